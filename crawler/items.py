@@ -1,0 +1,65 @@
+"""The items this crawler emits, one feed per kind. Field names follow zyte-common-items'
+``Article`` where one fits; a raw value sits next to each normalized one."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """A story page, without the briefs the site injected into it."""
+
+    url: str  #: the page's URL
+    kind: str = field(default="article", init=False)  #: item kind, for single-file feeds (-O)
+    canonicalUrl: str | None = None  #: <link rel=canonical>, else the URL
+    headline: str | None = None  #: title without SEO affixes, normalized
+    headlineRaw: str | None = None  #: title exactly as printed
+    headlineTag: str | None = None  #: the SEO affix's tag (`ITT` of `…_ITT`), if any
+    headlineAffixes: list[str] = field(default_factory=list)  #: every affix removed, as printed
+    breadcrumbs: list[dict] = field(default_factory=list)  #: [{name, url}] as printed
+    category: str | None = None  #: the category crumb (`BNB` of `首頁 > BNB > Info`)
+    author: str | None = None  #: None when the label is empty, never ""
+    datePublished: str | None = None  #: ISO 8601 with +08:00, None for placeholders
+    datePublishedRaw: str | None = None  #: the date as printed
+    datePublishedStatus: str | None = None  #: ok, placeholder, future, unparsed, missing
+    description: str | None = None  #: the page's own summary (导读/摘要) if it prints one
+    blocks: list[dict] = field(default_factory=list)  #: story in order: [{type: paragraph|heading, text}]
+    articleBody: str | None = None  #: story text, blocks joined by blank lines, normalized
+    articleBodyRaw: str | None = None  #: story text as printed
+    tags: list[str] = field(default_factory=list)  #: the page's tag links
+    related: list[dict] = field(default_factory=list)  #: [{url, headline, headlineTag, summary, datePublishedRaw}]
+    briefIds: list[str] = field(default_factory=list)  #: ids of the briefs found in the page, in page order
+    storyId: str | None = None  #: fingerprint of the normalized story; equal for reposts
+    repostOf: str | None = None  #: URL of the first article seen with the same storyId
+    inLanguage: str | None = None  #: script of the source page: zh-Hant or zh-Hans
+    encoding: str | None = None  #: the codec the page was read with
+
+
+@dataclass
+class Brief:
+    """A dated news flash the site injected into a story, emitted once per crawl."""
+
+    id: str  #: stable id from the normalized title and time
+    kind: str = field(default="brief", init=False)  #: item kind, for single-file feeds (-O)
+    headline: str | None = None  #: the brief's title, normalized
+    headlineRaw: str | None = None  #: the title as printed
+    body: str | None = None  #: the brief's text, normalized
+    bodyRaw: str | None = None  #: the text as printed
+    source: str | None = None  #: the outlet the text names (金色財經, CNBC…), if any
+    datePublished: str | None = None  #: ISO 8601 with +08:00
+    datePublishedRaw: str | None = None  #: the time as printed inside the brackets
+    datePublishedStatus: str | None = None  #: ok, placeholder, future, unparsed
+    firstSeenIn: str | None = None  #: URL of the article it was first found in
+    inLanguage: str | None = None  #: script of the source page: zh-Hant or zh-Hans
+
+
+@dataclass
+class Reject:
+    """A page or item that could not be used, and why: nothing vanishes silently."""
+
+    url: str  #: the URL that failed
+    reason: str  #: short code: http_404, empty_body, no_headline, truncated, …
+    kind: str = field(default="reject", init=False)  #: item kind, for single-file feeds (-O)
+    detail: str | None = None  #: a human-readable explanation
+    status: int | None = None  #: HTTP status, when there was a response
+    headline: str | None = None  #: what was parsed of the title, if anything

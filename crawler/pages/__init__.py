@@ -1,0 +1,35 @@
+"""Page classes: URL + body bytes + headers in, plain data out. No Scrapy engine needed.
+
+``read_page`` decides what a page is from its content (and, as a hint, its URL):
+an :class:`ArticlePage` or a :class:`ListPage`.
+"""
+from __future__ import annotations
+
+from . import labels, links
+from .article import ArticlePage
+from .document import Document
+from .listing import Listing, ListPage
+
+__all__ = ["ArticlePage", "Document", "ListPage", "Listing", "read_page"]
+
+
+def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) -> ArticlePage | ListPage:
+    """Parse a page once and return the page class that fits it."""
+    doc = Document(url, body, headers, encoding)
+    article = ArticlePage(url, body, document=doc)
+    if links.is_article_url(url) or _looks_like_article(article):
+        return article
+    return ListPage(url, body, document=doc)
+
+
+def _looks_like_article(page: ArticlePage) -> bool:
+    """A story with a headline, or the labelled fields an article prints (Time:, 作者:)."""
+    if page.doc.root is None:
+        return False
+    if page.headline and page.story_chars >= 200 and page.story_chars > _entry_chars(page):
+        return True
+    return any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:60]) and not page.doc.entries[3:]
+
+
+def _entry_chars(page: ArticlePage) -> int:
+    return sum(len(e.headline) + len(e.summary or "") for e in page.doc.entries)

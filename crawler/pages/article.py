@@ -1,0 +1,285 @@
+"""Article pages: headline, labelled fields, story blocks, tags and related entries.
+
+Generic by design: the story is the densest run of paragraphs, fields are found by
+their labels, lists by their repetition. No template's class names are used.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cached_property
+
+from .. import dates
+from ..items import Article
+from . import dom, labels, links
+from .document import Document
+from .headline import Headline, repeats_headline, split_headline
+
+# A block this long (without links) reads as story text when choosing the container.
+MIN_PARAGRAPH = 20
+# Below this much story text an article page is "empty".
+MIN_STORY_CHARS = 30
+_TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
+_HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
+
+
+class ArticlePage:
+    """URL + body bytes + headers in, an :class:`Article` (raw, before pipelines) out."""
+
+    def __init__(self, url: str, body: bytes, headers=None, encoding: str | None = None,
+                 document: Document | None = None):
+        self.doc = document or Document(url, body, headers, encoding)
+        self.url = url
+
+    # -- the headline ----------------------------------------------------------------
+    @cached_property
+    def _headline_block(self) -> dom.Block | None:
+        """The heading that the <title> (or og:title) names; else the first <h1>."""
+        title = self.doc.title_text
+        heads = [b for b in self.doc.blocks if b.owner.tag in ("h1", "h2", "h3") and len(b.text) >= 4]
+        if title:
+            for b in heads:
+                if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)]):
+                    return b
+        h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
+        return h1s[0] if h1s else None
+
+    @cached_property
+    def headline_raw(self) -> str | None:
+        if self._headline_block is not None:
+            return self._headline_block.text
+        title = self.doc.title_text
+        if not title:
+            return None
+        # <title> alone: drop a trailing site name after a separator
+        return re.split(r"\s+[-|–—]\s+|\s*[|｜]\s*", title)[0].strip() or None
+
+    @cached_property
+    def headline(self) -> Headline | None:
+        raw = self.headline_raw
+        return split_headline(raw, self.tags) if raw else None
+
+    # -- labelled fields ---------------------------------------------------------------
+    @cached_property
+    def _fields(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        blocks = self.doc.blocks
+        for i, b in enumerate(blocks):
+            if len(b.text) > 200 or not labels.META_LINE.match(b.text):
+                continue
+            values = labels.split_labelled(b.text)
+            lead = re.match(r"^[\[［【]([^\]］】]+)[\]］】]", b.text)
+            if lead and dates.DATE_IN_TEXT.fullmatch(lead.group(1).strip()):
+                values.setdefault("time", lead.group(1).strip())
+                if not values.get("time"):
+                    values["time"] = lead.group(1).strip()
+            for kind, value in values.items():
+                if not value and i + 1 < len(blocks):
+                    nxt = blocks[i + 1]  # `<dt>作者:</dt><dd>name</dd>`
+                    if (len(nxt.text) <= 30 and not labels.META_LINE.match(nxt.text)
+                            and nxt.owner.getparent() is b.owner.getparent() and nxt.owner is not b.owner):
+                        value = nxt.text
+                if kind not in found or (not found[kind] and value):
+                    found[kind] = value
+        return found
+
+    @property
+    def author(self) -> str | None:
+        value = (self._fields.get("author") or "").strip()
+        return value or None
+
+    @property
+    def date_raw(self) -> str | None:
+        value = (self._fields.get("time") or "").strip()
+        if value:
+            m = dates.DATE_IN_TEXT.search(value)
+            return m.group(0).strip() if m else value
+        meta = self.doc.meta_content("article:published_time")
+        return meta
+
+    # -- story -----------------------------------------------------------------------
+    def _is_story_candidate(self, b: dom.Block) -> bool:
+        return (len(b.text) >= MIN_PARAGRAPH and b.link_density < 0.3
+                and not labels.META_LINE.match(b.text) and not labels.TAGS_LINE.match(b.text))
+
+    @cached_property
+    def container(self):
+        """The element holding the story: where paragraph text is densest."""
+        good = [b for b in self.doc.blocks if self._is_story_candidate(b)]
+        if not good:
+            return None
+        score: dict = defaultdict(int)
+        mass: dict = defaultdict(int)
+        for b in good:
+            holder = b.owner.getparent() if b.owner.tag in dom.PARAGRAPH_TAGS else b.owner
+            if holder is None:
+                holder = b.owner
+            score[holder] += len(b.text)
+            el = b.owner
+            while el is not None:
+                mass[el] += len(b.text)
+                el = el.getparent()
+        best = max(score, key=lambda el: (score[el], dom.depth(el)))
+        # stories split over sibling wrappers: climb while the parent adds real text
+        while True:
+            parent = best.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            if mass[parent] - mass[best] > 0.25 * mass[best]:
+                best = parent
+            else:
+                break
+        return best
+
+    @cached_property
+    def _story_and_description(self) -> tuple[list[dict], str | None]:
+        box = self.container
+        if box is None:
+            return [], self.doc.meta_content("description")
+        blocks = dom.iter_blocks(box, skip=self.doc.entry_elements)
+        head = self._headline_block
+        out: list[dict] = []
+        description = None
+        for b in blocks:
+            text = b.text
+            if labels.TAGS_LINE.match(text):
+                break  # tags close the story; what follows is the related list
+            if head is not None and b.owner is head.owner:
+                continue
+            if labels.META_LINE.match(text) or labels.NOISE_LINE.match(text):
+                continue
+            summary = labels.SUMMARY_LINE.match(text)
+            if summary and not out:
+                description = summary.group("value").strip()
+                continue
+            if b.link_density > 0.6 and len(text) < 120:
+                continue  # a row of links (share buttons, a pager), not prose
+            is_heading = b.heading or b.owner.tag in ("h2", "h3", "h4", "h5", "h6")
+            if is_heading:
+                text = _HEADING_DECORATION.sub("", text)
+            if text:
+                out.append({"type": "heading" if is_heading else "paragraph", "text": text})
+        # the first paragraph often prints the headline again (sometimes with its affix)
+        if out and self.headline and repeats_headline(out[0]["text"], self.headline, self.headline_raw):
+            out.pop(0)
+        while out and out[-1]["type"] == "heading":
+            out.pop()  # a heading with nothing under it titles the next section (related list)
+        if description is None:  # a summary printed above the story container
+            description = next((m.group("value").strip() for b in self.doc.blocks[:80]
+                                if len(b.text) < 400 and (m := labels.SUMMARY_LINE.match(b.text))), None)
+        return out, description or self.doc.meta_content("description")
+
+    @property
+    def blocks(self) -> list[dict]:
+        return self._story_and_description[0]
+
+    # -- tags, crumbs, related ---------------------------------------------------------
+    @cached_property
+    def tags(self) -> list[str]:
+        for b in self.doc.blocks:
+            if not labels.TAGS_LINE.match(b.text):
+                continue
+            el = b.owner
+            for _ in range(3):
+                names = [dom.text_of(a) for a in el.iter("a")]
+                names = [n for n in names if n and not labels.TAGS_LINE.match(n)]
+                if names:
+                    return _unique(names)[:50]
+                el = el.getparent()
+                if el is None:
+                    break
+            value = labels.TAGS_LINE.sub("", b.text)
+            return _unique(t for t in _TAG_SPLIT.split(value) if t)
+        keywords = self.doc.meta_content("keywords")
+        return _unique(t for t in _TAG_SPLIT.split(keywords) if t) if keywords else []
+
+    @property
+    def breadcrumbs(self) -> list[dict]:
+        return self.doc.breadcrumbs
+
+    @property
+    def category(self) -> str | None:
+        names = [c["name"] for c in self.breadcrumbs[1:]]
+        if names and (labels.LEAF_CRUMB.match(names[-1]) or (self.headline_raw and names[-1] in self.headline_raw)):
+            names.pop()
+        return names[-1] if names else None
+
+    @property
+    def related(self) -> list[dict]:
+        out = []
+        for e in self.doc.entries:
+            h = split_headline(e.headline)
+            out.append({"url": e.url, "headline": h.text, "headlineTag": h.tag,
+                        "summary": e.summary, "datePublishedRaw": e.date_raw})
+        return out
+
+    @property
+    def canonical_url(self) -> str:
+        if self.doc.root is not None:
+            found = self.doc.root.xpath("//link[@rel='canonical']/@href")
+            if found:
+                url = links.absolute(self.doc.base_url, found[0])
+                if url:
+                    return url
+        return self.url
+
+    # -- verdict -----------------------------------------------------------------------
+    @property
+    def story_chars(self) -> int:
+        return sum(len(b["text"]) for b in self.blocks if b["type"] == "paragraph")
+
+    def problem(self) -> tuple[str, str] | None:
+        """(reason, detail) when this page cannot give an article, else None."""
+        if not self.doc.body.strip():
+            return "empty_response", "the response has no body"
+        if self.doc.root is None:
+            return "not_html", "no HTML document could be parsed"
+        if self.doc.garbled:
+            return "undecodable", f"text still garbled after decoding as {self.doc.decoded.encoding}"
+        if self.doc.truncated:
+            return "truncated", "the markup ends before </body></html>"
+        if not self.headline or not self.headline.text:
+            return "no_headline", "no <h1>/<title> headline found"
+        if self.story_chars < MIN_STORY_CHARS:
+            return "empty_body", f"story has {self.story_chars} characters"
+        return None
+
+    def to_item(self) -> Article:
+        h = self.headline or Headline("")
+        blocks = self.blocks
+        body = "\n\n".join(b["text"] for b in blocks) or None
+        return Article(
+            url=self.url,
+            canonicalUrl=self.canonical_url,
+            headline=h.text or None,
+            headlineRaw=self.headline_raw,
+            headlineTag=h.tag,
+            headlineAffixes=h.affixes,
+            breadcrumbs=self.breadcrumbs,
+            category=self.category,
+            author=self.author,
+            datePublishedRaw=self.date_raw,
+            description=self._story_and_description[1],
+            blocks=blocks,
+            articleBody=body,
+            articleBodyRaw=body,
+            tags=self.tags,
+            related=self.related,
+            encoding=self.doc.decoded.encoding,
+        )
+
+
+def _is_doubled(text: str) -> bool:
+    """`比特幣交易所 比特幣交易所`: a logo's text printed twice, not a headline."""
+    parts = text.split()
+    return len(parts) == 2 and parts[0] == parts[1]
+
+
+def _unique(items) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        item = item.strip()
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out

@@ -1,0 +1,200 @@
+"""One parsed page: decoded text, tree, text blocks and the repeated link entries.
+
+Both page classes read from it, so a page is decoded and walked once.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .. import dates
+from . import dom, labels, links
+from .decode import Decoded, decode_html, is_garbled
+
+# An entry (a list item or related link) longer than this is a story, not an entry.
+MAX_ENTRY_CHARS = 600
+MIN_ENTRY_HEADLINE = 4
+
+
+@dataclass
+class Entry:
+    """One item of a list: a link to an article with its summary and date."""
+
+    url: str
+    headline: str
+    summary: str | None
+    date_raw: str | None
+    elements: list = field(repr=False, default_factory=list)
+
+
+def _header(headers, name: str) -> str | None:
+    if not headers:
+        return None
+    value = headers.get(name) if hasattr(headers, "get") else None
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return value
+
+
+class Document:
+    def __init__(self, url: str, body: bytes, headers=None, encoding: str | None = None):
+        self.url = url
+        self.body = body or b""
+        self.decoded: Decoded = decode_html(self.body, _header(headers, "Content-Type"), encoding)
+        self.root = dom.parse_html(self.decoded.text)
+        self.base_url = url
+        if self.root is not None:
+            base = self.root.xpath("//base/@href")
+            if base:
+                self.base_url = links.absolute(url, base[0]) or url
+
+    # -- health ----------------------------------------------------------------------
+    @property
+    def garbled(self) -> bool:
+        return is_garbled(self.decoded.text)
+
+    @cached_property
+    def truncated(self) -> bool:
+        """The markup stops before the document closes (a cut transfer or a cut file)."""
+        tail = self.decoded.text[-4096:].lower()
+        return bool(self.decoded.text.strip()) and "</html" not in tail and "</body" not in tail
+
+    # -- text ------------------------------------------------------------------------
+    @cached_property
+    def body_el(self):
+        if self.root is None:
+            return None
+        found = self.root.find("body")
+        return found if found is not None else self.root
+
+    @cached_property
+    def title_text(self) -> str:
+        if self.root is None:
+            return ""
+        og = self.root.xpath("//meta[@property='og:title']/@content")
+        if og and og[0].strip():
+            return dom.collapse(og[0])
+        return dom.text_of(self.root.find(".//title"))
+
+    def meta_content(self, name: str) -> str | None:
+        if self.root is None:
+            return None
+        found = self.root.xpath(f"//meta[@name='{name}' or @property='{name}']/@content")
+        return dom.collapse(found[0]) if found and found[0].strip() else None
+
+    @cached_property
+    def blocks(self) -> list[dom.Block]:
+        """Every text block outside entries, in document order."""
+        if self.body_el is None:
+            return []
+        return dom.iter_blocks(self.body_el, skip=self.entry_elements)
+
+    # -- links -----------------------------------------------------------------------
+    @cached_property
+    def anchors(self) -> list[tuple[object, str, str]]:
+        """(element, absolute URL, text) for every followable link."""
+        out = []
+        if self.body_el is None:
+            return out
+        for a in self.body_el.iter("a"):
+            url = links.absolute(self.base_url, a.get("href"))
+            if url:
+                out.append((a, url, dom.text_of(a)))
+        return out
+
+    @cached_property
+    def entries(self) -> list[Entry]:
+        """Article links that repeat in a group, each with its summary and date.
+
+        An entry is the largest element around a link that holds no other article's
+        link; entries count only in groups of two or more under one parent, so a link
+        inside a story paragraph is never mistaken for a list.
+        """
+        article = [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
+        if not article:
+            return []
+        urls_under: dict = defaultdict(set)
+        for a, u, _ in article:
+            el = a
+            while el is not None:
+                urls_under[el].add(u)
+                el = el.getparent()
+        picked: dict[str, list] = {}
+        for a, u, t in article:
+            el = a
+            while True:
+                parent = el.getparent()
+                if parent is None or parent.tag in ("body", "html") or len(urls_under[parent]) != 1:
+                    break
+                if len(dom.text_of(parent)) > MAX_ENTRY_CHARS:
+                    break
+                el = parent
+            picked.setdefault(u, [el, a, t])
+            if len(t) > len(picked[u][2]):  # the title link, not an image link
+                picked[u][1:] = [a, t]
+        by_parent: dict = defaultdict(list)
+        for u, (el, a, t) in picked.items():
+            by_parent[el.getparent()].append((u, el, a, t))
+        entries = []
+        for parent, group in by_parent.items():
+            if len(group) < 2:
+                continue
+            for u, el, a, t in group:
+                if len(t) < MIN_ENTRY_HEADLINE:
+                    continue
+                elements = [el]
+                if el is a or el.tag == "a" or len(dom.text_of(el)) <= len(t):
+                    # flat markup: the summary and date are the following siblings
+                    sib = el.getnext()
+                    while sib is not None and not urls_under.get(sib):
+                        elements.append(sib)
+                        sib = sib.getnext()
+                entries.append(self._entry(u, t, elements))
+        entries.sort(key=lambda e: self._order[e.elements[0]])
+        return entries
+
+    @cached_property
+    def _order(self) -> dict:
+        return {el: i for i, el in enumerate(self.root.iter())} if self.root is not None else {}
+
+    def _entry(self, url: str, headline: str, elements: list) -> Entry:
+        texts = []
+        for el in elements:
+            for block in dom.iter_blocks(el):
+                if block.text != headline and block.link_density < 0.9:
+                    texts.append(block.text)
+            if el.tail and el.tail.strip() and len(elements) > 1:
+                texts.append(dom.collapse(el.tail))
+        rest = " ".join(texts)
+        m = dates.DATE_IN_TEXT.search(rest)
+        date_raw = m.group(0).strip() if m else None
+        summary = dom.collapse(dates.DATE_IN_TEXT.sub(" ", rest)) if rest else ""
+        summary = labels.SUMMARY_LINE.sub(r"\g<value>", summary) if summary else summary
+        return Entry(url, headline, summary or None, date_raw, elements)
+
+    @cached_property
+    def entry_elements(self) -> frozenset:
+        return frozenset(el for e in self.entries for el in e.elements)
+
+    # -- breadcrumbs -----------------------------------------------------------------
+    @cached_property
+    def breadcrumbs(self) -> list[dict]:
+        for block in self.blocks[:80]:
+            parts = [p for p in labels.CRUMB_SEP.split(block.text) if p]
+            if len(parts) < 2 or len(block.text) > 120:
+                continue
+            first = re.sub(r"^.*?[:：]\s*", "", parts[0]) if re.match(r"^(當前位置|当前位置)", parts[0]) else parts[0]
+            if not labels.HOME_CRUMB.match(parts[0]) and not labels.HOME_CRUMB.match(first):
+                continue
+            hrefs = {dom.text_of(a): links.absolute(self.base_url, a.get("href"))
+                     for a in block.owner.iter("a")}
+            crumbs = [{"name": first, "url": hrefs.get(first)}]
+            crumbs += [{"name": p, "url": hrefs.get(p)} for p in parts[1:]]
+            return crumbs
+        return []

@@ -1,0 +1,53 @@
+"""The labels these templates print before a value, in English and both Chinese scripts.
+
+Fields are found by these labels, never by a template's class names.
+"""
+import re
+
+_SEP = r"\s*[:：]\s*"
+
+AUTHOR = r"Author|作者|編輯|编辑|責任編輯|责任编辑|撰文"
+TIME = r"Time|Date|Published|時間|时间|發布時間|发布时间|發佈時間|日期|發表時間|发表时间|更新時間|更新时间"
+TAGS = r"Tags?|Keywords|標籤|标签|關鍵詞|关键词|關鍵字|关键字|相關標籤|相关标签"
+SOURCE = r"Source|來源|来源|出處|出处"
+# Counters and actions printed beside the meta line: not story, not a field we keep.
+NOISE = r"點擊量|点击量|閱讀|阅读|瀏覽|浏览|評論|评论|點擊收藏|点击收藏|收藏|分享"
+SUMMARY = r"導讀|导读|摘要|簡介|简介|Summary"
+
+LABEL = re.compile(rf"(?P<label>{AUTHOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SEP}", re.I)
+# A line that opens with a field label (possibly after a bracketed date).
+META_LINE = re.compile(rf"^(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*)?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SEP}", re.I)
+TAGS_LINE = re.compile(rf"^(?:{TAGS}){_SEP}", re.I)
+SUMMARY_LINE = re.compile(rf"^(?:{SUMMARY}){_SEP}(?P<value>.+)$", re.I)
+NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$", re.I)
+
+HOME_CRUMB = re.compile(r"^(?:首頁|首页|主頁|主页|Home|網站首頁|网站首页|當前位置.*|当前位置.*)$", re.I)
+# Last crumbs that stand for "this page", not a category.
+LEAF_CRUMB = re.compile(r"^(?:Info|正文|內容|内容|詳情|详情|文章|閱讀|阅读|Article|Detail)$", re.I)
+CRUMB_SEP = re.compile(r"\s*(?:>|＞|›|»|/|→|>>|-)\s*")
+
+NEXT_PAGE = re.compile(r"^(?:下一?[頁页]|Next|»|›|>|下一[篇张張]?)$", re.I)
+PREV_PAGE = re.compile(r"^(?:上一?[頁页]|Prev(?:ious)?|«|‹|<)$", re.I)
+LAST_PAGE = re.compile(r"^(?:尾[頁页]|末[頁页]|最後一?[頁页]|最后一?[页頁]|Last)$", re.I)
+FIRST_PAGE = re.compile(r"^(?:首[頁页]|First)$", re.I)
+
+
+def split_labelled(line: str) -> dict[str, str]:
+    """``'Author:x Time:y'`` -> ``{'author': 'x', 'time': 'y'}``, by label kind."""
+    out: dict[str, str] = {}
+    matches = list(LABEL.finditer(line))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[m.end():end].strip()
+        kind = label_kind(m.group("label"))
+        if kind and kind not in out:
+            out[kind] = value
+    return out
+
+
+def label_kind(label: str) -> str | None:
+    for kind, pattern in (("author", AUTHOR), ("time", TIME), ("tags", TAGS), ("source", SOURCE),
+                          ("summary", SUMMARY)):
+        if re.fullmatch(pattern, label, re.I):
+            return kind
+    return None

@@ -1,0 +1,66 @@
+"""What a link points to, judged from its URL and text: article, tag page, list page, pager."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from w3lib.url import safe_url_string
+
+from . import labels
+
+# The network prints articles as /info/<id>.html (once /info<id>.html); sister designs use
+# another word before the id. The last segment is a bare number, maybe after a short word.
+_ARTICLE = re.compile(r"/(?:[a-z]{1,12})?\d{2,}\.(?:s?html?|php)$", re.I)
+_TAG = re.compile(r"/(?:tag|tags|keyword|keywords|label)s?/", re.I)
+_ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|mp4|mp3|xml|txt|apk|exe)$", re.I)
+_PAGE_NO = re.compile(r"(?:[_-]|/page/|[?&]page=|[?&]p=)(\d{1,5})(?:\.s?html?)?/?$", re.I)
+FOLLOWED_SCHEMES = ("http", "https", "file")
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    """Resolve ``href`` against ``base``; None for fragments, mailto:, javascript: and the like."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return None
+    url = urljoin(base, safe_url_string(href))
+    parts = urlsplit(url)
+    if parts.scheme not in FOLLOWED_SCHEMES:
+        return None
+    return urlunsplit(parts._replace(fragment=""))
+
+
+def same_scheme_family(base: str, url: str) -> bool:
+    """No file:// link is followed from a web page, nor a web link from a local file."""
+    return (urlsplit(base).scheme == "file") == (urlsplit(url).scheme == "file")
+
+
+def is_article_url(url: str) -> bool:
+    path = urlsplit(url).path
+    return bool(_ARTICLE.search(path)) and not _TAG.search(path)
+
+
+def is_tag_url(url: str) -> bool:
+    return bool(_TAG.search(urlsplit(url).path))
+
+
+def is_asset_url(url: str) -> bool:
+    return bool(_ASSET.search(urlsplit(url).path))
+
+
+def page_number_in_url(url: str) -> int | None:
+    m = _PAGE_NO.search(url)
+    return int(m.group(1)) if m else None
+
+
+def pager_role(text: str) -> str | None:
+    """'next', 'prev', 'last', 'first' or 'number' for a pagination link's text."""
+    text = text.strip()
+    if text.isdigit():
+        return "number"
+    for role, pattern in (("next", labels.NEXT_PAGE), ("prev", labels.PREV_PAGE),
+                          ("last", labels.LAST_PAGE), ("first", labels.FIRST_PAGE)):
+        if pattern.match(text):
+            return role
+    return None

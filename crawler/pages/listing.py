@@ -1,0 +1,123 @@
+"""List pages (home, category, tag): entries, pagination and the site's other links."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from . import dom, links
+from .document import Document
+from .headline import split_headline
+
+
+@dataclass
+class Listing:
+    """What a list page offers to follow, as plain data."""
+
+    url: str
+    entries: list[dict] = field(default_factory=list)  #: [{url, headline, headlineTag, summary, datePublishedRaw}]
+    pageNumber: int = 1
+    nextPage: str | None = None
+    lastPage: str | None = None
+    lastPageNumber: int | None = None
+    #: other pages of the list by number: {number: url}
+    pages: dict[int, str] = field(default_factory=dict)
+    categoryName: str | None = None
+    #: same-site links that are neither articles, tags, pager links nor files
+    sectionLinks: list[str] = field(default_factory=list)
+
+
+class ListPage:
+    def __init__(self, url: str, body: bytes, headers=None, encoding: str | None = None,
+                 document: Document | None = None):
+        self.doc = document or Document(url, body, headers, encoding)
+        self.url = url
+
+    @cached_property
+    def _pager(self) -> dict:
+        roles: dict = {"pages": {}}
+        current = None
+        for a, url, text in self.doc.anchors:
+            role = links.pager_role(text)
+            if role is None or not text:
+                continue
+            if role == "number":
+                n = int(text)
+                if url == self.url:
+                    current = n
+                roles["pages"].setdefault(n, url)
+            elif role in ("next", "last") and url != self.url:
+                roles.setdefault(role, url)
+            roles.setdefault("_box", a.getparent())
+        box = roles.get("_box")
+        if current is None and box is not None:
+            # the current page is the number printed without a link
+            for el in box.iter():
+                if el.tag != "a" and (el.text or "").strip().isdigit() and el.getparent().tag != "a":
+                    current = int(el.text.strip())
+                    break
+        roles["current"] = current
+        return roles
+
+    @property
+    def page_number(self) -> int:
+        return self._pager["current"] or links.page_number_in_url(self.url) or 1
+
+    @property
+    def category_name(self) -> str | None:
+        crumbs = self.doc.breadcrumbs
+        if len(crumbs) > 1:
+            return crumbs[-1]["name"]
+        for b in self.doc.blocks:
+            if b.owner.tag in ("h1", "h2") and len(b.text) <= 30:
+                return b.text
+        return self.doc.title_text or None
+
+    @property
+    def section_links(self) -> list[str]:
+        host = urlsplit(self.url).netloc
+        pager = set(self._pager["pages"].values()) | {self._pager.get("next"), self._pager.get("last")}
+        entry_urls = {e.url for e in self.doc.entries}
+        out, seen = [], set()
+        for _, url, text in self.doc.anchors:
+            if (url in seen or url in pager or url in entry_urls or url == self.url
+                    or urlsplit(url).netloc != host or not links.same_scheme_family(self.url, url)
+                    or links.is_tag_url(url) or links.is_asset_url(url) or links.is_article_url(url)
+                    or links.pager_role(text)):
+                continue
+            seen.add(url)
+            out.append(url)
+        return out
+
+    def article_links(self) -> list[str]:
+        """Links to articles that are not in an entry group (a lone feature link)."""
+        entry_urls = {e.url for e in self.doc.entries}
+        seen, out = set(), []
+        for _, url, _ in self.doc.anchors:
+            if links.is_article_url(url) and url not in entry_urls and url not in seen:
+                seen.add(url)
+                out.append(url)
+        return out
+
+    def to_listing(self) -> Listing:
+        pager = self._pager
+        last = pager.get("last")
+        numbers = pager["pages"]
+        known = set(numbers) | {self.page_number}
+        last_no = links.page_number_in_url(last) if last else max(known)
+        entries = []
+        for e in self.doc.entries:
+            h = split_headline(e.headline)
+            entries.append({"url": e.url, "headline": h.text, "headlineTag": h.tag,
+                            "summary": e.summary, "datePublishedRaw": e.date_raw})
+        return Listing(
+            url=self.url,
+            entries=entries,
+            pageNumber=self.page_number,
+            nextPage=pager.get("next"),
+            lastPage=last,
+            lastPageNumber=last_no,
+            pages=dict(sorted(numbers.items())),
+            categoryName=self.category_name,
+            sectionLinks=self.section_links,
+        )
