@@ -24,7 +24,7 @@ CATEGORIES = {MAIN: [("bnb", "BNB"), ("ltc", "萊特幣"), ("fil", "Filecoin")],
 PAGE_SIZE = {MAIN: 4, MIRROR: 2}
 PLACEHOLDER = "1900/1/1 0:00:00"
 OFFSITE_URL = "https://www.example.com/"
-OFFSITE_ARTICLE = "https://news.example.org/info/7.html"
+OFFSITE_ARTICLE = "https://news.example.org/info/77.html"
 DEAD_PATH = "/info/999999.html"
 # The site's own bad Traditional conversion, as the seed shows it (呼吁, 并, 這么, 大干, 里邊).
 _DAMAGE = str.maketrans({"籲": "吁", "並": "并", "麼": "么", "幹": "干", "裡": "里", "裏": "里", "於": "于"})
@@ -141,7 +141,7 @@ class DemoSite:
             if spec.briefs or spec.flaw == "empty":
                 continue
             n = len(self.briefs)
-            spec.briefs = [(k * 3) % n, (k * 3 + 8) % n]
+            spec.briefs = [(k * 2) % n, (k * 2 + 7) % n]  # every brief, each in several articles
             k += 1
 
     def story(self, spec: Spec) -> list[tuple[str, str]]:

@@ -1,0 +1,44 @@
+"""The project's add-on: applies ``crawler.defaults``, enables the components, and
+builds one JSON Lines feed per item kind under ``NEWS_FEED_DIR``."""
+from __future__ import annotations
+
+from . import defaults
+
+PRIORITY = "addon"
+DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.encoding.CharsetDetectionMiddleware": 580}
+SPIDER_MIDDLEWARES = {"crawler.middlewares.briefs.BriefSplitMiddleware": 600}
+ITEM_PIPELINES = {
+    "crawler.pipelines.zh.ZhNormalizePipeline": 100,
+    "crawler.pipelines.dates.DatesPipeline": 200,
+    "crawler.pipelines.dedup.DedupPipeline": 300,
+    "crawler.pipelines.validate.ValidationPipeline": 800,
+    "crawler.pipelines.rejects.RejectsPipeline": 900,
+}
+EXTENSIONS = {"crawler.extensions.report.CrawlReport": 500}
+FEED_KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief",
+              "rejects": "crawler.items.Reject"}
+
+
+class NewsCrawlerAddon:
+    @classmethod
+    def update_pre_crawler_settings(cls, settings) -> None:
+        """Before any crawler exists, so spiders see the defaults in ``from_crawler``."""
+        for name, value in defaults.all_defaults().items():
+            settings.set(name, value, priority=PRIORITY)
+
+    def update_settings(self, settings) -> None:
+        self.update_pre_crawler_settings(settings)  # again, for crawlers built without a runner
+        for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
+                                    ("SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES),
+                                    ("ITEM_PIPELINES", ITEM_PIPELINES), ("EXTENSIONS", EXTENSIONS)):
+            for path, order in components.items():
+                settings[setting].set(path, order, priority=PRIORITY)
+        feed_dir = settings.get("NEWS_FEED_DIR")
+        if feed_dir:
+            feeds = settings.getdict("FEEDS")
+            for kind, cls in FEED_KINDS.items():
+                uri = f"{str(feed_dir).rstrip('/')}/{kind}/{settings.get('NEWS_FEED_NAME')}"
+                feeds.setdefault(uri, {"format": "jsonlines", "encoding": "utf-8", "item_classes": [cls],
+                                       "store_empty": False, "overwrite": False})
+            priority = max(settings.getpriority("FEEDS") or 0, 15)
+            settings.set("FEEDS", feeds, priority=priority)

@@ -1,0 +1,93 @@
+"""Find the dated news flashes ("briefs") a site injects into a story, and split them.
+
+A brief is one paragraph shaped ``TITLE:BODY[YYYY/M/D HH:MM:SS]`` or
+``【TITLE】BODY[…]``: the bracketed time closes the paragraph. The title may hold a colon
+itself (``CNBC:馬斯克已收到…``), so the split is made before the body's usual opening
+(``據…``, ``4月21日消息``, ``金色財經報道``…), not at the first colon.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TIME = r"\d{4}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+# The closing time, in any bracket pair the sites use; nothing but spaces after it.
+BRIEF_TIME = re.compile(rf"[\[［【]\s*(?P<time>{_TIME})\s*[\]］】]\s*$")
+_FLASH = re.compile(r"^【(?P<title>[^】]{2,80})】(?P<body>.+)$", re.S)
+# How a brief's body usually opens: a date, "據", or the outlet's byline.
+_OPENER = re.compile(
+    r"^(?:據|据|\d{1,2}月\d{1,2}日|(?:\d{4}年)?\d{1,2}月\d{1,2}日|今日|今天|昨日|昨天|近日|日前|北京時間|北京时间"
+    r"|金色財經|金色财经|Odaily|PANews|BlockBeats|鏈捕手|链捕手|律動|律动|巴比特|吳說|吴说|深潮|財聯社|财联社"
+    r"|行情顯示|行情显示|數據顯示|数据显示|官方消息|消息|外媒|彭博|路透|CoinDesk|The Block|Cointelegraph)"
+)
+_COLONS = ":："
+MAX_TITLE = 80
+# With no known opening, a colon this close to the start ends a name prefix of the title
+# (`CNBC:`, `灰度：`, `ZachXBT：`), not the title itself.
+NAME_PREFIX_MAX = 12
+# The outlet named at the start of the body: 金色財經報道 / 據CNBC報道 / Odaily星球日報訊.
+_SOURCE_START = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:消息)?[，,]\s*)?(?:據|据)?\s*"
+    r"(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
+    r"(?:報道|报道|報導|报导|訊|讯|消息稱|消息称|數據|数据)"
+)
+# …or in parentheses at its end: (CryptoSlate ) / （The Block）.
+_SOURCE_END = re.compile(r"[（(]\s*(?P<src>[A-Za-z][A-Za-z0-9.&\- ]{1,30}|[\u4e00-\u9fff]{2,12})\s*[)）]\s*$")
+_NOT_SOURCES = frozenset({"官方", "市場", "市场", "相關", "相关", "最新", "外媒", "媒體", "媒体", "鏈上", "链上", "有關", "有关"})
+
+
+@dataclass(frozen=True)
+class BriefParts:
+    title: str
+    body: str
+    time_raw: str
+    source: str | None
+
+
+def parse_brief(text: str) -> BriefParts | None:
+    """The parts of a brief paragraph, or None when the paragraph is not one."""
+    m = BRIEF_TIME.search(text)
+    if not m:
+        return None
+    head = text[: m.start()].rstrip()
+    flash = _FLASH.match(head)
+    if flash:
+        title, body = flash["title"].strip(), flash["body"].strip()
+    else:
+        split = _split_at(head)
+        if split is None:
+            return None
+        title, body = head[:split].strip(), head[split + 1:].strip()
+    if len(title) < 2 or len(body) < 4:
+        return None
+    return BriefParts(title, body, m["time"].strip(), find_source(body))
+
+
+def _split_at(head: str) -> int | None:
+    colons = [i for i, c in enumerate(head[: MAX_TITLE + 1]) if c in _COLONS]
+    if not colons:
+        return None
+    for i in colons:
+        if _OPENER.match(head[i + 1:].lstrip()):
+            return i
+    return next((i for i in colons if i > NAME_PREFIX_MAX), colons[-1])
+
+
+def find_source(body: str) -> str | None:
+    m = _SOURCE_START.match(body)
+    if m and m["src"].strip() not in _NOT_SOURCES:
+        return m["src"].strip()
+    m = _SOURCE_END.search(body)
+    return m["src"].strip() if m else None
+
+
+def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefParts]]]:
+    """Story blocks without the briefs, and the briefs with their position in the page."""
+    story, found = [], []
+    for i, block in enumerate(blocks):
+        parts = parse_brief(block["text"])
+        if parts is None:
+            story.append(block)
+        else:
+            found.append((i, parts))
+    return story, found

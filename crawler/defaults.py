@@ -1,0 +1,43 @@
+"""Every setting this project adds, with its default. One prefix per component.
+
+The add-on (``crawler.addon``) applies these at add-on priority, so ``settings.py``,
+``custom_settings`` and ``-s NAME=VALUE`` all override them. See README, "Settings".
+"""
+
+# -- the news spider -------------------------------------------------------------------
+NEWS_START_URLS: list[str] = []  # used when -a start_urls is not given; empty: the bundled demo site
+NEWS_MAX_LIST_PAGES = 50  # pagination cap per list: page numbers above it are not requested
+NEWS_FOLLOW_RELATED = True  # follow the related-article lists of article pages
+NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of list pages
+
+# -- feeds and the crawl report ---------------------------------------------------------
+NEWS_FEED_DIR = "output"  # feeds go to <dir>/<kind>/<name>; empty: no per-kind feeds
+NEWS_FEED_NAME = "%(time)s.jsonl"  # file name per run; Scrapy feed URI parameters apply
+NEWS_REPORT_ENABLED = True  # write <dir>/reports/<time>.json at the close of each crawl
+
+# -- downloader middleware: encoding of undeclared pages ----------------------------------
+CHARSET_DETECTION_ENABLED = True
+
+# -- spider middleware: splitting briefs out of stories ------------------------------------
+BRIEFS_ENABLED = True
+
+# -- pipeline: Chinese normalization ------------------------------------------------------
+ZH_SCRIPT = "zh-Hans"  # zh-Hans, zh-Hant, zh-TW, zh-HK or none
+ZH_REPAIR_ARTIFACTS = True  # `?` for lost spaces, zero-width characters, escaped markup
+ZH_FULLWIDTH_PUNCT = False  # half-width ,:;?! between Chinese characters -> full-width
+
+# -- pipeline: dates -----------------------------------------------------------------------
+DATES_ENABLED = True
+DATES_NOW = None  # ISO 8601 time to pin the clock (tests, replays); default: the crawl's start
+DATES_FUTURE_TOLERANCE_HOURS = 24  # later than start + this: a future date, not a date
+DATES_USE_DATEPARSER = True  # fall back to dateparser for forms the fast path does not know
+
+# -- pipeline: de-duplication --------------------------------------------------------------
+DEDUP_ENABLED = True
+
+# -- pipeline: validation against the feeds' JSON Schemas ------------------------------------
+VALIDATION_ENABLED = True
+
+
+def all_defaults() -> dict:
+    return {k: v for k, v in globals().items() if k.isupper()}

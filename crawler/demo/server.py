@@ -1,0 +1,70 @@
+"""Serve the demo site over HTTP on loopback.
+
+``python -m crawler.demo.server [--port N]`` runs it on its own and prints its base URL;
+``listen()`` starts it inside a running Twisted reactor (what ``scrapy crawl news`` does
+when no start URL is given). The host name picks the site: ``127.0.0.1`` is the main
+site, ``localhost`` the sister site.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from twisted.web.resource import Resource
+from twisted.web.server import Site
+
+from .site import HOSTNAMES, MAIN, DemoSite
+
+NOT_FOUND = b"<!DOCTYPE html><html><head><title>404</title></head><body><h1>404 Not Found</h1></body></html>"
+
+
+class DemoResource(Resource):
+    isLeaf = True
+
+    def __init__(self, site: DemoSite):
+        super().__init__()
+        self.site = site
+
+    def render_GET(self, request):
+        host = (request.getRequestHostname() or b"").decode("ascii", "replace")
+        page = self.site.get(HOSTNAMES.get(host, MAIN), request.path.decode("ascii", "replace"))
+        if page is None:
+            request.setResponseCode(404)
+            request.setHeader(b"Content-Type", b"text/html; charset=utf-8")
+            return NOT_FOUND
+        request.setResponseCode(page.status)
+        request.setHeader(b"Content-Type", page.content_type.encode("ascii"))
+        return page.body
+
+    render_HEAD = render_GET
+
+
+def listen(site: DemoSite | None = None, port: int = 0, reactor=None):
+    """Start serving in the reactor; returns the listening port (``.getHost().port``)."""
+    if reactor is None:
+        from twisted.internet import reactor
+    factory = Site(DemoResource(site or DemoSite()))
+    factory.noisy = False
+    factory.log = lambda request: None  # no access log lines in the crawl's output
+    return reactor.listenTCP(port, factory, interface="127.0.0.1")
+
+
+def start_urls(port: int) -> list[str]:
+    """The two sites' home pages on a given port."""
+    return [f"http://127.0.0.1:{port}/", f"http://localhost:{port}/"]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args(argv)
+    from twisted.internet import reactor
+
+    port = listen(port=args.port, reactor=reactor).getHost().port
+    print(f"http://127.0.0.1:{port}/", flush=True)
+    sys.stdout.flush()
+    reactor.run()
+
+
+if __name__ == "__main__":
+    main()

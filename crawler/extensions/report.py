@@ -1,0 +1,62 @@
+"""Extension: a machine-readable crawl report beside the feeds, and a one-line verdict."""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlReport:
+    def __init__(self, crawler, directory: Path):
+        self.crawler = crawler
+        self.directory = directory
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        s = crawler.settings
+        if not s.getbool("NEWS_REPORT_ENABLED") or not s.get("NEWS_FEED_DIR"):
+            raise NotConfigured
+        ext = cls(crawler, Path(s.get("NEWS_FEED_DIR")) / "reports")
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        return ext
+
+    def item_scraped(self, item, response=None, spider=None):
+        self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
+
+    def report(self, reason: str) -> dict:
+        stats = self.crawler.stats.get_stats()
+        start = stats.get("start_time")
+        elapsed = (datetime.now(timezone.utc) - start).total_seconds() if start else None
+        pick = lambda prefix: {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+        return {
+            "spider": self.crawler.spider.name if self.crawler.spider else None,
+            "finish_reason": reason,
+            "start_time": start.isoformat() if start else None,
+            "elapsed_seconds": round(elapsed, 3) if elapsed is not None else None,
+            "pages": stats.get("response_received_count", 0),
+            "requests": stats.get("downloader/request_count", 0),
+            "items": pick("items/"),
+            "rejects": pick("rejects/"),
+            "dates": pick("dates/"),
+            "briefs": pick("briefs/"),
+            "stories": pick("stories/"),
+            "charset": pick("charset/"),
+            "errors": stats.get("log_count/ERROR", 0),
+            "stats": {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in sorted(stats.items())},
+        }
+
+    def spider_closed(self, spider, reason):
+        report = self.report(reason)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        start = report["start_time"] or datetime.now(timezone.utc).isoformat()
+        path = self.directory / f"{start.replace(':', '-').split('.')[0]}.json"
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        logger.info("Crawl report: %s (%s, %d pages, rejects %s)", path, reason, report["pages"],
+                    report["rejects"].get("total", 0))

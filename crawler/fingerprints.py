@@ -1,0 +1,41 @@
+"""Ids that survive reposting: the same brief or story gets the same id on any site,
+under any title suffix, in either script."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+_NOT_WORD = re.compile(r"[\W_]+", re.U)
+_NUMBERS = re.compile(r"\d+")
+
+
+def text_key(text: str, t2s) -> str:
+    """Simplified, lower-case, letters and digits only: spaces, `?` artifacts and
+    punctuation differ between copies of the same text."""
+    return _NOT_WORD.sub("", t2s.convert(text).lower())
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def minute_of(time_raw: str) -> str:
+    """`2022/4/5 14:05:43` and `2022-04-05 14:05` -> `202204051405`: copies print seconds or not."""
+    y, mo, d, h, mi = (int(n) for n in _NUMBERS.findall(time_raw)[:5])
+    return f"{y:04d}{mo:02d}{d:02d}{h:02d}{mi:02d}"
+
+
+def brief_id(title: str, time_raw: str, t2s) -> str:
+    return _digest(f"brief|{text_key(title, t2s)}|{minute_of(time_raw)}")
+
+
+# Leading paragraphs shorter than this (a title printed again, a byline) are left out:
+# reposts change exactly those.
+MIN_LEAD_CHARS = 50
+
+
+def story_id(paragraphs: list[str], t2s) -> str | None:
+    keys = [text_key(p, t2s) for p in paragraphs]
+    start = next((i for i, k in enumerate(keys) if len(k) >= MIN_LEAD_CHARS), 0)
+    key = "".join(keys[start:])
+    return _digest(f"story|{key}") if key else None

@@ -1,0 +1,42 @@
+"""Downloader middleware: read undeclared (or wrongly declared) pages with the right codec.
+
+Scrapy guesses only ascii/utf-8/cp1252 when a page declares nothing, which turns GBK
+and Big5 into mojibake; this sniffs among the Chinese codecs instead.
+"""
+from __future__ import annotations
+
+import logging
+
+from scrapy.exceptions import NotConfigured
+from scrapy.http import HtmlResponse, TextResponse
+
+from ..pages.decode import declared_encoding, detect_encoding, is_garbled
+
+logger = logging.getLogger(__name__)
+
+
+class CharsetDetectionMiddleware:
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("CHARSET_DETECTION_ENABLED"):
+            raise NotConfigured
+        return cls(crawler.stats)
+
+    def process_response(self, request, response, spider=None):
+        if not isinstance(response, TextResponse) or not response.body:
+            return response
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        declared = declared_encoding(response.body, ctype)
+        if declared and not is_garbled(response.text):
+            return response
+        encoding = detect_encoding(response.body)
+        if declared:
+            self.stats.inc_value("charset/mismatch")
+            logger.warning("Declared charset %s garbles %s; read as %s", declared[0], response.url, encoding)
+        else:
+            self.stats.inc_value(f"charset/detected/{encoding}")
+        cls = response.__class__ if isinstance(response, HtmlResponse) else HtmlResponse
+        return response.replace(cls=cls, encoding=encoding)

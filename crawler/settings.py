@@ -1,0 +1,26 @@
+"""Scrapy settings of the project. Our own settings and their defaults live in
+``crawler/defaults.py`` and are applied by the add-on below."""
+
+BOT_NAME = "crawler"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+ADDONS = {"crawler.addon.NewsCrawlerAddon": 0}
+
+USER_AGENT = "crawler-zh-news/0.1 (+https://github.com/; a crawler for Chinese crypto news reposts)"
+ROBOTSTXT_OBEY = True
+TELNETCONSOLE_ENABLED = False
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+
+# Polite by default; on loopback the delay falls to nothing within a few responses.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.25
+AUTOTHROTTLE_MAX_DELAY = 10
+AUTOTHROTTLE_TARGET_CONCURRENCY = 8.0
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_TIMES = 2
+REMOTE_CONTROL_ENABLED = False  # no control port: nothing listens that the crawl does not need

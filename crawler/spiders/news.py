@@ -1,0 +1,121 @@
+"""The ``news`` spider: routes pages, nothing more. Reading a page is the page classes'
+work (``crawler.pages``); splitting, normalizing and checking items is the middlewares'
+and pipelines' work."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+
+from ..items import Reject
+from ..pages import ArticlePage, read_page
+from ..pages import links as page_links
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, start_urls: str | list[str] | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if isinstance(start_urls, str):
+            start_urls = start_urls.split(",")
+        self.start_urls = [u.strip() for u in (start_urls or []) if u.strip()]
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        s = crawler.settings
+        spider.start_urls = spider.start_urls or s.getlist("NEWS_START_URLS")
+        if not spider.start_urls:
+            spider.start_urls = spider._serve_demo_site()
+        # stay on the start URLs' sites (file:// URLs have no host to restrict to)
+        hosts = {urlsplit(u).hostname for u in spider.start_urls if urlsplit(u).hostname}
+        if hosts:
+            spider.allowed_domains = sorted(hosts)
+        return spider
+
+    def _serve_demo_site(self) -> list[str]:
+        """No start URL: serve the bundled demo site on loopback for this crawl."""
+        from ..demo import server
+
+        port = server.listen()
+
+        def stop_serving() -> None:
+            port.stopListening()
+
+        self.crawler.signals.connect(stop_serving, signal=scrapy.signals.spider_closed, weak=False)
+        urls = server.start_urls(port.getHost().port)
+        self.logger.info("No start URL given: crawling the bundled demo site at %s", ", ".join(urls))
+        return urls
+
+    async def start(self):
+        # read here, not in from_crawler: add-ons apply their settings after the spider exists
+        s = self.crawler.settings
+        self.max_list_pages = s.getint("NEWS_MAX_LIST_PAGES")
+        self.follow_related = s.getbool("NEWS_FOLLOW_RELATED")
+        self.follow_sections = s.getbool("NEWS_FOLLOW_SECTIONS")
+        for url in self.start_urls:
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed)
+
+    # -- routing -----------------------------------------------------------------------
+    def parse(self, response):
+        if not isinstance(response, scrapy.http.TextResponse):
+            yield Reject(url=response.url, reason="not_html", status=response.status,
+                         detail=f"content type {response.headers.get('Content-Type', b'').decode()}")
+            return
+        page = read_page(response.url, response.body, response.headers, response.encoding)
+        if isinstance(page, ArticlePage):
+            yield from self.parse_article(page, response)
+        else:
+            yield from self.parse_listing(page, response)
+
+    def parse_article(self, page: ArticlePage, response):
+        problem = page.problem()
+        if problem:
+            reason, detail = problem
+            headline = page.headline.text if page.headline else None
+            yield Reject(url=response.url, reason=reason, detail=detail, status=response.status, headline=headline)
+        else:
+            yield page.to_item()
+        if self.follow_related:
+            for entry in page.related:
+                yield from self.follow(response, entry["url"])
+        for crumb in page.breadcrumbs[1:]:
+            if crumb["url"]:
+                yield from self.follow(response, crumb["url"])
+
+    def parse_listing(self, page, response):
+        listing = page.to_listing()
+        for entry in listing.entries:
+            yield from self.follow(response, entry["url"])
+        for url in page.article_links():
+            yield from self.follow(response, url)
+        if listing.nextPage and listing.pageNumber < self.max_list_pages:
+            yield from self.follow(response, listing.nextPage)
+        for number, url in listing.pages.items():
+            if number <= self.max_list_pages:
+                yield from self.follow(response, url)
+        if self.follow_sections:
+            for url in listing.sectionLinks:
+                yield from self.follow(response, url)
+
+    def follow(self, response, url: str):
+        if page_links.same_scheme_family(response.url, url):
+            yield response.follow(url, callback=self.parse, errback=self.failed)
+
+    # -- failures ----------------------------------------------------------------------
+    def failed(self, failure):
+        request = failure.request
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            reason = f"http_{status}"
+        elif failure.check(DNSLookupError):
+            reason = "dns_error"
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            reason = "timeout"
+        else:
+            reason = "download_error"
+        yield Reject(url=request.url, reason=reason, status=status, detail=str(failure.value)[:300])

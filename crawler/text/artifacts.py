@@ -1,0 +1,68 @@
+"""Repair what the sites' encoders broke, conservatively: only what is clearly damage.
+
+The sites print ``?`` where the source had a space or NBSP they could not encode
+(``0x?739?開頭``, ``Jon?Rice``, ``秘密推進????``). A real question mark is also ``?``
+(``ETH是證券還是商品?``), so a ``?`` is only replaced where a question cannot stand.
+"""
+from __future__ import annotations
+
+import re
+
+_CJK = r"\u4e00-\u9fff"
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]+")
+# `\"alt=\"image\"\u002F\\>`: escaped markup of an image left in the text.
+_ESCAPED_IMG = re.compile(r'\\*"?alt=\\*"[^"\\]{0,40}\\*"\s*(?:\\u002F|/)?\\*>')
+_ESCAPED_SLASH = re.compile(r"\\u002[Ff]")
+# Words that make a sentence a question; a `?` run closing such a sentence keeps one `?`.
+_QUESTION = re.compile(r"嗎|吗|呢|什麼|什么|甚麼|是否|如何|為何|为何|為什麼|为什么|難道|难道|誰|谁|哪|多少|幾|几|還是|还是|怎|豈|岂|能否|可否|是不是|有沒有|有没有|\?\s*$")
+# A `?` after these characters stands before a name or number, where a space was.
+_BEFORE_NAME = "像如的和與与在用從从個个為为將将是及或稱称者師师員员於于到向對对把被給给讓让由以等即自據据"
+
+_RULES = [
+    (re.compile(r"(?<=[A-Za-z0-9])\?(?=[A-Za-z0-9])"), " "),                       # Jon?Rice, Layer?2
+    (re.compile(rf"(?<=[0-9])\?(?=[{_CJK}])|(?<=[{_CJK}])\?(?=[0-9])"), " "),     # 0x?739?開頭, 創建?114?個
+    (re.compile(rf"(?<=[{_CJK}])\?(?=[A-Za-z][\w.\-]*\?)"), " "),                   # 個?memeCoin?騙局
+    (re.compile(rf"(?<=[\s?])([A-Za-z][\w.\-]*)\?(?=[{_CJK}])"), r"\1 "),           # ?ZachXBT?發推, DBNEWSWIRE?發推
+    (re.compile(rf"(?<=[{_BEFORE_NAME}])\?(?=[A-Za-z])"), " "),                      # 像?Uniswap, 例如?USDC
+    (re.compile(r"^\?+\s*"), ""),                                                   # a run opening a paragraph
+]
+
+
+def repair(text: str) -> str:
+    """Zero-width characters, odd spaces, escaped markup and `?` artifacts out."""
+    if not text:
+        return text
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ESCAPED_IMG.sub("", text)
+    text = _ESCAPED_SLASH.sub("/", text)
+    if "?" in text:
+        text = _repair_question_marks(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _repair_question_marks(text: str) -> str:
+    # runs of 2+ `?`: keep one only where they close a question
+    def run(m: re.Match) -> str:
+        before = text[: m.start()]
+        at_end = m.end() == len(text)
+        sentence = re.split(r"[。！!；;]", before)[-1]
+        if before.endswith(("。", "！", "!", ".")):
+            return "" if at_end else " "
+        if _QUESTION.search(sentence):
+            return "?" if at_end else "? "
+        return "" if at_end else " "
+
+    text = re.sub(r"\?{2,}", run, text)
+    for pattern, repl in _RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])([,:;?!])(?=[{_CJK}])")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """`大模型,並且` -> `大模型，並且`: half-width marks between Chinese characters."""
+    return _HALF_BETWEEN_CJK.sub(lambda m: _FULLWIDTH[m.group(1)], text)
