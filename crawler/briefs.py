@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import fingerprints
+from .items import Article, Brief
+
 _TIME = r"\d{4}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
 # The closing time, in any bracket pair the sites use; nothing but spaces after it.
 BRIEF_TIME = re.compile(rf"[\[［【]\s*(?P<time>{_TIME})\s*[\]］】]\s*$")
@@ -91,3 +94,23 @@ def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefP
         else:
             found.append((i, parts))
     return story, found
+
+
+def split_article(article: Article, t2s) -> list[Brief]:
+    """Take the briefs out of an article's blocks (in place) and return them as items.
+
+    ``t2s`` is an OpenCC t2s converter, used for ids only: the same brief or story in
+    either script gets the same id.
+    """
+    story, found = split_blocks(article.blocks)
+    article.blocks = story
+    article.articleBody = article.articleBodyRaw = "\n\n".join(b["text"] for b in story) or None
+    article.storyId = fingerprints.story_id([b["text"] for b in story if b["type"] == "paragraph"], t2s)
+    briefs = []
+    for _, parts in found:
+        bid = fingerprints.brief_id(parts.title, parts.time_raw, t2s)
+        article.briefIds.append(bid)
+        briefs.append(Brief(id=bid, headline=parts.title, headlineRaw=parts.title, body=parts.body,
+                            bodyRaw=parts.body, source=parts.source, datePublishedRaw=parts.time_raw,
+                            firstSeenIn=article.url))
+    return briefs

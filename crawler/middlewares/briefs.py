@@ -10,9 +10,8 @@ from __future__ import annotations
 import opencc
 from scrapy.exceptions import NotConfigured
 
-from .. import fingerprints
-from ..briefs import split_blocks
-from ..items import Article, Brief
+from ..briefs import split_article
+from ..items import Article
 
 
 class BriefSplitMiddleware:
@@ -42,17 +41,9 @@ class BriefSplitMiddleware:
                 yield item
 
     def split(self, article: Article):
-        story, found = split_blocks(article.blocks)
-        article.blocks = story
-        article.articleBody = article.articleBodyRaw = "\n\n".join(b["text"] for b in story) or None
-        article.storyId = fingerprints.story_id([b["text"] for b in story if b["type"] == "paragraph"], self.t2s)
-        if found:
-            self.stats.inc_value("briefs/found", len(found))
+        briefs = split_article(article, self.t2s)
+        if briefs:
+            self.stats.inc_value("briefs/found", len(briefs))
             self.stats.inc_value("briefs/split")
-        for _, parts in found:
-            bid = fingerprints.brief_id(parts.title, parts.time_raw, self.t2s)
-            article.briefIds.append(bid)
-            yield Brief(id=bid, headline=parts.title, headlineRaw=parts.title, body=parts.body,
-                        bodyRaw=parts.body, source=parts.source, datePublishedRaw=parts.time_raw,
-                        firstSeenIn=article.url)
+        yield from briefs
         yield article

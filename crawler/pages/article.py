@@ -38,9 +38,10 @@ class ArticlePage:
         title = self.doc.title_text
         heads = [b for b in self.doc.blocks if b.owner.tag in ("h1", "h2", "h3") and len(b.text) >= 4]
         if title:
-            for b in heads:
-                if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)]):
-                    return b
+            # the heading that covers most of the title (a logo's <h1> covers only the site name)
+            named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])]
+            if named:
+                return max(named, key=lambda b: len(b.text))
         h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
         return h1s[0] if h1s else None
 
@@ -86,7 +87,10 @@ class ArticlePage:
     @property
     def author(self) -> str | None:
         value = (self._fields.get("author") or "").strip()
-        return value or None
+        value = labels.VALUE_END.split(value)[0]  # `name · 2024年3月5日` : the name only
+        m = dates.DATE_IN_TEXT.search(value)
+        value = value[: m.start()] if m else value
+        return value.strip() or None
 
     @property
     def date_raw(self) -> str | None:
@@ -94,12 +98,18 @@ class ArticlePage:
         if value:
             m = dates.DATE_IN_TEXT.search(value)
             return m.group(0).strip() if m else value
-        meta = self.doc.meta_content("article:published_time")
-        return meta
+        if self.doc.root is not None:  # <time datetime="…">, then the publisher's meta tag
+            stamp = self.doc.root.xpath("//body//time/@datetime")
+            if stamp and stamp[0].strip():
+                return stamp[0].strip()
+        return self.doc.meta_content("article:published_time")
 
     # -- story -----------------------------------------------------------------------
     def _is_story_candidate(self, b: dom.Block) -> bool:
+        head = self._headline_block
         return (len(b.text) >= MIN_PARAGRAPH and b.link_density < 0.3
+                and (head is None or b.owner is not head.owner)
+                and not dates.DATE_IN_TEXT.fullmatch(b.text)
                 and not labels.META_LINE.match(b.text) and not labels.TAGS_LINE.match(b.text))
 
     @cached_property
@@ -140,13 +150,19 @@ class ArticlePage:
         head = self._headline_block
         out: list[dict] = []
         description = None
+        after_bare_label = False
         for b in blocks:
             text = b.text
+            if after_bare_label:
+                after_bare_label = False
+                if len(text) <= 30:
+                    continue  # the value of `<dt>作者：</dt><dd>王小明</dd>`
             if labels.TAGS_LINE.match(text):
                 break  # tags close the story; what follows is the related list
             if head is not None and b.owner is head.owner:
                 continue
             if labels.META_LINE.match(text) or labels.NOISE_LINE.match(text):
+                after_bare_label = bool(re.search(r"[:：]\s*$", text))
                 continue
             summary = labels.SUMMARY_LINE.match(text)
             if summary and not out:

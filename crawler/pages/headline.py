@@ -60,7 +60,8 @@ def split_headline(raw: str, known_tags: list[str] | tuple[str, ...] = ()) -> He
         text = text[: m.start()].rstrip()
         suffix_tag = affix.lstrip("-").lstrip("_") if not affix.startswith("-") else affix[1:]
         suffix_tag = suffix_tag.strip("_") or None
-    text, prefix_tag = _strip_prefix(text, tags)
+    # a prefix that repeats the suffix tag (`MER:…_MER`) is an affix too
+    text, prefix_tag = _strip_prefix(text, tags | ({suffix_tag.lower()} if suffix_tag else set()))
     if prefix_tag:
         affixes.insert(0, raw.strip()[: raw.strip().index(text)] if text in raw else prefix_tag + ":")
     return Headline(text, suffix_tag or prefix_tag, affixes)

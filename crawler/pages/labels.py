@@ -17,7 +17,9 @@ SUMMARY = r"導讀|导读|摘要|簡介|简介|Summary"
 LABEL = re.compile(rf"(?P<label>{AUTHOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SEP}", re.I)
 # A line that opens with a field label (possibly after a bracketed date).
 META_LINE = re.compile(rf"^(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*)?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SEP}", re.I)
-TAGS_LINE = re.compile(rf"^(?:{TAGS}){_SEP}", re.I)
+TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a lone "标签" heading
+# Where a labelled value stops: a separator dot/bar before the next field, or a date.
+VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
 SUMMARY_LINE = re.compile(rf"^(?:{SUMMARY}){_SEP}(?P<value>.+)$", re.I)
 NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$", re.I)
 

@@ -1,0 +1,70 @@
+"""Shared test helpers: a loopback demo server in a subprocess, and a crawl runner."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class Server:
+    """``python -m crawler.demo.server`` on a free loopback port, for the whole session."""
+
+    def __init__(self, module: str = "crawler.demo.server", args: tuple = ()):
+        self.proc = subprocess.Popen([sys.executable, "-m", module, "--port", "0", *args], cwd=REPO,
+                                     stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline().strip()
+        if not line.startswith("http://"):
+            self.stop()
+            raise RuntimeError(f"demo server did not start: {line!r}")
+        self.port = int(line.rsplit(":", 1)[1].strip("/"))
+
+    def urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{self.port}/", f"http://localhost:{self.port}/"]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def demo_server():
+    server = Server()
+    yield server
+    server.stop()
+
+
+def read_jsonl_dir(path: Path) -> list[dict]:
+    items = []
+    for f in sorted(path.glob("*.jsonl")) if path.exists() else []:
+        items += [json.loads(line) for line in f.read_text("utf-8").splitlines() if line.strip()]
+    return items
+
+
+class CrawlResult:
+    def __init__(self, out: Path, proc: subprocess.CompletedProcess):
+        self.out, self.proc = out, proc
+        self.articles = read_jsonl_dir(out / "articles")
+        self.briefs = read_jsonl_dir(out / "briefs")
+        self.rejects = read_jsonl_dir(out / "rejects")
+        reports = sorted((out / "reports").glob("*.json")) if (out / "reports").exists() else []
+        self.report = json.loads(reports[-1].read_text("utf-8")) if reports else None
+        self.log = proc.stderr
+
+    @property
+    def stats(self) -> dict:
+        return self.report["stats"]
+
+
+def run_crawl(out: Path, *args: str, timeout: int = 300) -> CrawlResult:
+    """``scrapy crawl news`` as a user runs it, feeds under ``out``."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWS_FEED_DIR={out}", *args]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return CrawlResult(out, proc)

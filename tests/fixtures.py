@@ -1,0 +1,90 @@
+"""Page fixtures: stored raw bytes + URL/headers -> expected JSON.
+
+Each case is a folder under ``tests/fixtures/pages/``:
+
+- ``body.html``: the page exactly as served, bytes (never decoded text);
+- ``meta.json``: ``{"url": …, "headers": {…}, "note": …}``;
+- ``expected.json``: what the page classes (and the brief split) make of it.
+
+Commands (run from the repository root)::
+
+    python -m tests.fixtures regen [CASE …]   # rewrite expected.json from the stored pages; review the diff
+    python -m tests.fixtures save-demo        # (re)store every demo page as a fixture, then regen
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import opencc
+
+from crawler.briefs import split_article
+from crawler.pages import ArticlePage, read_page
+
+ROOT = Path(__file__).parent / "fixtures" / "pages"
+DEMO_BASES = {"main": "http://127.0.0.1:8000", "mirror": "http://localhost:8000"}
+_T2S = opencc.OpenCC("t2s")
+
+
+def cases() -> list[Path]:
+    return sorted(p for p in ROOT.iterdir() if (p / "body.html").exists())
+
+
+def extract(case: Path) -> dict:
+    """What the parser makes of a stored page: plain JSON-able data."""
+    meta = json.loads((case / "meta.json").read_text("utf-8"))
+    body = (case / "body.html").read_bytes()
+    page = read_page(meta["url"], body, meta.get("headers") or {})
+    if isinstance(page, ArticlePage):
+        problem = page.problem()
+        article = page.to_item()
+        briefs = split_article(article, _T2S)
+        return {"pageKind": "article", "problem": list(problem) if problem else None,
+                "encoding": page.doc.decoded.encoding, "article": asdict(article),
+                "briefs": [asdict(b) for b in briefs]}
+    return {"pageKind": "list", "encoding": page.doc.decoded.encoding, "listing": asdict(page.to_listing())}
+
+
+def write_expected(case: Path) -> bool:
+    """Rewrite expected.json; True when it changed."""
+    path = case / "expected.json"
+    new = json.dumps(extract(case), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    old = path.read_text("utf-8") if path.exists() else None
+    path.write_text(new, "utf-8")
+    return new != old
+
+
+def save_demo() -> None:
+    from crawler.demo.site import DemoSite
+
+    site = DemoSite()
+    for (host, path), page in site.pages.items():
+        if path.startswith("/tag/"):
+            continue
+        name = f"demo-{host}-" + (path.strip("/").replace("/", "-").replace(".html", "") or "home")
+        case = ROOT / name
+        case.mkdir(parents=True, exist_ok=True)
+        (case / "body.html").write_bytes(page.body)
+        meta = {"url": DEMO_BASES[host] + path, "headers": {"Content-Type": page.content_type},
+                "note": "a page of the bundled demo site (crawler/demo)"}
+        (case / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Regenerate or store page fixtures.")
+    parser.add_argument("command", choices=["regen", "save-demo"])
+    parser.add_argument("cases", nargs="*", help="case folder names (default: all)")
+    args = parser.parse_args(argv)
+    if args.command == "save-demo":
+        save_demo()
+    chosen = [ROOT / c for c in args.cases] if args.cases else cases()
+    changed = [c.name for c in chosen if write_expected(c)]
+    print(f"{len(chosen)} fixtures, {len(changed)} changed" + (": " + ", ".join(changed) if changed else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Brief detection and splitting: every variant of SITE-NOTES, and every trap."""
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from crawler import fingerprints
+from crawler.briefs import parse_brief, split_article
+from crawler.items import Article
+
+T2S = opencc.OpenCC("t2s")
+
+
+@pytest.mark.parametrize("text,title,body_start,time,source", [
+    # colon `:` or `：`; brackets [], ［］, 【】; / or -; seconds or not
+    ("比特币突破30000美元:行情显示，比特币短时突破30000美元。[2023/4/11 8:17:02]",
+     "比特币突破30000美元", "行情显示", "2023/4/11 8:17:02", None),
+    ("比特币突破30000美元：行情显示，比特币短时突破30000美元。［2023-04-11 08:17:02］",
+     "比特币突破30000美元", "行情显示", "2023-04-11 08:17:02", None),
+    ("比特币突破30000美元：行情显示，比特币短时突破30000美元。【2023/4/11 8:17】",
+     "比特币突破30000美元", "行情显示", "2023/4/11 8:17", None),
+    ("【以太坊完成合并】Odaily星球日报讯，以太坊主网已完成合并。[2022-09-15 14:43]",
+     "以太坊完成合并", "Odaily星球日报讯", "2022-09-15 14:43", "Odaily星球日报"),
+    # the title holds a colon itself: split before the body's usual opening
+    ("CNBC:馬斯克已收到約465億美元的融資債務承諾函:4月21日消息,據CNBC報道,根據一份修正的證券文件。[2022/4/21 14:40:04]",
+     "CNBC:馬斯克已收到約465億美元的融資債務承諾函", "4月21日消息", "2022/4/21 14:40:04", "CNBC"),
+    ("馬斯克:NFT是美元的另一種形態:12月5日消息,馬斯克表示NFT是美元的另一種形態。[2021/12/5 12:52:13]",
+     "馬斯克:NFT是美元的另一種形態", "12月5日消息", "2021/12/5 12:52:13", None),
+    ("埃隆·馬斯克關注OKX官方推特:據官方消息,12月16日,埃隆·馬斯克關注了OKX。[2022/12/16 21:49:04]",
+     "埃隆·馬斯克關注OKX官方推特", "據官方消息", "2022/12/16 21:49:04", None),
+    # no known opening: a short name before the first colon belongs to the title
+    ("ZachXBT：某地址一个半月内共创建114个memecoin骗局：链上侦探ZachXBT发推称，该地址创建了骗局。[2023/4/27 10:31:20]",
+     "ZachXBT：某地址一个半月内共创建114个memecoin骗局", "链上侦探", "2023/4/27 10:31:20", None),
+    # sources at the start or in parentheses at the end
+    ("推特將任命馬斯克為董事會成員:金色財經報道,推特將任命馬斯克為董事會成員。[2022/4/5 14:05:43]",
+     "推特將任命馬斯克為董事會成員", "金色財經報道", "2022/4/5 14:05:43", "金色財經"),
+    ("騙局獲利10枚BTC:3月18日消息,上月底推特上出現比特幣贈品騙局。(CryptoSlate )[2021/3/18 18:55:44]",
+     "騙局獲利10枚BTC", "3月18日消息", "2021/3/18 18:55:44", "CryptoSlate"),
+    ("美SEC起诉Coinbase：6月6日消息，据路透社报道，美国证券交易委员会起诉Coinbase。[2023/6/6 23:12]",
+     "美SEC起诉Coinbase", "6月6日消息", "2023/6/6 23:12", "路透社"),
+])
+def test_variants(text, title, body_start, time, source):
+    parts = parse_brief(text)
+    assert parts is not None
+    assert (parts.title, parts.time_raw, parts.source) == (title, time, source)
+    assert parts.body.startswith(body_start)
+
+
+@pytest.mark.parametrize("text", [
+    # a date in brackets mid-text is story, not a brief
+    "审计报告显示，截至[2023/3/31 23:59:59]的快照时点，平台共持有约26万枚比特币。",
+    # a closing date with no title before a colon
+    "以上部署数据统计截至[2023/5/31 23:59]",
+    # related-list and list-page summaries carry colons but no closing time
+    "頭條 ZachXBT:0x?739?開頭地址用戶一個半月內共創建?114?個?memeCoin?騙局Odaily星球日報訊.",
+    "作者:Jon?Rice,Blockworks主編;翻譯:金色財經xiaozouEther是以太坊區塊鏈的原生代幣.",
+    "摘要:近日，杭州互聯網法院就首例涉“虛擬數字人”侵權案作出了一審判決.",
+    # a story sub-heading
+    "呼吁暫停有私心?Twitter內部AI項目秘密推進????",
+])
+def test_traps_are_not_briefs(text):
+    assert parse_brief(text) is None
+
+
+def test_split_keeps_story_order_and_lists_ids_in_page_order():
+    blocks = [{"type": "paragraph", "text": "第一段正文，內容足夠長。"},
+              {"type": "paragraph", "text": "甲消息:據官方消息,某事發生。[2022/1/2 3:04:05]"},
+              {"type": "heading", "text": "小標題"},
+              {"type": "paragraph", "text": "【乙消息】金色財經報道，另一件事。［2022-01-03 04:05］"},
+              {"type": "paragraph", "text": "最後一段正文。"}]
+    article = Article(url="http://x/info/1.html", blocks=blocks)
+    briefs = split_article(article, T2S)
+    assert [b["text"] for b in article.blocks] == ["第一段正文，內容足夠長。", "小標題", "最後一段正文。"]
+    assert article.briefIds == [b.id for b in briefs]
+    assert [b.headline for b in briefs] == ["甲消息", "乙消息"]
+    assert article.articleBody == "第一段正文，內容足夠長。\n\n小標題\n\n最後一段正文。"
+    assert all(b.firstSeenIn == "http://x/info/1.html" for b in briefs)
+
+
+def test_brief_id_is_stable_across_scripts_formats_and_sites():
+    a = fingerprints.brief_id("推特將任命馬斯克為董事會成員", "2022/4/5 14:05:43", T2S)
+    b = fingerprints.brief_id("推特将任命马斯克为董事会成员", "2022-04-05 14:05", T2S)
+    c = fingerprints.brief_id("推特將任命馬斯克為董事會成員", "2022/4/5 14:06:00", T2S)
+    assert a == b != c
+
+
+def test_story_id_ignores_script_briefs_and_a_leading_title_line():
+    body = ["馬斯克對于人工智能持保留態度似乎已經是一個公開的事情，此前他不止一次在公開場合稱人工智能是一項危險的技術，同時也和OpenAI劃清界限。", "第二段。"]
+    simp = ["马斯克对于人工智能持保留态度似乎已经是一个公开的事情，此前他不止一次在公开场合称人工智能是一项危险的技术，同时也和OpenAI划清界限。", "第二段。"]
+    assert fingerprints.story_id(body, T2S) == fingerprints.story_id(simp, T2S)
+    assert fingerprints.story_id(["科谱:什么叫GEV?"] + body, T2S) == fingerprints.story_id(body, T2S)
+    assert fingerprints.story_id(body[:1], T2S) != fingerprints.story_id(body, T2S)

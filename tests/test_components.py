@@ -1,0 +1,112 @@
+"""The Scrapy components built the way Scrapy builds them, and called directly."""
+from __future__ import annotations
+
+import pytest
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from crawler.addon import NewsCrawlerAddon
+from crawler.items import Article, Brief, Reject
+from crawler.middlewares.briefs import BriefSplitMiddleware
+from crawler.middlewares.encoding import CharsetDetectionMiddleware
+from crawler.pipelines.dates import DatesPipeline
+from crawler.pipelines.dedup import DedupPipeline
+from crawler.pipelines.rejects import RejectsPipeline
+from crawler.pipelines.validate import ValidationPipeline
+from crawler.pipelines.zh import ZhNormalizePipeline
+from crawler.spiders.news import NewsSpider
+
+
+def crawler_with(**settings):
+    """A crawler as Scrapy builds one: get_crawler applies the add-ons (ours among them)."""
+    return get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}, **settings})
+
+
+def test_addon_defaults_yield_to_project_and_command_line_settings():
+    crawler = crawler_with(ZH_SCRIPT="zh-TW")
+    assert crawler.settings.get("ZH_SCRIPT") == "zh-TW"
+    assert crawler.settings.getint("NEWS_MAX_LIST_PAGES") == 50
+    feeds = crawler.settings.getdict("FEEDS")
+    assert sorted(feeds) == ["output/articles/%(time)s.jsonl", "output/briefs/%(time)s.jsonl",
+                             "output/rejects/%(time)s.jsonl"]
+    assert all(opts["encoding"] == "utf-8" and opts["format"] == "jsonlines" for opts in feeds.values())
+
+
+def test_addon_keeps_a_user_feed():
+    crawler = crawler_with(FEEDS={"all.jsonl": {"format": "jsonlines"}}, NEWS_FEED_DIR="")
+    assert list(crawler.settings.getdict("FEEDS")) == ["all.jsonl"]
+
+
+@pytest.mark.parametrize("component,setting", [
+    (CharsetDetectionMiddleware, "CHARSET_DETECTION_ENABLED"),
+    (BriefSplitMiddleware, "BRIEFS_ENABLED"),
+    (DatesPipeline, "DATES_ENABLED"),
+    (DedupPipeline, "DEDUP_ENABLED"),
+    (ValidationPipeline, "VALIDATION_ENABLED"),
+])
+def test_components_can_be_switched_off(component, setting):
+    with pytest.raises(NotConfigured):
+        component.from_crawler(crawler_with(**{setting: False}))
+
+
+def test_zh_pipeline_off_only_when_it_has_nothing_to_do():
+    with pytest.raises(NotConfigured):
+        ZhNormalizePipeline.from_crawler(crawler_with(ZH_SCRIPT="none", ZH_REPAIR_ARTIFACTS=False))
+
+
+def test_charset_middleware_fixes_an_undeclared_gbk_page():
+    crawler = crawler_with()
+    mw = CharsetDetectionMiddleware.from_crawler(crawler)
+    body = ("<html><body><p>" + "比特币价格今日大涨，交易所纷纷推出新的产品。" * 5 + "</p></body></html>").encode("gbk")
+    response = HtmlResponse("http://x/info/1.html", body=body, headers={"Content-Type": "text/html"})
+    fixed = mw.process_response(Request(response.url), response)
+    assert fixed.encoding == "gb18030" and "比特币价格今日大涨" in fixed.text
+    assert crawler.stats.get_value("charset/detected/gb18030") == 1
+    declared = HtmlResponse("http://x/2", body="<p>價格</p>".encode(), headers={"Content-Type": "text/html; charset=utf-8"})
+    assert mw.process_response(Request(declared.url), declared) is declared
+
+
+def test_brief_middleware_yields_briefs_before_their_article():
+    crawler = crawler_with()
+    mw = BriefSplitMiddleware.from_crawler(crawler)
+    article = Article(url="http://x/info/1.html", blocks=[
+        {"type": "paragraph", "text": "正文第一段，說明了事情的來龍去脈，內容足夠長，足以構成一個段落。"},
+        {"type": "paragraph", "text": "甲消息:據官方消息,某事發生。[2022/1/2 3:04:05]"}])
+    out = list(mw.process_spider_output(None, [article, Request("http://x/2")]))
+    assert [type(x).__name__ for x in out] == ["Brief", "Article", "Request"]
+    assert out[1].briefIds == [out[0].id]
+    assert crawler.stats.get_value("briefs/found") == 1
+
+
+def test_pipelines_normalize_date_dedup_validate():
+    crawler = crawler_with(DATES_NOW="2026-11-28T12:00:00+08:00")
+    zh, dates, dedup, validate = (p.from_crawler(crawler) for p in
+                                  (ZhNormalizePipeline, DatesPipeline, DedupPipeline, ValidationPipeline))
+    brief = Brief(id="0123456789abcdef", headline="推特將任命馬斯克為董事會成員", headlineRaw="推特將任命馬斯克為董事會成員",
+                  body="金色財經報道,推特將任命馬斯克。", bodyRaw="金色財經報道,推特將任命馬斯克。",
+                  datePublishedRaw="2022/4/5 14:05:43", firstSeenIn="http://x/1")
+    for pipe in (zh, dates, dedup, validate):
+        brief = pipe.process_item(brief)
+    assert (brief.headline, brief.inLanguage) == ("推特将任命马斯克为董事会成员", "zh-Hant")
+    assert brief.datePublished == "2022-04-05T14:05:43+08:00"
+    with pytest.raises(DropItem):
+        dedup.process_item(brief)
+    assert crawler.stats.get_value("briefs/duplicate") == 1
+
+
+def test_an_invalid_item_becomes_a_reject_not_a_loss():
+    crawler = crawler_with()
+    validate = ValidationPipeline.from_crawler(crawler)
+    out = validate.process_item(Article(url="http://x/info/9.html", headline="標題"))
+    assert isinstance(out, Reject) and out.reason == "invalid_article" and out.url == "http://x/info/9.html"
+    assert crawler.stats.get_value("validation/invalid/article") == 1
+    RejectsPipeline.from_crawler(crawler).process_item(out)
+    assert crawler.stats.get_value("rejects/invalid_article") == 1
+
+
+def test_spider_takes_comma_separated_start_urls_and_stays_on_their_hosts():
+    crawler = crawler_with()
+    spider = NewsSpider.from_crawler(crawler, start_urls="https://a.example/, https://b.example/info/1.html")
+    assert spider.start_urls == ["https://a.example/", "https://b.example/info/1.html"]
+    assert spider.allowed_domains == ["a.example", "b.example"]

@@ -1,0 +1,51 @@
+"""Bytes to text: declared, undeclared and wrongly declared charsets."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from crawler.demo.site import DemoSite
+from crawler.pages import read_page
+from crawler.pages.decode import decode_html, detect_encoding
+
+TEXT = "<html><body><h1>比特幣價格今日大漲</h1><p>" + "區塊鏈技術的發展一日千里，交易所紛紛推出新的產品。" * 8 + "</p></body></html>"
+MOJIBAKE = re.compile(r"[\u00c0-\u00ff\u2500-\u257f\ue000-\uf8ff]|\ufffd")
+
+
+@pytest.mark.parametrize("enc", ["utf-8", "gb18030", "big5"])
+def test_undeclared_pages_are_sniffed(enc):
+    body = TEXT.encode(enc)
+    decoded = decode_html(body)
+    assert decoded.source == "detected"
+    assert "比特幣價格今日大漲" in decoded.text
+
+
+def test_meta_declaration_is_used():
+    body = ('<meta charset="big5">' + TEXT).encode("big5")
+    decoded = decode_html(body, "text/html")
+    assert (decoded.source, "比特幣價格今日大漲" in decoded.text) == ("meta", True)
+
+
+def test_a_wrong_header_charset_is_overruled():
+    body = TEXT.encode("gb18030")
+    decoded = decode_html(body, "text/html; charset=utf-8")
+    assert decoded.source == "detected" and decoded.encoding == "gb18030"
+    assert "比特幣價格今日大漲" in decoded.text
+
+
+def test_detector_prefers_strict_utf8():
+    assert detect_encoding("價格".encode("utf-8") * 50) == "utf-8"
+
+
+@pytest.fixture(scope="module")
+def demo_site():
+    return DemoSite()
+
+
+@pytest.mark.parametrize("host,path", [(s.site, s.path) for s in DemoSite().articles])
+def test_no_mojibake_in_any_demo_article(demo_site, host, path):
+    served = demo_site.get(host, path)
+    item = read_page("http://127.0.0.1:8000" + path, served.body, {"Content-Type": served.content_type}).to_item()
+    texts = [item.headline or "", item.articleBody or "", *item.tags, *(r["summary"] or "" for r in item.related)]
+    assert not any(MOJIBAKE.search(t) for t in texts), path

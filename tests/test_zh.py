@@ -1,0 +1,88 @@
+"""Chinese normalization: repair of the site's conversion damage, `?` artifacts, and the
+script invariants on every fixture page."""
+from __future__ import annotations
+
+import json
+
+import opencc
+import pytest
+
+from crawler.text import artifacts
+from crawler.text.zh import ZhNormalizer
+from tests import fixtures
+
+S2T, T2S = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return {script: ZhNormalizer(script) for script in ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK")}
+
+
+@pytest.mark.parametrize("damaged,script,repaired", [
+    ("一邊公開呼吁暫停AI研究", "zh-Hant", "一邊公開呼籲暫停AI研究"),
+    ("大有一種要大干一場的架勢", "zh-Hant", "大有一種要大幹一場的架勢"),
+    ("花費這么多錢", "zh-Hant", "花費這麼多錢"),
+    ("似乎并不是", "zh-Hant", "似乎並不是"),
+    ("都放在一個應用里邊", "zh-TW", "都放在一個應用裡邊"),
+    ("集成在了一個應用里邊", "zh-Hans", "集成在了一个应用里边"),
+    ("数字货币的软件", "zh-TW", "數字貨幣的軟體"),  # Taiwan phrasing: 软件 -> 軟體
+])
+def test_traditional_output_repairs_machine_conversion(zh, damaged, script, repaired):
+    assert zh[script].convert(damaged) == repaired
+
+
+@pytest.mark.parametrize("raw,fixed", [
+    ("0x?739?開頭", "0x 739 開頭"),
+    ("創建?114?個?memeCoin?騙局", "創建 114 個 memeCoin 騙局"),
+    ("作者:Jon?Rice,Blockworks主編", "作者:Jon Rice,Blockworks主編"),
+    ("Layer?2", "Layer 2"),
+    ("在像?Uniswap這種現有的AMM上", "在像 Uniswap這種現有的AMM上"),
+    ("鏈上分析師?ZachXBT?發推稱", "鏈上分析師 ZachXBT 發推稱"),
+    ("呼吁暫停有私心?Twitter內部AI項目秘密推進????", "呼吁暫停有私心?Twitter內部AI項目秘密推進"),
+    ("組建自己的AI團隊,從DeepMind挖人??", "組建自己的AI團隊,從DeepMind挖人"),
+    ("大干一場的架勢。??", "大干一場的架勢。"),
+    ("上的首個DEX??前不久", "上的首個DEX 前不久"),
+    # real question marks stay
+    ("ETH是證券還是商品?美國監管者觀點集錦", "ETH是證券還是商品?美國監管者觀點集錦"),
+    ("|是不喜歡人工智能,還是不喜歡OpenAI???", "|是不喜歡人工智能,還是不喜歡OpenAI?"),
+    ("如果這是合法的,為什么其他人不這樣做?", "如果這是合法的,為什么其他人不這樣做?"),
+    # invisible and escaped junk
+    ("比特\u200b幣\u00a0 價格", "比特幣 價格"),
+    ('\\"alt=\\"image\\"\\u002F\\\\>圖2', "圖2"),
+    ("ETH\\u002FUSD", "ETH/USD"),
+])
+def test_artifact_repair(raw, fixed):
+    assert artifacts.repair(raw) == fixed
+
+
+def test_fullwidth_punctuation_only_between_chinese():
+    assert artifacts.fullwidth_punctuation("大模型,並且:好嗎?OK,fine") == "大模型，並且：好嗎?OK,fine"
+
+
+def test_detects_the_source_script(zh):
+    assert zh["zh-Hans"].detect("馬斯克對于人工智能持保留態度似乎已經是一個公開的事情") == "zh-Hant"
+    assert zh["zh-Hans"].detect("马斯克对于人工智能持保留态度似乎已经是一个公开的事情") == "zh-Hans"
+    assert zh["zh-Hans"].detect("Bitcoin 2024") is None
+
+
+def test_unknown_script_is_refused():
+    with pytest.raises(ValueError):
+        ZhNormalizer("zh-XX")
+
+
+def _fixture_texts():
+    for case in fixtures.cases():
+        exp = json.loads((case / "expected.json").read_text("utf-8"))
+        if exp["pageKind"] == "article":
+            texts = [exp["article"]["headline"] or ""] + [b["text"] for b in exp["article"]["blocks"]]
+            yield pytest.param("\n".join(texts), id=case.name)
+
+
+@pytest.mark.parametrize("text", list(_fixture_texts()))
+def test_script_invariants_on_every_fixture(zh, text):
+    hant = zh["zh-Hant"].convert(text)
+    hans = zh["zh-Hans"].convert(text)
+    assert S2T.convert(hant) == hant
+    assert T2S.convert(hans) == hans
+    assert "\ufffd" not in hans
