@@ -34,8 +34,9 @@ def repair(text: str) -> str:
     if not text:
         return text
     text = _ZERO_WIDTH.sub("", text)
-    text = _ESCAPED_IMG.sub("", text)
-    text = _ESCAPED_SLASH.sub("/", text)
+    if "\\" in text:  # escaped markup always carries a backslash
+        text = _ESCAPED_IMG.sub("", text)
+        text = _ESCAPED_SLASH.sub("/", text)
     if "?" in text:
         text = _repair_question_marks(text)
     return _SPACES.sub(" ", text).strip()

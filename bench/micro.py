@@ -1,0 +1,116 @@
+"""Micro-benchmarks, each a ratio against a baseline run in the same process.
+
+    python -m bench.micro [--quick]
+
+- dates: the fast path vs plain ``dateparser.parse`` (same settings) on the bracket form;
+- zh: full normalization vs bare OpenCC t2s on the demo articles' text, and MB/s;
+- briefs: the brief split's cost per article page vs parsing that page.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from datetime import datetime
+
+import opencc
+
+from crawler.briefs import split_article
+from crawler.dates import CHINA_TZ, DateParser
+from crawler.demo.site import DemoSite
+from crawler.pages import ArticlePage, read_page
+from crawler.text.zh import ZhNormalizer
+
+
+def best_of(fn, repeat: int) -> float:
+    """Lowest wall time of ``repeat`` runs: the least disturbed by a noisy machine."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def demo_articles():
+    site = DemoSite()
+    pages = []
+    for spec in site.articles:
+        served = site.get(spec.site, spec.path)
+        pages.append(("http://127.0.0.1:8000" + spec.path, served.body, {"Content-Type": served.content_type}))
+    return pages
+
+
+def bench_dates(n: int, repeat: int) -> dict:
+    import dateparser
+
+    now = datetime(2026, 11, 28, 12, 0, tzinfo=CHINA_TZ)
+    fast = DateParser(now, use_dateparser=False)
+    settings = dict(fast._dp_settings)
+    raw = "[2022/12/16 21:49:04]"
+    assert fast.parse(raw).iso == "2022-12-16T21:49:04+08:00"
+    dateparser.parse(raw.strip("[]"), languages=["zh", "en"], settings=settings)  # warm its caches
+    t_fast = best_of(lambda: [fast.parse(raw) for _ in range(n)], repeat)
+    t_dp = best_of(lambda: [dateparser.parse(raw.strip("[]"), languages=["zh", "en"], settings=settings)
+                            for _ in range(n)], repeat)
+    return {"n": n, "fast_us": t_fast / n * 1e6, "dateparser_us": t_dp / n * 1e6, "ratio": t_dp / t_fast}
+
+
+def bench_zh(pages, repeat: int) -> dict:
+    texts = []
+    for url, body, headers in pages:
+        page = read_page(url, body, headers)
+        if isinstance(page, ArticlePage):
+            texts += [b["text"] for b in page.blocks]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    bare = opencc.OpenCC("t2s")
+    t_bare = best_of(lambda: [bare.convert(t) for t in texts], repeat)
+    out = {"mb": size / 1e6, "bare_mb_s": size / 1e6 / t_bare}
+    for script in ("zh-Hans", "zh-Hant"):
+        zh = ZhNormalizer(script)
+        t_full = best_of(lambda: [zh.convert(t) for t in texts], repeat)
+        out[script] = (size / 1e6 / t_full, t_full / t_bare)
+    return out
+
+
+def bench_split(pages, repeat: int) -> dict:
+    t2s = opencc.OpenCC("t2s")
+    articles = [read_page(u, b, h) for u, b, h in pages]
+    articles = [p for p in articles if isinstance(p, ArticlePage) and not p.problem()]
+    t_parse = best_of(lambda: [read_page(u, b, h).to_item() for u, b, h in pages], repeat)
+    items = [p.to_item() for p in articles]
+
+    def split_all():
+        for item in items:
+            copy = type(item)(**{k: v for k, v in item.__dict__.items() if k != "kind"})
+            copy.blocks, copy.briefIds = list(item.blocks), []
+            split_article(copy, t2s)
+
+    t_split = best_of(split_all, repeat)
+    return {"pages": len(items), "split_us": t_split / len(items) * 1e6,
+            "parse_us": t_parse / len(pages) * 1e6, "share": (t_split / len(items)) / (t_parse / len(pages))}
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes (the test suite's smoke run)")
+    args = ap.parse_args(argv)
+    n, repeat = (200, 2) if args.quick else (5000, 5)
+    pages = demo_articles()
+    d, z, s = bench_dates(n, repeat), bench_zh(pages, repeat), bench_split(pages, repeat)
+    print(f"# bench.micro — {datetime.now():%Y-%m-%d}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print("| measure | this project | baseline (same process) | ratio |")
+    print("|---|---|---|---|")
+    print(f"| date `[2022/12/16 21:49:04]` | fast path {d['fast_us']:.1f} µs | dateparser.parse {d['dateparser_us']:.0f} µs "
+          f"| **{d['ratio']:.0f}× faster** |")
+    for script, steps in (("zh-Hans", "repair + t2s"), ("zh-Hant", "repair + t2s + s2t")):
+        mb_s, ratio = z[script]
+        print(f"| zh normalization to {script} ({z['mb']:.2f} MB of story text) | {mb_s:.1f} MB/s ({steps}) "
+              f"| bare OpenCC t2s {z['bare_mb_s']:.1f} MB/s | {ratio:.2f}× the bare cost |")
+    print(f"| brief split per article page ({s['pages']} pages) | {s['split_us']:.0f} µs | parsing the page "
+          f"{s['parse_us']:.0f} µs | {100 * s['share']:.1f}% of the parse |")
+
+
+if __name__ == "__main__":
+    main()
