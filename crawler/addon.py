@@ -6,7 +6,10 @@ from . import defaults
 
 PRIORITY = "addon"
 DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.encoding.CharsetDetectionMiddleware": 580}
-SPIDER_MIDDLEWARES = {"crawler.middlewares.briefs.BriefSplitMiddleware": 600}
+SPIDER_MIDDLEWARES = {
+    "crawler.middlewares.briefs.BriefSplitMiddleware": 600,
+    "crawler.middlewares.incremental.IncrementalMiddleware": 650,  # sees the spider's requests first
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.zh.ZhNormalizePipeline": 100,
     "crawler.pipelines.dates.DatesPipeline": 200,
@@ -14,7 +17,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidationPipeline": 800,
     "crawler.pipelines.rejects.RejectsPipeline": 900,
 }
-EXTENSIONS = {"crawler.extensions.report.CrawlReport": 500}
+EXTENSIONS = {"crawler.extensions.report.CrawlReport": 500, "crawler.extensions.state.CrawlStateExtension": 100}
 FEED_KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief",
               "rejects": "crawler.items.Reject"}
 

@@ -15,9 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 class Server:
     """``python -m crawler.demo.server`` on a free loopback port, for the whole session."""
 
-    def __init__(self, module: str = "crawler.demo.server", args: tuple = ()):
-        self.proc = subprocess.Popen([sys.executable, "-m", module, "--port", "0", *args], cwd=REPO,
-                                     stdout=subprocess.PIPE, text=True)
+    def __init__(self, port: int = 0, grow: int = 0):
+        self.proc = subprocess.Popen([sys.executable, "-m", "crawler.demo.server", "--port", str(port),
+                                      "--grow", str(grow)], cwd=REPO, stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline().strip()
         if not line.startswith("http://"):
             self.stop()
@@ -61,10 +61,14 @@ class CrawlResult:
         return self.report["stats"]
 
 
+def crawl_command(out: Path, *args: str) -> tuple[list[str], dict]:
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWS_FEED_DIR={out}", *args]
+    return cmd, {**os.environ, "PYTHONPATH": str(REPO)}
+
+
 def run_crawl(out: Path, *args: str, timeout: int = 300) -> CrawlResult:
     """``scrapy crawl news`` as a user runs it, feeds under ``out``."""
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWS_FEED_DIR={out}", *args]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cmd, env = crawl_command(out, *args)
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return CrawlResult(out, proc)

@@ -57,10 +57,11 @@ def start_urls(port: int) -> list[str]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--grow", type=int, default=0, help="add this many newer articles, each with a new brief")
     args = parser.parse_args(argv)
     from twisted.internet import reactor
 
-    port = listen(port=args.port, reactor=reactor).getHost().port
+    port = listen(DemoSite(grow=args.grow), port=args.port, reactor=reactor).getHost().port
     print(f"http://127.0.0.1:{port}/", flush=True)
     sys.stdout.flush()
     reactor.run()

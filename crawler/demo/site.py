@@ -46,6 +46,7 @@ class Spec:
     compact_url: bool = False  # /info<id>.html instead of /info/<id>.html
     briefs: list[int] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    fresh: bool = False  # published after the rest: listed first
 
     @property
     def path(self) -> str:
@@ -112,13 +113,15 @@ class Page:
 class DemoSite:
     """All pages of the demo site, rendered once."""
 
-    def __init__(self, articles: list[Spec] | None = None):
+    def __init__(self, articles: list[Spec] | None = None, grow: int = 0):
+        """``grow``: that many newer articles (each with a new brief), as the site looks later."""
         self._t2s = opencc.OpenCC("t2s")
         self._s2t = opencc.OpenCC("s2t")
         self.seed = load_seed()
-        self.articles = list(articles or ARTICLES)
+        self.articles = [Spec(**{k: v for k, v in a.__dict__.items()}) for a in (articles or ARTICLES)]
         self.briefs = self._brief_pool()
         self._assign_briefs()
+        self._grow(grow)
         self.pages: dict[tuple[str, str], Page] = {}
         self.list_pages: dict[str, list[str]] = {MAIN: [], MIRROR: []}
         self._render()
@@ -144,7 +147,26 @@ class DemoSite:
             spec.briefs = [(k * 2) % n, (k * 2 + 7) % n]  # every brief, each in several articles
             k += 1
 
+    def _grow(self, n: int) -> None:
+        slugs = [slug for slug, _ in CATEGORIES[MAIN]]
+        for i in range(n):
+            self.briefs.append((f"新快讯第{i + 1}号：交易所上线新币", f"据官方公告，某交易所将于今日上线第{i + 1}个新币种。",
+                                f"2026/11/{20 + i % 8} 10:{i % 60:02d}:00"))
+            key = f"fresh{i}"
+            self._fresh_stories[key] = [f"这是第{i + 1}篇新发布的文章，讲述了市场在过去一周的最新变化，以及分析人士对后市的判断。",
+                                        f"第{i + 1}篇文章的第二段，补充了链上数据与交易所资金流向的细节。"]
+            self.articles.append(Spec(9001 + i, MAIN, slugs[i % len(slugs)], key, f"第{i + 1}篇新文章:市场周报_NEW",
+                                      briefs=[len(self.briefs) - 1, i % 5], tags=["NEW"], fresh=True))
+
+    @property
+    def _fresh_stories(self) -> dict:
+        if not hasattr(self, "_fresh"):
+            self._fresh = {}
+        return self._fresh
+
     def story(self, spec: Spec) -> list[tuple[str, str]]:
+        if spec.story in self._fresh_stories:
+            return [("paragraph", p) for p in self._fresh_stories[spec.story]]
         if spec.story == "seed":
             return [(t, x) for t, x in self.seed.paragraphs if t != "brief"]
         if spec.story in content.REAL_STORIES:
@@ -192,6 +214,7 @@ class DemoSite:
         for site in (MAIN, MIRROR):
             for slug, name in CATEGORIES[site]:
                 members = [a for a in self.articles if a.site == site and a.category == slug]
+                members.sort(key=lambda a: not a.fresh)  # newest first, as the sites list them
                 size = PAGE_SIZE[site]
                 pages = max(1, -(-len(members) // size))
                 for n in range(1, pages + 1):

@@ -1,23 +1,23 @@
-"""Pipeline: each brief once per crawl; reposted stories marked, not dropped.
+"""Pipeline: each brief once; reposted stories marked, not dropped; on incremental runs,
+nothing that an earlier run already emitted.
 
 The same brief is injected into many articles: its first sighting is emitted, later
 ones are dropped (each article still lists it in ``briefIds``). A story seen again on
-another page is still emitted, with ``repostOf`` naming the first page.
+another page is still emitted, with ``repostOf`` naming the first page. With the crawl
+state on, "seen" includes everything in earlier runs' feeds.
 """
 from __future__ import annotations
 
-import logging
-
 from scrapy.exceptions import DropItem, NotConfigured
 
-from ..items import Article, Brief
-
-logger = logging.getLogger(__name__)
+from ..extensions.state import CrawlStateExtension
+from ..items import Article, Brief, Reject
 
 
 class DedupPipeline:
-    def __init__(self, stats):
+    def __init__(self, stats, state_ext: CrawlStateExtension | None = None):
         self.stats = stats
+        self.state_ext = state_ext
         self.briefs: set[str] = set()
         self.stories: dict[str, str] = {}
 
@@ -25,20 +25,38 @@ class DedupPipeline:
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("DEDUP_ENABLED"):
             raise NotConfigured
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler.get_extension(CrawlStateExtension))
+
+    def _state(self, spider):
+        ext = self.state_ext
+        if ext is None or not ext.active_for(spider or ext.crawler.spider):
+            return None
+        return ext.state
 
     def process_item(self, item, spider=None):
+        state = self._state(spider)
         if isinstance(item, Brief):
             if item.id in self.briefs:
                 self.stats.inc_value("briefs/duplicate")
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")
             self.briefs.add(item.id)
+            if state is not None and state.has_brief(item.id):
+                self.stats.inc_value("incremental/briefs_known")
+                raise DropItem(f"brief {item.id} emitted by an earlier run", log_level="DEBUG")
             self.stats.inc_value("briefs/unique")
         elif isinstance(item, Article) and item.storyId:
-            first = self.stories.setdefault(item.storyId, item.url)
+            known = state.article(item.url) if state is not None else None
+            if known is not None and known[0] == item.storyId:
+                self.stats.inc_value("incremental/unchanged")
+                raise DropItem(f"{item.url} unchanged since an earlier run", log_level="DEBUG")
+            first = (state.story_url(item.storyId) if state is not None else None) or \
+                self.stories.setdefault(item.storyId, item.url)
             if first != item.url:
                 item.repostOf = first
                 self.stats.inc_value("stories/duplicate")
             else:
                 self.stats.inc_value("stories/unique")
+        elif isinstance(item, Reject) and state is not None and state.article(item.url) is not None:
+            self.stats.inc_value("incremental/rejects_known")
+            raise DropItem(f"{item.url} was rejected by an earlier run", log_level="DEBUG")
         return item

@@ -17,8 +17,10 @@ from ..pages import links as page_links
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, start_urls: str | list[str] | None = None, *args, **kwargs):
+    def __init__(self, start_urls: str | list[str] | None = None, full: str | bool = False, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        #: ``-a full=1``: crawl and emit everything, ignoring what earlier runs emitted
+        self.full = str(full).lower() in ("1", "true", "yes")
         if isinstance(start_urls, str):
             start_urls = start_urls.split(",")
         self.start_urls = [u.strip() for u in (start_urls or []) if u.strip()]
@@ -81,29 +83,30 @@ class NewsSpider(scrapy.Spider):
             yield page.to_item()
         if self.follow_related:
             for entry in page.related:
-                yield from self.follow(response, entry["url"])
+                yield from self.follow(response, entry["url"], "article")
         for crumb in page.breadcrumbs[1:]:
             if crumb["url"]:
-                yield from self.follow(response, crumb["url"])
+                yield from self.follow(response, crumb["url"], "section")
 
     def parse_listing(self, page, response):
         listing = page.to_listing()
         for entry in listing.entries:
-            yield from self.follow(response, entry["url"])
+            yield from self.follow(response, entry["url"], "article")
         for url in page.article_links():
-            yield from self.follow(response, url)
+            yield from self.follow(response, url, "article")
         if listing.nextPage and listing.pageNumber < self.max_list_pages:
-            yield from self.follow(response, listing.nextPage)
+            yield from self.follow(response, listing.nextPage, "next")
         for number, url in listing.pages.items():
             if number <= self.max_list_pages:
-                yield from self.follow(response, url)
+                yield from self.follow(response, url, "page")
         if self.follow_sections:
             for url in listing.sectionLinks:
-                yield from self.follow(response, url)
+                yield from self.follow(response, url, "section")
 
-    def follow(self, response, url: str):
+    def follow(self, response, url: str, role: str):
+        """``role`` (plain data in meta) lets middlewares tell entries from pagination."""
         if page_links.same_scheme_family(response.url, url):
-            yield response.follow(url, callback=self.parse, errback=self.failed)
+            yield response.follow(url, callback=self.parse, errback=self.failed, meta={"role": role})
 
     # -- failures ----------------------------------------------------------------------
     def failed(self, failure):

@@ -1,0 +1,71 @@
+"""Spider middleware: on incremental runs, do not fetch what earlier runs already emitted.
+
+- requests for known article pages are dropped (``incremental/skipped``), unless older
+  than ``INCREMENTAL_REVISIT_HOURS``;
+- lists are walked by their "next" links from page 1, and a list stops once
+  ``INCREMENTAL_KNOWN_PAGES`` pages in a row held only known articles
+  (``incremental/lists_stopped``). After an unfinished run every page is walked again.
+
+The spider marks each request's role in ``meta["role"]`` (article, next, page, section).
+"""
+from __future__ import annotations
+
+import time
+
+from scrapy import Request
+from scrapy.exceptions import NotConfigured
+
+from ..extensions.state import CrawlStateExtension
+
+
+class IncrementalMiddleware:
+    def __init__(self, ext: CrawlStateExtension, stats, known_pages: int, revisit_hours: float):
+        self.ext = ext
+        self.stats = stats
+        self.known_pages = known_pages
+        self.revisit = revisit_hours * 3600
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = crawler.get_extension(CrawlStateExtension)
+        if ext is None:
+            raise NotConfigured
+        s = crawler.settings
+        return cls(ext, crawler.stats, s.getint("INCREMENTAL_KNOWN_PAGES"), s.getfloat("INCREMENTAL_REVISIT_HOURS"))
+
+    def is_known(self, url: str) -> bool:
+        known = self.ext.state.article(url)
+        if known is None:
+            return False
+        return not (self.revisit and time.time() - known[1] > self.revisit)
+
+    def filter(self, response, outputs: list, spider) -> list:
+        if not self.ext.active_for(spider):
+            return outputs
+        articles = [r for r in outputs if isinstance(r, Request) and r.meta.get("role") == "article"]
+        known = {r.url for r in articles if self.is_known(r.url)}
+        all_known = bool(articles) and len(known) == len(articles)
+        streak = response.meta.get("known_pages", 0) + 1 if all_known else 0
+        kept = []
+        for out in outputs:
+            role = out.meta.get("role") if isinstance(out, Request) else None
+            if role == "article" and out.url in known:
+                self.stats.inc_value("incremental/skipped")
+                continue
+            if role in ("next", "page") and not self.ext.resuming:
+                if role == "page":
+                    continue  # walk by "next" links, so a list can stop where the news ends
+                if streak >= self.known_pages:
+                    self.stats.inc_value("incremental/lists_stopped")
+                    continue
+                out.meta["known_pages"] = streak
+            kept.append(out)
+        return kept
+
+    def process_spider_output(self, response, result, spider=None):
+        yield from self.filter(response, list(result), spider or self.ext.crawler.spider)
+
+    async def process_spider_output_async(self, response, result, spider=None):
+        outputs = [out async for out in result]
+        for out in self.filter(response, outputs, spider or self.ext.crawler.spider):
+            yield out

@@ -1,0 +1,86 @@
+"""The crawl-state interface and the feed reconciliation every store shares."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Protocol
+
+logger = logging.getLogger(__name__)
+FEED_KINDS = ("articles", "briefs", "rejects")
+# Rejects worth trying again next run: the page may well be fine then.
+_TRANSIENT = ("download_error", "timeout", "dns_error", "http_5", "http_429", "http_408")
+
+
+def is_permanent(reason: str) -> bool:
+    """A reject the state remembers (404, empty body…), as opposed to a passing fault."""
+    return not reason.startswith(_TRANSIENT)
+
+
+class CrawlState(Protocol):
+    def article(self, url: str) -> tuple[str | None, float] | None:
+        """(storyId, when it was recorded) of a known page (article or reject), else None."""
+
+    def has_brief(self, brief_id: str) -> bool: ...
+
+    def story_url(self, story_id: str) -> str | None:
+        """The first URL known for a story."""
+
+    def record(self, kind: str, item: dict) -> None:
+        """Index one item read from a feed."""
+
+    def feed_offset(self, path: str) -> int: ...
+
+    def set_feed_offset(self, path: str, offset: int) -> None: ...
+
+    def begin_run(self) -> bool:
+        """Start a run; True when the previous run did not finish (a resume)."""
+
+    def end_run(self) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _cut_partial_tail(path: Path, start: int) -> int:
+    """A killed writer can leave half a line: cut it. Returns the file's usable length."""
+    size = path.stat().st_size
+    if size <= start:
+        return size
+    with path.open("rb+") as f:
+        f.seek(max(start, size - 1))
+        if f.read(1) == b"\n":
+            return size
+        f.seek(start)
+        data = f.read()
+        keep = start + data.rfind(b"\n") + 1 if b"\n" in data else start
+        f.truncate(keep)
+        os.fsync(f.fileno())
+    logger.warning("Cut a partial last line from %s (%d bytes): its item will be fetched again", path, size - keep)
+    return keep
+
+
+def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
+    """Index the feed bytes written since the last reconciliation. Returns counts per kind."""
+    counts = dict.fromkeys(FEED_KINDS, 0)
+    root = Path(feed_dir)
+    for kind in FEED_KINDS:
+        folder = root / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.jsonl")):
+            start = state.feed_offset(str(path))
+            end = _cut_partial_tail(path, start)
+            if end <= start:
+                continue
+            with path.open("rb") as f:
+                f.seek(start)
+                for line in f.read(end - start).splitlines():
+                    if line.strip():
+                        state.record(kind, json.loads(line))
+                        counts[kind] += 1
+            state.set_feed_offset(str(path), end)
+    state.commit()
+    return counts

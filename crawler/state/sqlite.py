@@ -1,0 +1,70 @@
+"""Crawl state in one SQLite file (WAL journal: a killed writer leaves it consistent)."""
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from .base import is_permanent
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, story_id TEXT, kind TEXT, recorded REAL);
+CREATE TABLE IF NOT EXISTS briefs (id TEXT PRIMARY KEY, first_seen_in TEXT, recorded REAL);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, url TEXT);
+CREATE TABLE IF NOT EXISTS feed_files (path TEXT PRIMARY KEY, offset INTEGER);
+CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL, finished REAL);
+"""
+
+
+class SqliteState:
+    def __init__(self, path: str | Path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path))
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(_SCHEMA)
+        self.run_id: int | None = None
+
+    def article(self, url):
+        row = self.db.execute("SELECT story_id, recorded FROM pages WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def has_brief(self, brief_id):
+        return self.db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is not None
+
+    def story_url(self, story_id):
+        row = self.db.execute("SELECT url FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return row[0] if row else None
+
+    def record(self, kind, item):
+        now = time.time()
+        if kind == "articles":
+            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, 'article', ?)", (item["url"], item.get("storyId"), now))
+            if item.get("storyId"):
+                self.db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?)", (item["storyId"], item["url"]))
+        elif kind == "rejects" and is_permanent(item.get("reason", "")):
+            self.db.execute("INSERT OR IGNORE INTO pages VALUES (?, NULL, 'reject', ?)", (item["url"], now))
+        elif kind == "briefs":
+            self.db.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?, ?)", (item["id"], item.get("firstSeenIn"), now))
+
+    def feed_offset(self, path):
+        row = self.db.execute("SELECT offset FROM feed_files WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else 0
+
+    def set_feed_offset(self, path, offset):
+        self.db.execute("INSERT OR REPLACE INTO feed_files VALUES (?, ?)", (path, offset))
+
+    def begin_run(self):
+        last = self.db.execute("SELECT finished FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        self.run_id = self.db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),)).lastrowid
+        self.db.commit()
+        return last is not None and last[0] is None
+
+    def end_run(self):
+        self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (time.time(), self.run_id))
+        self.db.commit()
+
+    def commit(self):
+        self.db.commit()
+
+    def close(self):
+        self.db.close()

@@ -1,0 +1,104 @@
+"""Incremental and resumable crawls, with real components: a loopback server, real
+``scrapy crawl`` processes, the SQLite state, and SIGKILL."""
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, CrawlResult, Server, crawl_command, run_crawl
+
+
+def paths(items, key="url"):
+    return [i[key].split("/", 3)[3] + "@" + i[key].split("/")[2].split(":")[0] for i in items]
+
+
+def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path):
+    server = Server()
+    port = server.port
+    try:
+        first = run_crawl(tmp_path, "-a", "start_urls=" + ",".join(server.urls()))
+        assert len(first.articles) == 40 and len(first.briefs) == 15
+        second = run_crawl(tmp_path, "-a", "start_urls=" + ",".join(server.urls()))
+    finally:
+        server.stop()
+    s2 = second.stats
+    assert second.report["items"] == {}
+    assert "item_scraped_count" not in s2
+    # at most the home pages, page 1 of each list, and robots.txt
+    assert s2["downloader/request_count"] <= 2 + 5 + 2
+    assert s2["incremental/lists_stopped"] == 5
+    for kind in ("articles", "briefs", "rejects"):
+        assert len(list((tmp_path / kind).glob("*.jsonl"))) == 1  # no empty files for the second run
+
+    grown = Server(port=port, grow=3)
+    try:
+        third = run_crawl(tmp_path, "-a", "start_urls=" + ",".join(grown.urls()))
+    finally:
+        grown.stop()
+    new_articles = [a for a in third.articles if a["url"] not in {x["url"] for x in first.articles}]
+    new_briefs = [b for b in third.briefs if b["id"] not in {x["id"] for x in first.briefs}]
+    assert sorted(a["url"].rsplit("/", 1)[1] for a in new_articles) == ["9001.html", "9002.html", "9003.html"]
+    assert len(new_briefs) == 3 and all(b["headline"].startswith("新快讯") for b in new_briefs)
+    assert len(third.articles) == 40 + 3 and len(third.briefs) == 15 + 3  # union of all runs' feeds
+    assert third.stats["incremental/briefs_known"] == 3  # the old briefs the new articles carry
+
+
+def test_full_run_emits_everything_again(tmp_path, demo_server):
+    run_crawl(tmp_path, "-a", "start_urls=" + demo_server.urls()[1])
+    again = run_crawl(tmp_path, "-a", "start_urls=" + demo_server.urls()[1], "-a", "full=1")
+    assert again.stats["items/article"] == 12
+
+
+def test_sigkill_midway_then_restart_loses_and_doubles_nothing(tmp_path, demo_server):
+    start = "start_urls=" + ",".join(demo_server.urls())
+    clean = run_crawl(tmp_path / "clean", "-a", start)
+
+    out = tmp_path / "killed"
+    slow = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0.15", "-s", "CONCURRENT_REQUESTS=1"]
+    cmd, env = crawl_command(out, "-a", start, *slow)
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:  # wait until some items have reached the feed file
+        written = sum(f.stat().st_size for f in (out / "articles").glob("*.jsonl")) if (out / "articles").exists() else 0
+        if written > 40_000:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    killed = CrawlResult(out, subprocess.CompletedProcess(cmd, -9, "", ""))
+    assert 0 < len(killed.articles) < len(clean.articles), "the crawl was not killed midway"
+
+    resumed = run_crawl(out, "-a", start)
+    assert resumed.stats.get("state/resumed") == 1
+    # resumed.* re-reads every feed file in the folder: the union of both runs
+    assert sorted(paths(resumed.articles)) == sorted(paths(clean.articles))
+    assert len(set(paths(resumed.articles))) == len(resumed.articles)
+    assert sorted(b["id"] for b in resumed.briefs) == sorted(b["id"] for b in clean.briefs)
+    assert sorted(paths(resumed.rejects)) == sorted(paths(clean.rejects))
+
+
+def test_reconcile_cuts_a_partial_last_line(tmp_path):
+    from crawler.state import SqliteState, reconcile
+
+    feed = tmp_path / "briefs"
+    feed.mkdir()
+    (feed / "run.jsonl").write_bytes(b'{"id": "aaaaaaaaaaaaaaaa", "kind": "brief"}\n{"id": "bbbb')
+    state = SqliteState(tmp_path / "state.sqlite")
+    assert reconcile(state, tmp_path)["briefs"] == 1
+    assert state.has_brief("aaaaaaaaaaaaaaaa") and not state.has_brief("bbbb")
+    assert (feed / "run.jsonl").read_bytes().endswith(b"}\n")
+    assert reconcile(state, tmp_path)["briefs"] == 0  # offsets: nothing is read twice
+
+
+def test_transient_failures_are_not_remembered(tmp_path):
+    from crawler.state import SqliteState
+
+    state = SqliteState(tmp_path / "s.sqlite")
+    state.record("rejects", {"url": "http://x/1", "reason": "timeout"})
+    state.record("rejects", {"url": "http://x/2", "reason": "http_503"})
+    state.record("rejects", {"url": "http://x/3", "reason": "http_404"})
+    assert [state.article(f"http://x/{i}") is not None for i in (1, 2, 3)] == [False, False, True]
