@@ -15,7 +15,7 @@ SCHEMAS = {Article: "article.json", Brief: "brief.json", Reject: "reject.json"}
 
 
 def load_validator(name: str) -> Draft202012Validator:
-    schema = json.loads(resources.files("crawler.schemas").joinpath(name).read_text("utf-8"))
+    schema = json.loads(resources.files("crawler").joinpath("schemas").joinpath(name).read_text("utf-8"))
     return Draft202012Validator(schema)
 
 
