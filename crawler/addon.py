@@ -11,9 +11,10 @@ SPIDER_MIDDLEWARES = {
     "crawler.middlewares.incremental.IncrementalMiddleware": 650,  # sees the spider's requests first
 }
 ITEM_PIPELINES = {
+    # de-duplication first: most briefs are repeats, and dropping them costs less than normalizing them
+    "crawler.pipelines.dedup.DedupPipeline": 50,
     "crawler.pipelines.zh.ZhNormalizePipeline": 100,
     "crawler.pipelines.dates.DatesPipeline": 200,
-    "crawler.pipelines.dedup.DedupPipeline": 300,
     "crawler.pipelines.validate.ValidationPipeline": 800,
     "crawler.pipelines.rejects.RejectsPipeline": 900,
 }

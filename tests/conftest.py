@@ -9,27 +9,21 @@ from pathlib import Path
 
 import pytest
 
+from crawler.demo.server import ServerProcess
+
 REPO = Path(__file__).resolve().parents[1]
 
 
-class Server:
-    """``python -m crawler.demo.server`` on a free loopback port, for the whole session."""
+class Server(ServerProcess):
+    """The demo server in a subprocess; run from the repository root so it imports this tree."""
 
     def __init__(self, port: int = 0, grow: int = 0):
-        self.proc = subprocess.Popen([sys.executable, "-m", "crawler.demo.server", "--port", str(port),
-                                      "--grow", str(grow)], cwd=REPO, stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline().strip()
-        if not line.startswith("http://"):
-            self.stop()
-            raise RuntimeError(f"demo server did not start: {line!r}")
-        self.port = int(line.rsplit(":", 1)[1].strip("/"))
-
-    def urls(self) -> list[str]:
-        return [f"http://127.0.0.1:{self.port}/", f"http://localhost:{self.port}/"]
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(10)
+        cwd = os.getcwd()
+        os.chdir(REPO)
+        try:
+            super().__init__(port=port, grow=grow)
+        finally:
+            os.chdir(cwd)
 
 
 @pytest.fixture(scope="session")

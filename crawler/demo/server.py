@@ -54,14 +54,52 @@ def start_urls(port: int) -> list[str]:
     return [f"http://127.0.0.1:{port}/", f"http://localhost:{port}/"]
 
 
+class ServerProcess:
+    """This server in a subprocess on a free loopback port (tests, benchmarks)."""
+
+    def __init__(self, port: int = 0, grow: int = 0, generate: int = 0, seed: int = 1):
+        import subprocess
+
+        args = ["--port", str(port), "--grow", str(grow), "--generate", str(generate), "--seed", str(seed)]
+        self.proc = subprocess.Popen([sys.executable, "-m", "crawler.demo.server", *args],
+                                     stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline().strip()
+        if not line.startswith("http://"):
+            self.stop()
+            raise RuntimeError(f"demo server did not start: {line!r}")
+        self.port = int(line.rsplit(":", 1)[1].strip("/"))
+
+    def urls(self) -> list[str]:
+        return start_urls(self.port)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--grow", type=int, default=0, help="add this many newer articles, each with a new brief")
+    parser.add_argument("--generate", type=int, default=0, metavar="N",
+                        help="serve a generated site of N articles instead of the demo (benchmarks)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated site")
     args = parser.parse_args(argv)
     from twisted.internet import reactor
 
-    port = listen(DemoSite(grow=args.grow), port=args.port, reactor=reactor).getHost().port
+    if args.generate:
+        from .generate import generated_site
+
+        site = generated_site(args.generate, args.seed)
+    else:
+        site = DemoSite(grow=args.grow)
+    port = listen(site, port=args.port, reactor=reactor).getHost().port
     print(f"http://127.0.0.1:{port}/", flush=True)
     sys.stdout.flush()
     reactor.run()

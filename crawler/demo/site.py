@@ -47,6 +47,7 @@ class Spec:
     briefs: list[int] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     fresh: bool = False  # published after the rest: listed first
+    extra: str | None = None  # a closing paragraph of its own (generated sites: every story unique)
 
     @property
     def path(self) -> str:
@@ -113,18 +114,21 @@ class Page:
 class DemoSite:
     """All pages of the demo site, rendered once."""
 
-    def __init__(self, articles: list[Spec] | None = None, grow: int = 0):
-        """``grow``: that many newer articles (each with a new brief), as the site looks later."""
+    def __init__(self, articles: list[Spec] | None = None, grow: int = 0, extra_briefs=(),
+                 categories: dict | None = None, page_size: dict | None = None):
+        """``grow``: that many newer articles (each with a new brief), as the site looks later.
+        Pages are rendered when asked for, so a site of 20,000 articles costs nothing up front."""
         self._t2s = opencc.OpenCC("t2s")
         self._s2t = opencc.OpenCC("s2t")
         self.seed = load_seed()
+        self.categories = categories or CATEGORIES
+        self.page_size = page_size or PAGE_SIZE
         self.articles = [Spec(**{k: v for k, v in a.__dict__.items()}) for a in (articles or ARTICLES)]
-        self.briefs = self._brief_pool()
+        self.briefs = self._brief_pool() + [tuple(b) for b in extra_briefs]
+        self._fresh: dict[str, list[str]] = {}
         self._assign_briefs()
         self._grow(grow)
-        self.pages: dict[tuple[str, str], Page] = {}
-        self.list_pages: dict[str, list[str]] = {MAIN: [], MIRROR: []}
-        self._render()
+        self._index()
 
     # -- text --------------------------------------------------------------------------
     def script(self, site: str, text: str) -> str:
@@ -153,25 +157,21 @@ class DemoSite:
             self.briefs.append((f"新快讯第{i + 1}号：交易所上线新币", f"据官方公告，某交易所将于今日上线第{i + 1}个新币种。",
                                 f"2026/11/{20 + i % 8} 10:{i % 60:02d}:00"))
             key = f"fresh{i}"
-            self._fresh_stories[key] = [f"这是第{i + 1}篇新发布的文章，讲述了市场在过去一周的最新变化，以及分析人士对后市的判断。",
+            self._fresh[key] = [f"这是第{i + 1}篇新发布的文章，讲述了市场在过去一周的最新变化，以及分析人士对后市的判断。",
                                         f"第{i + 1}篇文章的第二段，补充了链上数据与交易所资金流向的细节。"]
             self.articles.append(Spec(9001 + i, MAIN, slugs[i % len(slugs)], key, f"第{i + 1}篇新文章:市场周报_NEW",
                                       briefs=[len(self.briefs) - 1, i % 5], tags=["NEW"], fresh=True))
 
-    @property
-    def _fresh_stories(self) -> dict:
-        if not hasattr(self, "_fresh"):
-            self._fresh = {}
-        return self._fresh
-
     def story(self, spec: Spec) -> list[tuple[str, str]]:
-        if spec.story in self._fresh_stories:
-            return [("paragraph", p) for p in self._fresh_stories[spec.story]]
-        if spec.story == "seed":
-            return [(t, x) for t, x in self.seed.paragraphs if t != "brief"]
-        if spec.story in content.REAL_STORIES:
-            return load_real_story(spec.story)
-        return short_story(spec.story) if spec.story else []
+        if spec.story in self._fresh:
+            story = [("paragraph", p) for p in self._fresh[spec.story]]
+        elif spec.story == "seed":
+            story = [(t, x) for t, x in self.seed.paragraphs if t != "brief"]
+        elif spec.story in content.REAL_STORIES:
+            story = load_real_story(spec.story)
+        else:
+            story = short_story(spec.story) if spec.story else []
+        return story + [("paragraph", spec.extra)] if spec.extra else story
 
     # -- briefs ------------------------------------------------------------------------
     def render_brief(self, site: str, index: int, variant: int) -> str:
@@ -192,7 +192,7 @@ class DemoSite:
 
     # -- pages -------------------------------------------------------------------------
     def by_id(self, article_id: int) -> Spec:
-        return next(a for a in self.articles if a.id == article_id)
+        return self._by_id[article_id]
 
     def title_of(self, spec: Spec) -> str:
         if spec.story == "seed" and spec.site == MAIN:
@@ -208,43 +208,56 @@ class DemoSite:
         """(path, title, summary, date) as a list prints an article."""
         return spec.path, self.title_of(spec), self.summary_of(spec), spec.time
 
-    def _render(self) -> None:
-        from . import templates
-
-        for site in (MAIN, MIRROR):
-            for slug, name in CATEGORIES[site]:
-                members = [a for a in self.articles if a.site == site and a.category == slug]
+    def _index(self) -> None:
+        self._by_id = {a.id: a for a in self.articles}
+        self._articles = {(a.site, a.path): a for a in self.articles}
+        self._members: dict[tuple[str, str], list[Spec]] = {}
+        self._lists: dict[tuple[str, str], tuple[str, str, int, int]] = {}
+        self.list_pages: dict[str, list[str]] = {MAIN: [], MIRROR: []}
+        for a in self.articles:
+            self._members.setdefault((a.site, a.category), []).append(a)
+        for site, cats in self.categories.items():
+            for slug, name in cats:
+                members = self._members.setdefault((site, slug), [])
                 members.sort(key=lambda a: not a.fresh)  # newest first, as the sites list them
-                size = PAGE_SIZE[site]
-                pages = max(1, -(-len(members) // size))
+                pages = max(1, -(-len(members) // self.page_size[site]))
                 for n in range(1, pages + 1):
-                    chunk = members[(n - 1) * size: n * size]
-                    entries = [self.entry(a) for a in chunk]
-                    if site == MAIN and slug == "bnb" and n == pages:
-                        entries.append((DEAD_PATH, "已刪除的文章_DEAD", "這篇文章已經不存在.", PLACEHOLDER))
                     path = f"/list/{slug}_{n}.html"
-                    body = templates.list_page(self, site, slug, name, entries, n, pages)
-                    self._put(site, path, body)
+                    self._lists[(site, path)] = (slug, name, n, pages)
                     self.list_pages[site].append(path)
-            latest = [self.entry(a) for a in self.articles if a.site == site][:4]
-            self._put(site, "/", templates.home_page(self, site, latest))
             self.list_pages[site].append("/")
-        for spec in self.articles:
-            self._put_article(spec)
-        self._render_tags()
-
-    def _render_tags(self) -> None:
-        from . import templates
-
-        tags: dict[str, list[Spec]] = {}
+        self._tags: dict[tuple[str, str], tuple[str, list[Spec]]] = {}
         for spec in self.articles:
             for tag in self.tags_of(spec):
-                tags.setdefault(tag, []).append(spec)
-        for tag, specs in tags.items():
-            site = specs[0].site
-            path = f"/tag/{quote(tag)}_1.html"
-            entries = [self.entry(s) for s in specs if s.site == site]
-            self._put(site, path, templates.list_page(self, site, None, tag, entries, 1, 1))
+                key = (spec.site, f"/tag/{quote(tag)}_1.html")
+                self._tags.setdefault(key, (tag, []))[1].append(spec)
+
+    def get(self, site: str, path: str) -> Page | None:
+        """The page at ``path`` on ``site`` (main or mirror), rendered now; None: 404."""
+        from . import templates
+
+        if (site, path) in self._articles:
+            return self._article_page(self._articles[(site, path)])
+        if (site, path) in self._lists:
+            slug, name, n, pages = self._lists[(site, path)]
+            size = self.page_size[site]
+            entries = [self.entry(a) for a in self._members[(site, slug)][(n - 1) * size: n * size]]
+            if site == MAIN and slug == "bnb" and n == pages:
+                entries.append((DEAD_PATH, "已刪除的文章_DEAD", "這篇文章已經不存在.", PLACEHOLDER))
+            return _utf8(templates.list_page(self, site, slug, name, entries, n, pages))
+        if path == "/" and site in self.list_pages:
+            latest = [self.entry(a) for a in self.articles if a.site == site][:4]
+            return _utf8(templates.home_page(self, site, latest))
+        if (site, path) in self._tags:
+            tag, specs = self._tags[(site, path)]
+            return _utf8(templates.list_page(self, site, None, tag, [self.entry(s) for s in specs], 1, 1))
+        return None
+
+    @property
+    def pages(self) -> dict[tuple[str, str], Page]:
+        """Every page of the site, rendered (for storing fixtures)."""
+        keys = list(self._articles) + list(self._lists) + [(s, "/") for s in self.list_pages] + list(self._tags)
+        return {key: self.get(*key) for key in keys}
 
     def tags_of(self, spec: Spec) -> list[str]:
         if spec.story == "seed" and spec.site == MAIN:
@@ -255,13 +268,13 @@ class DemoSite:
         if spec.story == "seed" and spec.site == MAIN:
             ids = [1002, 1003, 1004, 1005, 1006, 1007]
             return [(self.by_id(i).path, t, s, d) for i, (t, s, d) in zip(ids, self.seed.related)]
-        same = [a for a in self.articles if a.site == spec.site and a.category == spec.category and a.id != spec.id]
+        same = [a for a in self._members[(spec.site, spec.category)][:5] if a.id != spec.id]
         out = [self.entry(a) for a in same[:4]]
         if spec.id == 1026:
             out.append((OFFSITE_ARTICLE, "站外文章_OUT", "這是一個站外鏈接.", PLACEHOLDER))
         return out
 
-    def _put_article(self, spec: Spec) -> None:
+    def _article_page(self, spec: Spec) -> Page:
         from . import templates
 
         markup = templates.article_page(self, spec)
@@ -270,13 +283,7 @@ class DemoSite:
         enc = {"utf-8": "utf-8", "gbk-meta": "gbk", "gbk-none": "gbk", "big5-meta": "big5"}[spec.encoding]
         body = markup.encode(enc, "xmlcharrefreplace")
         ctype = "text/html; charset=utf-8" if spec.encoding == "utf-8" else "text/html"
-        self.pages[(spec.site, spec.path)] = Page(200, body, ctype)
-
-    def _put(self, site: str, path: str, markup: str) -> None:
-        self.pages[(site, path)] = Page(200, markup.encode("utf-8"), "text/html; charset=utf-8")
-
-    def get(self, site: str, path: str) -> Page | None:
-        return self.pages.get((site, path))
+        return Page(200, body, ctype)
 
     # -- what a crawl must find ----------------------------------------------------------
     @property
@@ -290,3 +297,7 @@ class DemoSite:
             "dead_links": [DEAD_PATH],
             "briefs": len(self.briefs),
         }
+
+
+def _utf8(markup: str) -> Page:
+    return Page(200, markup.encode("utf-8"), "text/html; charset=utf-8")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from . import content
@@ -29,6 +30,7 @@ class Seed:
     related: list[tuple[str, str, str]] = field(default_factory=list)  # (title, summary, date)
 
 
+@lru_cache(maxsize=1)
 def load_seed() -> Seed:
     lines = [line.strip() for line in read_data("seed-page.txt").splitlines()]
     lines = [line for line in lines if line]
@@ -61,6 +63,7 @@ def _split_seed_brief(line: str) -> tuple[str, str]:
     raise ValueError(f"unknown seed brief: {line[:30]}")
 
 
+@lru_cache(maxsize=None)
 def load_real_story(key: str) -> list[tuple[str, str]]:
     """Paragraphs of a real page's opening, from its first story line after the labels."""
     name, first = content.REAL_STORIES[key]

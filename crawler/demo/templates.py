@@ -5,14 +5,14 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
-from .site import CATEGORIES, MAIN, MIRROR, OFFSITE_URL, SITE_NAMES, DemoSite, Spec
+from .site import MAIN, OFFSITE_URL, SITE_NAMES, DemoSite, Spec
 
 e = html.escape
 
 
-def _nav(site: str) -> str:
+def _nav(site_obj: DemoSite, site: str) -> str:
     home = "首頁" if site == MAIN else "首页"
-    links = " ".join(f'<a href="/list/{slug}_1.html">{e(name)}</a>' for slug, name in CATEGORIES[site])
+    links = " ".join(f'<a href="/list/{slug}_1.html">{e(name)}</a>' for slug, name in site_obj.categories[site])
     return f'<div class="menu"><a href="/">{home}</a> {links}</div>'
 
 
@@ -65,7 +65,7 @@ def _pager(site: str, slug: str, n: int, pages: int) -> str:
 def home_page(site_obj: DemoSite, site: str, latest) -> str:
     name = SITE_NAMES[site]
     body = _list_entries_ul(latest) if site == MAIN else _list_entries_dl(latest)
-    return (_head(f"{name}-首頁") + _header(site) + _nav(site)
+    return (_head(f"{name}-首頁") + _header(site) + _nav(site_obj, site)
             + f'<div class="latest"><h2>{"最新文章"}</h2>\n{body}</div>\n' + _foot())
 
 
@@ -74,7 +74,7 @@ def list_page(site_obj: DemoSite, site: str, slug: str | None, name: str, entrie
     crumb = f'<div class="weizhi"><a href="/">{home}</a> &gt; {e(name)}</div>\n'
     body = _list_entries_ul(entries) if site == MAIN else _list_entries_dl(entries)
     pager = _pager(site, slug, n, pages) if slug else ""
-    return (_head(f"{name}_{SITE_NAMES[site]}") + _header(site) + _nav(site) + crumb
+    return (_head(f"{name}_{SITE_NAMES[site]}") + _header(site) + _nav(site_obj, site) + crumb
             + f'<div class="box">\n{body}{pager}</div>\n' + _foot())
 
 
@@ -115,7 +115,7 @@ def _tags_html(site_obj: DemoSite, spec: Spec, label: str) -> str:
 
 def article_page(site_obj: DemoSite, spec: Spec) -> str:
     title = site_obj.title_of(spec)
-    cat = dict(CATEGORIES[spec.site])[spec.category]
+    cat = dict(site_obj.categories[spec.site])[spec.category]
     related = site_obj.related_of(spec)
     story = _story_html(site_obj, spec)
     charset = {"utf-8": '<meta charset="utf-8">',
@@ -124,7 +124,7 @@ def article_page(site_obj: DemoSite, spec: Spec) -> str:
     head = _head(f"{title}-{SITE_NAMES[spec.site]}", charset)
     if spec.template == "A":
         related_title = site_obj.seed.related_heading if spec.story == "seed" else cat
-        return (head + _header(spec.site) + _nav(spec.site)
+        return (head + _header(spec.site) + _nav(site_obj, spec.site)
                 + f'<div class="crumbs"><a href="/">首頁</a> &gt; <a href="/list/{spec.category}_1.html">{e(cat)}</a> &gt; Info</div>\n'
                 + f'<div class="article">\n<h1 class="t">{e(title)}</h1>\n'
                 + f'<div class="i"><span>Author:{e(spec.author)}</span></div>\n<div class="i"><span>Time:{e(spec.time)}</span></div>\n'
@@ -141,7 +141,7 @@ def article_page(site_obj: DemoSite, spec: Spec) -> str:
     if spec.template == "C":
         flat = "".join(f'<a href="{e(p)}">{e(t)}</a><p>{e(s)}</p><i>{e(d)}</i>\n' for p, t, s, d in related)
         return (head + '<div id="top"><span>比特币价格·比特币行情</span><span>Ctrl+D收藏简单区块链</span></div>\n'
-                + _nav(spec.site)
+                + _nav(site_obj, spec.site)
                 + f'<div class="wrap"><div class="left">\n<h1>{e(title)}</h1>\n'
                 + f'<div class="meta"><em>作者:{e(spec.author)}</em> <em>时间:{e(spec.time)}</em></div>\n'
                 + f'<div class="zw">\n{story}\n</div>\n'

@@ -146,7 +146,8 @@ class ArticlePage:
         box = self.container
         if box is None:
             return [], self.doc.meta_content("description")
-        blocks = dom.iter_blocks(box, skip=self.doc.entry_elements)
+        # the document was walked once already: the story is its blocks inside the container
+        blocks = [b for b in self.doc.blocks if dom.is_inside(b.owner, (box,))]
         head = self._headline_block
         out: list[dict] = []
         description = None

@@ -126,13 +126,16 @@ class Document:
                 urls_under[el].add(u)
                 el = el.getparent()
         picked: dict[str, list] = {}
+        text_len: dict = {}
         for a, u, t in article:
             el = a
             while True:
                 parent = el.getparent()
                 if parent is None or parent.tag in ("body", "html") or len(urls_under[parent]) != 1:
                     break
-                if len(dom.text_of(parent)) > MAX_ENTRY_CHARS:
+                if parent not in text_len:
+                    text_len[parent] = len(dom.text_of(parent))
+                if text_len[parent] > MAX_ENTRY_CHARS:
                     break
                 el = parent
             picked.setdefault(u, [el, a, t])

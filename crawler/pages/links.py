@@ -24,7 +24,8 @@ def absolute(base: str, href: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    url = urljoin(base, safe_url_string(href))
+    # safe_url_string is slow; plain ASCII hrefs (nearly all) need no escaping
+    url = urljoin(base, href if href.isascii() and " " not in href else safe_url_string(href))
     parts = urlsplit(url)
     if parts.scheme not in FOLLOWED_SCHEMES:
         return None

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from itemadapter import ItemAdapter
-from jsonschema import Draft202012Validator
+import fastjsonschema
 from scrapy.exceptions import NotConfigured
 
 from ..items import Article, Brief, Reject
@@ -14,9 +13,13 @@ from ..items import Article, Brief, Reject
 SCHEMAS = {Article: "article.json", Brief: "brief.json", Reject: "reject.json"}
 
 
-def load_validator(name: str) -> Draft202012Validator:
-    schema = json.loads(resources.files("crawler").joinpath("schemas").joinpath(name).read_text("utf-8"))
-    return Draft202012Validator(schema)
+def load_schema(name: str) -> dict:
+    return json.loads(resources.files("crawler").joinpath("schemas").joinpath(name).read_text("utf-8"))
+
+
+def load_validator(name: str):
+    """The schema compiled to Python (fastjsonschema): ~50x faster than interpreting it."""
+    return fastjsonschema.compile(load_schema(name))
 
 
 class ValidationPipeline:
@@ -34,12 +37,14 @@ class ValidationPipeline:
         validator = self.validators.get(type(item))
         if validator is None:
             return item
-        errors = sorted(validator.iter_errors(ItemAdapter(item).asdict()), key=lambda e: list(e.path))
-        if not errors or isinstance(item, Reject):
+        try:
+            # our items are dataclasses of plain data: no deep copy needed (`kind` is a class default)
+            validator({**vars(item), "kind": item.kind})
             return item
-        self.stats.inc_value(f"validation/invalid/{item.kind}")
-        first = errors[0]
-        where = "/".join(str(p) for p in first.path) or "(item)"
-        return Reject(url=getattr(item, "url", None) or getattr(item, "firstSeenIn", "") or "",
-                      reason=f"invalid_{item.kind}", detail=f"{where}: {first.message}",
-                      headline=getattr(item, "headline", None))
+        except fastjsonschema.JsonSchemaValueException as error:
+            if isinstance(item, Reject):
+                return item  # a reject is kept whatever it holds
+            self.stats.inc_value(f"validation/invalid/{item.kind}")
+            return Reject(url=getattr(item, "url", None) or getattr(item, "firstSeenIn", "") or "",
+                          reason=f"invalid_{item.kind}", detail=error.message,
+                          headline=getattr(item, "headline", None))

@@ -34,8 +34,8 @@ class ZhNormalizePipeline:
         c = self.zh.convert
         a.inLanguage = self.zh.detect((a.headlineRaw or "") + (a.articleBodyRaw or ""))
         a.headline = c(a.headline)
-        a.blocks = [{"type": b["type"], "text": c(b["text"])} for b in a.blocks]
-        a.blocks = [b for b in a.blocks if b["text"]]
+        texts = self.zh.convert_many([b["text"] for b in a.blocks])
+        a.blocks = [{"type": b["type"], "text": t} for b, t in zip(a.blocks, texts) if t]
         a.articleBody = "\n\n".join(b["text"] for b in a.blocks) or None
         a.author, a.category, a.description = c(a.author), c(a.category), c(a.description)
         a.tags = [c(t) for t in a.tags]

@@ -84,9 +84,10 @@ class NewsSpider(scrapy.Spider):
         if self.follow_related:
             for entry in page.related:
                 yield from self.follow(response, entry["url"], "article")
-        for crumb in page.breadcrumbs[1:]:
-            if crumb["url"]:
-                yield from self.follow(response, crumb["url"], "section")
+        if "role" not in response.meta:  # a start page: its category leads to the rest of the site
+            for crumb in page.breadcrumbs[1:]:
+                if crumb["url"]:
+                    yield from self.follow(response, crumb["url"], "section")
 
     def parse_listing(self, page, response):
         listing = page.to_listing()
@@ -99,7 +100,7 @@ class NewsSpider(scrapy.Spider):
         for number, url in listing.pages.items():
             if number <= self.max_list_pages:
                 yield from self.follow(response, url, "page")
-        if self.follow_sections:
+        if self.follow_sections and listing.pageNumber == 1:  # the same menu is on every page of a list
             for url in listing.sectionLinks:
                 yield from self.follow(response, url, "section")
 

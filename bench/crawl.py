@@ -1,0 +1,97 @@
+"""Crawl benchmarks on a generated site served over loopback.
+
+    python -m bench.crawl speed [--pages N]        # all pipelines and feeds vs a bare spider, + `scrapy bench`
+    python -m bench.crawl memory [--pages N --large M]   # peak RSS of an N- and an M-page crawl
+    python -m bench.crawl recrawl [--pages N]      # an unchanged-site re-crawl vs the first crawl
+
+Each compares two runs made in the same session, alternated, best of ``--repeat``.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from crawler.demo.server import ServerProcess
+
+from .common import REPO, crawl_bare, crawl_news, env, machine, pages_per_second
+
+
+def speed(pages: int, repeat: int) -> None:
+    best_news = best_bare = None
+    with ServerProcess(generate=pages) as server, tempfile.TemporaryDirectory() as tmp:
+        for i in range(repeat):  # alternate, so drift on a noisy machine hits both
+            news = crawl_news(Path(tmp) / f"news{i}", server.urls(), "-s", "INCREMENTAL_ENABLED=0")
+            bare = crawl_bare(Path(tmp) / f"bare{i}", server.urls())
+            if best_news is None or pages_per_second(news) > pages_per_second(best_news):
+                best_news = news
+            if best_bare is None or pages_per_second(bare) > pages_per_second(best_bare):
+                best_bare = bare
+    assert best_news["response_received_count"] == best_bare["response_received_count"], \
+        (best_news["response_received_count"], best_bare["response_received_count"])
+    ratio = pages_per_second(best_news) / pages_per_second(best_bare)
+    bench_ppm = scrapy_bench()
+    print(f"# bench.crawl speed — {machine()}, generated site of {pages} articles")
+    print("| crawl | pages | pages/s | pages/min | ratio |")
+    print("|---|---|---|---|---|")
+    print(f"| bare spider (same links, yields nothing) | {best_bare['response_received_count']} | "
+          f"{pages_per_second(best_bare):.0f} | {60 * pages_per_second(best_bare):.0f} | 1.00 |")
+    print(f"| `news`, all pipelines and feeds | {best_news['response_received_count']} | "
+          f"{pages_per_second(best_news):.0f} | {60 * pages_per_second(best_news):.0f} | **{ratio:.2f}** |")
+    print(f"| `scrapy bench` (Scrapy's own, same machine) | — | — | {bench_ppm} | — |")
+
+
+def scrapy_bench() -> str:
+    proc = subprocess.run([sys.executable, "-m", "scrapy", "bench", "-s", "CLOSESPIDER_TIMEOUT=10", "-s", "LOG_LEVEL=INFO"],
+                          cwd=tempfile.gettempdir(), env=env(), capture_output=True, text=True)
+    rates = [int(m) for m in re.findall(r"at (\d+) pages/min", proc.stderr)]
+    return str(max(rates)) if rates else "n/a"
+
+
+def memory(pages: int, large: int) -> None:
+    rows = []
+    for n in (pages, large):
+        with ServerProcess(generate=n) as server, tempfile.TemporaryDirectory() as tmp:
+            stats = crawl_news(Path(tmp), server.urls(), "-s", "INCREMENTAL_ENABLED=0")
+            rows.append((n, stats["response_received_count"], stats["memusage/max"], stats["memusage/startup"], stats["wall"]))
+    print(f"# bench.crawl memory — {machine()}")
+    print("| site | pages crawled | peak RSS | RSS at start | wall time |")
+    print("|---|---|---|---|---|")
+    for n, got, peak, start, wall in rows:
+        print(f"| {n} articles | {got} | {peak / 2**20:.0f} MiB | {start / 2**20:.0f} MiB | {wall:.0f} s |")
+    print(f"\nPeak RSS, large / small: **{rows[1][2] / rows[0][2]:.2f}×** for {rows[1][1] / rows[0][1]:.1f}× the pages.")
+
+
+def recrawl(pages: int) -> None:
+    with ServerProcess(generate=pages) as server, tempfile.TemporaryDirectory() as tmp:
+        first = crawl_news(Path(tmp), server.urls())
+        again = crawl_news(Path(tmp), server.urls())
+    print(f"# bench.crawl recrawl — {machine()}, generated site of {pages} articles")
+    print("| run | requests | items written | wall time |")
+    print("|---|---|---|---|")
+    for name, s in (("first crawl", first), ("re-crawl, site unchanged", again)):
+        print(f"| {name} | {s['downloader/request_count']} | {s.get('item_scraped_count', 0)} | {s['wall']:.1f} s |")
+    print(f"\nRe-crawl / first: **{again['downloader/request_count'] / first['downloader/request_count']:.1%}** of the "
+          f"requests, **{again['wall'] / first['wall']:.0%}** of the wall time (process start-up included).")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=["speed", "memory", "recrawl"])
+    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--large", type=int, default=20000)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args(argv)
+    if args.what == "speed":
+        speed(args.pages, args.repeat)
+    elif args.what == "memory":
+        memory(args.pages, args.large)
+    else:
+        recrawl(args.pages)
+
+
+if __name__ == "__main__":
+    main()
