@@ -13,7 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 # The same speed settings for every crawl compared (see README, "Speed").
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS=32", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32",
-        "-s", "LOG_LEVEL=WARNING", "-s", "NEWS_MAX_LIST_PAGES=10000"]
+        "-s", "LOG_LEVEL=WARNING", "-s", "NEWS_MAX_LIST_PAGES=10000", "-s", "DEPTH_LIMIT=0"]
 
 
 def machine() -> str:

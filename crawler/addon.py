@@ -5,7 +5,11 @@ from __future__ import annotations
 from . import defaults
 
 PRIORITY = "addon"
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.encoding.CharsetDetectionMiddleware": 580}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.encoding.CharsetDetectionMiddleware": 580,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.retry.BackoffRetryMiddleware": 550,  # where Scrapy's own sits
+}
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.briefs.BriefSplitMiddleware": 600,
     "crawler.middlewares.incremental.IncrementalMiddleware": 650,  # sees the spider's requests first
@@ -18,7 +22,11 @@ ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidationPipeline": 800,
     "crawler.pipelines.rejects.RejectsPipeline": 900,
 }
-EXTENSIONS = {"crawler.extensions.report.CrawlReport": 500, "crawler.extensions.state.CrawlStateExtension": 100}
+EXTENSIONS = {
+    "crawler.extensions.state.CrawlStateExtension": 100,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 400,  # its close monitors run before the report is written
+    "crawler.extensions.report.CrawlReport": 500,
+}
 FEED_KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief",
               "rejects": "crawler.items.Reject"}
 

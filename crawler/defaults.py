@@ -15,6 +15,10 @@ NEWS_FEED_DIR = "output"  # feeds go to <dir>/<kind>/<name>; empty: no per-kind 
 NEWS_FEED_NAME = "%(time)s.jsonl"  # file name per run; Scrapy feed URI parameters apply
 NEWS_REPORT_ENABLED = True  # write <dir>/reports/<time>.json at the close of each crawl
 
+# -- downloader middleware: retries with backoff (Scrapy's RETRY_* settings apply) ------------
+RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each further one
+RETRY_BACKOFF_MAX = 60.0  # the longest pause
+
 # -- downloader middleware: encoding of undeclared pages ----------------------------------
 CHARSET_DETECTION_ENABLED = True
 
@@ -40,6 +44,22 @@ INCREMENTAL_ENABLED = True  # emit only what earlier runs did not; -a full=1 tur
 INCREMENTAL_KNOWN_PAGES = 1  # a list stops after this many pages in a row of only known articles
 INCREMENTAL_REVISIT_HOURS = 0  # re-fetch known articles older than this (0: never); emitted again only if changed
 STATE_PATH = None  # the SQLite state file; default <NEWS_FEED_DIR>/.state/<spider>.sqlite
+
+# -- monitoring (Spidermon): checked when a crawl closes; the verdict goes into the report ---
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.monitors.CloseMonitors",)
+SPIDERMON_MIN_ITEMS = 1  # a crawl that emits nothing at all fails (set 0 for incremental runs)
+SPIDERMON_MAX_ERRORS = 0  # ERROR log lines
+SPIDERMON_MAX_RETRIES = 50
+SPIDERMON_MAX_DOWNLOADER_EXCEPTIONS = 50
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+SPIDERMON_UNWANTED_HTTP_CODES_MAX_COUNT = 10  # 5xx, 429…: more than this is a site in trouble
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True  # a null field is not covered
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "Article/headline": 1.0, "Article/articleBody": 1.0, "Article/storyId": 1.0,
+    "Brief/headline": 1.0, "Brief/body": 1.0, "Brief/datePublished": 0.9,
+}
 
 # -- pipeline: validation against the feeds' JSON Schemas ------------------------------------
 VALIDATION_ENABLED = True

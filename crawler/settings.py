@@ -6,7 +6,7 @@ SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 ADDONS = {"crawler.addon.NewsCrawlerAddon": 0}
 
-USER_AGENT = "crawler-zh-news/0.1 (+https://github.com/; a crawler for Chinese crypto news reposts)"
+USER_AGENT = "crawler-zh-news/0.1 (Scrapy; a crawler of Chinese crypto news reposts)"
 ROBOTSTXT_OBEY = True
 TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
@@ -23,4 +23,10 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_TIMES = 2
+# A request that failed for good becomes a reject (counted and logged with its URL), so giving up
+# is a warning; ERROR lines stay for faults of the crawler itself (the monitors count those).
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
+# Calendar-style traps (an endless chain of "previous day" pages) end here; pagination has
+# its own cap (NEWS_MAX_LIST_PAGES).
+DEPTH_LIMIT = 100
 REMOTE_CONTROL_ENABLED = False  # no control port: nothing listens that the crawl does not need

@@ -79,6 +79,15 @@ def test_brief_middleware_yields_briefs_before_their_article():
     assert crawler.stats.get_value("briefs/found") == 1
 
 
+def test_a_page_of_only_briefs_gives_its_briefs_and_a_reject():
+    mw = BriefSplitMiddleware.from_crawler(crawler_with())
+    article = Article(url="http://x/info/2.html", headline="快訊",
+                      blocks=[{"type": "paragraph", "text": "甲消息:據官方消息,某事發生。[2022/1/2 3:04:05]"}])
+    out = list(mw.process_spider_output(None, [article]))
+    assert [type(x).__name__ for x in out] == ["Brief", "Reject"]
+    assert out[1].reason == "only_briefs"
+
+
 def test_pipelines_normalize_date_dedup_validate():
     crawler = crawler_with(DATES_NOW="2026-11-28T12:00:00+08:00")
     zh, dates, dedup, validate = (p.from_crawler(crawler) for p in

@@ -5,9 +5,11 @@ import json
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +27,17 @@ class CrawlReport:
         ext = cls(crawler, Path(s.get("NEWS_FEED_DIR")) / "reports")
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
         return ext
+
+    def request_scheduled(self, request, spider=None):
+        """Scrapy drops a redirect to another site at scheduling, where no errback sees it: say so."""
+        origin = (request.meta.get("redirect_urls") or [None])[0]
+        domains = getattr(self.crawler.spider, "allowed_domains", None)
+        host = urlsplit(request.url).hostname or ""
+        if origin and domains and not any(host == d or host.endswith("." + d) for d in domains):
+            self.crawler.stats.inc_value("redirects/offsite")
+            logger.warning("Not following the redirect of %s to another site: %s", origin, request.url)
 
     def item_scraped(self, item, response=None, spider=None):
         self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
@@ -49,6 +61,8 @@ class CrawlReport:
             "stories": pick("stories/"),
             "charset": pick("charset/"),
             "errors": stats.get("log_count/ERROR", 0),
+            "verdict": stats.get("monitors/verdict"),
+            "monitors_failed": stats.get("monitors/failed", []),
             "stats": {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in sorted(stats.items())},
         }
 

@@ -11,7 +11,7 @@ import opencc
 from scrapy.exceptions import NotConfigured
 
 from ..briefs import split_article
-from ..items import Article
+from ..items import Article, Reject
 
 
 class BriefSplitMiddleware:
@@ -46,4 +46,8 @@ class BriefSplitMiddleware:
             self.stats.inc_value("briefs/found", len(briefs))
             self.stats.inc_value("briefs/split")
         yield from briefs
-        yield article
+        if article.blocks:
+            yield article
+        else:  # a page of nothing but briefs (a flash page): the briefs are the news
+            yield Reject(url=article.url, reason="only_briefs", headline=article.headline,
+                         detail=f"{len(briefs)} briefs and no story")

@@ -255,7 +255,7 @@ class ArticlePage:
             return "undecodable", f"text still garbled after decoding as {self.doc.decoded.encoding}"
         if self.doc.truncated:
             return "truncated", "the markup ends before </body></html>"
-        if not self.headline or not self.headline.text:
+        if not self.headline or not re.search(r"\w", self.headline.text):
             return "no_headline", "no <h1>/<title> headline found"
         if self.story_chars < MIN_STORY_CHARS:
             return "empty_body", f"story has {self.story_chars} characters"

@@ -33,7 +33,7 @@ class ZhNormalizePipeline:
     def _article(self, a: Article) -> None:
         c = self.zh.convert
         a.inLanguage = self.zh.detect((a.headlineRaw or "") + (a.articleBodyRaw or ""))
-        a.headline = c(a.headline)
+        a.headline = c(a.headline) or a.headline  # repair never empties a headline
         texts = self.zh.convert_many([b["text"] for b in a.blocks])
         a.blocks = [{"type": b["type"], "text": t} for b, t in zip(a.blocks, texts) if t]
         a.articleBody = "\n\n".join(b["text"] for b in a.blocks) or None

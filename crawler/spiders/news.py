@@ -6,12 +6,22 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from ..items import Reject
 from ..pages import ArticlePage, read_page
 from ..pages import links as page_links
+
+
+# Content types a page of these sites may be served as; anything else is not a page.
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 
 
 class NewsSpider(scrapy.Spider):
@@ -63,7 +73,8 @@ class NewsSpider(scrapy.Spider):
 
     # -- routing -----------------------------------------------------------------------
     def parse(self, response):
-        if not isinstance(response, scrapy.http.TextResponse):
+        ctype = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
+        if not isinstance(response, scrapy.http.TextResponse) or (ctype and ctype not in HTML_TYPES):
             yield Reject(url=response.url, reason="not_html", status=response.status,
                          detail=f"content type {response.headers.get('Content-Type', b'').decode()}")
             return
@@ -97,6 +108,9 @@ class NewsSpider(scrapy.Spider):
             yield from self.follow(response, url, "article")
         if listing.nextPage and listing.pageNumber < self.max_list_pages:
             yield from self.follow(response, listing.nextPage, "next")
+        elif listing.nextPage:
+            self.crawler.stats.inc_value("pagination/capped")
+            self.logger.info("Pagination cap (NEWS_MAX_LIST_PAGES=%d) reached at %s", self.max_list_pages, response.url)
         for number, url in listing.pages.items():
             if number <= self.max_list_pages:
                 yield from self.follow(response, url, "page")
@@ -111,15 +125,31 @@ class NewsSpider(scrapy.Spider):
 
     # -- failures ----------------------------------------------------------------------
     def failed(self, failure):
-        request = failure.request
-        status = None
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            reason = f"http_{status}"
-        elif failure.check(DNSLookupError):
-            reason = "dns_error"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            reason = "timeout"
-        else:
-            reason = "download_error"
-        yield Reject(url=request.url, reason=reason, status=status, detail=str(failure.value)[:300])
+        status = failure.value.response.status if failure.check(HttpError) else None
+        yield Reject(url=failure.request.url, reason=failure_reason(failure), status=status,
+                     detail=str(failure.value)[:300] or type(failure.value).__name__)
+
+
+def failure_reason(failure) -> str:
+    """A short, stable code for why a request gave no page."""
+    error = failure.value
+    if failure.check(HttpError):
+        return f"http_{error.response.status}"
+    text = str(error).lower()
+    if failure.check(IgnoreRequest):
+        if "robots.txt" in text:
+            return "robots_forbidden"
+        if "redirection" in text:
+            return "redirect_loop"
+        if "max size" in text or "maxsize" in text:
+            return "too_large"
+        return "ignored"
+    if failure.check(DNSLookupError, CannotResolveHostError):
+        return "dns_error"
+    if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
+        return "timeout"
+    if "max size" in text or "maxsize" in text:
+        return "too_large"
+    if failure.check(ResponseDataLossError):
+        return "truncated_transfer"
+    return "download_error"

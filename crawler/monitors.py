@@ -1,0 +1,84 @@
+"""Spidermon monitors run when a crawl closes, and the verdict they leave behind.
+
+The verdict is logged in one line and written into the stats (``monitors/verdict``,
+``monitors/failed``), so the crawl report beside the feeds carries it too.
+"""
+from __future__ import annotations
+
+import logging
+import warnings
+
+from spidermon import monitors
+from spidermon.contrib.scrapy.monitors import (
+    BaseScrapyMonitor,
+    DownloaderExceptionMonitor,
+    ErrorCountMonitor,
+    FinishReasonMonitor,
+    ItemCountMonitor,
+    RetryCountMonitor,
+    UnwantedHTTPCodesMonitor,
+)
+from spidermon.core.actions import Action
+from spidermon.core.suites import MonitorSuite
+
+logger = logging.getLogger(__name__)
+# Spidermon 1.27 still logs through Spider.log(); its deprecation warning is not ours to fix
+warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", module="spidermon")
+
+
+class FirstRunItemCountMonitor(ItemCountMonitor):
+    """Items are required only of a crawl whose feeds were empty: an incremental run on an
+    unchanged site rightly emits nothing."""
+
+    def _later_run(self) -> bool:
+        return bool(self.stats.get("state/indexed_from_feeds"))
+
+    @property
+    def fail_if_stat_missing(self):
+        return not self._later_run()
+
+    def get_threshold(self):
+        return 0 if self._later_run() else self._get_threshold_setting(self.threshold_setting)
+
+
+class VerdictAction(Action):
+    def run_action(self):
+        result = self.result
+        failed = sorted(f"{r.monitor.monitor_name}: {_last_line(r.error)}" for r in result.monitors_failed_results)
+        stats = self.data.crawler.stats
+        stats.set_value("monitors/verdict", "FAIL" if failed else "PASS")
+        stats.set_value("monitors/passed", len(result.monitors_passed_results))
+        stats.set_value("monitors/failed", failed)
+        if failed:
+            logger.warning("Crawl verdict: FAIL (%d of %d monitors) — %s", len(failed),
+                           len(result.monitors_passed_results) + len(failed), "; ".join(failed))
+        else:
+            logger.info("Crawl verdict: PASS (%d monitors)", len(result.monitors_passed_results))
+
+
+@monitors.name("Field coverage of the kinds emitted")
+class EmittedKindsFieldCoverageMonitor(BaseScrapyMonitor):
+    """``SPIDERMON_FIELD_COVERAGE_RULES``, for each item kind the crawl emitted at all (an
+    incremental run may rightly emit no briefs; Spidermon's own monitor fails it then)."""
+
+    @monitors.name("Fields are covered as the rules ask")
+    def test_field_coverage(self):
+        stats, failures = self.data.stats, []
+        for field, expected in self.crawler.settings.getdict("SPIDERMON_FIELD_COVERAGE_RULES").items():
+            if not stats.get(f"spidermon_item_scraped_count/{field.split('/')[0]}"):
+                continue
+            actual = stats.get(f"spidermon_field_coverage/{field}", 0)
+            if actual < expected - 1e-9:
+                failures.append(f"{field} {actual:.2f} < {expected}")
+        self.assertFalse(failures, msg="field coverage: " + ", ".join(failures))
+
+
+def _last_line(error) -> str:
+    lines = [line for line in str(error or "").splitlines() if line.strip()]
+    return lines[-1][:200] if lines else ""
+
+
+class CloseMonitors(MonitorSuite):
+    monitors = [FirstRunItemCountMonitor, EmittedKindsFieldCoverageMonitor, ErrorCountMonitor, RetryCountMonitor,
+                DownloaderExceptionMonitor, UnwantedHTTPCodesMonitor, FinishReasonMonitor]
+    monitors_finished_actions = [VerdictAction]

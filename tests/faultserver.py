@@ -1,0 +1,110 @@
+"""A loopback server that misbehaves in every way a crawl meets, beside a few good pages.
+
+    python -m tests.faultserver      # prints its base URL, serves until killed
+"""
+from __future__ import annotations
+
+import gzip
+import sys
+from datetime import date, timedelta
+
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+from twisted.web.resource import Resource
+from twisted.web.server import NOT_DONE_YET, Site
+
+from crawler.demo.site import MAIN, DemoSite
+
+DEMO = DemoSite()
+GOOD = {"/info/101.html": "/info/1001.html", "/info/102.html": "/info/1003.html", "/info/503.html": "/info/1005.html"}
+FAULTS = ["/info/101.html", "/info/102.html", "/info/404.html", "/info/410.html", "/info/500.html",
+          "/info/503.html", "/info/301.html", "/info/302.html", "/info/777.html", "/info/888.html",
+          "/info/999.html", "/info/998.html", "/info/997.html", "/private/info/996.html",
+          "/info/995.html", "/info/994.html", "/info/993.html"]
+BIG = 300_000  # bytes; the test caps downloads at 200 kB
+BOMB = gzip.compress(b"\0" * 5_000_000)
+
+
+def html(body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>t</title></head><body>{body}</body></html>".encode()
+
+
+HOME = html("<h1>故障站</h1><ul>" + "".join(f'<li><a href="{p}">測試頁面{p}</a><p>摘要.</p></li>' for p in FAULTS)
+            + '</ul><p><a href="/list/inf_1.html">無盡列表</a> <a href="/calendar/2024-01-01.html">日曆</a></p>')
+
+
+class Faults(Resource):
+    isLeaf = True
+    hits: dict[str, int] = {}
+
+    def render_GET(self, request):
+        path = request.path.decode()
+        self.hits[path] = self.hits.get(path, 0) + 1
+        request.setHeader(b"Content-Type", b"text/html; charset=utf-8")
+        if path == "/robots.txt":
+            request.setHeader(b"Content-Type", b"text/plain")
+            return b"User-agent: *\nDisallow: /private/\n"
+        if path == "/":
+            return HOME
+        if path == "/info/503.html" and self.hits[path] == 1:
+            request.setResponseCode(503)  # fails once, then serves a good page
+            return b"busy"
+        if path in GOOD:
+            return DEMO.get(MAIN, GOOD[path]).body
+        if path in ("/info/404.html", "/info/410.html", "/info/500.html"):
+            request.setResponseCode(int(path[6:9]))
+            return html("error")
+        if path == "/info/301.html":  # a redirect loop: a new URL every hop
+            hop = int(request.args.get(b"hop", [b"0"])[0]) + 1
+            request.redirect(f"/info/301.html?hop={hop}".encode())
+            return b""
+        if path == "/info/302.html":
+            request.redirect(b"http://offsite.example.org/info/12.html")
+            return b""
+        if path == "/info/777.html":  # slower than the test's DOWNLOAD_TIMEOUT
+            d = deferLater(reactor, 3, lambda: None)
+            d.addCallback(lambda _: (request.write(html("slow")), request.finish()))
+            d.addErrback(lambda _: None)
+            return NOT_DONE_YET
+        if path == "/info/888.html":  # promises 5000 bytes, sends 100, hangs up
+            request.setHeader(b"Content-Length", b"5000")
+            request.write(b"<html><body>" + b"x" * 88)
+            request.channel.transport.loseConnection()
+            return NOT_DONE_YET
+        if path == "/info/999.html":
+            return html("<p>" + "大" * BIG + "</p>")
+        if path == "/info/998.html":  # a decompression bomb: 5 kB that inflate to 5 MB
+            request.setHeader(b"Content-Encoding", b"gzip")
+            return BOMB
+        if path == "/info/997.html":
+            request.setHeader(b"Content-Type", b"image/png")
+            return b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+        if path == "/private/info/996.html":
+            return DEMO.get(MAIN, "/info/1007.html").body
+        if path == "/info/995.html":  # declares UTF-8, is GBK
+            return DEMO.get(MAIN, "/info/1028.html").body
+        if path == "/info/994.html":  # labels without values, no headline, no story
+            return b"<html><body><p>Author:</p><p>Time:</p><p>Tags:</p></body></html>"
+        if path == "/info/993.html":  # an empty 200
+            return b""
+        if path.startswith("/list/inf_"):  # pagination that never ends
+            n = int(path[10:-5])
+            return html(f'<h1>列表</h1><div class="pages"><a href="/list/inf_{n - 1}.html">上一頁</a> <span>{n}</span> '
+                        f'<a href="/list/inf_{n + 1}.html">{n + 1}</a> <a href="/list/inf_{n + 1}.html">下一頁</a></div>')
+        if path.startswith("/calendar/"):  # a calendar trap: always one more day back
+            day = date.fromisoformat(path[10:-5]) - timedelta(days=1)
+            return html(f'<h1>{path[10:-5]}</h1><p><a href="/calendar/{day}.html">前一天</a></p>')
+        request.setResponseCode(404)
+        return html("not found")
+
+
+def main() -> None:
+    site = Site(Faults())
+    site.log = lambda request: None
+    port = reactor.listenTCP(0, site, interface="127.0.0.1")
+    print(f"http://127.0.0.1:{port.getHost().port}/", flush=True)
+    reactor.run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

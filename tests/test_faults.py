@@ -1,0 +1,93 @@
+"""Every fault of tests/faultserver.py in one crawl; one test per fault: its stat, its log
+line with the URL, and the good pages' items intact beside it."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO, run_crawl
+
+SETTINGS = ["-s", "DOWNLOAD_TIMEOUT=1", "-s", "DOWNLOAD_MAXSIZE=200000", "-s", "RETRY_BACKOFF_BASE=0.1",
+            "-s", "NEWS_MAX_LIST_PAGES=5", "-s", "DEPTH_LIMIT=8", "-s", "NEWS_FOLLOW_RELATED=0",
+            "-s", "AUTOTHROTTLE_ENABLED=0"]
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory):
+    server = subprocess.Popen([sys.executable, "-m", "tests.faultserver"], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    base = server.stdout.readline().strip()
+    try:
+        result = run_crawl(tmp_path_factory.mktemp("faults"), "-a", f"start_urls={base}", *SETTINGS)
+    finally:
+        server.terminate()
+        server.wait(10)
+    result.base = base
+    return result
+
+
+def reject(crawl, path):
+    found = [r for r in crawl.rejects if r["url"].startswith(crawl.base + path.lstrip("/"))]
+    assert len(found) == 1, (path, crawl.rejects)
+    return found[0]
+
+
+@pytest.mark.parametrize("path,reason", [
+    ("/info/404.html", "http_404"),
+    ("/info/410.html", "http_410"),
+    ("/info/500.html", "http_500"),
+    ("/info/301.html", "redirect_loop"),
+    ("/info/777.html", "timeout"),
+    ("/info/888.html", "truncated_transfer"),
+    ("/info/999.html", "too_large"),
+    ("/info/998.html", "too_large"),  # a decompression bomb
+    ("/info/997.html", "not_html"),
+    ("/private/info/996.html", "robots_forbidden"),
+    ("/info/994.html", "no_headline"),
+    ("/info/993.html", "empty_response"),
+])
+def test_fault_becomes_a_counted_logged_reject(crawl, path, reason):
+    r = reject(crawl, path)
+    assert r["reason"] == reason
+    assert crawl.stats[f"rejects/{reason}"] >= 1
+    assert f"Rejected {r['url']}: {reason}" in crawl.log
+
+
+def test_good_pages_survive_beside_the_faults(crawl):
+    urls = sorted(a["url"].rsplit("/", 1)[1] for a in crawl.articles)
+    assert urls == ["101.html", "102.html", "503.html", "995.html"]
+    assert crawl.report["finish_reason"] == "finished"
+    assert crawl.report["verdict"] == "PASS"
+    assert crawl.stats.get("log_count/ERROR", 0) == 0
+
+
+def test_404_and_410_are_not_retried_but_5xx_are_with_backoff(crawl):
+    s = crawl.stats
+    assert s["retry/reason_count/500 Internal Server Error"] == 2
+    assert s["retry/reason_count/503 Service Unavailable"] == 1  # then served: an item
+    assert not any("404" in k or "410" in k for k in s if k.startswith("retry/reason_count"))
+    assert s["retry/backoff_seconds"] >= 0.1 * (1 + 2 + 1)
+    assert "Gave up retrying <GET " + crawl.base + "info/500.html>" in crawl.log
+
+
+def test_redirect_off_site_is_counted_and_logged(crawl):
+    assert crawl.stats["offsite/filtered"] >= 1 and crawl.stats["redirects/offsite"] == 1
+    assert f"Not following the redirect of {crawl.base}info/302.html to another site" in crawl.log
+
+
+def test_infinite_pagination_stops_at_the_cap(crawl):
+    assert crawl.stats["pagination/capped"] == 1
+    assert "Pagination cap (NEWS_MAX_LIST_PAGES=5) reached at " + crawl.base + "list/inf_5.html" in crawl.log
+
+
+def test_calendar_trap_stays_bounded(crawl):
+    assert crawl.stats["request_depth_max"] <= 8
+    assert crawl.stats["downloader/request_count"] < 60
+
+
+def test_wrong_charset_is_overruled_and_counted(crawl):
+    item = next(a for a in crawl.articles if a["url"].endswith("/995.html"))
+    assert item["encoding"] == "gb18030" and "挖矿" in item["headline"]
+    assert crawl.stats["charset/mismatch"] == 1
+    assert f"Declared charset utf-8 garbles {crawl.base}info/995.html" in crawl.log
