@@ -63,8 +63,19 @@ class ArticlePage:
     # -- labelled fields ---------------------------------------------------------------
     @cached_property
     def _fields(self) -> dict[str, str]:
+        """Labelled fields outside the story first; a byline inside it counts only when the
+        page prints no label of its own (`作者:` opening a reposted story is the repost's)."""
+        box = self.container
+        outside = [b for b in self.doc.blocks if box is None or not dom.is_inside(b.owner, (box,))]
+        found = self._labelled(outside)
+        if box is not None:
+            for kind, value in self._labelled([b for b in self.doc.blocks if dom.is_inside(b.owner, (box,))]).items():
+                found.setdefault(kind, value)
+        return found
+
+    @staticmethod
+    def _labelled(blocks: list) -> dict[str, str]:
         found: dict[str, str] = {}
-        blocks = self.doc.blocks
         for i, b in enumerate(blocks):
             if len(b.text) > 200 or not labels.META_LINE.match(b.text):
                 continue
@@ -78,7 +89,7 @@ class ArticlePage:
                 if not value and i + 1 < len(blocks):
                     nxt = blocks[i + 1]  # `<dt>作者:</dt><dd>name</dd>`
                     if (len(nxt.text) <= 30 and not labels.META_LINE.match(nxt.text)
-                            and nxt.owner.getparent() is b.owner.getparent() and nxt.owner is not b.owner):
+                            and not labels.TAGS_LINE.match(nxt.text) and nxt.owner is b.owner.getnext()):
                         value = nxt.text
                 if kind not in found or (not found[kind] and value):
                     found[kind] = value
@@ -120,10 +131,13 @@ class ArticlePage:
             return None
         score: dict = defaultdict(int)
         mass: dict = defaultdict(int)
+        text_holders = set()  # elements whose own text (not a child <p>) is story
         for b in good:
             holder = b.owner.getparent() if b.owner.tag in dom.PARAGRAPH_TAGS else b.owner
             if holder is None:
                 holder = b.owner
+            if holder is b.owner:
+                text_holders.add(holder)
             score[holder] += len(b.text)
             el = b.owner
             while el is not None:
@@ -135,7 +149,9 @@ class ArticlePage:
             parent = best.getparent()
             if parent is None or parent.tag in ("body", "html"):
                 break
-            if mass[parent] - mass[best] > 0.25 * mass[best]:
+            siblings = best in text_holders and any(
+                b.owner.getparent() is parent and b.owner.tag in dom.PARAGRAPH_TAGS for b in good)
+            if mass[parent] - mass[best] > 0.25 * mass[best] or siblings:
                 best = parent
             else:
                 break
@@ -162,13 +178,12 @@ class ArticlePage:
                 break  # tags close the story; what follows is the related list
             if head is not None and b.owner is head.owner:
                 continue
-            if labels.META_LINE.match(text) or labels.NOISE_LINE.match(text):
+            if labels.NOISE_LINE.match(text) or (labels.META_LINE.match(text) and not self._byline(text)):
                 after_bare_label = bool(re.search(r"[:：]\s*$", text))
                 continue
             summary = labels.SUMMARY_LINE.match(text)
-            if summary and not out:
-                description = summary.group("value").strip()
-                continue
+            if summary and not out and description is None:
+                description = summary.group("value").strip()  # the lead: a description, and still story
             if b.link_density > 0.6 and len(text) < 120:
                 continue  # a row of links (share buttons, a pager), not prose
             is_heading = b.heading or b.owner.tag in ("h2", "h3", "h4", "h5", "h6")
@@ -185,6 +200,15 @@ class ArticlePage:
             description = next((m.group("value").strip() for b in self.doc.blocks[:80]
                                 if len(b.text) < 400 and (m := labels.SUMMARY_LINE.match(b.text))), None)
         return out, description or self.doc.meta_content("description")
+
+    def _byline(self, text: str) -> bool:
+        """A labelled line inside the story that is the repost's own byline, not page meta:
+        the page printed its labels elsewhere, and this one carries a value."""
+        box = self.container
+        own = [b for b in self.doc.blocks if labels.META_LINE.match(b.text)
+               and box is not None and not dom.is_inside(b.owner, (box,))]
+        values = labels.split_labelled(text)
+        return bool(own) and any(v for v in values.values()) and not re.search(r"[:：]\s*$", text)
 
     @property
     def blocks(self) -> list[dict]:

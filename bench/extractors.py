@@ -1,0 +1,176 @@
+"""This project's parse path against trafilatura and GNE, on the same pages, in one process.
+
+    python -m bench.extractors speed [--pages N]   # article pages per second, every pipeline included
+    python -m bench.extractors quality             # story-paragraph and brief P/R/F1 on the demo articles
+
+Quality is scored against the demo site's own model (crawler/demo): which paragraphs are
+story and which briefs were injected is known by construction, not by this parser.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import time
+import warnings
+
+import opencc
+
+from crawler.briefs import split_article
+from crawler.demo.generate import generated_site
+from crawler.demo.site import DemoSite
+from crawler.fingerprints import minute_of
+from crawler.pages import ArticlePage, read_page
+from crawler.pages.decode import decode_html
+from crawler.pages.headline import repeats_headline, split_headline
+from crawler.text import artifacts
+
+from .common import machine
+
+T2S = opencc.OpenCC("t2s")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def key(text: str) -> str:
+    return _NOT_WORD.sub("", T2S.convert(text or "").lower())
+
+
+def our_path():
+    """read_page -> item -> brief split -> zh -> dates -> validation, as a crawl runs it."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.addon import NewsCrawlerAddon
+    from crawler.pipelines.dates import DatesPipeline
+    from crawler.pipelines.validate import ValidationPipeline
+    from crawler.pipelines.zh import ZhNormalizePipeline
+    from crawler.spiders.news import NewsSpider
+
+    crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})
+    pipes = [p.from_crawler(crawler) for p in (ZhNormalizePipeline, DatesPipeline, ValidationPipeline)]
+
+    def run(url, body, headers):
+        page = read_page(url, body, headers)
+        if not isinstance(page, ArticlePage) or page.problem():
+            return None, []
+        article = page.to_item()
+        briefs = split_article(article, T2S)
+        out = []
+        for item in briefs + [article]:
+            for pipe in pipes:
+                item = pipe.process_item(item)
+            out.append(item)
+        return out[-1], out[:-1]
+
+    return run
+
+
+def trafilatura_path():
+    import trafilatura
+
+    return lambda url, body, headers: trafilatura.extract(body, url=url, include_comments=False) or ""
+
+
+def gne_path():
+    from gne import GeneralNewsExtractor
+
+    extractor = GeneralNewsExtractor()
+
+    def run(url, body, headers):
+        text = decode_html(body, headers.get("Content-Type")).text
+        return extractor.extract(text).get("content", "")
+
+    return run
+
+
+def article_pages(site: DemoSite, base: str = "http://127.0.0.1:8000"):
+    for spec in site.articles:
+        if not spec.flaw:
+            page = site.get(spec.site, spec.path)
+            yield spec, base + spec.path, page.body, {"Content-Type": page.content_type}
+
+
+def speed(n: int) -> None:
+    warnings.filterwarnings("ignore")
+    pages = [p[1:] for p in article_pages(generated_site(n))]
+    paths = {"this project (extraction + every pipeline)": our_path(), "trafilatura.extract": trafilatura_path(),
+             "GNE GeneralNewsExtractor().extract": gne_path()}
+    for run in paths.values():  # warm up: imports, caches
+        for page in pages[:5]:
+            run(*page)
+    rates = {}
+    for name, run in paths.items():
+        t = time.perf_counter()
+        for page in pages:
+            run(*page)
+        rates[name] = len(pages) / (time.perf_counter() - t)
+    ours = rates["this project (extraction + every pipeline)"]
+    print(f"# bench.extractors speed — {machine()}, {len(pages)} article pages of a generated site")
+    print("| extractor | pages/s | this project is |")
+    print("|---|---|---|")
+    for name, rate in rates.items():
+        print(f"| {name} | {rate:.0f} | {'—' if rate == ours else f'{ours / rate:.1f}× faster'} |")
+
+
+def truth(site: DemoSite, spec):
+    """Story paragraphs and (title, minute) of briefs, as the demo site's model knows them."""
+    # without markup (one line per <br>, or words on lines) a heading is printed as a plain line
+    story = [t for kind, t in site.story(spec) if kind == "paragraph" or spec.layout != "p"]
+    if spec.story != "seed" or spec.site != "main":
+        story = [site.script(spec.site, t) for t in story]
+    raw_title = site.title_of(spec)
+    if story and repeats_headline(story[0], split_headline(raw_title), raw_title):
+        story = story[1:]
+    if spec.layout == "lines":
+        story = ["".join(story)]
+    story = [artifacts.repair(p) for p in story]  # escaped markup is not text
+    briefs = {(key(site.briefs[b][0]), minute_of(site.briefs[b][2])) for b in spec.briefs}
+    if spec.story == "seed" and spec.site == "main":
+        briefs = {(key(t), minute_of(w)) for t, _, w in site.seed.briefs}
+    return {key(p) for p in story if key(p)}, briefs
+
+
+def prf(found: set, expected: set) -> tuple[float, float, float]:
+    tp = len(found & expected)
+    p = tp / len(found) if found else 0.0
+    r = tp / len(expected) if expected else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def quality() -> None:
+    warnings.filterwarnings("ignore")
+    site = DemoSite()
+    ours, traf, gne = our_path(), trafilatura_path(), gne_path()
+    totals = {name: {"story": [set(), set()], "briefs": [set(), set()]} for name in ("this project", "trafilatura", "GNE")}
+    for spec, url, body, headers in article_pages(site):
+        story_truth, brief_truth = truth(site, spec)
+        tag = lambda keys: {(spec.id, k) for k in keys}
+        article, briefs = ours(url, body, headers)
+        our_story = {key(b["text"]) for b in article.blocks if b["type"] == "paragraph"} if article else set()
+        our_briefs = {(key(b.headlineRaw), minute_of(b.datePublishedRaw)) for b in briefs}
+        outputs = {"this project": (our_story, our_briefs),
+                   "trafilatura": ({key(line) for line in traf(url, body, headers).splitlines()}, set()),
+                   "GNE": ({key(line) for line in gne(url, body, headers).splitlines()}, set())}
+        for name, (story, found_briefs) in outputs.items():
+            totals[name]["story"][0] |= tag(story - {""})
+            totals[name]["story"][1] |= tag(story_truth)
+            totals[name]["briefs"][0] |= tag(found_briefs)
+            totals[name]["briefs"][1] |= tag(brief_truth)
+    print(f"# bench.extractors quality — {machine()}, the {sum(1 for _ in article_pages(site))} good demo articles")
+    print("| extractor | story P | story R | story F1 | brief P | brief R | brief F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for name, t in totals.items():
+        sp, sr, sf = prf(*t["story"])
+        bp, br, bf = prf(*t["briefs"])
+        briefs = f"{bp:.2f} | {br:.2f} | {bf:.2f}" if t["briefs"][0] else "— | 0.00 | 0.00"
+        print(f"| {name} | {sp:.2f} | {sr:.2f} | {sf:.2f} | {briefs} |")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=["speed", "quality"])
+    ap.add_argument("--pages", type=int, default=1000)
+    args = ap.parse_args(argv)
+    speed(args.pages) if args.what == "speed" else quality()
+
+
+if __name__ == "__main__":
+    main()
