@@ -141,30 +141,22 @@ class Document:
             picked.setdefault(u, [el, a, t])
             if len(t) > len(picked[u][2]):  # the title link, not an image link
                 picked[u][1:] = [a, t]
-        by_parent: dict = defaultdict(list)
-        for u, (el, a, t) in picked.items():
-            by_parent[el.getparent()].append((u, el, a, t))
+        group_size: dict = defaultdict(int)
+        for el, _, _ in picked.values():
+            group_size[el.getparent()] += 1
         entries = []
-        for parent, group in by_parent.items():
-            if len(group) < 2:
+        for u, (el, a, t) in picked.items():  # links come in document order
+            if group_size[el.getparent()] < 2 or len(t) < MIN_ENTRY_HEADLINE:
                 continue
-            for u, el, a, t in group:
-                if len(t) < MIN_ENTRY_HEADLINE:
-                    continue
-                elements = [el]
-                if el is a or el.tag == "a" or len(dom.text_of(el)) <= len(t):
-                    # flat markup: the summary and date are the following siblings
-                    sib = el.getnext()
-                    while sib is not None and not urls_under.get(sib):
-                        elements.append(sib)
-                        sib = sib.getnext()
-                entries.append(self._entry(u, t, elements))
-        entries.sort(key=lambda e: self._order[e.elements[0]])
+            elements = [el]
+            if el is a or el.tag == "a" or len(dom.text_of(el)) <= len(t):
+                # flat markup: the summary and date are the following siblings
+                sib = el.getnext()
+                while sib is not None and not urls_under.get(sib):
+                    elements.append(sib)
+                    sib = sib.getnext()
+            entries.append(self._entry(u, t, elements))
         return entries
-
-    @cached_property
-    def _order(self) -> dict:
-        return {el: i for i, el in enumerate(self.root.iter())} if self.root is not None else {}
 
     def _entry(self, url: str, headline: str, elements: list) -> Entry:
         texts = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
@@ -25,11 +26,25 @@ def absolute(base: str, href: str | None) -> str | None:
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
     # safe_url_string is slow; plain ASCII hrefs (nearly all) need no escaping
-    url = urljoin(base, href if href.isascii() and " " not in href else safe_url_string(href))
+    href = href.split("#", 1)[0]
+    if href.isascii() and " " not in href:  # nearly all: no escaping needed
+        if href.startswith(("http://", "https://")):
+            return href
+        if href.startswith("/") and not href.startswith("//") and base.startswith(("http://", "https://")):
+            return _origin(base) + href
+    else:
+        href = safe_url_string(href)
+    url = urljoin(base, href)
     parts = urlsplit(url)
     if parts.scheme not in FOLLOWED_SCHEMES:
         return None
     return urlunsplit(parts._replace(fragment=""))
+
+
+@lru_cache(maxsize=256)
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def same_scheme_family(base: str, url: str) -> bool:

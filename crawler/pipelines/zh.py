@@ -31,17 +31,23 @@ class ZhNormalizePipeline:
         return item
 
     def _article(self, a: Article) -> None:
-        c = self.zh.convert
         a.inLanguage = self.zh.detect((a.headlineRaw or "") + (a.articleBodyRaw or ""))
-        a.headline = c(a.headline) or a.headline  # repair never empties a headline
-        texts = self.zh.convert_many([b["text"] for b in a.blocks])
-        a.blocks = [{"type": b["type"], "text": t} for b, t in zip(a.blocks, texts) if t]
+        # every text field in one OpenCC call: the per-call cost dominates short texts
+        fields = [a.headline, a.author, a.category, a.description]
+        texts = ([f or "" for f in fields] + [b["text"] for b in a.blocks] + a.tags
+                 + [c["name"] for c in a.breadcrumbs]
+                 + [x for r in a.related for x in (r["headline"] or "", r["summary"] or "")])
+        out = iter(self.zh.convert_many(texts))
+        headline, author, category, description = (next(out) for _ in fields)
+        a.headline = headline or a.headline  # repair never empties a headline
+        a.author, a.category, a.description = author or None, category or None, description or None
+        a.blocks = [{"type": b["type"], "text": t} for b, t in zip(a.blocks, out) if t]
         a.articleBody = "\n\n".join(b["text"] for b in a.blocks) or None
-        a.author, a.category, a.description = c(a.author), c(a.category), c(a.description)
-        a.tags = [c(t) for t in a.tags]
-        a.breadcrumbs = [{**b, "name": c(b["name"])} for b in a.breadcrumbs]
-        a.related = [{**r, "headline": c(r["headline"]), "summary": c(r["summary"])} for r in a.related]
+        a.tags = [t for t in (next(out) for _ in a.tags) if t]
+        a.breadcrumbs = [{**c, "name": next(out)} for c in a.breadcrumbs]
+        a.related = [{**r, "headline": next(out) or None, "summary": next(out) or None} for r in a.related]
 
     def _brief(self, b: Brief) -> None:
         b.inLanguage = self.zh.detect((b.headlineRaw or "") + (b.bodyRaw or ""))
-        b.headline, b.body, b.source = self.zh.convert(b.headline), self.zh.convert(b.body), self.zh.convert(b.source)
+        headline, body, source = self.zh.convert_many([b.headline or "", b.body or "", b.source or ""])
+        b.headline, b.body, b.source = headline or b.headline, body or b.body, source or None

@@ -48,8 +48,10 @@ class ZhNormalizer:
         if self.repair:
             texts = [artifacts.repair(t) for t in texts]
         joined = "\n".join(t.replace("\n", " ") for t in texts)
-        out = self.convert(joined, repair=False)
-        return out.split("\n")
+        out = self.convert(joined, repair=False).split("\n")
+        if len(out) != len(texts):  # a converter that changed line breaks: one call each, to be safe
+            return [self.convert(t, repair=False) for t in texts]
+        return out
 
     def convert(self, text: str | None, repair: bool | None = None) -> str | None:
         if not text:
