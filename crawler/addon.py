@@ -2,7 +2,7 @@
 builds one JSON Lines feed per item kind under ``NEWS_FEED_DIR``."""
 from __future__ import annotations
 
-from . import defaults
+from . import defaults, distributed
 
 PRIORITY = "addon"
 DOWNLOADER_MIDDLEWARES = {
@@ -38,8 +38,17 @@ class NewsCrawlerAddon:
         for name, value in defaults.all_defaults().items():
             settings.set(name, value, priority=PRIORITY)
 
+    def __init__(self, crawler=None):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
     def update_settings(self, settings) -> None:
         self.update_pre_crawler_settings(settings)  # again, for crawlers built without a runner
+        if distributed.enabled(settings):
+            self._worker(settings)
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
                                     ("SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES),
                                     ("ITEM_PIPELINES", ITEM_PIPELINES), ("EXTENSIONS", EXTENSIONS)):
@@ -49,8 +58,20 @@ class NewsCrawlerAddon:
         if feed_dir:
             feeds = settings.getdict("FEEDS")
             for kind, cls in FEED_KINDS.items():
-                uri = f"{str(feed_dir).rstrip('/')}/{kind}/{settings.get('NEWS_FEED_NAME')}"
+                name = settings.get("NEWS_FEED_NAME")
+                if distributed.enabled(settings):  # each worker its own files: <time>-<worker>.jsonl
+                    name = name.replace(".jsonl", f"-{distributed.worker_id(settings)}.jsonl")
+                uri = f"{str(feed_dir).rstrip('/')}/{kind}/{name}"
                 feeds.setdefault(uri, {"format": "jsonlines", "encoding": "utf-8", "item_classes": [cls],
                                        "store_empty": False, "overwrite": False})
             priority = max(settings.getpriority("FEEDS") or 0, 15)
             settings.set("FEEDS", feeds, priority=priority)
+
+    def _worker(self, settings) -> None:
+        """One shared frontier on scrapy-redis, unless this worker resumes as a sweep."""
+        name = self.crawler.spidercls.name if self.crawler else "news"
+        if distributed.resuming(settings, name):
+            return  # a local scheduler walks everything again; shared claims prevent doubles
+        settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority=PRIORITY)
+        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority=PRIORITY)
+        settings.set("SCHEDULER_PERSIST", True, priority=PRIORITY)

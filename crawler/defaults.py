@@ -61,6 +61,11 @@ SPIDERMON_FIELD_COVERAGE_RULES = {
     "Brief/headline": 1.0, "Brief/body": 1.0, "Brief/datePublished": 0.9,
 }
 
+# -- distributed crawls (scrapy-redis): REDIS_URL turns a crawl into a worker ----------------
+REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0; None: a single-process crawl
+NEWS_WORKER_ID = None  # this worker's name in feed files and claims; default: the host name
+MAX_IDLE_TIME_BEFORE_CLOSE = 0  # scrapy-redis: seconds a worker waits for more start URLs (0: forever)
+
 # -- pipeline: validation against the feeds' JSON Schemas ------------------------------------
 VALIDATION_ENABLED = True
 

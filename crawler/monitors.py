@@ -27,11 +27,12 @@ warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", modu
 
 
 class FirstRunItemCountMonitor(ItemCountMonitor):
-    """Items are required only of a crawl whose feeds were empty: an incremental run on an
-    unchanged site rightly emits nothing."""
+    """Items are required only of a single-process crawl whose feeds were empty: an
+    incremental run on an unchanged site rightly emits nothing."""
 
     def _later_run(self) -> bool:
-        return bool(self.stats.get("state/indexed_from_feeds"))
+        # a worker of a distributed crawl may rightly find nothing left to do
+        return bool(self.stats.get("state/indexed_from_feeds")) or bool(self.crawler.settings.get("REDIS_URL"))
 
     @property
     def fail_if_stat_missing(self):

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from .. import distributed
+
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +72,8 @@ class CrawlReport:
         report = self.report(reason)
         self.directory.mkdir(parents=True, exist_ok=True)
         start = report["start_time"] or datetime.now(timezone.utc).isoformat()
-        path = self.directory / f"{start.replace(':', '-').split('.')[0]}.json"
+        worker = f"-{distributed.worker_id(self.crawler.settings)}" if distributed.enabled(self.crawler.settings) else ""
+        path = self.directory / f"{start.replace(':', '-').split('.')[0]}{worker}.json"
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         logger.info("Crawl report: %s (%s, %d pages, rejects %s)", path, reason, report["pages"],
                     report["rejects"].get("total", 0))

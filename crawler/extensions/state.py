@@ -10,20 +10,24 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from .. import distributed
 from ..state import SqliteState, reconcile
+from ..state.base import read_feed_items
+from ..state.redis import RedisState
 
 logger = logging.getLogger(__name__)
 
 
 class CrawlStateExtension:
-    def __init__(self, crawler, path: Path, feed_dir: str):
+    def __init__(self, crawler, state, feed_dir: str):
         self.crawler = crawler
         self.feed_dir = feed_dir
-        self.state = SqliteState(path)
-        self.path = path
+        self.state = state
+        if isinstance(state, RedisState):
+            counts = reconcile_worker(state, feed_dir, crawler.stats)
+        else:
+            counts = reconcile(state, feed_dir)
         #: the previous run did not finish: walk every list page again
-        self.resuming = False
-        counts = reconcile(self.state, feed_dir)
         self.resuming = self.state.begin_run()
         crawler.stats.set_value("state/indexed_from_feeds", sum(counts.values()))
         if self.resuming:
@@ -36,8 +40,11 @@ class CrawlStateExtension:
         if not s.getbool("INCREMENTAL_ENABLED") or not s.get("NEWS_FEED_DIR"):
             raise NotConfigured
         name = crawler.spidercls.name
-        path = Path(s.get("STATE_PATH") or Path(s.get("NEWS_FEED_DIR")) / ".state" / f"{name}.sqlite")
-        ext = cls(crawler, path, s.get("NEWS_FEED_DIR"))
+        if distributed.enabled(s):
+            state = RedisState(distributed.server(s), name, distributed.worker_id(s))
+        else:
+            state = SqliteState(Path(s.get("STATE_PATH") or Path(s.get("NEWS_FEED_DIR")) / ".state" / f"{name}.sqlite"))
+        ext = cls(crawler, state, s.get("NEWS_FEED_DIR"))
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
@@ -49,3 +56,20 @@ class CrawlStateExtension:
         if reason == "finished":
             self.state.end_run()
         self.state.close()
+
+
+def reconcile_worker(state: RedisState, feed_dir: str, stats) -> dict[str, int]:
+    """Index this worker's own feed files, and release its claims that never reached them."""
+    pages, briefs, counts = set(), set(), {}
+    for kind, item in read_feed_items(feed_dir, f"*-{state.worker}.jsonl"):
+        state.record(kind, item)
+        counts[kind] = counts.get(kind, 0) + 1
+        if kind == "briefs":
+            briefs.add(item["id"])
+        else:
+            pages.add(item["url"])
+    released = state.release_unwritten(pages, briefs)
+    if released:
+        stats.set_value("distributed/claims_released", released)
+        logger.info("Released %d claims this worker made but never wrote (it was stopped)", released)
+    return counts

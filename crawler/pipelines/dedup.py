@@ -40,23 +40,22 @@ class DedupPipeline:
                 self.stats.inc_value("briefs/duplicate")
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")
             self.briefs.add(item.id)
-            if state is not None and state.has_brief(item.id):
+            if state is not None and not state.claim_brief(item.id, item.firstSeenIn):
                 self.stats.inc_value("incremental/briefs_known")
-                raise DropItem(f"brief {item.id} emitted by an earlier run", log_level="DEBUG")
+                raise DropItem(f"brief {item.id} emitted by an earlier run or another worker", log_level="DEBUG")
             self.stats.inc_value("briefs/unique")
         elif isinstance(item, Article) and item.storyId:
-            known = state.article(item.url) if state is not None else None
-            if known is not None and known[0] == item.storyId:
+            if state is not None and not state.claim_article(item.url, item.storyId):
                 self.stats.inc_value("incremental/unchanged")
-                raise DropItem(f"{item.url} unchanged since an earlier run", log_level="DEBUG")
-            first = (state.story_url(item.storyId) if state is not None else None) or \
+                raise DropItem(f"{item.url} emitted unchanged by an earlier run or another worker", log_level="DEBUG")
+            first = state.first_story_url(item.storyId, item.url) if state is not None else \
                 self.stories.setdefault(item.storyId, item.url)
             if first != item.url:
                 item.repostOf = first
                 self.stats.inc_value("stories/duplicate")
             else:
                 self.stats.inc_value("stories/unique")
-        elif isinstance(item, Reject) and state is not None and state.article(item.url) is not None:
+        elif isinstance(item, Reject) and state is not None and not state.claim_reject(item.url, item.reason):
             self.stats.inc_value("incremental/rejects_known")
-            raise DropItem(f"{item.url} was rejected by an earlier run", log_level="DEBUG")
+            raise DropItem(f"{item.url} was reported by an earlier run or another worker", log_level="DEBUG")
         return item

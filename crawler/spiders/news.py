@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import json
+import time
+
 import scrapy
+from scrapy_redis.spiders import RedisMixin
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadTimeoutError,
@@ -15,6 +19,7 @@ from scrapy.exceptions import (
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
+from .. import distributed
 from ..items import Reject
 from ..pages import ArticlePage, read_page
 from ..pages import links as page_links
@@ -24,7 +29,10 @@ from ..pages import links as page_links
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(RedisMixin, scrapy.Spider):
+    """With ``REDIS_URL`` set, a worker of a distributed crawl: start URLs come from the Redis
+    list ``news:start_urls`` (plain URLs or ``{"url": …}``), see ``crawler.distributed``."""
+
     name = "news"
 
     def __init__(self, start_urls: str | list[str] | None = None, full: str | bool = False, *args, **kwargs):
@@ -40,13 +48,36 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         s = crawler.settings
         spider.start_urls = spider.start_urls or s.getlist("NEWS_START_URLS")
-        if not spider.start_urls:
+        if distributed.enabled(s):
+            spider._setup_worker(crawler)
+        elif not spider.start_urls:
             spider.start_urls = spider._serve_demo_site()
         # stay on the start URLs' sites (file:// URLs have no host to restrict to)
-        hosts = {urlsplit(u).hostname for u in spider.start_urls if urlsplit(u).hostname}
+        hosts = {urlsplit(u).hostname for u in spider.start_urls + spider._queued_start_urls() if urlsplit(u).hostname}
         if hosts:
             spider.allowed_domains = sorted(hosts)
         return spider
+
+    def _setup_worker(self, crawler) -> None:
+        if distributed.resuming(crawler.settings, self.name):
+            # a sweep: start again from every start URL the workers took
+            taken = distributed.server(crawler.settings).smembers(distributed.taken_start_urls_key(self.name))
+            self.start_urls = self.start_urls or sorted(u.decode() for u in taken)
+            self.logger.info("Resuming an unfinished run as a sweep from %d start URLs", len(self.start_urls))
+        else:
+            self.setup_redis(crawler)
+            self.spider_idle_start_time = int(time.time())  # scrapy-redis sets it at import time
+
+    def _queued_start_urls(self) -> list[str]:
+        """Start URLs waiting in Redis: their hosts are the crawl's sites."""
+        if self.server is None:
+            return []
+        return [_url_of(raw.decode()) for raw in self.server.lrange(self.redis_key, 0, -1)]
+
+    def make_request_from_data(self, data):
+        url = _url_of(data.decode() if isinstance(data, bytes) else data)
+        self.server.sadd(distributed.taken_start_urls_key(self.name), url)
+        return scrapy.Request(url, callback=self.parse, errback=self.failed)
 
     def _serve_demo_site(self) -> list[str]:
         """No start URL: serve the bundled demo site on loopback for this crawl."""
@@ -68,6 +99,10 @@ class NewsSpider(scrapy.Spider):
         self.max_list_pages = s.getint("NEWS_MAX_LIST_PAGES")
         self.follow_related = s.getbool("NEWS_FOLLOW_RELATED")
         self.follow_sections = s.getbool("NEWS_FOLLOW_SECTIONS")
+        if self.server is not None:  # a worker: the first batch from Redis, more when idle
+            for request in self.next_requests():
+                yield request
+            return
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, errback=self.failed)
 
@@ -128,6 +163,12 @@ class NewsSpider(scrapy.Spider):
         status = failure.value.response.status if failure.check(HttpError) else None
         yield Reject(url=failure.request.url, reason=failure_reason(failure), status=status,
                      detail=str(failure.value)[:300] or type(failure.value).__name__)
+
+
+def _url_of(data: str) -> str:
+    """A start URL pushed to Redis, as a plain string or as ``{"url": …}``."""
+    data = data.strip()
+    return json.loads(data)["url"] if data.startswith("{") else data
 
 
 def failure_reason(failure) -> str:

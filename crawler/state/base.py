@@ -34,6 +34,19 @@ class CrawlState(Protocol):
 
     def set_feed_offset(self, path: str, offset: int) -> None: ...
 
+    def claim_brief(self, brief_id: str, page: str | None = None) -> bool:
+        """True when this crawl is the one to emit the brief ("first one wins"); ``page`` is
+        where it was found, to read again should the claim be released."""
+
+    def claim_article(self, url: str, story_id: str | None) -> bool:
+        """True when this crawl is the one to emit the page: new, or changed since emitted."""
+
+    def claim_reject(self, url: str, reason: str) -> bool:
+        """True when this crawl is the one to report the failed page."""
+
+    def first_story_url(self, story_id: str, url: str) -> str:
+        """The first URL known for a story, recording ``url`` if there is none yet."""
+
     def begin_run(self) -> bool:
         """Start a run; True when the previous run did not finish (a resume)."""
 
@@ -84,3 +97,15 @@ def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
             state.set_feed_offset(str(path), end)
     state.commit()
     return counts
+
+
+def read_feed_items(feed_dir: str | Path, pattern: str = "*.jsonl"):
+    """(kind, item) for every complete line of the feed files matching ``pattern``."""
+    root = Path(feed_dir)
+    for kind in FEED_KINDS:
+        for path in sorted((root / kind).glob(pattern)) if (root / kind).is_dir() else []:
+            end = _cut_partial_tail(path, 0)
+            with path.open("rb") as f:
+                for line in f.read(end).splitlines():
+                    if line.strip():
+                        yield kind, json.loads(line)

@@ -23,6 +23,10 @@ class SqliteState:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
         self.run_id: int | None = None
+        # claims of this run; earlier runs' emissions are in the tables (from the feeds)
+        self._briefs: set[str] = set()
+        self._pages: set[str] = set()
+        self._stories: dict[str, str] = {}
 
     def article(self, url):
         row = self.db.execute("SELECT story_id, recorded FROM pages WHERE url = ?", (url,)).fetchone()
@@ -45,6 +49,28 @@ class SqliteState:
             self.db.execute("INSERT OR IGNORE INTO pages VALUES (?, NULL, 'reject', ?)", (item["url"], now))
         elif kind == "briefs":
             self.db.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?, ?)", (item["id"], item.get("firstSeenIn"), now))
+
+    def claim_brief(self, brief_id, page=None):
+        if brief_id in self._briefs or self.has_brief(brief_id):
+            return False
+        self._briefs.add(brief_id)
+        return True
+
+    def claim_article(self, url, story_id):
+        known = self.article(url)
+        if url in self._pages or (known is not None and known[0] == story_id):
+            return False
+        self._pages.add(url)
+        return True
+
+    def claim_reject(self, url, reason):
+        if url in self._pages or self.article(url) is not None:
+            return False
+        self._pages.add(url)
+        return True
+
+    def first_story_url(self, story_id, url):
+        return self.story_url(story_id) or self._stories.setdefault(story_id, url)
 
     def feed_offset(self, path):
         row = self.db.execute("SELECT offset FROM feed_files WHERE path = ?", (path,)).fetchone()

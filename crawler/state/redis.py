@@ -1,0 +1,124 @@
+"""Crawl state in Redis, shared by every worker of a distributed crawl.
+
+Claims are atomic (``HSETNX``) and name the worker that made them: two workers never
+emit the same brief, page or story. A worker that starts again releases the claims it
+made but never wrote to its feeds (it was killed with items in its buffer), so those
+items are emitted on the resumed run instead of being lost.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+from .base import is_permanent
+
+
+class RedisState:
+    def __init__(self, server, prefix: str, worker: str):
+        self.r = server
+        self.prefix = prefix
+        self.worker = worker
+        self.pages, self.briefs, self.stories = (f"{prefix}:state:{k}" for k in ("pages", "briefs", "stories"))
+        self.transient = f"{prefix}:state:transient"
+        self.offsets = f"{prefix}:state:offsets:{worker}"
+        self.runs = f"{prefix}:state:runs"
+        self.run_started = time.time()
+        #: pages to read again although emitted: they hold a brief whose claim was released
+        self.refetch: set[str] = set()
+
+    # -- lookups ---------------------------------------------------------------------------
+    def article(self, url):
+        """A page emitted before this run began (claims made since are this crawl's own work)."""
+        if url in self.refetch:
+            return None
+        raw = self.r.hget(self.pages, url)
+        if raw is None:
+            return None
+        value = json.loads(raw)
+        if value.get("t", 0.0) >= self.run_started:
+            return None
+        return value.get("story"), value.get("t", 0.0)
+
+    def has_brief(self, brief_id):
+        return self.r.hexists(self.briefs, brief_id)
+
+    def story_url(self, story_id):
+        raw = self.r.hget(self.stories, story_id)
+        return raw.decode() if raw is not None else None
+
+    # -- claims: first one wins --------------------------------------------------------------
+    def _mark(self, story_id=None, page=None) -> str:
+        return json.dumps({"w": self.worker, "story": story_id, "t": time.time(), "page": page})
+
+    def claim_brief(self, brief_id, page=None):
+        return bool(self.r.hsetnx(self.briefs, brief_id, self._mark(page=page)))
+
+    def claim_article(self, url, story_id):
+        if self.r.hsetnx(self.pages, url, self._mark(story_id)):
+            return True
+        known = self.article(url)  # emitted by an earlier run: a changed page is a new version
+        if known is not None and known[0] != story_id and story_id is not None:
+            self.r.hset(self.pages, url, self._mark(story_id))  # revisited and changed: a new version
+            return True
+        return False
+
+    def claim_reject(self, url, reason):
+        """Permanent failures are remembered like pages; passing ones only for a day, in a key
+        the incremental skip never reads, so the page is still retried by later runs."""
+        if is_permanent(reason):
+            return bool(self.r.hsetnx(self.pages, url, self._mark()))
+        won = bool(self.r.hsetnx(self.transient, url, self._mark()))
+        self.r.expire(self.transient, 86400)
+        return won
+
+    def first_story_url(self, story_id, url):
+        self.r.hsetnx(self.stories, story_id, url)
+        return self.story_url(story_id)
+
+    # -- the index from this worker's feeds ----------------------------------------------------
+    def record(self, kind, item):
+        if kind == "articles":
+            self.r.hsetnx(self.pages, item["url"], self._mark(item.get("storyId")))
+            if item.get("storyId"):
+                self.r.hsetnx(self.stories, item["storyId"], item["url"])
+        elif kind == "rejects" and is_permanent(item.get("reason", "")):
+            self.r.hsetnx(self.pages, item["url"], self._mark())
+        elif kind == "briefs":
+            self.r.hsetnx(self.briefs, item["id"], self._mark())
+
+    def release_unwritten(self, written_pages: set[str], written_briefs: set[str]) -> int:
+        """Drop this worker's claims that never reached its feeds (a kill lost them)."""
+        released = 0
+        for key, written in ((self.pages, written_pages), (self.briefs, written_briefs)):
+            for field, raw in self.r.hscan_iter(key):
+                mark = json.loads(raw)
+                if mark.get("w") == self.worker and field.decode() not in written:
+                    released += self.r.hdel(key, field)
+                    if key == self.briefs and mark.get("page"):
+                        self.refetch.add(mark["page"])  # another worker may have emitted the page without it
+        return released
+
+    def feed_offset(self, path):
+        raw = self.r.hget(self.offsets, path)
+        return int(raw) if raw is not None else 0
+
+    def set_feed_offset(self, path, offset):
+        self.r.hset(self.offsets, path, offset)
+
+    def begin_run(self):
+        last = self.r.hget(self.runs, self.worker)
+        self.r.hset(self.runs, self.worker, json.dumps({"started": time.time(), "finished": None}))
+        return last is not None and json.loads(last).get("finished") is None
+
+    def previous_run_unfinished(self) -> bool:
+        last = self.r.hget(self.runs, self.worker)
+        return last is not None and json.loads(last).get("finished") is None
+
+    def end_run(self):
+        self.r.hset(self.runs, self.worker, json.dumps({"started": None, "finished": time.time()}))
+
+    def commit(self):
+        pass  # every Redis command is already applied
+
+    def close(self):
+        pass

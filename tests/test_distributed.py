@@ -1,0 +1,98 @@
+"""Distributed crawls on a real Redis: two workers, one frontier, one memory of what was
+emitted; and a worker killed midway."""
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from tests.conftest import REPO, CrawlResult, crawl_command, run_crawl
+
+REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, flushed by each test
+# few requests in flight per worker, so the frontier stays in Redis for the other one to share
+SLOW = ["-s", "DOWNLOAD_DELAY=0.3", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+        "-s", "CONCURRENT_REQUESTS=2",
+        "-s", "MAX_IDLE_TIME_BEFORE_CLOSE=12"]
+
+
+@pytest.fixture
+def server():
+    client = redis.Redis.from_url(REDIS_URL)
+    client.ping()  # .ci/run starts a redis-server when none answers: never a skip
+    client.flushdb()
+    yield client
+    client.flushdb()
+
+
+def worker(out: Path, name: str, *extra: str) -> subprocess.Popen:
+    cmd, env = crawl_command(out, "-s", f"REDIS_URL={REDIS_URL}", "-s", f"NEWS_WORKER_ID={name}", *SLOW, *extra)
+    return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def finish(proc: subprocess.Popen) -> str:
+    _, err = proc.communicate(timeout=240)
+    assert proc.returncode == 0, err[-3000:]
+    return err
+
+
+def paths(items):
+    return [i["url"].split("/", 3)[3] + "@" + i["url"].split("/")[2].split(":")[0] for i in items]
+
+
+@pytest.fixture(scope="module")
+def single(demo_server, tmp_path_factory):
+    return run_crawl(tmp_path_factory.mktemp("single"), "-a", "start_urls=" + ",".join(demo_server.urls()))
+
+
+def union(out: Path) -> CrawlResult:
+    return CrawlResult(out, subprocess.CompletedProcess([], 0, "", ""))
+
+
+def test_two_workers_share_the_frontier_and_emit_nothing_twice(server, demo_server, single, tmp_path):
+    server.rpush("news:start_urls", demo_server.urls()[0], '{"url": "%s"}' % demo_server.urls()[1])
+    workers = [worker(tmp_path, "w1"), worker(tmp_path, "w2")]
+    logs = [finish(w) for w in workers]
+    both = union(tmp_path)
+    assert sorted(paths(both.articles)) == sorted(paths(single.articles))
+    assert len(set(paths(both.articles))) == len(both.articles) == 40
+    assert sorted(b["id"] for b in both.briefs) == sorted(b["id"] for b in single.briefs)
+    assert sorted(paths(both.rejects)) == sorted(paths(single.rejects))
+    reports = [r for r in sorted((tmp_path / "reports").glob("*.json"))]
+    import json
+
+    stats = [json.loads(r.read_text())["stats"] for r in reports]
+    assert len(stats) == 2
+    # every page fetched once across both workers (each also reads robots.txt of both hosts)
+    fetched = sum(s.get("response_received_count", 0) - s.get("robotstxt/response_count", 0) for s in stats)
+    assert fetched == single.stats["response_received_count"] - single.stats["robotstxt/response_count"]
+    assert all(s.get("response_received_count", 0) > s.get("robotstxt/response_count", 0) for s in stats), \
+        "one worker did no work"
+    assert {p.name.rsplit("-", 1)[1] for p in (tmp_path / "articles").glob("*.jsonl")} == {"w1.jsonl", "w2.jsonl"}
+    assert all("Crawl verdict: PASS" in log for log in logs)
+
+
+def test_a_worker_killed_midway_loses_and_doubles_nothing(server, demo_server, single, tmp_path):
+    server.rpush("news:start_urls", *demo_server.urls())
+    w1, w2 = worker(tmp_path, "w1"), worker(tmp_path, "w2")
+    deadline = time.time() + 60
+    while time.time() < deadline:  # until w1 has written some items
+        w1_bytes = sum(f.stat().st_size for f in (tmp_path / "articles").glob("*-w1.jsonl")) \
+            if (tmp_path / "articles").exists() else 0
+        if w1_bytes > 20_000:
+            break
+        time.sleep(0.05)
+    w1.send_signal(signal.SIGKILL)
+    w1.wait()
+    finish(w2)
+    restarted = finish(worker(tmp_path, "w1"))
+    assert "Resuming an unfinished run as a sweep" in restarted
+    both = union(tmp_path)
+    assert sorted(paths(both.articles)) == sorted(paths(single.articles))
+    assert len(set(paths(both.articles))) == len(both.articles)
+    assert sorted(b["id"] for b in both.briefs) == sorted(b["id"] for b in single.briefs)
+    assert len(set(b["id"] for b in both.briefs)) == len(both.briefs)
+    assert sorted(paths(both.rejects)) == sorted(paths(single.rejects))
