@@ -20,7 +20,7 @@ from crawler.demo.server import ServerProcess
 from .common import REPO, crawl_bare, crawl_news, env, machine, pages_per_second
 
 
-def speed(pages: int, repeat: int) -> None:
+def speed(pages: int, repeat: int, with_scrapy_bench: bool = True) -> None:
     best_news = best_bare = None
     with ServerProcess(generate=pages) as server, tempfile.TemporaryDirectory() as tmp:
         for i in range(repeat):  # alternate, so drift on a noisy machine hits both
@@ -33,7 +33,7 @@ def speed(pages: int, repeat: int) -> None:
     assert best_news["response_received_count"] == best_bare["response_received_count"], \
         (best_news["response_received_count"], best_bare["response_received_count"])
     ratio = pages_per_second(best_news) / pages_per_second(best_bare)
-    bench_ppm = scrapy_bench()
+    bench_ppm = scrapy_bench() if with_scrapy_bench else "not run"
     print(f"# bench.crawl speed — {machine()}, generated site of {pages} articles")
     print("| crawl | pages | pages/s | pages/min | ratio |")
     print("|---|---|---|---|---|")
@@ -84,9 +84,10 @@ def main(argv=None) -> None:
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--large", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--no-scrapy-bench", action="store_true", help="skip `scrapy bench` (10 s)")
     args = ap.parse_args(argv)
     if args.what == "speed":
-        speed(args.pages, args.repeat)
+        speed(args.pages, args.repeat, not args.no_scrapy_bench)
     elif args.what == "memory":
         memory(args.pages, args.large)
     else:

@@ -33,6 +33,7 @@ class Article:
     repostOf: str | None = None  #: URL of the first article seen with the same storyId
     inLanguage: str | None = None  #: script of the source page: zh-Hant or zh-Hans
     encoding: str | None = None  #: the codec the page was read with
+    dateDownloaded: str | None = None  #: when the page was fetched (ISO 8601, +08:00)
 
 
 @dataclass

@@ -112,3 +112,12 @@ def test_single_file_output_with_kinds(demo_server, tmp_path):
     items = [json.loads(line) for line in one.read_text("utf-8").splitlines()]
     kinds = Counter(i["kind"] for i in items)
     assert kinds["article"] == len(result.articles) == 12 and kinds["brief"] == len(result.briefs) > 0
+
+
+def test_a_local_file_start_url(tmp_path):
+    """file:// start URLs work; their links to other files are not web links to follow."""
+    page = tmp_path / "1001.html"
+    page.write_bytes(DemoSite().get("main", "/info/1001.html").body)
+    result = run_crawl(tmp_path / "feeds", "-a", f"start_urls={page.as_uri()}", "-s", "NEWS_FOLLOW_RELATED=0")
+    assert [a["headlineTag"] for a in result.articles] == ["ITT"]
+    assert len(result.briefs) == 5 and result.articles[0]["url"] == page.as_uri()

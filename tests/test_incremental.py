@@ -102,3 +102,14 @@ def test_transient_failures_are_not_remembered(tmp_path):
     state.record("rejects", {"url": "http://x/2", "reason": "http_503"})
     state.record("rejects", {"url": "http://x/3", "reason": "http_404"})
     assert [state.article(f"http://x/{i}") is not None for i in (1, 2, 3)] == [False, False, True]
+
+
+def test_revisit_refetches_old_articles_and_emits_only_changed_ones(tmp_path, demo_server):
+    start = "start_urls=" + demo_server.urls()[1]
+    first = run_crawl(tmp_path, "-a", start)
+    time.sleep(1.5)
+    # 1 s-old articles count as due for a revisit: fetched again, unchanged, so not emitted
+    again = run_crawl(tmp_path, "-a", start, "-s", "INCREMENTAL_REVISIT_HOURS=0.0002")
+    assert again.stats["incremental/unchanged"] == len(first.articles) == 12
+    assert again.stats.get("items/article", 0) == 0
+    assert "incremental/skipped" not in again.stats

@@ -7,11 +7,8 @@ short pieces written for the demo. ``site.py`` renders all this into pages.
 from __future__ import annotations
 
 # -- briefs ---------------------------------------------------------------------------
-# (title, body, time). The first five are the seed's, verbatim (Traditional, with the
-# site's conversion damage); the rest are written in Simplified and rendered per page.
-SEED_BRIEF_TIMES = ["2022/12/16 21:49:04", "2022/4/21 14:40:04", "2022/4/5 14:05:43",
-                    "2021/12/5 12:52:13", "2021/3/18 18:55:44"]
-
+# (title, body, time), written in Simplified and rendered in each page's script. The seed's
+# own five briefs come first in the pool, read from data/seed-page.txt (stories.load_seed).
 EXTRA_BRIEFS = [
     ("币安将上线Arkham(ARKM)", "据官方公告，币安将于7月18日上线Arkham(ARKM)，并开放ARKM/BTC、ARKM/USDT交易对。", "2023/7/18 14:20:11"),
     ("安全团队：针对Wintermute损失1.6亿美元黑客事件，建议项目方移除相关地址管理权限",

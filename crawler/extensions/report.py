@@ -30,7 +30,12 @@ class CrawlReport:
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
         return ext
+
+    def response_received(self, response=None, request=None, spider=None):
+        # when the work ended, apart from a worker's idle wait before closing
+        self.crawler.stats.set_value("crawl/last_response_time", datetime.now(timezone.utc))
 
     def request_scheduled(self, request, spider=None):
         """Scrapy drops a redirect to another site at scheduling, where no errback sees it: say so."""

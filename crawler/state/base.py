@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Protocol
 
@@ -11,6 +12,14 @@ logger = logging.getLogger(__name__)
 FEED_KINDS = ("articles", "briefs", "rejects")
 # Rejects worth trying again next run: the page may well be fine then.
 _TRANSIENT = ("download_error", "timeout", "dns_error", "http_5", "http_429", "http_408")
+
+
+def downloaded_at(item: dict) -> float:
+    """When an indexed item was fetched (epoch seconds); now, for items without the field."""
+    from datetime import datetime
+
+    stamp = item.get("dateDownloaded")
+    return datetime.fromisoformat(stamp).timestamp() if stamp else time.time()
 
 
 def is_permanent(reason: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 
-from .base import is_permanent
+from .base import downloaded_at, is_permanent
 
 
 class RedisState:
@@ -47,8 +47,8 @@ class RedisState:
         return raw.decode() if raw is not None else None
 
     # -- claims: first one wins --------------------------------------------------------------
-    def _mark(self, story_id=None, page=None) -> str:
-        return json.dumps({"w": self.worker, "story": story_id, "t": time.time(), "page": page})
+    def _mark(self, story_id=None, page=None, when=None) -> str:
+        return json.dumps({"w": self.worker, "story": story_id, "t": when or time.time(), "page": page})
 
     def claim_brief(self, brief_id, page=None):
         return bool(self.r.hsetnx(self.briefs, brief_id, self._mark(page=page)))
@@ -78,7 +78,7 @@ class RedisState:
     # -- the index from this worker's feeds ----------------------------------------------------
     def record(self, kind, item):
         if kind == "articles":
-            self.r.hsetnx(self.pages, item["url"], self._mark(item.get("storyId")))
+            self.r.hsetnx(self.pages, item["url"], self._mark(item.get("storyId"), when=downloaded_at(item)))
             if item.get("storyId"):
                 self.r.hsetnx(self.stories, item["storyId"], item["url"])
         elif kind == "rejects" and is_permanent(item.get("reason", "")):
@@ -108,10 +108,6 @@ class RedisState:
     def begin_run(self):
         last = self.r.hget(self.runs, self.worker)
         self.r.hset(self.runs, self.worker, json.dumps({"started": time.time(), "finished": None}))
-        return last is not None and json.loads(last).get("finished") is None
-
-    def previous_run_unfinished(self) -> bool:
-        last = self.r.hget(self.runs, self.worker)
         return last is not None and json.loads(last).get("finished") is None
 
     def end_run(self):

@@ -5,7 +5,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from .base import is_permanent
+from .base import downloaded_at, is_permanent
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, story_id TEXT, kind TEXT, recorded REAL);
@@ -42,7 +42,8 @@ class SqliteState:
     def record(self, kind, item):
         now = time.time()
         if kind == "articles":
-            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, 'article', ?)", (item["url"], item.get("storyId"), now))
+            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, 'article', ?)",
+                            (item["url"], item.get("storyId"), downloaded_at(item)))
             if item.get("storyId"):
                 self.db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?)", (item["storyId"], item["url"]))
         elif kind == "rejects" and is_permanent(item.get("reason", "")):
