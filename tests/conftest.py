@@ -66,3 +66,8 @@ def run_crawl(out: Path, *args: str, timeout: int = 300) -> CrawlResult:
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return CrawlResult(out, proc)
+
+
+def paths(items: list[dict]) -> list[str]:
+    """Item URLs without the port (servers come and go on free ports): `info/1.html@127.0.0.1`."""
+    return [i["url"].split("/", 3)[3] + "@" + i["url"].split("/")[2].split(":")[0] for i in items]

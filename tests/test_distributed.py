@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.conftest import REPO, CrawlResult, crawl_command, run_crawl
+from tests.conftest import REPO, CrawlResult, crawl_command, paths, run_crawl
 
 REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, flushed by each test
 # few requests in flight per worker, so the frontier stays in Redis for the other one to share
@@ -38,9 +38,6 @@ def finish(proc: subprocess.Popen) -> str:
     assert proc.returncode == 0, err[-3000:]
     return err
 
-
-def paths(items):
-    return [i["url"].split("/", 3)[3] + "@" + i["url"].split("/")[2].split(":")[0] for i in items]
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, CrawlResult, Server, crawl_command, run_crawl
+from tests.conftest import REPO, CrawlResult, Server, crawl_command, paths, run_crawl
 
-
-def paths(items, key="url"):
-    return [i[key].split("/", 3)[3] + "@" + i[key].split("/")[2].split(":")[0] for i in items]
 
 
 def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path):

@@ -201,14 +201,17 @@ class ArticlePage:
                                 if len(b.text) < 400 and (m := labels.SUMMARY_LINE.match(b.text))), None)
         return out, description or self.doc.meta_content("description")
 
+    @cached_property
+    def _labels_outside_story(self) -> bool:
+        box = self.container
+        return box is not None and any(labels.META_LINE.match(b.text) and not dom.is_inside(b.owner, (box,))
+                                       for b in self.doc.blocks)
+
     def _byline(self, text: str) -> bool:
         """A labelled line inside the story that is the repost's own byline, not page meta:
         the page printed its labels elsewhere, and this one carries a value."""
-        box = self.container
-        own = [b for b in self.doc.blocks if labels.META_LINE.match(b.text)
-               and box is not None and not dom.is_inside(b.owner, (box,))]
         values = labels.split_labelled(text)
-        return bool(own) and any(v for v in values.values()) and not re.search(r"[:：]\s*$", text)
+        return self._labels_outside_story and any(values.values()) and not re.search(r"[:：]\s*$", text)
 
     @property
     def blocks(self) -> list[dict]:
