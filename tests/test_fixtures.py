@@ -29,6 +29,7 @@ def _params():
         exp = expected(case.name)
         section = "article" if exp["pageKind"] == "article" else "listing"
         yield pytest.param(case.name, None, id=f"{case.name}-pageKind")
+        yield pytest.param(case.name, (section, "*fields*"), id=f"{case.name}-fields")
         for key in exp[section]:
             yield pytest.param(case.name, (section, key), id=f"{case.name}-{key}")
         if section == "article":
@@ -41,6 +42,9 @@ def test_field(case, field):
     got, exp = json.loads(actual(case)), expected(case)
     if field is None:
         assert got["pageKind"] == exp["pageKind"]
+        return
+    if field[-1] == "*fields*":  # a field added or dropped shows here, not only a changed value
+        assert sorted(got[field[0]]) == sorted(exp[field[0]])
         return
     for key in field:
         got, exp = got[key], exp[key]
