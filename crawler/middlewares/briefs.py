@@ -3,7 +3,9 @@
 Item pipelines return exactly one item per item, so a pipeline cannot fan one page
 out into several items; a spider middleware sits where the spider's output is still a
 stream and can. Briefs are yielded before their article, so a consumer of the feeds
-never sees a ``briefIds`` entry whose brief has not been written yet.
+never sees a ``briefIds`` entry whose brief has not been written yet. A brief already
+yielded in this crawl is not yielded again (``briefs/duplicate``): most briefs are
+repeats, and an item Scrapy processes only to drop costs as much as one it keeps.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ class BriefSplitMiddleware:
     def __init__(self, stats):
         self.stats = stats
         self.t2s = opencc.OpenCC("t2s")  # for ids only: the same brief in either script
+        self.seen: set[str] = set()  # brief ids yielded in this crawl
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -45,7 +48,12 @@ class BriefSplitMiddleware:
         if briefs:
             self.stats.inc_value("briefs/found", len(briefs))
             self.stats.inc_value("briefs/split")
-        yield from briefs
+        for brief in briefs:
+            if brief.id in self.seen:
+                self.stats.inc_value("briefs/duplicate")
+                continue
+            self.seen.add(brief.id)
+            yield brief
         if article.blocks:
             yield article
         else:  # a page of nothing but briefs (a flash page): the briefs are the news

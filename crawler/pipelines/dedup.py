@@ -1,8 +1,9 @@
 """Pipeline: each brief once; reposted stories marked, not dropped; on incremental runs,
 nothing that an earlier run already emitted.
 
-The same brief is injected into many articles: its first sighting is emitted, later
-ones are dropped (each article still lists it in ``briefIds``). A story seen again on
+The same brief is injected into many articles: its first sighting is emitted (repeats
+within a crawl are already held back by ``BriefSplitMiddleware``; each article still
+lists every brief in ``briefIds``). A story seen again on
 another page is still emitted, with ``repostOf`` naming the first page. With the crawl
 state on, "seen" includes everything in earlier runs' feeds.
 """
@@ -35,9 +36,8 @@ class DedupPipeline:
 
     def process_item(self, item, spider=None):
         state = self._state(spider)
-        if isinstance(item, Brief):
+        if isinstance(item, Brief):  # repeats within the crawl never get here (BriefSplitMiddleware)
             if item.id in self.briefs:
-                self.stats.inc_value("briefs/duplicate")
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")
             self.briefs.add(item.id)
             if state is not None and not state.claim_brief(item.id, item.firstSeenIn):
