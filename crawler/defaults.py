@@ -9,6 +9,7 @@ NEWS_START_URLS: list[str] = []  # used when -a start_urls is not given; empty: 
 NEWS_MAX_LIST_PAGES = 50  # pagination cap per list: page numbers above it are not requested
 NEWS_FOLLOW_RELATED = True  # follow the related-article lists of article pages
 NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of list pages
+NEWS_DEMO_PORT = 8713  # loopback port of the bundled demo site (a free one if taken)
 
 # -- feeds and the crawl report ---------------------------------------------------------
 NEWS_FEED_DIR = "output"  # feeds go to <dir>/<kind>/<name>; empty: no per-kind feeds

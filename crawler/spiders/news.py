@@ -83,7 +83,12 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         """No start URL: serve the bundled demo site on loopback for this crawl."""
         from ..demo import server
 
-        port = server.listen()
+        from twisted.internet.error import CannotListenError
+
+        try:  # a fixed port keeps the demo's URLs, so a second run is incremental like a real one
+            port = server.listen(port=self.crawler.settings.getint("NEWS_DEMO_PORT"))
+        except CannotListenError:
+            port = server.listen()
 
         def stop_serving() -> None:
             port.stopListening()
