@@ -109,11 +109,26 @@ class ArticlePage:
         if value:
             m = dates.DATE_IN_TEXT.search(value)
             return m.group(0).strip() if m else value
-        if self.doc.root is not None:  # <time datetime="…">, then the publisher's meta tag
+        if self.doc.root is not None:  # <time datetime="…">
             stamp = self.doc.root.xpath("//body//time/@datetime")
             if stamp and stamp[0].strip():
                 return stamp[0].strip()
-        return self.doc.meta_content("article:published_time")
+        return self._date_under_headline() or self.doc.meta_content("article:published_time")
+
+    def _date_under_headline(self) -> str | None:
+        """A date printed without a label in a short line between the headline and the story."""
+        head, box = self._headline_block, self.container
+        if head is None:
+            return None
+        blocks = self.doc.blocks
+        start = next((i for i, b in enumerate(blocks) if b is head), len(blocks))
+        for b in blocks[start + 1: start + 6]:
+            if box is not None and dom.is_inside(b.owner, (box,)):
+                break
+            m = dates.DATE_IN_TEXT.search(b.text) if len(b.text) <= 100 else None
+            if m:
+                return m.group(0).strip()
+        return None
 
     # -- story -----------------------------------------------------------------------
     def _is_story_candidate(self, b: dom.Block) -> bool:
