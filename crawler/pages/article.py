@@ -43,7 +43,14 @@ class ArticlePage:
             if named:
                 return max(named, key=lambda b: len(b.text))
         h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
-        return h1s[0] if h1s else None
+        if h1s:
+            return h1s[0]
+        if title:  # no heading element: the page block the title starts with (`<div class=…>`)
+            printed = [b for b in self.doc.blocks[:80]
+                       if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and title.startswith(b.text)]
+            if printed:
+                return max(printed, key=lambda b: len(b.text))
+        return None
 
     @cached_property
     def headline_raw(self) -> str | None:
