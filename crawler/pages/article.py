@@ -72,12 +72,9 @@ class ArticlePage:
     def _fields(self) -> dict[str, str]:
         """Labelled fields outside the story first; a byline inside it counts only when the
         page prints no label of its own (`作者:` opening a reposted story is the repost's)."""
-        box = self.container
-        outside = [b for b in self.doc.blocks if box is None or not dom.is_inside(b.owner, (box,))]
-        found = self._labelled(outside)
-        if box is not None:
-            for kind, value in self._labelled([b for b in self.doc.blocks if dom.is_inside(b.owner, (box,))]).items():
-                found.setdefault(kind, value)
+        found = self._labelled([b for b in self.doc.blocks if id(b) not in self._in_story])
+        for kind, value in self._labelled(self._story_blocks).items():
+            found.setdefault(kind, value)
         return found
 
     @staticmethod
@@ -88,10 +85,8 @@ class ArticlePage:
                 continue
             values = labels.split_labelled(b.text)
             lead = re.match(r"^[\[［【]([^\]］】]+)[\]］】]", b.text)
-            if lead and dates.DATE_IN_TEXT.fullmatch(lead.group(1).strip()):
-                values.setdefault("time", lead.group(1).strip())
-                if not values.get("time"):
-                    values["time"] = lead.group(1).strip()
+            if lead and dates.DATE_IN_TEXT.fullmatch(lead.group(1).strip()) and not values.get("time"):
+                values["time"] = lead.group(1).strip()
             for kind, value in values.items():
                 if not value and i + 1 < len(blocks):
                     nxt = blocks[i + 1]  # `<dt>作者:</dt><dd>name</dd>`
@@ -124,13 +119,13 @@ class ArticlePage:
 
     def _date_under_headline(self) -> str | None:
         """A date printed without a label in a short line between the headline and the story."""
-        head, box = self._headline_block, self.container
+        head = self._headline_block
         if head is None:
             return None
         blocks = self.doc.blocks
         start = next((i for i, b in enumerate(blocks) if b is head), len(blocks))
         for b in blocks[start + 1: start + 6]:
-            if box is not None and dom.is_inside(b.owner, (box,)):
+            if id(b) in self._in_story:
                 break
             m = dates.DATE_IN_TEXT.search(b.text) if len(b.text) <= 100 else None
             if m:
@@ -180,12 +175,20 @@ class ArticlePage:
         return best
 
     @cached_property
-    def _story_and_description(self) -> tuple[list[dict], str | None]:
+    def _story_blocks(self) -> list[dom.Block]:
+        """The document's blocks inside the container (the document is walked only once)."""
         box = self.container
-        if box is None:
+        return [b for b in self.doc.blocks if box is not None and dom.is_inside(b.owner, (box,))]
+
+    @cached_property
+    def _in_story(self) -> set[int]:
+        return {id(b) for b in self._story_blocks}
+
+    @cached_property
+    def _story_and_description(self) -> tuple[list[dict], str | None]:
+        if self.container is None:
             return [], self.doc.meta_content("description")
-        # the document was walked once already: the story is its blocks inside the container
-        blocks = [b for b in self.doc.blocks if dom.is_inside(b.owner, (box,))]
+        blocks = self._story_blocks
         head = self._headline_block
         out: list[dict] = []
         description = None
@@ -225,9 +228,8 @@ class ArticlePage:
 
     @cached_property
     def _labels_outside_story(self) -> bool:
-        box = self.container
-        return box is not None and any(labels.META_LINE.match(b.text) and not dom.is_inside(b.owner, (box,))
-                                       for b in self.doc.blocks)
+        return self.container is not None and any(
+            labels.META_LINE.match(b.text) and id(b) not in self._in_story for b in self.doc.blocks)
 
     def _byline(self, text: str) -> bool:
         """A labelled line inside the story that is the repost's own byline, not page meta:
