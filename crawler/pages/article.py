@@ -274,12 +274,7 @@ class ArticlePage:
 
     @property
     def related(self) -> list[dict]:
-        out = []
-        for e in self.doc.entries:
-            h = split_headline(e.headline)
-            out.append({"url": e.url, "headline": h.text, "headlineTag": h.tag,
-                        "summary": e.summary, "datePublishedRaw": e.date_raw})
-        return out
+        return [e.to_dict() for e in self.doc.entries]
 
     @property
     def canonical_url(self) -> str:

@@ -12,6 +12,7 @@ from functools import cached_property
 from .. import dates
 from . import dom, labels, links
 from .decode import Decoded, decode_html, is_garbled
+from .headline import split_headline
 
 # An entry (a list item or related link) longer than this is a story, not an entry.
 MAX_ENTRY_CHARS = 600
@@ -27,6 +28,12 @@ class Entry:
     summary: str | None
     date_raw: str | None
     elements: list = field(repr=False, default_factory=list)
+
+    def to_dict(self) -> dict:
+        """As items and listings carry it, the SEO affix split from the headline."""
+        h = split_headline(self.headline)
+        return {"url": self.url, "headline": h.text, "headlineTag": h.tag,
+                "summary": self.summary, "datePublishedRaw": self.date_raw}
 
 
 def _header(headers, name: str) -> str | None:
@@ -172,6 +179,10 @@ class Document:
         summary = dom.collapse(dates.DATE_IN_TEXT.sub(" ", rest)) if rest else ""
         summary = labels.SUMMARY_LINE.sub(r"\g<value>", summary) if summary else summary
         return Entry(url, headline, summary or None, date_raw, elements)
+
+    @cached_property
+    def entry_urls(self) -> set[str]:
+        return {e.url for e in self.entries}
 
     @cached_property
     def entry_elements(self) -> frozenset:

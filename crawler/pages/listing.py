@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 from . import dom, links
 from .document import Document
-from .headline import split_headline
 
 
 @dataclass
@@ -77,10 +76,9 @@ class ListPage:
     def section_links(self) -> list[str]:
         host = urlsplit(self.url).netloc
         pager = set(self._pager["pages"].values()) | {self._pager.get("next"), self._pager.get("last")}
-        entry_urls = {e.url for e in self.doc.entries}
         out, seen = [], set()
         for _, url, text in self.doc.anchors:
-            if (url in seen or url in pager or url in entry_urls or url == self.url
+            if (url in seen or url in pager or url in self.doc.entry_urls or url == self.url
                     or urlsplit(url).netloc != host or not links.same_scheme_family(self.url, url)
                     or links.is_tag_url(url) or links.is_asset_url(url) or links.is_article_url(url)
                     or links.pager_role(text)):
@@ -91,10 +89,9 @@ class ListPage:
 
     def article_links(self) -> list[str]:
         """Links to articles that are not in an entry group (a lone feature link)."""
-        entry_urls = {e.url for e in self.doc.entries}
         seen, out = set(), []
         for _, url, _ in self.doc.anchors:
-            if links.is_article_url(url) and url not in entry_urls and url not in seen:
+            if links.is_article_url(url) and url not in self.doc.entry_urls and url not in seen:
                 seen.add(url)
                 out.append(url)
         return out
@@ -105,14 +102,9 @@ class ListPage:
         numbers = pager["pages"]
         known = set(numbers) | {self.page_number}
         last_no = links.page_number_in_url(last) if last else max(known)
-        entries = []
-        for e in self.doc.entries:
-            h = split_headline(e.headline)
-            entries.append({"url": e.url, "headline": h.text, "headlineTag": h.tag,
-                            "summary": e.summary, "datePublishedRaw": e.date_raw})
         return Listing(
             url=self.url,
-            entries=entries,
+            entries=[e.to_dict() for e in self.doc.entries],
             pageNumber=self.page_number,
             nextPage=pager.get("next"),
             lastPage=last,
