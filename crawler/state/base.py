@@ -84,25 +84,36 @@ def _cut_partial_tail(path: Path, start: int) -> int:
     return keep
 
 
+def _feed_files(feed_dir: str | Path, pattern: str):
+    """(kind, path) of every feed file matching ``pattern``, in name order per kind."""
+    root = Path(feed_dir)
+    for kind in FEED_KINDS:
+        if (root / kind).is_dir():
+            for path in sorted((root / kind).glob(pattern)):
+                yield kind, path
+
+
+def _items_from(path: Path, start: int) -> tuple[list[dict], int]:
+    """The complete lines of a feed file from byte ``start``, and where they end."""
+    end = _cut_partial_tail(path, start)
+    if end <= start:
+        return [], end
+    with path.open("rb") as f:
+        f.seek(start)
+        data = f.read(end - start)
+    return [json.loads(line) for line in data.splitlines() if line.strip()], end
+
+
 def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
     """Index the feed bytes written since the last reconciliation. Returns counts per kind."""
     counts = dict.fromkeys(FEED_KINDS, 0)
-    root = Path(feed_dir)
-    for kind in FEED_KINDS:
-        folder = root / kind
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.jsonl")):
-            start = state.feed_offset(str(path))
-            end = _cut_partial_tail(path, start)
-            if end <= start:
-                continue
-            with path.open("rb") as f:
-                f.seek(start)
-                for line in f.read(end - start).splitlines():
-                    if line.strip():
-                        state.record(kind, json.loads(line))
-                        counts[kind] += 1
+    for kind, path in _feed_files(feed_dir, "*.jsonl"):
+        start = state.feed_offset(str(path))
+        items, end = _items_from(path, start)
+        for item in items:
+            state.record(kind, item)
+        counts[kind] += len(items)
+        if end > start:
             state.set_feed_offset(str(path), end)
     state.commit()
     return counts
@@ -110,11 +121,6 @@ def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
 
 def read_feed_items(feed_dir: str | Path, pattern: str = "*.jsonl"):
     """(kind, item) for every complete line of the feed files matching ``pattern``."""
-    root = Path(feed_dir)
-    for kind in FEED_KINDS:
-        for path in sorted((root / kind).glob(pattern)) if (root / kind).is_dir() else []:
-            end = _cut_partial_tail(path, 0)
-            with path.open("rb") as f:
-                for line in f.read(end).splitlines():
-                    if line.strip():
-                        yield kind, json.loads(line)
+    for kind, path in _feed_files(feed_dir, pattern):
+        for item in _items_from(path, 0)[0]:
+            yield kind, item
