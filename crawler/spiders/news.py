@@ -81,9 +81,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     def _serve_demo_site(self) -> list[str]:
         """No start URL: serve the bundled demo site on loopback for this crawl."""
-        from ..demo import server
-
         from twisted.internet.error import CannotListenError
+
+        from ..demo import server
 
         try:  # a fixed port keeps the demo's URLs, so a second run is incremental like a real one
             port = server.listen(port=self.crawler.settings.getint("NEWS_DEMO_PORT"))
