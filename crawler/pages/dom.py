@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -30,14 +29,21 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement | None:
+# Plain lxml elements: lxml.html's element classes call back into Python for every
+# element proxy created, a third of the cost of walking a page.
+_PARSER = etree.HTMLParser()
+
+
+def parse_html(text: str) -> etree._Element | None:
     """Parse a decoded page; None when there is no document at all."""
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return None
     try:
-        root = lxml.html.document_fromstring(text)
+        root = etree.fromstring(text, _PARSER)
     except (etree.ParserError, ValueError):
+        return None
+    if root is None:
         return None
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
     return root
@@ -50,7 +56,7 @@ class Block:
     text: str
     heading: bool
     #: the nearest block-level element holding the text
-    owner: lxml.html.HtmlElement = field(repr=False)
+    owner: etree._Element = field(repr=False)
     #: characters of the text that sit inside links
     link_chars: int = 0
 
@@ -59,42 +65,64 @@ class Block:
         return self.link_chars / max(1, len(self.text))
 
 
+# What the walk needs to know of a tag, looked up once per element.
+_BLOCK, _BREAK, _EMPH, _LINK = 1, 2, 4, 8
+_TAG_KIND = {**{t: _BLOCK for t in BLOCK_TAGS}, **{t: _BLOCK | _EMPH for t in HEADING_TAGS},
+             **{t: _EMPH for t in BOLD_TAGS}, "br": _BREAK, "a": _LINK}
+
+
 class _Walker:
+    """Collects blocks in one recursive pass; per-run facts are kept as text is appended,
+    so closing a block costs one join and one regex."""
+
     def __init__(self, skip: frozenset | set):
         self.skip = skip
         self.blocks: list[Block] = []
-        self._buf: list[tuple[str, bool, bool]] = []  # (text, emphasised, in_link)
+        self._buf: list[str] = []
+        self._plain = False  # the run holds visible text that is not emphasised
+        self._link_chars = 0
+
+    def _add(self, text: str, emph: bool, in_link: bool) -> None:
+        self._buf.append(text)
+        if not emph and not self._plain and not text.isspace():
+            self._plain = True
+        if in_link:
+            self._link_chars += len(collapse(text))
 
     def flush(self, owner) -> None:
         if not self._buf:
             return
-        text = collapse("".join(t for t, _, _ in self._buf))
+        text = collapse("".join(self._buf))
         if text:
-            total = sum(len(t.strip()) for t, _, _ in self._buf)
-            emph = sum(len(t.strip()) for t, e, _ in self._buf if e)
-            links = sum(len(collapse(t)) for t, _, l in self._buf if l)
-            heading = total > 0 and emph == total and len(text) <= MAX_HEADING_LEN
-            self.blocks.append(Block(text, heading, owner, links))
+            heading = not self._plain and len(text) <= MAX_HEADING_LEN
+            self.blocks.append(Block(text, heading, owner, self._link_chars))
         self._buf.clear()
+        self._plain = False
+        self._link_chars = 0
 
     def walk(self, node, owner, emph: bool, in_link: bool) -> None:
-        tag = node.tag if isinstance(node.tag, str) else ""
         if node in self.skip:
             self.flush(owner)
             return
-        if tag in BLOCK_TAGS or tag == "br":
+        tag = node.tag
+        kind = _TAG_KIND.get(tag, 0) if isinstance(tag, str) else 0
+        if kind & (_BLOCK | _BREAK):
             self.flush(owner)
-        if tag in BLOCK_TAGS:
-            owner = node
-        emph = emph or tag in HEADING_TAGS or tag in BOLD_TAGS
-        in_link = in_link or tag == "a"
-        if node.text and tag != "br":
-            self._buf.append((node.text, emph, in_link))
+            if kind & _BLOCK:
+                owner = node
+        if kind & _EMPH:
+            emph = True
+        if kind & _LINK:
+            in_link = True
+        text = node.text
+        if text and not kind & _BREAK:
+            self._add(text, emph, in_link)
         for child in node:
             self.walk(child, owner, emph, in_link)
-            if child.tail:  # the tail belongs to ``node``, after the child's own run
-                self._buf.append((child.tail, emph, in_link))
-        if tag in BLOCK_TAGS:
+            tail = child.tail
+            if tail:  # the tail belongs to ``node``, after the child's own run
+                self._add(tail, emph, in_link)
+        if kind & _BLOCK:
             self.flush(owner)
 
 
@@ -107,7 +135,7 @@ def iter_blocks(root, skip: frozenset | set = frozenset()) -> list[Block]:
 
 
 def text_of(el) -> str:
-    return collapse(el.text_content()) if el is not None else ""
+    return collapse(etree.tostring(el, method="text", encoding=str, with_tail=False)) if el is not None else ""
 
 
 def depth(el) -> int:

@@ -5,7 +5,7 @@ Simplified first and converting back repairs that: t2s, then s2t/s2twp/s2hk.
 """
 from __future__ import annotations
 
-from operator import ne
+import re
 
 import opencc
 
@@ -14,6 +14,14 @@ from . import artifacts
 SCRIPTS = ("zh-Hans", "zh-Hant", "zh-TW", "zh-HK", "none")
 _BACK = {"zh-Hant": "s2t", "zh-TW": "s2twp", "zh-HK": "s2hk"}
 _SAMPLE = 1000  # characters: plenty to tell the scripts apart
+# CJK Extension A and the Unified Ideographs: where Traditional and Simplified forms differ.
+_CJK_CHARS = "".join(map(chr, range(0x3400, 0xA000)))
+
+
+def _changed_by(converter: opencc.OpenCC) -> re.Pattern:
+    """A character class of the characters ``converter`` rewrites (one call, ~15 ms)."""
+    out = converter.convert("\n".join(_CJK_CHARS)).split("\n")
+    return re.compile("[" + re.escape("".join(c for c, x in zip(_CJK_CHARS, out) if x != c)) + "]")
 
 
 class ZhNormalizer:
@@ -26,17 +34,19 @@ class ZhNormalizer:
         self.repair = repair
         self.fullwidth = fullwidth
         self.t2s = opencc.OpenCC("t2s")
-        self.s2t = opencc.OpenCC("s2t")
         self._back = opencc.OpenCC(_BACK[script]) if script in _BACK else None
+        # which characters each conversion rewrites, from OpenCC's own tables: counting them
+        # in a text is ~10x cheaper than converting it both ways
+        self._traditional = _changed_by(self.t2s)
+        self._simplified = _changed_by(opencc.OpenCC("s2t"))
 
     def detect(self, text: str) -> str | None:
-        """zh-Hant or zh-Hans: which conversion changes more of the text."""
+        """zh-Hant or zh-Hans: which conversion would change more of the text."""
         sample = text[:_SAMPLE]
         if not sample:
             return None
-        as_simp, as_trad = self.t2s.convert(sample), self.s2t.convert(sample)
-        trad = sum(map(ne, sample, as_simp))
-        simp = sum(map(ne, sample, as_trad))
+        trad = len(self._traditional.findall(sample))
+        simp = len(self._simplified.findall(sample))
         if trad == simp == 0:
             return None
         return "zh-Hant" if trad > simp else "zh-Hans"
@@ -46,7 +56,7 @@ class ZhNormalizer:
         if not texts:
             return texts
         if self.repair:
-            texts = [artifacts.repair(t) for t in texts]
+            texts = artifacts.repair_many(texts)
         joined = "\n".join(t.replace("\n", " ") for t in texts)
         out = self.convert(joined, repair=False).split("\n")
         if len(out) != len(texts):  # a converter that changed line breaks: one call each, to be safe
