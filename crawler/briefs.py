@@ -24,6 +24,8 @@ _OPENER = re.compile(
     r"|行情顯示|行情显示|數據顯示|数据显示|官方消息|消息|外媒|彭博|路透|CoinDesk|The Block|Cointelegraph)"
 )
 _COLONS = ":："
+# The colon of a clock time (`21:49`) never ends a title.
+_CLOCK_COLON = re.compile(r"(?<=\d)[:：](?=\d{2}(?!\d))")
 MAX_TITLE = 80
 # With no known opening, a colon this close to the start ends a name prefix of the title
 # (`CNBC:`, `灰度：`, `ZachXBT：`), not the title itself.
@@ -67,7 +69,8 @@ def parse_brief(text: str) -> BriefParts | None:
 
 
 def _split_at(head: str) -> int | None:
-    colons = [i for i, c in enumerate(head[: MAX_TITLE + 1]) if c in _COLONS]
+    clock = {m.start() for m in _CLOCK_COLON.finditer(head, 0, MAX_TITLE + 3)}
+    colons = [i for i, c in enumerate(head[: MAX_TITLE + 1]) if c in _COLONS and i not in clock]
     if not colons:
         return None
     for i in colons:

@@ -38,6 +38,9 @@ T2S = opencc.OpenCC("t2s")
      "騙局獲利10枚BTC", "3月18日消息", "2021/3/18 18:55:44", "CryptoSlate"),
     ("美SEC起诉Coinbase：6月6日消息，据路透社报道，美国证券交易委员会起诉Coinbase。[2023/6/6 23:12]",
      "美SEC起诉Coinbase", "6月6日消息", "2023/6/6 23:12", "路透社"),
+    # a clock time in the title: its colon is not the title's end
+    ("美國勞工部公佈數據後美股在09:30開盤時大漲：道指漲0.5%，納指漲0.8%。[2023/1/5 22:31:00]",
+     "美國勞工部公佈數據後美股在09:30開盤時大漲", "道指漲0.5%", "2023/1/5 22:31:00", None),
 ])
 def test_variants(text, title, body_start, time, source):
     parts = parse_brief(text)
@@ -57,6 +60,8 @@ def test_variants(text, title, body_start, time, source):
     "摘要:近日，杭州互聯網法院就首例涉“虛擬數字人”侵權案作出了一審判決.",
     # a story sub-heading
     "呼吁暫停有私心?Twitter內部AI項目秘密推進????",
+    # times and nothing else: the only colons are the clocks' (found by Hypothesis)
+    "[2022/12/16 21:49:04][2022/12/16 21:49:04]",
 ])
 def test_traps_are_not_briefs(text):
     assert parse_brief(text) is None

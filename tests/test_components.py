@@ -94,6 +94,14 @@ def test_a_page_of_only_briefs_gives_its_briefs_and_a_reject():
     assert out[1].reason == "only_briefs"
 
 
+def test_a_story_without_letters_or_digits_is_a_reject_not_an_invalid_article():
+    mw = BriefSplitMiddleware.from_crawler(crawler_with())
+    article = Article(url="http://x/info/4.html", headline="標題",
+                      blocks=[{"type": "paragraph", "text": "-->  ……  ——————————————————————————"}])
+    out = list(mw.process_spider_output(None, [article]))
+    assert [(type(x).__name__, x.reason) for x in out] == [("Reject", "empty_body")]
+
+
 def test_pipelines_normalize_date_dedup_validate():
     crawler = crawler_with(DATES_NOW="2026-11-28T12:00:00+08:00")
     zh, dates, dedup, validate = (p.from_crawler(crawler) for p in

@@ -93,7 +93,7 @@ def test_malformed_pages_give_an_item_or_a_reason(body, content_type, article_ur
         event(f"reject: {reason}")
         return
     item = page.to_item()
-    outputs = split_article(item, T2S) + ([item] if item.blocks else [])  # as BriefSplitMiddleware does
+    outputs = split_article(item, T2S) + ([item] if item.storyId else [])  # as BriefSplitMiddleware does
     for out in outputs:
         for pipe in PIPES:
             out = pipe.process_item(out)

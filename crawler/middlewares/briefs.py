@@ -54,8 +54,11 @@ class BriefSplitMiddleware:
                 continue
             self.seen.add(brief.id)
             yield brief
-        if article.blocks:
+        if article.storyId:  # a story with words is left
             yield article
-        else:  # a page of nothing but briefs (a flash page): the briefs are the news
+        elif briefs:  # a page of nothing but briefs (a flash page): the briefs are the news
             yield Reject(url=article.url, reason="only_briefs", headline=article.headline,
                          detail=f"{len(briefs)} briefs and no story")
+        else:
+            yield Reject(url=article.url, reason="empty_body", headline=article.headline,
+                         detail="the story has no letters or digits")
