@@ -11,6 +11,7 @@ from lxml import etree
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")  # not whitespace to str.split()
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote center dd details div dl dt fieldset figcaption figure "
@@ -26,7 +27,9 @@ MAX_HEADING_LEN = 80
 
 
 def collapse(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    if _ZERO_WIDTH.search(text):
+        return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # the same without zero-width characters, at half the cost
 
 
 # Plain lxml elements: lxml.html's element classes call back into Python for every

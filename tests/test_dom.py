@@ -1,0 +1,24 @@
+"""The text helpers' fast paths give exactly what their plain definitions give."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crawler.pages.dom import collapse
+from crawler.text import artifacts
+
+# What collapse() means: every run of whitespace (zero-width characters included) is one space.
+WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
+TEXT = st.text(alphabet=st.sampled_from(list("ab 比特幣?\\\n\t\u00a0\u3000\u200b\u200d\ufeff\x1c\u2028\u2003")), max_size=40)
+
+
+@given(TEXT)
+def test_collapse_is_whitespace_runs_to_one_space(text):
+    assert collapse(text) == WS.sub(" ", text).strip()
+
+
+@given(st.lists(TEXT, max_size=6))
+def test_repair_many_is_repair_of_each(texts):
+    assert artifacts.repair_many(texts) == [artifacts.repair(t) for t in texts]
