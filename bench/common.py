@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -29,10 +30,23 @@ def crawl_news(out: Path, urls: list[str], *extra: str) -> dict:
     cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls=" + ",".join(urls),
            "-s", f"NEWS_FEED_DIR={out}", *FAST, *extra]
     t = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO, env=env(), check=True, capture_output=True)
+    peak = run_measured(cmd)
     wall = time.perf_counter() - t
     report = json.loads(sorted((out / "reports").glob("*.json"))[-1].read_text("utf-8"))
-    return {**report["stats"], "wall": wall}
+    return {**report["stats"], "wall": wall, "peak_rss": peak}
+
+
+def run_measured(cmd: list[str]) -> int:
+    """Run a crawl to its end; returns its peak RSS in bytes, as the kernel counted it
+    (Scrapy's ``memusage/max`` is sampled once a minute: a short crawl never gets a reading)."""
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env(), stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            log.seek(0)
+            raise subprocess.CalledProcessError(proc.returncode, cmd, log.read().decode("utf-8", "replace")[-3000:])
+    return usage.ru_maxrss * 1024  # KiB on Linux
 
 
 def crawl_bare(out: Path, urls: list[str]) -> dict:

@@ -56,9 +56,9 @@ def memory(pages: int, large: int) -> None:
     for n in (pages, large):
         with ServerProcess(generate=n) as server, tempfile.TemporaryDirectory() as tmp:
             stats = crawl_news(Path(tmp), server.urls(), "-s", "INCREMENTAL_ENABLED=0")
-            rows.append((n, stats["response_received_count"], stats["memusage/max"], stats["memusage/startup"], stats["wall"]))
+            rows.append((n, stats["response_received_count"], stats["peak_rss"], stats["memusage/startup"], stats["wall"]))
     print(f"# bench.crawl memory — {machine()}")
-    print("| site | pages crawled | peak RSS | RSS at start | wall time |")
+    print("| site | pages crawled | peak RSS (kernel's high-water mark) | RSS when the engine started | wall time |")
     print("|---|---|---|---|---|")
     for n, got, peak, start, wall in rows:
         print(f"| {n} articles | {got} | {peak / 2**20:.0f} MiB | {start / 2**20:.0f} MiB | {wall:.0f} s |")
