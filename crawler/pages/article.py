@@ -272,8 +272,8 @@ class ArticlePage:
             names.pop()
         return names[-1] if names else None
 
-    @property
-    def related(self) -> list[dict]:
+    @cached_property
+    def related(self) -> list[dict]:  # read by to_item() and by the spider's routing
         return [e.to_dict() for e in self.doc.entries]
 
     @property
