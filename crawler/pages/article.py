@@ -9,6 +9,8 @@ import re
 from collections import defaultdict
 from functools import cached_property
 
+from lxml import etree
+
 from .. import dates
 from ..items import Article
 from . import dom, labels, links
@@ -21,6 +23,8 @@ MIN_PARAGRAPH = 20
 MIN_STORY_CHARS = 30
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
+_TIME_STAMP = etree.XPath("//body//time/@datetime")
+_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
 
 
 class ArticlePage:
@@ -112,7 +116,7 @@ class ArticlePage:
             m = dates.DATE_IN_TEXT.search(value)
             return m.group(0).strip() if m else value
         if self.doc.root is not None:  # <time datetime="…">
-            stamp = self.doc.root.xpath("//body//time/@datetime")
+            stamp = _TIME_STAMP(self.doc.root)
             if stamp and stamp[0].strip():
                 return stamp[0].strip()
         return self._date_under_headline() or self.doc.meta_content("article:published_time")
@@ -279,7 +283,7 @@ class ArticlePage:
     @property
     def canonical_url(self) -> str:
         if self.doc.root is not None:
-            found = self.doc.root.xpath("//link[@rel='canonical']/@href")
+            found = _CANONICAL(self.doc.root)
             if found:
                 url = links.absolute(self.doc.base_url, found[0])
                 if url:

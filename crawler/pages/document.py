@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from lxml import etree
+
 from .. import dates
 from . import dom, labels, links
 from .decode import Decoded, decode_html, is_garbled
@@ -17,6 +19,10 @@ from .headline import split_headline
 # An entry (a list item or related link) longer than this is a story, not an entry.
 MAX_ENTRY_CHARS = 600
 MIN_ENTRY_HEADLINE = 4
+# Compiled once: root.xpath(str) compiles its expression on every call.
+_BASE_HREF = etree.XPath("//base/@href")
+_OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
+_META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
 @dataclass
@@ -57,7 +63,7 @@ class Document:
         self.root = dom.parse_html(self.decoded.text)
         self.base_url = url
         if self.root is not None:
-            base = self.root.xpath("//base/@href")
+            base = _BASE_HREF(self.root)
             if base:
                 self.base_url = links.absolute(url, base[0]) or url
 
@@ -84,7 +90,7 @@ class Document:
     def title_text(self) -> str:
         if self.root is None:
             return ""
-        og = self.root.xpath("//meta[@property='og:title']/@content")
+        og = _OG_TITLE(self.root)
         if og and og[0].strip():
             return dom.collapse(og[0])
         return dom.text_of(self.root.find(".//title"))
@@ -92,7 +98,7 @@ class Document:
     def meta_content(self, name: str) -> str | None:
         if self.root is None:
             return None
-        found = self.root.xpath(f"//meta[@name='{name}' or @property='{name}']/@content")
+        found = _META(self.root, name=name)
         return dom.collapse(found[0]) if found and found[0].strip() else None
 
     @cached_property
