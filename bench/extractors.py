@@ -9,7 +9,6 @@ story and which briefs were injected is known by construction, not by this parse
 from __future__ import annotations
 
 import argparse
-import re
 import time
 import warnings
 
@@ -18,7 +17,7 @@ import opencc
 from crawler.briefs import split_article
 from crawler.demo.generate import generated_site
 from crawler.demo.site import DemoSite
-from crawler.fingerprints import minute_of
+from crawler.fingerprints import minute_of, text_key
 from crawler.pages import ArticlePage, read_page
 from crawler.pages.decode import decode_html
 from crawler.pages.headline import repeats_headline, split_headline
@@ -27,11 +26,10 @@ from crawler.text import artifacts
 from .common import machine
 
 T2S = opencc.OpenCC("t2s")
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
-def key(text: str) -> str:
-    return _NOT_WORD.sub("", T2S.convert(text or "").lower())
+def key(text: str | None) -> str:
+    return text_key(text or "", T2S)
 
 
 def our_path(steps: int = 5):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from .text.zh import convert_lines
+
 _NOT_WORD = re.compile(r"[\W_]+", re.U)
 _NUMBERS = re.compile(r"\d+")
 
@@ -16,10 +18,8 @@ def text_key(text: str, t2s) -> str:
 
 
 def text_keys(texts: list[str], t2s) -> list[str]:
-    """``text_key`` of one-line texts, in one OpenCC call (the per-call cost dominates)."""
-    if not texts or any("\n" in t for t in texts):
-        return [text_key(t, t2s) for t in texts]
-    return [_NOT_WORD.sub("", line.lower()) for line in t2s.convert("\n".join(texts)).split("\n")]
+    """``text_key`` of each text, in one OpenCC call."""
+    return [_NOT_WORD.sub("", line.lower()) for line in convert_lines(t2s.convert, texts)]
 
 
 def _digest(key: str) -> str:

@@ -18,9 +18,21 @@ _SAMPLE = 1000  # characters: plenty to tell the scripts apart
 _CJK_CHARS = "".join(map(chr, range(0x3400, 0xA000)))
 
 
+def convert_lines(convert, texts: list[str]) -> list[str]:
+    """``convert`` applied to each text, in one call over the texts joined by line breaks
+    (the per-call cost of OpenCC dominates short texts). A line break inside a text
+    becomes a space."""
+    if not texts:
+        return []
+    out = convert("\n".join(t.replace("\n", " ") for t in texts)).split("\n")
+    if len(out) != len(texts):  # a converter that changed line breaks: one call each, to be safe
+        return [convert(t) for t in texts]
+    return out
+
+
 def _changed_by(converter: opencc.OpenCC) -> re.Pattern:
     """A character class of the characters ``converter`` rewrites (one call, ~15 ms)."""
-    out = converter.convert("\n".join(_CJK_CHARS)).split("\n")
+    out = convert_lines(converter.convert, list(_CJK_CHARS))
     return re.compile("[" + re.escape("".join(c for c, x in zip(_CJK_CHARS, out) if x != c)) + "]")
 
 
@@ -53,15 +65,9 @@ class ZhNormalizer:
 
     def convert_many(self, texts: list[str]) -> list[str]:
         """Several one-line texts in one OpenCC call (the per-call cost dominates short texts)."""
-        if not texts:
-            return texts
         if self.repair:
             texts = artifacts.repair_many(texts)
-        joined = "\n".join(t.replace("\n", " ") for t in texts)
-        out = self.convert(joined, repair=False).split("\n")
-        if len(out) != len(texts):  # a converter that changed line breaks: one call each, to be safe
-            return [self.convert(t, repair=False) for t in texts]
-        return out
+        return convert_lines(lambda text: self.convert(text, repair=False), texts)
 
     def convert(self, text: str | None, repair: bool | None = None) -> str | None:
         if not text:
