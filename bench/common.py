@@ -15,6 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 # The same speed settings for every crawl compared (see README, "Speed").
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS=32", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32",
         "-s", "LOG_LEVEL=WARNING", "-s", "NEWS_MAX_LIST_PAGES=10000", "-s", "DEPTH_LIMIT=0"]
+# Every crawl compared also records its CPU seconds (bench/cpu.py).
+MEASURE = ["-s", 'EXTENSIONS={"bench.cpu.CpuClock": 0}']
 
 
 def machine() -> str:
@@ -28,7 +30,7 @@ def env() -> dict:
 def crawl_news(out: Path, urls: list[str], *extra: str) -> dict:
     """A full ``scrapy crawl news``; returns its stats (from the crawl report) and wall time."""
     cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls=" + ",".join(urls),
-           "-s", f"NEWS_FEED_DIR={out}", *FAST, *extra]
+           "-s", f"NEWS_FEED_DIR={out}", *FAST, *MEASURE, *extra]
     t = time.perf_counter()
     peak = run_measured(cmd)
     wall = time.perf_counter() - t
@@ -53,12 +55,18 @@ def crawl_bare(out: Path, urls: list[str]) -> dict:
     stats_file = out / "bare-stats.json"
     out.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "bare_spider.py"),
-           "-a", "start_urls=" + ",".join(urls), "-a", f"stats_out={stats_file}", *FAST]
+           "-a", "start_urls=" + ",".join(urls), "-a", f"stats_out={stats_file}", *FAST, *MEASURE]
     t = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO, env=env(), check=True, capture_output=True)
+    run_measured(cmd)
     wall = time.perf_counter() - t
     return {**json.loads(stats_file.read_text()), "wall": wall}
 
 
 def pages_per_second(stats: dict) -> float:
     return stats["response_received_count"] / stats["elapsed_time_seconds"]
+
+
+def pages_per_cpu_second(stats: dict) -> float:
+    """Pages per second of the crawl process's own CPU, first to last response: what
+    the crawl costs, whatever the neighbours on a shared machine do to wall time."""
+    return (stats["response_received_count"] - 1) / (stats["bench/cpu_last"] - stats["bench/cpu_first"])

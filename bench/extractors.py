@@ -14,7 +14,6 @@ import warnings
 
 import opencc
 
-from crawler.briefs import split_article
 from crawler.demo.generate import generated_site
 from crawler.demo.site import DemoSite
 from crawler.fingerprints import minute_of, text_key
@@ -32,38 +31,59 @@ def key(text: str | None) -> str:
     return text_key(text or "", T2S)
 
 
-def our_path(steps: int = 5):
-    """read_page -> item -> brief split -> zh -> dates -> validation, as a crawl runs it;
-    ``steps`` < 5 stops after that many of the steps after extraction (for the breakdown)."""
+def our_path(steps: int | None = None):
+    """What a crawl does with an article page, with the crawl's own components in the
+    crawl's order: read_page -> item -> the brief split middleware (a brief already
+    yielded is held back, as in a crawl) -> every item pipeline of the add-on.
+    ``steps`` stops after that many of the steps in ``STEPS`` (for the breakdown)."""
+    from scrapy.exceptions import DropItem, NotConfigured
+    from scrapy.utils.misc import load_object
     from scrapy.utils.test import get_crawler
 
-    from crawler.addon import NewsCrawlerAddon
-    from crawler.pipelines.dates import DatesPipeline
-    from crawler.pipelines.validate import ValidationPipeline
-    from crawler.pipelines.zh import ZhNormalizePipeline
+    from crawler.addon import ITEM_PIPELINES, NewsCrawlerAddon
+    from crawler.middlewares.briefs import BriefSplitMiddleware
     from crawler.spiders.news import NewsSpider
 
-    crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})
-    pipes = [p.from_crawler(crawler) for p in (ZhNormalizePipeline, DatesPipeline, ValidationPipeline)][: max(0, steps - 2)]
+    crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}, "INCREMENTAL_ENABLED": False})
+    crawler.stats.open_spider()
+    split = BriefSplitMiddleware.from_crawler(crawler).split
+    pipes = []
+    for path in sorted(ITEM_PIPELINES, key=ITEM_PIPELINES.get):
+        try:
+            pipes.append(load_object(path).from_crawler(crawler))
+        except NotConfigured:
+            pass
+    steps = len(STEPS) if steps is None else steps
+    pipes = pipes[: max(0, steps - 2)]
 
     def run(url, body, headers):
         page = read_page(url, body, headers)
         if not isinstance(page, ArticlePage) or page.problem():
             return None, []
         article = page.to_item()
-        briefs = split_article(article, T2S) if steps >= 2 else []
+        if steps < 2:
+            return article, []
         out = []
-        for item in briefs + [article]:
-            for pipe in pipes:
-                item = pipe.process_item(item)
+        for item in split(article):
+            try:
+                for pipe in pipes:
+                    item = pipe.process_item(item)
+            except DropItem:
+                continue
             out.append(item)
-        return out[-1], out[:-1]
+        return (out[-1] if out and out[-1] is article else None), [i for i in out if i is not article]
 
     return run
 
 
+def pipeline_names() -> list[str]:
+    from crawler.addon import ITEM_PIPELINES
+
+    return [path.rsplit(".", 1)[1] for path in sorted(ITEM_PIPELINES, key=ITEM_PIPELINES.get)]
+
+
 # The steps of this project's path, in order, for the breakdown of its time.
-STEPS = ["decoding, parsing, extraction", "brief split", "zh normalization", "dates", "JSON Schema validation"]
+STEPS = ["decoding, parsing, extraction", "brief split (a brief already yielded is held back)"] + pipeline_names()
 
 
 def trafilatura_path():
@@ -159,11 +179,14 @@ def quality() -> None:
     warnings.filterwarnings("ignore")
     site = DemoSite()
     ours, traf, gne = our_path(), trafilatura_path(), gne_path()
+    emitted = {}  # brief id -> Brief, as a reader of the briefs feed has them
     totals = {name: {"story": [set(), set()], "briefs": [set(), set()]} for name in ("this project", "trafilatura", "GNE")}
     for spec, url, body, headers in article_pages(site):
         story_truth, brief_truth = truth(site, spec)
         tag = lambda keys: {(spec.id, k) for k in keys}
         article, briefs = ours(url, body, headers)
+        emitted.update((b.id, b) for b in briefs)  # a repeat is not emitted again: its first copy stands
+        briefs = [emitted[i] for i in article.briefIds] if article else []
         our_story = {key(b["text"]) for b in article.blocks if b["type"] == "paragraph"} if article else set()
         our_briefs = {(key(b.headlineRaw), minute_of(b.datePublishedRaw)) for b in briefs}
         outputs = {"this project": (our_story, our_briefs),

@@ -27,6 +27,7 @@ def test_extractors_speed_and_quality(capsys):
     out = capsys.readouterr().out
     rows = table_rows(out)
     assert [r[0] for r in rows if r[0] in ("this project", "trafilatura", "GNE")] == ["this project", "trafilatura", "GNE"]
+    assert {r[0] for r in rows} >= set(extractors.STEPS)  # the breakdown names every step, pipelines included
     ours = next(r for r in rows if r[0] == "this project")
     assert ours[1:] == ["1.00"] * 6  # the quality target holds on every run
 
