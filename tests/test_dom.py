@@ -31,3 +31,19 @@ def test_repair_many_is_repair_of_each(texts):
 @given(st.lists(TEXT, max_size=6))
 def test_text_keys_in_one_call_are_text_key_of_each(texts):
     assert text_keys(texts, T2S) == [text_key(t, T2S) for t in texts]
+
+
+def test_cached_property_computes_once_per_instance():
+    from crawler.pages.cache import cached_property
+
+    class Page:
+        calls = 0
+
+        @cached_property
+        def value(self):
+            Page.calls += 1
+            return [Page.calls]
+
+    a, b = Page(), Page()
+    assert a.value is a.value and a.value == [1]
+    assert b.value == [2] and Page.calls == 2

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from .cache import cached_property
 from urllib.parse import urlsplit
 
 from . import dom, links
