@@ -31,11 +31,11 @@ def key(text: str | None) -> str:
     return text_key(text or "", T2S)
 
 
-def our_path(steps: int | None = None):
+def our_path(clock: dict[str, float] | None = None):
     """What a crawl does with an article page, with the crawl's own components in the
     crawl's order: read_page -> item -> the brief split middleware (a brief already
     yielded is held back, as in a crawl) -> every item pipeline of the add-on.
-    ``steps`` stops after that many of the steps in ``STEPS`` (for the breakdown)."""
+    With ``clock``, the seconds of each step in ``STEPS`` are added up in it."""
     from scrapy.exceptions import DropItem, NotConfigured
     from scrapy.utils.misc import load_object
     from scrapy.utils.test import get_crawler
@@ -50,25 +50,31 @@ def our_path(steps: int | None = None):
     pipes = []
     for path in sorted(ITEM_PIPELINES, key=ITEM_PIPELINES.get):
         try:
-            pipes.append(load_object(path).from_crawler(crawler))
+            pipes.append((path.rsplit(".", 1)[1], load_object(path).from_crawler(crawler).process_item))
         except NotConfigured:
             pass
-    steps = len(STEPS) if steps is None else steps
-    pipes = pipes[: max(0, steps - 2)]
+    clock = {} if clock is None else clock
+    now = time.perf_counter
 
     def run(url, body, headers):
+        t = now()
         page = read_page(url, body, headers)
-        if not isinstance(page, ArticlePage) or page.problem():
+        article = page.to_item() if isinstance(page, ArticlePage) and not page.problem() else None
+        clock[STEPS[0]] = clock.get(STEPS[0], 0.0) + now() - t
+        if article is None:
             return None, []
-        article = page.to_item()
-        if steps < 2:
-            return article, []
+        t = now()
+        items = list(split(article))
+        clock[STEPS[1]] = clock.get(STEPS[1], 0.0) + now() - t
         out = []
-        for item in split(article):
+        for item in items:
             try:
-                for pipe in pipes:
-                    item = pipe.process_item(item)
+                for name, process in pipes:
+                    t = now()
+                    item = process(item)
+                    clock[name] = clock.get(name, 0.0) + now() - t
             except DropItem:
+                clock[name] = clock.get(name, 0.0) + now() - t
                 continue
             out.append(item)
         return (out[-1] if out and out[-1] is article else None), [i for i in out if i is not article]
@@ -129,18 +135,19 @@ def speed(n: int) -> None:
     print("|---|---|---|")
     for name, rate in rates.items():
         print(f"| {name} | {rate:.0f} | {'—' if rate == ours else f'{ours / rate:.1f}× faster'} |")
-    # where this project's time goes: the path cut after each step, the same pages, best of 3
-    spent = []
-    for steps in range(1, len(STEPS) + 1):
-        run = our_path(steps)
-        best = min(_seconds(run, pages) for _ in range(3))
-        spent.append(best / len(pages) * 1e6)
+    # where this project's time goes: each step timed as the path runs, the same pages, best of 3
+    spent = dict.fromkeys(STEPS, float("inf"))
+    for _ in range(3):
+        clock: dict[str, float] = {}
+        _seconds(our_path(clock), pages)
+        for name in STEPS:
+            spent[name] = min(spent[name], clock.get(name, 0.0) / len(pages) * 1e6)
+    total = sum(spent.values())
     print()
     print("| step of this project's path | µs per page | share |")
     print("|---|---|---|")
-    for i, name in enumerate(STEPS):
-        own = spent[i] - (spent[i - 1] if i else 0)
-        print(f"| {name} | {own:.0f} | {own / spent[-1]:.0%} |")
+    for name, own in spent.items():
+        print(f"| {name} | {own:.0f} | {own / total:.0%} |")
 
 
 def _seconds(run, pages) -> float:
