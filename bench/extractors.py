@@ -9,6 +9,7 @@ story and which briefs were injected is known by construction, not by this parse
 from __future__ import annotations
 
 import argparse
+import json
 import time
 import warnings
 
@@ -182,15 +183,34 @@ def prf(found: set, expected: set) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def quality() -> None:
-    warnings.filterwarnings("ignore")
-    site = DemoSite()
+def fixture_pages():
+    """The stored fixtures of templates other than the demo's, with their reviewed answers
+    (``expected.json``): (id, url, body, headers, story paragraphs, briefs)."""
+    from tests.fixtures import cases
+
+    for case in cases():
+        expected = json.loads((case / "expected.json").read_text("utf-8"))
+        if case.name.startswith("demo-") or expected["pageKind"] != "article" or expected["problem"]:
+            continue
+        meta = json.loads((case / "meta.json").read_text("utf-8"))
+        story = {key(b["text"]) for b in expected["article"]["blocks"] if b["type"] == "paragraph"}
+        briefs = {(key(b["headlineRaw"]), minute_of(b["datePublishedRaw"])) for b in expected["briefs"]}
+        yield case.name, meta["url"], (case / "body.html").read_bytes(), meta.get("headers") or {}, story, briefs
+
+
+def demo_pages(site: DemoSite):
+    """The good demo articles with their answers from the demo site's own model."""
+    for spec, url, body, headers in article_pages(site):
+        yield (spec.id, url, body, headers, *truth(site, spec))
+
+
+def score(pages) -> dict:
+    """Story-paragraph and brief (found, expected) sets per extractor, over ``pages``."""
     ours, traf, gne = our_path(), trafilatura_path(), gne_path()
     emitted = {}  # brief id -> Brief, as a reader of the briefs feed has them
     totals = {name: {"story": [set(), set()], "briefs": [set(), set()]} for name in ("this project", "trafilatura", "GNE")}
-    for spec, url, body, headers in article_pages(site):
-        story_truth, brief_truth = truth(site, spec)
-        tag = lambda keys: {(spec.id, k) for k in keys}
+    for page_id, url, body, headers, story_truth, brief_truth in pages:
+        tag = lambda keys: {(page_id, k) for k in keys}
         article, briefs = ours(url, body, headers)
         emitted.update((b.id, b) for b in briefs)  # a repeat is not emitted again: its first copy stands
         briefs = [emitted[i] for i in article.briefIds] if article else []
@@ -204,7 +224,11 @@ def quality() -> None:
             totals[name]["story"][1] |= tag(story_truth)
             totals[name]["briefs"][0] |= tag(found_briefs)
             totals[name]["briefs"][1] |= tag(brief_truth)
-    print(f"# bench.extractors quality — {machine()}, the {sum(1 for _ in article_pages(site))} good demo articles")
+    return totals
+
+
+def print_scores(title: str, totals: dict) -> None:
+    print(title)
     print("| extractor | story P | story R | story F1 | brief P | brief R | brief F1 |")
     print("|---|---|---|---|---|---|---|")
     for name, t in totals.items():
@@ -212,6 +236,18 @@ def quality() -> None:
         bp, br, bf = prf(*t["briefs"])
         briefs = f"{bp:.2f} | {br:.2f} | {bf:.2f}" if t["briefs"][0] else "— | 0.00 | 0.00"
         print(f"| {name} | {sp:.2f} | {sr:.2f} | {sf:.2f} | {briefs} |")
+
+
+def quality() -> None:
+    warnings.filterwarnings("ignore")
+    site = DemoSite()
+    demo = list(demo_pages(site))
+    print_scores(f"# bench.extractors quality — {machine()}, the {len(demo)} good demo articles "
+                 "(answers from the demo site's model)", score(demo))
+    fixtures = list(fixture_pages())
+    print()
+    print_scores(f"# the {len(fixtures)} article fixtures of other templates (answers: their reviewed expected.json)",
+                 score(fixtures))
 
 
 def main(argv=None) -> None:
