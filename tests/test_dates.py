@@ -1,11 +1,14 @@
 """Dates: the fast path, the forms dateparser gets wrong, placeholders and future dates."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from crawler.dates import CHINA_TZ, DateParser
+from crawler.dates import CHINA_TZ, DATE_IN_TEXT, DateParser
 
 NOW = datetime(2026, 11, 28, 22, 0, 0, tzinfo=CHINA_TZ)
 
@@ -87,3 +90,23 @@ def test_dateparser_fallback_uses_the_pinned_clock(parser):
 
 def test_without_dateparser_unknown_forms_stay_unparsed():
     assert DateParser(NOW, use_dateparser=False).parse("yesterday").status == "unparsed"
+
+
+# DATE_IN_TEXT as first written: the shipped pattern only factors out the leading digit.
+PLAIN_DATE_IN_TEXT = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?",
+    re.I,
+)
+
+
+# dates (drawn from the plain pattern itself) among date-like characters, joined
+DATE_PIECES = st.lists(st.one_of(st.from_regex(PLAIN_DATE_IN_TEXT, fullmatch=True),
+                                 st.text(alphabet=st.sampled_from(list("0123/-.:年月日 APM比")), max_size=4)),
+                       max_size=5).map("".join)
+
+
+@given(DATE_PIECES)
+def test_date_in_text_finds_what_the_plain_pattern_finds(text):
+    assert [m.span() for m in DATE_IN_TEXT.finditer(text)] == [m.span() for m in PLAIN_DATE_IN_TEXT.finditer(text)]
+    assert DATE_IN_TEXT.sub(" ", text) == PLAIN_DATE_IN_TEXT.sub(" ", text)

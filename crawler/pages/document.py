@@ -122,6 +122,20 @@ class Document:
         return out
 
     @cached_property
+    def _article_anchors(self) -> list[tuple[object, str, str]]:
+        """(element, URL, text) of the links to other articles; text only for those (an
+        article page has many more menu links, whose text nothing reads)."""
+        if "anchors" in self.__dict__:  # a list page has read every link already
+            return [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
+        out = []
+        if self.body_el is not None:
+            for a in self.body_el.iter("a"):
+                url = links.absolute(self.base_url, a.get("href"))
+                if url and links.is_article_url(url) and url != self.url:
+                    out.append((a, url, dom.text_of(a)))
+        return out
+
+    @cached_property
     def entries(self) -> list[Entry]:
         """Article links that repeat in a group, each with its summary and date.
 
@@ -129,7 +143,7 @@ class Document:
         link; entries count only in groups of two or more under one parent, so a link
         inside a story paragraph is never mistaken for a list.
         """
-        article = [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
+        article = self._article_anchors
         if not article:
             return []
         urls_under: dict = defaultdict(set)
@@ -183,7 +197,8 @@ class Document:
         m = dates.DATE_IN_TEXT.search(rest)
         date_raw = m.group(0).strip() if m else None
         summary = dom.collapse(dates.DATE_IN_TEXT.sub(" ", rest)) if rest else ""
-        summary = labels.SUMMARY_LINE.sub(r"\g<value>", summary) if summary else summary
+        lead = labels.SUMMARY_LINE.match(summary) if summary else None  # `摘要：…` -> `…`
+        summary = lead.group("value") if lead else summary
         return Entry(url, headline, summary or None, date_raw, elements)
 
     @cached_property
@@ -198,8 +213,10 @@ class Document:
     @cached_property
     def breadcrumbs(self) -> list[dict]:
         for block in self.blocks[:80]:
+            if len(block.text) > 120:
+                continue
             parts = [p for p in labels.CRUMB_SEP.split(block.text) if p]
-            if len(parts) < 2 or len(block.text) > 120:
+            if len(parts) < 2:
                 continue
             first = re.sub(r"^.*?[:：]\s*", "", parts[0]) if re.match(r"^(當前位置|当前位置)", parts[0]) else parts[0]
             if not labels.HOME_CRUMB.match(parts[0]) and not labels.HOME_CRUMB.match(first):
