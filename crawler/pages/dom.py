@@ -53,7 +53,7 @@ def parse_html(text: str) -> etree._Element | None:
     return root
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One run of text between block boundaries, in document order."""
 
@@ -87,6 +87,8 @@ class _Walker:
         self._link_chars = 0
 
     def _add(self, text: str, emph: bool, in_link: bool) -> None:
+        if not self._buf and text.isspace():
+            return  # collapse() would strip it: most runs between blocks are only a line break
         self._buf.append(text)
         if not emph and not self._plain and not text.isspace():
             self._plain = True
@@ -106,12 +108,14 @@ class _Walker:
 
     def walk(self, node, owner, emph: bool, in_link: bool) -> None:
         if node in self.skip:
-            self.flush(owner)
+            if self._buf:
+                self.flush(owner)
             return
         tag = node.tag
         kind = _TAG_KIND.get(tag, 0) if isinstance(tag, str) else 0
         if kind & (_BLOCK | _BREAK):
-            self.flush(owner)
+            if self._buf:
+                self.flush(owner)
             if kind & _BLOCK:
                 owner = node
         if kind & _EMPH:
@@ -126,7 +130,7 @@ class _Walker:
             tail = child.tail
             if tail:  # the tail belongs to ``node``, after the child's own run
                 self._add(tail, emph, in_link)
-        if kind & _BLOCK:
+        if kind & _BLOCK and self._buf:
             self.flush(owner)
 
 
