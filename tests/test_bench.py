@@ -7,7 +7,7 @@ import re
 import pytest
 import redis
 
-from bench import crawl, distributed, extractors, micro
+from bench import crawl, distributed, extractors, instructions, micro
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -46,3 +46,14 @@ def test_distributed_benchmark(capsys):
     distributed.main(["--pages", "30"])
     rows = table_rows(capsys.readouterr().out)
     assert [r[0] for r in rows[1:]] == ["1", "2"]
+
+
+def test_instructions_under_callgrind(capsys, tmp_path):
+    # valgrind runs trafilatura only (this project's process imports Scrapy: a minute under
+    # valgrind); this project's side of the script runs here without valgrind
+    instructions.main(["--pages", "1", "--extractors", "trafilatura"])
+    rows = table_rows(capsys.readouterr().out)
+    assert rows[1][0] == "trafilatura" and float(rows[1][1].split()[0]) > 0
+    pages = tmp_path / "pages.pickle"
+    instructions.save_pages(pages, 1)
+    instructions.child("this project", str(pages), 1)
