@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from .cache import cached_property
 
 from lxml import etree
 
 from .. import dates
 from ..items import Article
 from . import dom, labels, links
+from .cache import cached_property
 from .document import Document
 from .headline import Headline, repeats_headline, split_headline
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from .cache import cached_property
 
 from lxml import etree
 
 from .. import dates
 from . import dom, labels, links
+from .cache import cached_property
 from .decode import Decoded, decode_html, is_garbled
 from .headline import split_headline
 
@@ -112,17 +112,18 @@ class Document:
         return dom.iter_blocks(self.body_el, skip=self.entry_elements)
 
     # -- links -----------------------------------------------------------------------
+    def _links(self):
+        """(element, absolute URL) of every followable link."""
+        if self.body_el is not None:
+            for a in self.body_el.iter("a"):
+                url = links.absolute(self.base_url, a.get("href"))
+                if url:
+                    yield a, url
+
     @cached_property
     def anchors(self) -> list[tuple[object, str, str]]:
         """(element, absolute URL, text) for every followable link."""
-        out = []
-        if self.body_el is None:
-            return out
-        for a in self.body_el.iter("a"):
-            url = links.absolute(self.base_url, a.get("href"))
-            if url:
-                out.append((a, url, dom.text_of(a)))
-        return out
+        return [(a, url, dom.text_of(a)) for a, url in self._links()]
 
     @cached_property
     def _article_anchors(self) -> list[tuple[object, str, str]]:
@@ -130,13 +131,7 @@ class Document:
         article page has many more menu links, whose text nothing reads)."""
         if "anchors" in self.__dict__:  # a list page has read every link already
             return [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
-        out = []
-        if self.body_el is not None:
-            for a in self.body_el.iter("a"):
-                url = links.absolute(self.base_url, a.get("href"))
-                if url and links.is_article_url(url) and url != self.url:
-                    out.append((a, url, dom.text_of(a)))
-        return out
+        return [(a, u, dom.text_of(a)) for a, u in self._links() if links.is_article_url(u) and u != self.url]
 
     @cached_property
     def entries(self) -> list[Entry]:

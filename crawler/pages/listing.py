@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from .cache import cached_property
 from urllib.parse import urlsplit
 
 from . import dom, links
+from .cache import cached_property
 from .document import Document
 
 
