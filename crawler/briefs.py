@@ -23,7 +23,7 @@ _OPENER = re.compile(
     r"|金色財經|金色财经|Odaily|PANews|BlockBeats|鏈捕手|链捕手|律動|律动|巴比特|吳說|吴说|深潮|財聯社|财联社"
     r"|行情顯示|行情显示|數據顯示|数据显示|官方消息|消息|外媒|彭博|路透|CoinDesk|The Block|Cointelegraph)"
 )
-_COLONS = ":："
+_COLON = re.compile("[:：]")
 # The colon of a clock time (`21:49`) never ends a title.
 _CLOCK_COLON = re.compile(r"(?<=\d)[:：](?=\d{2}(?!\d))")
 MAX_TITLE = 80
@@ -70,7 +70,7 @@ def parse_brief(text: str) -> BriefParts | None:
 
 def _split_at(head: str) -> int | None:
     clock = {m.start() for m in _CLOCK_COLON.finditer(head, 0, MAX_TITLE + 3)}
-    colons = [i for i, c in enumerate(head[: MAX_TITLE + 1]) if c in _COLONS and i not in clock]
+    colons = [m.start() for m in _COLON.finditer(head, 0, MAX_TITLE + 1) if m.start() not in clock]
     if not colons:
         return None
     for i in colons:
