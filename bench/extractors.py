@@ -18,6 +18,7 @@ import opencc
 from crawler.demo.generate import generated_site
 from crawler.demo.site import DemoSite
 from crawler.fingerprints import minute_of, text_key
+from crawler.items import Brief
 from crawler.pages import ArticlePage, read_page
 from crawler.pages.decode import decode_html
 from crawler.pages.headline import repeats_headline, split_headline
@@ -78,7 +79,8 @@ def our_path(clock: dict[str, float] | None = None):
                 clock[name] = clock.get(name, 0.0) + now() - t
                 continue
             out.append(item)
-        return (out[-1] if out and out[-1] is article else None), [i for i in out if i is not article]
+        kept = article if any(i is article for i in out) else None  # a pipeline may turn it into a Reject
+        return kept, [i for i in out if isinstance(i, Brief)]
 
     return run
 
