@@ -15,6 +15,7 @@ import warnings
 
 import opencc
 
+from crawler.addon import ITEM_PIPELINES
 from crawler.demo.generate import generated_site
 from crawler.demo.site import DemoSite
 from crawler.fingerprints import minute_of, text_key
@@ -27,6 +28,8 @@ from crawler.text import artifacts
 from .common import machine
 
 T2S = opencc.OpenCC("t2s")
+# The add-on's item pipelines in the order a crawl runs them.
+PIPELINES = sorted(ITEM_PIPELINES, key=ITEM_PIPELINES.get)
 
 
 def key(text: str | None) -> str:
@@ -42,7 +45,7 @@ def our_path(clock: dict[str, float] | None = None):
     from scrapy.utils.misc import load_object
     from scrapy.utils.test import get_crawler
 
-    from crawler.addon import ITEM_PIPELINES, NewsCrawlerAddon
+    from crawler.addon import NewsCrawlerAddon
     from crawler.middlewares.briefs import BriefSplitMiddleware
     from crawler.spiders.news import NewsSpider
 
@@ -50,7 +53,7 @@ def our_path(clock: dict[str, float] | None = None):
     crawler.stats.open_spider()
     split = BriefSplitMiddleware.from_crawler(crawler).split
     pipes = []
-    for path in sorted(ITEM_PIPELINES, key=ITEM_PIPELINES.get):
+    for path in PIPELINES:
         try:
             pipes.append((path.rsplit(".", 1)[1], load_object(path).from_crawler(crawler).process_item))
         except NotConfigured:
@@ -85,14 +88,9 @@ def our_path(clock: dict[str, float] | None = None):
     return run
 
 
-def pipeline_names() -> list[str]:
-    from crawler.addon import ITEM_PIPELINES
-
-    return [path.rsplit(".", 1)[1] for path in sorted(ITEM_PIPELINES, key=ITEM_PIPELINES.get)]
-
-
 # The steps of this project's path, in order, for the breakdown of its time.
-STEPS = ["decoding, parsing, extraction", "brief split (a brief already yielded is held back)"] + pipeline_names()
+STEPS = ["decoding, parsing, extraction", "brief split (a brief already yielded is held back)"] + [
+    path.rsplit(".", 1)[1] for path in PIPELINES]
 
 
 def trafilatura_path():

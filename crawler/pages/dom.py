@@ -87,10 +87,11 @@ class _Walker:
         self._link_chars = 0
 
     def _add(self, text: str, emph: bool, in_link: bool) -> None:
-        if not self._buf and text.isspace():
+        blank = text.isspace()
+        if blank and not self._buf:
             return  # collapse() would strip it: most runs between blocks are only a line break
         self._buf.append(text)
-        if not emph and not self._plain and not text.isspace():
+        if not emph and not blank:
             self._plain = True
         if in_link:
             self._link_chars += len(collapse(text))

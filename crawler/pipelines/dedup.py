@@ -36,7 +36,7 @@ class DedupPipeline:
 
     def process_item(self, item, spider=None):
         state = self._state(spider)
-        if isinstance(item, Brief):  # repeats within the crawl never get here (BriefSplitMiddleware)
+        if isinstance(item, Brief):  # BriefSplitMiddleware holds repeats back; any that get here are dropped
             if item.id in self.briefs:
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")
             self.briefs.add(item.id)

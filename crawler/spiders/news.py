@@ -3,13 +3,11 @@ work (``crawler.pages``); splitting, normalizing and checking items is the middl
 and pipelines' work."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import json
 import time
+from urllib.parse import urlsplit
 
 import scrapy
-from scrapy_redis.spiders import RedisMixin
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadTimeoutError,
@@ -17,6 +15,7 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy_redis.spiders import RedisMixin
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import distributed

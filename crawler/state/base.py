@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -16,8 +17,6 @@ _TRANSIENT = ("download_error", "timeout", "dns_error", "http_5", "http_429", "h
 
 def downloaded_at(item: dict) -> float:
     """When an indexed item was fetched (epoch seconds); now, for items without the field."""
-    from datetime import datetime
-
     stamp = item.get("dateDownloaded")
     return datetime.fromisoformat(stamp).timestamp() if stamp else time.time()
 
