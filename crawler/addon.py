@@ -27,6 +27,9 @@ EXTENSIONS = {
     "spidermon.contrib.scrapy.extensions.Spidermon": 400,  # its close monitors run before the report is written
     "crawler.extensions.report.CrawlReport": 500,
 }
+# The feeds' format, with a shorter road for our dataclass items (same bytes as Scrapy's).
+FEED_EXPORTERS = {"jsonlines": "crawler.exporters.JsonLinesItemExporter",
+                  "jsonl": "crawler.exporters.JsonLinesItemExporter"}
 FEED_KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief",
               "rejects": "crawler.items.Reject"}
 
@@ -51,9 +54,10 @@ class NewsCrawlerAddon:
             self._worker(settings)
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
                                     ("SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES),
-                                    ("ITEM_PIPELINES", ITEM_PIPELINES), ("EXTENSIONS", EXTENSIONS)):
-            for path, order in components.items():
-                settings[setting].set(path, order, priority=PRIORITY)
+                                    ("ITEM_PIPELINES", ITEM_PIPELINES), ("EXTENSIONS", EXTENSIONS),
+                                    ("FEED_EXPORTERS", FEED_EXPORTERS)):
+            for key, value in components.items():
+                settings[setting].set(key, value, priority=PRIORITY)
         feed_dir = settings.get("NEWS_FEED_DIR")
         if feed_dir:
             feeds = settings.getdict("FEEDS")
