@@ -27,9 +27,10 @@ def env() -> dict:
     return {**os.environ, "PYTHONPATH": str(REPO)}
 
 
-def crawl_news(out: Path, urls: list[str], *extra: str) -> dict:
-    """A full ``scrapy crawl news``; returns its stats (from the crawl report) and wall time."""
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls=" + ",".join(urls),
+def crawl_news(out: Path, urls: list[str], *extra: str, wrap: list[str] = ()) -> dict:
+    """A full ``scrapy crawl news``; returns its stats (from the crawl report) and wall time.
+    ``wrap``: a command the crawl runs under (valgrind)."""
+    cmd = [*wrap, sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls=" + ",".join(urls),
            "-s", f"NEWS_FEED_DIR={out}", *FAST, *MEASURE, *extra]
     t = time.perf_counter()
     peak = run_measured(cmd)
@@ -51,10 +52,10 @@ def run_measured(cmd: list[str]) -> int:
     return usage.ru_maxrss * 1024  # KiB on Linux
 
 
-def crawl_bare(out: Path, urls: list[str]) -> dict:
+def crawl_bare(out: Path, urls: list[str], wrap: list[str] = ()) -> dict:
     stats_file = out / "bare-stats.json"
     out.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "bare_spider.py"),
+    cmd = [*wrap, sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "bare_spider.py"),
            "-a", "start_urls=" + ",".join(urls), "-a", f"stats_out={stats_file}", *FAST, *MEASURE]
     t = time.perf_counter()
     run_measured(cmd)

@@ -3,6 +3,7 @@
     python -m bench.crawl speed [--pages N]        # all pipelines and feeds vs a bare spider, + `scrapy bench`
     python -m bench.crawl memory [--pages N --large M]   # peak RSS of an N- and an M-page crawl
     python -m bench.crawl recrawl [--pages N]      # an unchanged-site re-crawl vs the first crawl
+    python -m bench.crawl instructions [--pages N --large M]   # CPU instructions per page, news vs bare
 
 Each compares two runs made in the same session, alternated, best of ``--repeat``.
 """
@@ -18,6 +19,9 @@ from pathlib import Path
 from crawler.demo.server import ServerProcess
 
 from .common import crawl_bare, crawl_news, env, machine, pages_per_cpu_second, pages_per_second
+
+
+CALLGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
 
 
 def speed(pages: int, repeat: int, with_scrapy_bench: bool = True) -> None:
@@ -50,6 +54,32 @@ def scrapy_bench() -> str:
     return str(max(rates)) if rates else "n/a"
 
 
+def instructions(pages: int, large: int) -> None:
+    """Each crawl under valgrind's callgrind on an N- and an M-article site: the difference
+    in instructions over the difference in pages is what one more page costs, start-up
+    and imports cancelled. Wall time and CPU seconds swing by a tenth between runs on a
+    shared machine; this count does not (the server runs outside valgrind)."""
+    counts: dict[str, list[tuple[int, int]]] = {"news": [], "bare": []}
+    for n in (pages, large):
+        with ServerProcess(generate=n) as server, tempfile.TemporaryDirectory() as tmp:
+            for name in counts:
+                log = Path(tmp) / f"{name}.callgrind.log"
+                wrap = [*CALLGRIND, f"--log-file={log}"]
+                if name == "news":
+                    stats = crawl_news(Path(tmp) / name, server.urls(), "-s", "INCREMENTAL_ENABLED=0", wrap=wrap)
+                else:
+                    stats = crawl_bare(Path(tmp) / name, server.urls(), wrap=wrap)
+                collected = int(re.search(r"Collected : (\d+)", log.read_text()).group(1))
+                counts[name].append((stats["response_received_count"], collected))
+    per_page = {name: (c[1][1] - c[0][1]) / (c[1][0] - c[0][0]) for name, c in counts.items()}
+    print(f"# bench.crawl instructions — {machine()}, generated sites of {pages} and {large} articles, callgrind")
+    print("| crawl | pages (small, large site) | instructions per page |")
+    print("|---|---|---|")
+    for name, label in (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds")):
+        print(f"| {label} | {counts[name][0][0]}, {counts[name][1][0]} | {per_page[name] / 1e6:.2f} M |")
+    print(f"\nnews / bare in pages per instruction: **{per_page['bare'] / per_page['news']:.2f}**")
+
+
 def memory(pages: int, large: int) -> None:
     rows = []
     for n in (pages, large):
@@ -79,7 +109,7 @@ def recrawl(pages: int) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["speed", "memory", "recrawl"])
+    ap.add_argument("what", choices=["speed", "memory", "recrawl", "instructions"])
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--large", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=2)
@@ -89,6 +119,8 @@ def main(argv=None) -> None:
         speed(args.pages, args.repeat, not args.no_scrapy_bench)
     elif args.what == "memory":
         memory(args.pages, args.large)
+    elif args.what == "instructions":
+        instructions(args.pages, args.large)
     else:
         recrawl(args.pages)
 

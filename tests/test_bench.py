@@ -3,6 +3,7 @@ No timing is asserted here: the numbers live in BENCHMARKS.md."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 import redis
@@ -57,3 +58,31 @@ def test_instructions_under_callgrind(capsys, tmp_path):
     pages = tmp_path / "pages.pickle"
     instructions.save_pages(pages, 1)
     instructions.child("this project", str(pages), 1)
+
+
+FAKE_VALGRIND = '''
+import os, subprocess, sys
+args = sys.argv[1:]
+log = next(a.split("=", 1)[1] for a in args if a.startswith("--log-file="))
+cmd = [a for a in args if not a.startswith("--")]
+proc = subprocess.Popen(cmd)
+_, status, usage = os.wait4(proc.pid, 0)
+with open(log, "w") as f:  # what callgrind prints, counting CPU nanoseconds instead of instructions
+    f.write(f"==1== Collected : {int((usage.ru_utime + usage.ru_stime) * 1e9)}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+'''
+
+
+def test_crawl_instructions(capsys, tmp_path, monkeypatch):
+    # the real crawls, under a stand-in for valgrind that writes callgrind's summary line
+    # (four crawls under valgrind would take several minutes)
+    fake = tmp_path / "fake_valgrind.py"
+    fake.write_text(FAKE_VALGRIND)
+    monkeypatch.setattr(crawl, "CALLGRIND", [sys.executable, str(fake)])
+    crawl.main(["instructions", "--pages", "20", "--large", "60"])
+    out = capsys.readouterr().out
+    rows = table_rows(out)
+    assert [r[0] for r in rows[1:]] == ["bare spider (same links, yields nothing)", "`news`, all pipelines and feeds"]
+    small, large = (int(n) for n in rows[2][1].split(","))
+    assert large > small > 20 and float(rows[2][2].split()[0]) > 0
+    assert re.search(r"\*\*[\d.]+\*\*", out), out
