@@ -4,21 +4,25 @@
 
 - dates: the fast path vs plain ``dateparser.parse`` (same settings) on the bracket form;
 - zh: full normalization vs bare OpenCC t2s on the demo articles' text, and MB/s;
-- briefs: the brief split's cost per article page vs parsing that page.
+- briefs: the brief split's cost per article page vs parsing that page;
+- feeds: the feeds' JSON Lines exporter vs Scrapy's, on the demo crawl's items.
 """
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import platform
 import time
 from datetime import datetime
 
 import opencc
+from scrapy.exporters import JsonLinesItemExporter as ScrapyExporter
 
 from crawler.briefs import split_article
 from crawler.dates import CHINA_TZ, DateParser
 from crawler.demo.site import DemoSite
+from crawler.exporters import JsonLinesItemExporter
 from crawler.pages import ArticlePage, read_page
 from crawler.text.zh import ZhNormalizer
 
@@ -92,6 +96,29 @@ def bench_split(pages, repeat: int) -> dict:
             "parse_us": t_parse / len(pages) * 1e6, "share": (t_split / len(items)) / (t_parse / len(pages))}
 
 
+def bench_export(pages, repeat: int) -> dict:
+    """Articles and their briefs, as the feeds get them (pipelines left out: same fields)."""
+    t2s = opencc.OpenCC("t2s")
+    items = []
+    for u, b, h in pages:
+        page = read_page(u, b, h)
+        if isinstance(page, ArticlePage) and not page.problem():
+            article = page.to_item()
+            items += [*split_article(article, t2s), article]
+
+    def exporting(cls):
+        buf = io.BytesIO()
+        exporter = cls(buf, encoding="utf-8", ensure_ascii=False)
+        return buf, lambda: [exporter.export_item(item) for item in items]
+
+    (ours, run_ours), (scrapys, run_scrapy) = exporting(JsonLinesItemExporter), exporting(ScrapyExporter)
+    run_ours(), run_scrapy()
+    assert ours.getvalue() == scrapys.getvalue()
+    t_ours, t_scrapy = best_of(run_ours, repeat), best_of(run_scrapy, repeat)
+    return {"items": len(items), "ours_us": t_ours / len(items) * 1e6, "scrapy_us": t_scrapy / len(items) * 1e6,
+            "ratio": t_scrapy / t_ours}
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (the test suite's smoke run)")
@@ -99,6 +126,7 @@ def main(argv=None) -> None:
     n, repeat = (200, 2) if args.quick else (5000, 5)
     pages = demo_articles()
     d, z, s = bench_dates(n, repeat), bench_zh(pages, repeat), bench_split(pages, repeat)
+    e = bench_export(pages, repeat * 4)
     print(f"# bench.micro — {datetime.now():%Y-%m-%d}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print("| measure | this project | baseline (same process) | ratio |")
     print("|---|---|---|---|")
@@ -110,6 +138,8 @@ def main(argv=None) -> None:
               f"| bare OpenCC t2s {z['bare_mb_s']:.1f} MB/s | {ratio:.2f}× the bare cost |")
     print(f"| brief split per article page ({s['pages']} pages) | {s['split_us']:.0f} µs | parsing the page "
           f"{s['parse_us']:.0f} µs | {100 * s['share']:.1f}% of the parse |")
+    print(f"| feed export, JSON Lines ({e['items']} items, same bytes) | {e['ours_us']:.1f} µs an item "
+          f"| Scrapy's JsonLinesItemExporter {e['scrapy_us']:.1f} µs | **{e['ratio']:.1f}× faster** |")
 
 
 if __name__ == "__main__":
