@@ -39,12 +39,14 @@ class CrawlReport:
 
     def request_scheduled(self, request, spider=None):
         """Scrapy drops a redirect to another site at scheduling, where no errback sees it: say so."""
-        origin = (request.meta.get("redirect_urls") or [None])[0]
+        redirects = request.meta.get("redirect_urls")
+        if not redirects:  # nearly every request: not a redirect
+            return
         domains = getattr(self.crawler.spider, "allowed_domains", None)
         host = urlsplit(request.url).hostname or ""
-        if origin and domains and not any(host == d or host.endswith("." + d) for d in domains):
+        if domains and not any(host == d or host.endswith("." + d) for d in domains):
             self.crawler.stats.inc_value("redirects/offsite")
-            logger.warning("Not following the redirect of %s to another site: %s", origin, request.url)
+            logger.warning("Not following the redirect of %s to another site: %s", redirects[0], request.url)
 
     def item_scraped(self, item, response=None, spider=None):
         self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
