@@ -5,7 +5,8 @@
 - dates: the fast path vs plain ``dateparser.parse`` (same settings) on the bracket form;
 - zh: full normalization vs bare OpenCC t2s on the demo articles' text, and MB/s;
 - briefs: the brief split's cost per article page vs parsing that page;
-- feeds: the feeds' JSON Lines exporter vs Scrapy's, on the demo crawl's items.
+- feeds: the feeds' JSON Lines exporter vs Scrapy's, on the demo crawl's items;
+- monitoring: our Spidermon extension's field-coverage count vs Spidermon's own, same items.
 """
 from __future__ import annotations
 
@@ -18,12 +19,17 @@ from datetime import datetime
 
 import opencc
 from scrapy.exporters import JsonLinesItemExporter as ScrapyExporter
+from scrapy.utils.test import get_crawler
+from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
 
 from crawler.briefs import split_article
 from crawler.dates import CHINA_TZ, DateParser
 from crawler.demo.site import DemoSite
+from crawler.addon import NewsCrawlerAddon
 from crawler.exporters import JsonLinesItemExporter
+from crawler.extensions.monitoring import Spidermon
 from crawler.pages import ArticlePage, read_page
+from crawler.spiders.news import NewsSpider
 from crawler.text.zh import ZhNormalizer
 
 
@@ -96,7 +102,7 @@ def bench_split(pages, repeat: int) -> dict:
             "parse_us": t_parse / len(pages) * 1e6, "share": (t_split / len(items)) / (t_parse / len(pages))}
 
 
-def bench_export(pages, repeat: int) -> dict:
+def scraped_items(pages) -> list:
     """Articles and their briefs, as the feeds get them (pipelines left out: same fields)."""
     t2s = opencc.OpenCC("t2s")
     items = []
@@ -105,7 +111,10 @@ def bench_export(pages, repeat: int) -> dict:
         if isinstance(page, ArticlePage) and not page.problem():
             article = page.to_item()
             items += [*split_article(article, t2s), article]
+    return items
 
+
+def bench_export(items, repeat: int) -> dict:
     def exporting(cls):
         buf = io.BytesIO()
         exporter = cls(buf, encoding="utf-8", ensure_ascii=False)
@@ -119,6 +128,21 @@ def bench_export(pages, repeat: int) -> dict:
             "ratio": t_scrapy / t_ours}
 
 
+def bench_coverage(items, repeat: int) -> dict:
+    def counting(cls):
+        crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})
+        crawler.stats.open_spider()
+        ext, spider = cls.from_crawler(crawler), NewsSpider.from_crawler(crawler, start_urls="http://127.0.0.1/")
+        return crawler.stats, lambda: [ext.item_scraped(item, None, spider) for item in items]
+
+    (ours, run_ours), (theirs, run_theirs) = counting(Spidermon), counting(SpidermonExtension)
+    run_ours(), run_theirs()
+    assert ours.get_stats() == theirs.get_stats()
+    t_ours, t_theirs = best_of(run_ours, repeat), best_of(run_theirs, repeat)
+    return {"items": len(items), "ours_us": t_ours / len(items) * 1e6, "theirs_us": t_theirs / len(items) * 1e6,
+            "ratio": t_theirs / t_ours}
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (the test suite's smoke run)")
@@ -126,7 +150,8 @@ def main(argv=None) -> None:
     n, repeat = (200, 2) if args.quick else (5000, 5)
     pages = demo_articles()
     d, z, s = bench_dates(n, repeat), bench_zh(pages, repeat), bench_split(pages, repeat)
-    e = bench_export(pages, repeat * 4)
+    items = scraped_items(pages)
+    e, c = bench_export(items, repeat * 4), bench_coverage(items, repeat * 4)
     print(f"# bench.micro — {datetime.now():%Y-%m-%d}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print("| measure | this project | baseline (same process) | ratio |")
     print("|---|---|---|---|")
@@ -140,6 +165,8 @@ def main(argv=None) -> None:
           f"{s['parse_us']:.0f} µs | {100 * s['share']:.1f}% of the parse |")
     print(f"| feed export, JSON Lines ({e['items']} items, same bytes) | {e['ours_us']:.1f} µs an item "
           f"| Scrapy's JsonLinesItemExporter {e['scrapy_us']:.1f} µs | **{e['ratio']:.1f}× faster** |")
+    print(f"| Spidermon field coverage count ({c['items']} items, same stats) | {c['ours_us']:.1f} µs an item "
+          f"| Spidermon's own extension {c['theirs_us']:.1f} µs | **{c['ratio']:.1f}× faster** |")
 
 
 if __name__ == "__main__":
