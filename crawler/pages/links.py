@@ -30,7 +30,8 @@ def absolute(base: str, href: str | None) -> str | None:
     if href.isascii() and " " not in href:  # nearly all: no escaping needed
         if href.startswith(("http://", "https://")):
             return href
-        if href.startswith("/") and not href.startswith("//") and base.startswith(("http://", "https://")):
+        if (href.startswith("/") and not href.startswith("//") and "/." not in href
+                and base.startswith(("http://", "https://"))):  # `/a/../b` is urljoin's to resolve
             return _origin(base) + href
     else:
         href = safe_url_string(href)

@@ -1,0 +1,35 @@
+"""Links resolved the way urljoin would, by the fast paths too."""
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from crawler.pages import links
+
+BASE = "http://127.0.0.1:8000/list/c1_2.html"
+
+
+@pytest.mark.parametrize("href,expected", [
+    ("/info/123.html", "http://127.0.0.1:8000/info/123.html"),
+    ("/info/../info/123.html", "http://127.0.0.1:8000/info/123.html"),
+    ("/a/./b/123.html", "http://127.0.0.1:8000/a/b/123.html"),
+    ("../info/123.html", "http://127.0.0.1:8000/info/123.html"),
+    ("info/123.html#comments", "http://127.0.0.1:8000/list/info/123.html"),
+    ("https://other.example/info/9.html", "https://other.example/info/9.html"),
+    ("//cdn.example/x.html", "http://cdn.example/x.html"),
+    ("/tag/比特幣", "http://127.0.0.1:8000/tag/%E6%AF%94%E7%89%B9%E5%B9%A3"),
+    (" /info/1.html ", "http://127.0.0.1:8000/info/1.html"),
+])
+def test_absolute(href, expected):
+    assert links.absolute(BASE, href) == expected
+
+
+@pytest.mark.parametrize("href", ["", "#top", "javascript:void(0)", "mailto:a@b.c", "tel:123", "ftp://x/y.html", None])
+def test_not_followable(href):
+    assert links.absolute(BASE, href) is None
+
+
+def test_fast_paths_agree_with_urljoin():
+    for href in ("/info/1.html", "/x/../info/2.html", "http://a.example/b/../c.html"):
+        assert links.absolute(BASE, href) == urljoin(BASE, href)
