@@ -1,6 +1,7 @@
 """Parse-path cost in CPU instructions per page, this project against trafilatura and GNE.
 
     python -m bench.instructions [--pages N] [--extractors NAME,NAME]
+    python -m bench.instructions --breakdown [--pages N]   # this project's instructions by library
 
 Wall time on a shared machine swings by 2x within a session; the number of instructions
 a program runs does not. Each extractor runs in its own process under valgrind's
@@ -8,11 +9,16 @@ callgrind twice, once over a warm-up only and once over the warm-up and N more p
 generated site; the difference divided by N is its instructions per page (imports and
 start-up cancel out). Instructions are not seconds (interpreted Python does fewer per
 nanosecond than lxml's C), so this complements ``bench.extractors speed``, it does not
-replace it. Needs valgrind on the PATH.
+replace it. ``--breakdown`` counts only the measured pages (callgrind collects inside
+one marked call) and splits this project's instructions by the library that ran them:
+the interpreter, the regex engine, lxml/libxml2, OpenCC, the C library. Needs valgrind on
+the PATH (and callgrind_annotate for the breakdown).
 """
 from __future__ import annotations
 
 import argparse
+import collections
+import functools
 import pickle
 import re
 import subprocess
@@ -28,14 +34,16 @@ WARM_UP = 5
 
 
 def child(name: str, pages_file: str, pages: int) -> None:
-    """Inside valgrind: the warm-up, then ``pages`` more pages through one extractor."""
+    """Inside valgrind: the warm-up, then ``pages`` more pages through one extractor, inside
+    one ``functools.reduce`` call: the mark ``--breakdown`` collects within."""
     from .extractors import gne_path, our_path, trafilatura_path
 
     warnings.filterwarnings("ignore")
     run = {"this project": our_path, "trafilatura": trafilatura_path, "GNE": gne_path}[name]()
     site = pickle.loads(Path(pages_file).read_bytes())
-    for page in site[: WARM_UP + pages]:
+    for page in site[:WARM_UP]:
         run(*page)
+    functools.reduce(lambda _, page: run(*page), site[WARM_UP: WARM_UP + pages], None)
 
 
 def save_pages(path: Path, pages: int) -> None:
@@ -55,15 +63,45 @@ def instructions(name: str, pages_file: Path, pages: int) -> int:
     return int(re.search(r"Collected : (\d+)", proc.stderr).group(1))
 
 
+# What each part of a callgrind profile is, by the file of the function that ran.
+_PARTS = (("regular expressions (CPython's re)", ("_sre", "sre_lib.h", "sre.c")),
+          ("lxml and libxml2", ("lxml/",)), ("OpenCC", ("opencc",)), ("C library (malloc, memcpy)", ("libc.so",)),
+          ("CPython: interpreter, objects, str, dict", ("Python-3", "libpython")))
+
+
+def breakdown(pages_file: Path, pages: int) -> dict[str, float]:
+    """This project's instructions per page by part, measured pages only."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--collect-atstart=no",
+                        "--toggle-collect=functools_reduce", sys.executable, "-m", "bench.instructions", "--child",
+                        "this project", "--pages-file", str(pages_file), "--pages", str(pages)],
+                       env=env(), capture_output=True, text=True, check=True)
+        report = subprocess.run(["callgrind_annotate", "--threshold=100", str(out)],
+                                capture_output=True, text=True, check=True).stdout
+    parts: dict[str, float] = collections.Counter()
+    for line in report.splitlines():
+        m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(.+)$", line)
+        if not m or "PROGRAM TOTALS" in line:
+            continue
+        where = m.group(2)
+        name = next((part for part, keys in _PARTS if any(k in where for k in keys)), "other (hashlib, extensions…)")
+        parts[name] += int(m.group(1).replace(",", "")) / pages
+    return dict(parts)
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=50)
     ap.add_argument("--extractors", default=",".join(EXTRACTORS))
+    ap.add_argument("--breakdown", action="store_true", help="this project's instructions by library")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--pages-file", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child, args.pages_file, args.pages)
+    if args.breakdown:
+        return print_breakdown(args.pages)
     names = [n for n in args.extractors.split(",") if n]
     with tempfile.TemporaryDirectory() as tmp:
         pages_file = Path(tmp) / "pages.pickle"
@@ -77,6 +115,20 @@ def main(argv=None) -> None:
     for name, count in per_page.items():
         ratio = "—" if name == "this project" or ours is None else f"{count / ours:.1f}× fewer"
         print(f"| {name} | {count / 1e6:.2f} M | {ratio} |")
+
+
+def print_breakdown(pages: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pages_file = Path(tmp) / "pages.pickle"
+        save_pages(pages_file, pages)
+        parts = breakdown(pages_file, pages)
+    total = sum(parts.values())
+    print(f"# bench.instructions --breakdown — {machine()}, {pages} article pages, this project's path, callgrind")
+    print("| part | instructions per page | share |")
+    print("|---|---|---|")
+    for part, count in sorted(parts.items(), key=lambda kv: -kv[1]):
+        print(f"| {part} | {count / 1e6:.2f} M | {count / total:.0%} |")
+    print(f"| all | {total / 1e6:.2f} M | 100% |")
 
 
 if __name__ == "__main__":

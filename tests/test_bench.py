@@ -86,3 +86,10 @@ def test_crawl_instructions(capsys, tmp_path, monkeypatch):
     small, large = (int(n) for n in rows[2][1].split(","))
     assert large > small > 20 and float(rows[2][2].split()[0]) > 0
     assert re.search(r"\*\*[\d.]+\*\*", out), out
+
+
+def test_instructions_breakdown_under_callgrind(capsys):
+    instructions.main(["--breakdown", "--pages", "1"])
+    rows = {r[0]: r[1:] for r in table_rows(capsys.readouterr().out)[1:]}
+    assert float(rows["all"][0].split()[0]) > 0.5  # M instructions for one article page
+    assert float(rows["CPython: interpreter, objects, str, dict"][0].split()[0]) > 0
