@@ -3,12 +3,11 @@
 Spidermon counts, for every item scraped, each field holding a value
 (``spidermon_item_scraped_count/<Item>/<field>``); at close it turns the counts into
 ``spidermon_field_coverage/…`` for the monitors. Its own count reads six settings, walks
-each field through generic checks and calls ``inc_value`` once per field, on every item:
-about 55-75 µs an item (``bench.micro``), 3-7% of a crawl's CPU instructions
-(``bench.crawl instructions``). For a dataclass item with no dict-valued field, and list
-fields not descended into (``SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS`` 0, the default), the
-same counts come from one loop over precomputed stat names (8x faster); anything else is
-counted by Spidermon itself.
+each field through generic checks and calls ``inc_value`` once per field, on every item.
+For a dataclass item with no dict-valued field, and list fields not descended into
+(``SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS`` 0, the default), the same counts come from one
+loop over precomputed stat names, 8x faster (``bench.micro``); anything else is counted
+by Spidermon itself.
 """
 from __future__ import annotations
 
@@ -50,7 +49,7 @@ class Spidermon(SpidermonExtension):
         if not names or any(isinstance(v, dict) for v in values):
             return super().item_scraped(item, response, spider)
         # the live stats dict, updated in place as Spidermon updates it with the coverage at
-        # close: Scrapy 2.19 wraps every inc_value() call in a deprecation check (2 µs each)
+        # close: Scrapy 2.19 wraps every inc_value() call in a deprecation check
         stats = self.crawler.stats.get_stats()
         skip_none, skip_falsy, skip_by_type = self._skip_none, self._skip_falsy, self._skip_by_type
         for stat in ("spidermon_item_scraped_count", names[0]):

@@ -159,8 +159,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     def follow(self, response, url: str, role: str):
         """``role`` (plain data in meta) lets middlewares tell entries from pagination.
-        ``url`` is absolute and escaped already (``links.absolute``): a plain Request costs a
-        third of ``response.follow``, which would join it to the page's base URL again."""
+        ``url`` is absolute and escaped already (``links.absolute``): a plain Request skips
+        ``response.follow``'s second join with the page's base URL."""
         if page_links.same_scheme_family(response.url, url):
             yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={"role": role})
 
