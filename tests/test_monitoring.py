@@ -93,3 +93,18 @@ def test_our_items_are_counted_without_spidermons_walk(monkeypatch):
     assert crawler.stats.get_value("spidermon_item_scraped_count") == 5
     with pytest.raises(AssertionError):
         ext.item_scraped(ITEMS[5], None, spider)  # a dict field is Spidermon's business
+
+
+def test_a_stats_collector_that_hands_out_copies_gets_spidermons_own_count():
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    class CopyingStats(MemoryStatsCollector):
+        def get_stats(self, spider=None):
+            return dict(super().get_stats())
+
+    crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0},
+                                                     "STATS_CLASS": CopyingStats})
+    crawler.stats.open_spider()
+    ext = Spidermon.from_crawler(crawler)
+    ext.item_scraped(ITEMS[0], None, NewsSpider.from_crawler(crawler, start_urls="https://example.com/"))
+    assert crawler.stats.get_value("spidermon_item_scraped_count/Article/headline") == 1

@@ -27,8 +27,10 @@ class Spidermon(SpidermonExtension):
         ext._skip_by_type: dict[type, list] = {}
         for value in ext._get_skip_values_list(s):
             ext._skip_by_type.setdefault(type(value), []).append(value)
-        ext._flat = (s.getint("SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS", 0) <= 0
-                     and not isinstance(s.get("SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS", -1), dict))
+        ext._fast = (s.getint("SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS", 0) <= 0
+                     and not isinstance(s.get("SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS", -1), dict)
+                     # counts go into the collector's own dict: not into a copy of it
+                     and crawler.stats.get_stats() is crawler.stats.get_stats())
         ext._stat_names: dict[type, tuple] = {}
         return ext
 
@@ -44,7 +46,7 @@ class Spidermon(SpidermonExtension):
         return self._stat_names[cls]
 
     def item_scraped(self, item, response, spider):
-        names = self._stats_of(type(item)) if self._flat else None
+        names = self._stats_of(type(item)) if self._fast else None
         values = [getattr(item, name) for name, _ in names[1]] if names else ()
         if not names or any(isinstance(v, dict) for v in values):
             return super().item_scraped(item, response, spider)
