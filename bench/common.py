@@ -15,6 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 # The same speed settings for every crawl compared (see README, "Speed").
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS=32", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32",
         "-s", "LOG_LEVEL=WARNING", "-s", "NEWS_MAX_LIST_PAGES=10000", "-s", "DEPTH_LIMIT=0"]
+# valgrind counting instructions; the summary line "Collected : N" goes to stderr or --log-file.
+CALLGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
 # Every crawl compared also records its CPU seconds (bench/cpu.py).
 MEASURE = ["-s", 'EXTENSIONS={"bench.cpu.CpuClock": 0}']
 

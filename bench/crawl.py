@@ -18,10 +18,10 @@ from pathlib import Path
 
 from crawler.demo.server import ServerProcess
 
-from .common import crawl_bare, crawl_news, env, machine, pages_per_cpu_second, pages_per_second
+from .common import CALLGRIND, crawl_bare, crawl_news, env, machine, pages_per_cpu_second, pages_per_second
 
-
-CALLGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+# The two crawls compared, in the tables' order.
+CRAWLS = (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds"))
 
 
 def speed(pages: int, repeat: int, with_scrapy_bench: bool = True) -> None:
@@ -38,7 +38,7 @@ def speed(pages: int, repeat: int, with_scrapy_bench: bool = True) -> None:
     print(f"# bench.crawl speed — {machine()}, generated site of {pages} articles, best of {repeat}")
     print("| crawl | pages | pages/s (wall) | pages/min | pages per CPU-second of the crawl process |")
     print("|---|---|---|---|---|")
-    for name, label in (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds")):
+    for name, label in CRAWLS:
         b = best[name]
         print(f"| {label} | {got[name].pop()} | {b['wall']:.0f} | {60 * b['wall']:.0f} | {b['cpu']:.0f} |")
     print(f"| `scrapy bench` (Scrapy's own, same machine) | — | — | {bench_ppm} | — |")
@@ -75,7 +75,7 @@ def instructions(pages: int, large: int) -> None:
     print(f"# bench.crawl instructions — {machine()}, generated sites of {pages} and {large} articles, callgrind")
     print("| crawl | pages (small, large site) | instructions per page |")
     print("|---|---|---|")
-    for name, label in (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds")):
+    for name, label in CRAWLS:
         print(f"| {label} | {counts[name][0][0]}, {counts[name][1][0]} | {per_page[name] / 1e6:.2f} M |")
     print(f"\nnews / bare in pages per instruction: **{per_page['bare'] / per_page['news']:.2f}**")
 

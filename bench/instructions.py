@@ -27,7 +27,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from .common import env, machine
+from .common import CALLGRIND, env, machine
 
 EXTRACTORS = ("this project", "trafilatura", "GNE")
 WARM_UP = 5
@@ -56,10 +56,14 @@ def save_pages(path: Path, pages: int) -> None:
     path.write_bytes(pickle.dumps(site[: WARM_UP + pages]))
 
 
+def child_cmd(name: str, pages_file: Path, pages: int) -> list[str]:
+    return [sys.executable, "-m", "bench.instructions", "--child", name, "--pages-file", str(pages_file),
+            "--pages", str(pages)]
+
+
 def instructions(name: str, pages_file: Path, pages: int) -> int:
-    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-           "-m", "bench.instructions", "--child", name, "--pages-file", str(pages_file), "--pages", str(pages)]
-    proc = subprocess.run(cmd, env=env(), capture_output=True, text=True, check=True)
+    proc = subprocess.run([*CALLGRIND, *child_cmd(name, pages_file, pages)], env=env(),
+                          capture_output=True, text=True, check=True)
     return int(re.search(r"Collected : (\d+)", proc.stderr).group(1))
 
 
@@ -73,9 +77,8 @@ def breakdown(pages_file: Path, pages: int) -> dict[str, float]:
     """This project's instructions per page by part, measured pages only."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
-        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--collect-atstart=no",
-                        "--toggle-collect=functools_reduce", sys.executable, "-m", "bench.instructions", "--child",
-                        "this project", "--pages-file", str(pages_file), "--pages", str(pages)],
+        subprocess.run([*CALLGRIND, f"--callgrind-out-file={out}", "--collect-atstart=no",  # the later option wins
+                        "--toggle-collect=functools_reduce", *child_cmd("this project", pages_file, pages)],
                        env=env(), capture_output=True, text=True, check=True)
         report = subprocess.run(["callgrind_annotate", "--threshold=100", str(out)],
                                 capture_output=True, text=True, check=True).stdout
@@ -100,12 +103,12 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child, args.pages_file, args.pages)
-    if args.breakdown:
-        return print_breakdown(args.pages)
-    names = [n for n in args.extractors.split(",") if n]
     with tempfile.TemporaryDirectory() as tmp:
         pages_file = Path(tmp) / "pages.pickle"
         save_pages(pages_file, args.pages)
+        if args.breakdown:
+            return print_breakdown(breakdown(pages_file, args.pages), args.pages)
+        names = [n for n in args.extractors.split(",") if n]
         per_page = {n: (instructions(n, pages_file, args.pages) - instructions(n, pages_file, 0)) / args.pages
                     for n in names}
     print(f"# bench.instructions — {machine()}, {args.pages} article pages of a generated site, callgrind")
@@ -117,11 +120,7 @@ def main(argv=None) -> None:
         print(f"| {name} | {count / 1e6:.2f} M | {ratio} |")
 
 
-def print_breakdown(pages: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        pages_file = Path(tmp) / "pages.pickle"
-        save_pages(pages_file, pages)
-        parts = breakdown(pages_file, pages)
+def print_breakdown(parts: dict[str, float], pages: int) -> None:
     total = sum(parts.values())
     print(f"# bench.instructions --breakdown — {machine()}, {pages} article pages, this project's path, callgrind")
     print("| part | instructions per page | share |")
