@@ -45,3 +45,27 @@ def test_first_paragraph_repeating_the_title():
     assert repeats_headline("互动式讲解区块链技术交易所发展趋势现况:AMM、订单信息薄与汇聚器_区块链技术_", h, raw)
     assert repeats_headline(h.text, h, raw)
     assert not repeats_headline("互动式讲解区块链技术交易所发展趋势现况:AMM、订单信息薄与汇聚器的三个关键", h, raw)
+
+
+def _page(title: str, printed: str) -> str:
+    story = "".join(f"<p>第{i}段：比特币今日继续在两万美元附近横盘整理，成交量明显萎缩，市场观望情绪浓厚。</p>" for i in range(3))
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<div class='logo'>以太幣交易所</div><div class='t'>{printed}</div>"
+            f"<div class='c'>{story}</div></body></html>")
+
+
+def test_a_block_the_title_holds_between_affixes_is_the_headline():
+    from crawler.pages import ArticlePage
+
+    page = ArticlePage("https://x.example/info/1.html",
+                     _page("MER:币安将下架三个交易对 用户需尽快处理-以太幣交易所", "币安将下架三个交易对 用户需尽快处理").encode(), {})
+    assert page.headline.text == "币安将下架三个交易对 用户需尽快处理"
+
+
+def test_a_site_name_the_title_holds_is_not_the_headline():
+    from crawler.pages import ArticlePage
+
+    # the headline is printed nowhere but in <title>: the site name block is no heading
+    page = ArticlePage("https://x.example/info/1.html",
+                     _page("币安将下架三个交易对 用户需尽快处理 - 以太幣交易所", "").encode(), {})
+    assert page.headline.text == "币安将下架三个交易对 用户需尽快处理"

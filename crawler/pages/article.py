@@ -49,9 +49,11 @@ class ArticlePage:
         h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
         if h1s:
             return h1s[0]
-        if title:  # no heading element: the page block the title starts with (`<div class=…>`)
+        if title:  # no heading element: the page block the title starts with (`<div class=…>`),
+            # or holds between affixes (`MER:…-site name`) when it is most of the title
             printed = [b for b in self.doc.blocks[:80]
-                       if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and title.startswith(b.text)]
+                       if 6 <= len(b.text) <= 200 and b.link_density < 0.5
+                       and (title.startswith(b.text) or (b.text in title and 2 * len(b.text) >= len(title)))]
             if printed:
                 return max(printed, key=lambda b: len(b.text))
         return None
