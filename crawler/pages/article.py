@@ -209,7 +209,8 @@ class ArticlePage:
                 break  # tags close the story; what follows is the related list
             if head is not None and b.owner is head.owner:
                 continue
-            if labels.NOISE_LINE.match(text) or (labels.META_LINE.match(text) and not self._byline(text)):
+            if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text)
+                    or (labels.META_LINE.match(text) and not self._byline(text))):
                 after_bare_label = bool(re.search(r"[:：]\s*$", text))
                 continue
             summary = labels.SUMMARY_LINE.match(text)
@@ -253,17 +254,19 @@ class ArticlePage:
         for b in self.doc.blocks:
             if not labels.TAGS_LINE.match(b.text):
                 continue
+            names = _link_texts(b.owner)  # `標籤：<a>…</a>、<a>…</a>`
+            value = labels.TAGS_LINE.sub("", b.text).strip()
+            if not names and value:  # `标签：Layer2，Arbitrum` in plain text
+                names = _TAG_SPLIT.split(value)
             el = b.owner
-            for _ in range(3):
-                names = [dom.text_of(a) for a in el.iter("a")]
-                names = [n for n in names if n and not labels.TAGS_LINE.match(n)]
-                if names:
-                    return _unique(names)[:50]
-                el = el.getparent()
-                if el is None:
+            while not names and el is not None and el.tag not in ("body", "html"):
+                # a label alone (`<h4>标签</h4><ul>…`): the links right after it, never the
+                # menus and pagers further up the page
+                if el.getnext() is not None:
+                    names = _link_texts(el.getnext())
                     break
-            value = labels.TAGS_LINE.sub("", b.text)
-            return _unique(t for t in _TAG_SPLIT.split(value) if t)
+                el = el.getparent()
+            return _unique(n for n in names if n)[:50]
         keywords = self.doc.meta_content("keywords")
         return _unique(t for t in _TAG_SPLIT.split(keywords) if t) if keywords else []
 
@@ -342,6 +345,10 @@ def _is_doubled(text: str) -> bool:
     """`比特幣交易所 比特幣交易所`: a logo's text printed twice, not a headline."""
     parts = text.split()
     return len(parts) == 2 and parts[0] == parts[1]
+
+
+def _link_texts(el) -> list[str]:
+    return [n for n in (dom.text_of(a) for a in el.iter("a")) if n and not labels.TAGS_LINE.match(n)]
 
 
 def _unique(items) -> list[str]:

@@ -216,8 +216,8 @@ class Document:
             parts = [p for p in labels.CRUMB_SEP.split(block.text) if p]
             if len(parts) < 2:
                 continue
-            first = re.sub(r"^.*?[:：]\s*", "", parts[0]) if re.match(r"^(當前位置|当前位置)", parts[0]) else parts[0]
-            if not labels.HOME_CRUMB.match(parts[0]) and not labels.HOME_CRUMB.match(first):
+            first = parts[0] if labels.HOME_CRUMB.match(parts[0]) else labels.CRUMB_LEAD.sub("", parts[0])
+            if not labels.HOME_CRUMB.match(first):
                 continue
             hrefs = {dom.text_of(a): links.absolute(self.base_url, a.get("href"))
                      for a in block.owner.iter("a")}

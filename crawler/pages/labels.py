@@ -22,8 +22,14 @@ TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a
 VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
 SUMMARY_LINE = re.compile(rf"^(?:{SUMMARY}){_SEP}(?P<value>.+)$", re.I)
 NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$", re.I)
+# The site's own lines around a story: its editor in charge, its disclaimers. (A repost's
+# own header, `原文链接:…` `译者:…`, is the story's text and stays.)
+BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免责声明|風險提示|风险提示|版權聲明|版权声明"
+                              r"|Disclaimer)\s*[:：]", re.I)
 
-HOME_CRUMB = re.compile(r"^(?:首頁|首页|主頁|主页|Home|網站首頁|网站首页|當前位置.*|当前位置.*)$", re.I)
+HOME_CRUMB = re.compile(r"^(?:首頁|首页|主頁|主页|Home|網站首頁|网站首页)$", re.I)
+# What may stand before the home crumb: `當前位置：`, `您的位置:`, `You are here:`.
+CRUMB_LEAD = re.compile(r"^[^:：>]{1,12}[:：]\s*")
 # Last crumbs that stand for "this page", not a category.
 LEAF_CRUMB = re.compile(r"^(?:Info|正文|內容|内容|詳情|详情|文章|閱讀|阅读|Article|Detail)$", re.I)
 CRUMB_SEP = re.compile(r"\s*(?:>|＞|›|»|/|→|>>|-)\s*")
