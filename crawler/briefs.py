@@ -1,7 +1,8 @@
 """Find the dated news flashes ("briefs") a site injects into a story, and split them.
 
 A brief is one paragraph shaped ``TITLE:BODY[YYYY/M/D HH:MM:SS]`` or
-``【TITLE】BODY[…]``: the bracketed time closes the paragraph. The title may hold a colon
+``【TITLE】BODY[…]``, or a heading ``TITLE`` over a paragraph ``BODY[…]``: the bracketed
+time closes the paragraph. The title may hold a colon
 itself (``CNBC:馬斯克已收到…``), so the split is made before the body's usual opening
 (``據…``, ``4月21日消息``, ``金色財經報道``…), not at the first colon.
 """
@@ -68,6 +69,16 @@ def parse_brief(text: str) -> BriefParts | None:
     return BriefParts(title, body, m["time"].strip(), find_source(body))
 
 
+def parse_titled_brief(title: str, text: str) -> BriefParts | None:
+    """A brief printed as a heading (``<b>TITLE</b><br>`` or ``<h4>TITLE</h4>``) and a
+    paragraph ``BODY[time]`` under it; None when the paragraph does not end in a brief time."""
+    m = BRIEF_TIME.search(text)
+    if not m or not 2 <= len(title) <= MAX_TITLE:
+        return None
+    body = text[: m.start()].strip()
+    return BriefParts(title, body, m["time"].strip(), find_source(body)) if len(body) >= 4 else None
+
+
 def _split_at(head: str) -> int | None:
     clock = {m.start() for m in _CLOCK_COLON.finditer(head, 0, MAX_TITLE + 3)}
     colons = [m.start() for m in _COLON.finditer(head, 0, MAX_TITLE + 1) if m.start() not in clock]
@@ -91,7 +102,16 @@ def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefP
     """Story blocks without the briefs, and the briefs with their position in the page."""
     story, found = [], []
     for i, block in enumerate(blocks):
-        parts = parse_brief(block["text"])
+        text = block["text"]
+        parts = parse_brief(text)
+        if story and story[-1]["type"] == "heading" and (parts is None or _OPENER.match(text)):
+            # a dated paragraph with no title of its own, or one that opens like a brief's
+            # body, under a heading: the heading is its title
+            titled = parse_titled_brief(story[-1]["text"], text)
+            if titled is not None:
+                story.pop()
+                found.append((i - 1, titled))
+                continue
         if parts is None:
             story.append(block)
         else:

@@ -82,6 +82,26 @@ def test_split_keeps_story_order_and_lists_ids_in_page_order():
     assert all(b.firstSeenIn == "http://x/info/1.html" for b in briefs)
 
 
+def test_a_brief_titled_by_the_heading_above_it():
+    # `<b>TITLE</b><br>BODY[time]` and `<h4>TITLE</h4><p>BODY[time]</p>`: the heading is the title
+    blocks = [{"type": "paragraph", "text": "第一段正文，內容足夠長。"},
+              {"type": "heading", "text": "幣安將上線新一期Launchpool項目"},
+              {"type": "paragraph", "text": "據官方公告，幣安將於1月10日上線新一期Launchpool項目。[2024/1/8 09:30:00]"},
+              {"type": "heading", "text": "美國SEC批准比特幣現貨ETF"},
+              {"type": "paragraph", "text": "金色財經報道：美國證券交易委員會正式批准多隻比特幣現貨ETF。[2024/1/11 05:01:12]"},
+              {"type": "heading", "text": "市場回顧"},
+              {"type": "paragraph", "text": "本週比特幣震盪上行，成交量溫和放大。"},
+              {"type": "heading", "text": "另一小節"},
+              {"type": "paragraph", "text": "甲消息:據官方消息,某事發生。[2022/1/2 3:04:05]"}]
+    article = Article(url="http://x/info/1.html", blocks=blocks)
+    briefs = split_article(article, T2S)
+    assert [(b.headline, b.body[:5], b.source) for b in briefs] == [
+        ("幣安將上線新一期Launchpool項目", "據官方公告", None),
+        ("美國SEC批准比特幣現貨ETF", "金色財經報", "金色財經"),  # not split at the body's own colon
+        ("甲消息", "據官方消息", None)]  # a brief with its own title leaves the heading in the story
+    assert [b["text"] for b in article.blocks] == ["第一段正文，內容足夠長。", "市場回顧", "本週比特幣震盪上行，成交量溫和放大。", "另一小節"]
+
+
 def test_brief_id_is_stable_across_scripts_formats_and_sites():
     a = fingerprints.brief_id("推特將任命馬斯克為董事會成員", "2022/4/5 14:05:43", T2S)
     b = fingerprints.brief_id("推特将任命马斯克为董事会成员", "2022-04-05 14:05", T2S)
