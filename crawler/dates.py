@@ -87,7 +87,8 @@ class DateParser:
     def __init__(self, now: datetime | None = None, future_tolerance: timedelta = timedelta(days=1),
                  use_dateparser: bool = True):
         now = now or datetime.now(CHINA_TZ)
-        self.now = (now if now.tzinfo else now.replace(tzinfo=CHINA_TZ)).astimezone(CHINA_TZ)
+        # whole seconds: `3小时前` is no more precise than that, and feeds print no microseconds
+        self.now = (now if now.tzinfo else now.replace(tzinfo=CHINA_TZ)).astimezone(CHINA_TZ).replace(microsecond=0)
         self.future_tolerance = future_tolerance
         self.use_dateparser = use_dateparser
         self._dp_settings = {

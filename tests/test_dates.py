@@ -110,3 +110,9 @@ DATE_PIECES = st.lists(st.one_of(st.from_regex(PLAIN_DATE_IN_TEXT, fullmatch=Tru
 def test_date_in_text_finds_what_the_plain_pattern_finds(text):
     assert [m.span() for m in DATE_IN_TEXT.finditer(text)] == [m.span() for m in PLAIN_DATE_IN_TEXT.finditer(text)]
     assert DATE_IN_TEXT.sub(" ", text) == PLAIN_DATE_IN_TEXT.sub(" ", text)
+
+
+def test_relative_dates_print_whole_seconds():
+    parser = DateParser(now=datetime(2026, 11, 28, 12, 0, 0, 654321, tzinfo=CHINA_TZ))
+    assert parser.parse("3小时前").iso == "2026-11-28T09:00:00+08:00"
+    assert parser.parse("刚刚").iso == "2026-11-28T12:00:00+08:00"
