@@ -33,3 +33,11 @@ def test_not_followable(href):
 def test_fast_paths_agree_with_urljoin():
     for href in ("/info/1.html", "/x/../info/2.html", "http://a.example/b/../c.html"):
         assert links.absolute(BASE, href) == urljoin(BASE, href)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("下一页", "next"), ("下一页 >", "next"), ("下一頁»", "next"), ("« 上一頁", "prev"), ("尾页 >>", "last"),
+    ("»", "next"), ("›", "next"), ("<", "prev"), ("3", "number"), ("更多 >", None), ("首页", "first"),
+])
+def test_pager_role_reads_the_words_past_the_arrows(text, role):
+    assert links.pager_role(text) == role

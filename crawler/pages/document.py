@@ -19,6 +19,10 @@ from .headline import split_headline
 # An entry (a list item or related link) longer than this is a story, not an entry.
 MAX_ENTRY_CHARS = 600
 MIN_ENTRY_HEADLINE = 4
+# Text beside an entry's link this short is a label (`上一篇：`, `NEW`), not a summary.
+MAX_LABEL_CHARS = 4
+# An entry's date may be month and day alone (`05-01`); in running text that is no date.
+_MONTH_DAY = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?")
 # Compiled once: root.xpath(str) compiles its expression on every call.
 _BASE_HREF = etree.XPath("//base/@href")
 _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
@@ -188,15 +192,18 @@ class Document:
         for el in elements:
             for block in dom.iter_blocks(el):
                 if block.text != headline and block.link_density < 0.9:
-                    texts.append(block.text)
+                    # `<li><span>05-01</span><a>headline</a></li>` is one block: the rest of it
+                    texts.append(block.text.replace(headline, " ") if len(headline) >= 4 else block.text)
             if el.tail and el.tail.strip() and len(elements) > 1:
                 texts.append(dom.collapse(el.tail))
-        rest = " ".join(texts)
-        m = dates.DATE_IN_TEXT.search(rest)
+        rest = dom.collapse(" ".join(texts))
+        m = dates.DATE_IN_TEXT.search(rest) or _MONTH_DAY.fullmatch(rest)
         date_raw = m.group(0).strip() if m else None
-        summary = dom.collapse(dates.DATE_IN_TEXT.sub(" ", rest)) if rest else ""
+        summary = dom.collapse(rest.replace(date_raw, " ")) if date_raw else rest
         lead = labels.SUMMARY_LINE.match(summary) if summary else None  # `摘要：…` -> `…`
         summary = lead.group("value") if lead else summary
+        if len(summary.strip(":：")) <= MAX_LABEL_CHARS:
+            summary = ""  # what is left is a label (`上一篇：`), not a summary
         return Entry(url, headline, summary or None, date_raw, elements)
 
     @cached_property

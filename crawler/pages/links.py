@@ -71,11 +71,15 @@ def page_number_in_url(url: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_ARROWS = " <>«»‹›←→"
+
+
 def pager_role(text: str) -> str | None:
     """'next', 'prev', 'last', 'first' or 'number' for a pagination link's text."""
     text = text.strip()
     if text.isdigit():
         return "number"
+    text = text.strip(_ARROWS) or text  # `下一页 >`, `« 上一頁`: the words decide; a lone `»` is itself
     for role, pattern in (("next", labels.NEXT_PAGE), ("prev", labels.PREV_PAGE),
                           ("last", labels.LAST_PAGE), ("first", labels.FIRST_PAGE)):
         if pattern.match(text):
