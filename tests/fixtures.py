@@ -45,7 +45,11 @@ def extract(case: Path) -> dict:
         return {"pageKind": "article", "problem": list(problem) if problem else None,
                 "encoding": page.doc.decoded.encoding, "article": asdict(article),
                 "briefs": [asdict(b) for b in briefs]}
-    return {"pageKind": "list", "encoding": page.doc.decoded.encoding, "listing": asdict(page.to_listing())}
+    out = {"pageKind": "list", "encoding": page.doc.decoded.encoding, "listing": asdict(page.to_listing())}
+    flashes = page.flashes()
+    if flashes is not None:  # a list of news flashes: its briefs, as the spider yields them
+        out["briefs"] = [asdict(b) for b in split_article(flashes.to_item(), _T2S)]
+    return out
 
 
 def write_expected(case: Path) -> bool:

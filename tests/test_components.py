@@ -132,3 +132,32 @@ def test_spider_takes_comma_separated_start_urls_and_stays_on_their_hosts():
     spider = NewsSpider.from_crawler(crawler, start_urls="https://a.example/, https://b.example/info/1.html")
     assert spider.start_urls == ["https://a.example/", "https://b.example/info/1.html"]
     assert spider.allowed_domains == ["a.example", "b.example"]
+
+
+def _parsed(url: str, body: bytes) -> list:
+    """The spider's output for one page, through the brief split middleware, as a crawl runs it."""
+    crawler = crawler_with()
+    spider = NewsSpider.from_crawler(crawler, start_urls=url)
+    spider.max_list_pages, spider.follow_related, spider.follow_sections = 100, True, True
+    response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
+                            request=Request(url, meta={"role": "section"}))
+    mw = BriefSplitMiddleware.from_crawler(crawler)
+    return list(mw.process_spider_output(response, spider.parse(response)))
+
+
+def test_a_list_of_news_flashes_gives_its_briefs_and_its_links():
+    from tests.fixtures import ROOT
+
+    out = _parsed("https://jinse.example/flash/", (ROOT / "unseen-flash-list" / "body.html").read_bytes())
+    briefs = [x for x in out if isinstance(x, Brief)]
+    assert [b.headline for b in briefs] == ["美联储维持利率不变", "比特币突破35000美元", "币安将上线新币"]
+    assert [(x.reason, x.url) for x in out if isinstance(x, Reject)] == [("only_briefs", "https://jinse.example/flash/")]
+    assert {r.url for r in out if isinstance(r, Request)} >= {"https://jinse.example/news/"}  # still a list page
+
+
+def test_a_list_of_articles_gives_no_briefs():
+    from tests.fixtures import ROOT
+
+    out = _parsed("http://127.0.0.1:8000/list/bnb_1.html", (ROOT / "demo-main-list-bnb_1" / "body.html").read_bytes())
+    assert not [x for x in out if not isinstance(x, Request)]
+    assert len([r for r in out if r.meta.get("role") == "article"]) >= 3

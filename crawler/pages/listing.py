@@ -4,9 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..briefs import BRIEF_TIME
 from . import dom, links
+from .article import ArticlePage
 from .cache import cached_property
 from .document import Document
+
+# Dated paragraphs a list page needs before it counts as a list of news flashes.
+MIN_FLASHES = 2
 
 
 @dataclass
@@ -95,6 +100,14 @@ class ListPage:
                 seen.add(url)
                 out.append(url)
         return out
+
+    def flashes(self) -> ArticlePage | None:
+        """A list of news flashes (快讯) with no article entries: the page read as an article
+        whose story is its briefs, so the briefs are split out (and kept once) like those
+        injected into stories. None for any other list page."""
+        if self.doc.entries or sum(1 for b in self.doc.blocks if BRIEF_TIME.search(b.text)) < MIN_FLASHES:
+            return None
+        return ArticlePage(self.url, self.doc.body, document=self.doc)
 
     def to_listing(self) -> Listing:
         pager = self._pager

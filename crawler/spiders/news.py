@@ -140,6 +140,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
                     yield from self.follow(response, crumb["url"], "section")
 
     def parse_listing(self, page, response):
+        flashes = page.flashes()
+        if flashes is not None:  # its briefs are news; the brief split middleware takes them out
+            yield flashes.to_item()
         listing = page.to_listing()
         for entry in listing.entries:
             yield from self.follow(response, entry["url"], "article")
