@@ -54,11 +54,11 @@ def run_measured(cmd: list[str]) -> int:
     return usage.ru_maxrss * 1024  # KiB on Linux
 
 
-def crawl_bare(out: Path, urls: list[str], wrap: list[str] = ()) -> dict:
+def crawl_bare(out: Path, urls: list[str], *extra: str, wrap: list[str] = ()) -> dict:
     stats_file = out / "bare-stats.json"
     out.mkdir(parents=True, exist_ok=True)
     cmd = [*wrap, sys.executable, "-m", "scrapy", "runspider", str(REPO / "bench" / "bare_spider.py"),
-           "-a", "start_urls=" + ",".join(urls), "-a", f"stats_out={stats_file}", *FAST, *MEASURE]
+           "-a", "start_urls=" + ",".join(urls), "-a", f"stats_out={stats_file}", *FAST, *MEASURE, *extra]
     t = time.perf_counter()
     run_measured(cmd)
     wall = time.perf_counter() - t

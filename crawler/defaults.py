@@ -23,6 +23,9 @@ RETRY_BACKOFF_MAX = 60.0  # the longest pause
 # -- downloader middleware: encoding of undeclared pages ----------------------------------
 CHARSET_DETECTION_ENABLED = True
 
+# -- spider middleware: repeated requests stop before the engine ----------------------------
+REPEATS_ENABLED = True
+
 # -- spider middleware: splitting briefs out of stories ------------------------------------
 BRIEFS_ENABLED = True
 

@@ -10,6 +10,7 @@ from crawler.addon import NewsCrawlerAddon
 from crawler.items import Article, Brief, Reject
 from crawler.middlewares.briefs import BriefSplitMiddleware
 from crawler.middlewares.encoding import CharsetDetectionMiddleware
+from crawler.middlewares.repeats import RepeatedRequestsMiddleware
 from crawler.pipelines.dates import DatesPipeline
 from crawler.pipelines.dedup import DedupPipeline
 from crawler.pipelines.rejects import RejectsPipeline
@@ -41,6 +42,7 @@ def test_addon_keeps_a_user_feed():
 @pytest.mark.parametrize("component,setting", [
     (CharsetDetectionMiddleware, "CHARSET_DETECTION_ENABLED"),
     (BriefSplitMiddleware, "BRIEFS_ENABLED"),
+    (RepeatedRequestsMiddleware, "REPEATS_ENABLED"),
     (DatesPipeline, "DATES_ENABLED"),
     (DedupPipeline, "DEDUP_ENABLED"),
     (ValidationPipeline, "VALIDATION_ENABLED"),
@@ -161,3 +163,34 @@ def test_a_list_of_articles_gives_no_briefs():
     out = _parsed("http://127.0.0.1:8000/list/bnb_1.html", (ROOT / "demo-main-list-bnb_1" / "body.html").read_bytes())
     assert not [x for x in out if not isinstance(x, Request)]
     assert len([r for r in out if r.meta.get("role") == "article"]) >= 3
+
+
+def test_repeated_requests_stop_before_the_engine():
+    crawler = crawler_with()
+    mw = RepeatedRequestsMiddleware.from_crawler(crawler)
+    article = Article(url="http://x/info/1.html")
+    first = [Request("http://x/info/2.html"), article, Request("http://x/info/3.html")]
+    again = [Request("http://x/info/2.html"), Request("http://x/info/3.html", dont_filter=True),
+             Request("http://x/info/2.html", method="POST"), Request("http://x/info/4.html"),
+             Request("http://x/info/4.html")]
+    assert list(mw.process_spider_output(None, first)) == first
+    out = list(mw.process_spider_output(None, again))
+    # the repeat of 2 and the second 4 stop; dont_filter, another method and a new URL go on
+    assert [(r.url, r.method, r.dont_filter) for r in out] == [
+        ("http://x/info/3.html", "GET", True), ("http://x/info/2.html", "POST", False), ("http://x/info/4.html", "GET", False)]
+    assert crawler.stats.get_value("requests/repeated") == 2
+
+
+def test_repeated_requests_stop_in_the_async_chain_too():
+    import asyncio
+
+    mw = RepeatedRequestsMiddleware.from_crawler(crawler_with())
+
+    async def outputs():
+        for url in ("http://x/1", "http://x/1", "http://x/2"):
+            yield Request(url)
+
+    async def collect():
+        return [r.url async for r in mw.process_spider_output_async(None, outputs())]
+
+    assert asyncio.run(collect()) == ["http://x/1", "http://x/2"]

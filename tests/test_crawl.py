@@ -41,6 +41,9 @@ def test_nothing_requested_twice_and_offsite_not_followed(crawl):
     assert len(urls) == len(set(urls))
     assert s["offsite/filtered"] >= 1
     assert not any("example" in u for u in urls)
+    # links yielded again stop before the engine; the dupefilter sees only other spellings
+    assert s["requests/repeated"] > s["scheduler/enqueued"]
+    assert s.get("dupefilter/filtered", 0) < s["requests/repeated"] / 10
 
 
 def test_rejects_are_counted_logged_and_written(crawl, site):
