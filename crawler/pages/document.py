@@ -197,9 +197,13 @@ class Document:
             if el.tail and el.tail.strip() and len(elements) > 1:
                 texts.append(dom.collapse(el.tail))
         rest = dom.collapse(" ".join(texts))
-        m = dates.DATE_IN_TEXT.search(rest) or _MONTH_DAY.fullmatch(rest)
-        date_raw = m.group(0).strip() if m else None
-        summary = dom.collapse(rest.replace(date_raw, " ")) if date_raw else rest
+        m = dates.DATE_IN_TEXT.search(rest)
+        if m:
+            date_raw, summary = m.group(0).strip(), dom.collapse(dates.DATE_IN_TEXT.sub(" ", rest))
+        elif _MONTH_DAY.fullmatch(rest):
+            date_raw, summary = rest, ""
+        else:
+            date_raw, summary = None, rest
         lead = labels.SUMMARY_LINE.match(summary) if summary else None  # `摘要：…` -> `…`
         summary = lead.group("value") if lead else summary
         if len(summary.strip(":：")) <= MAX_LABEL_CHARS:
