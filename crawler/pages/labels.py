@@ -21,7 +21,8 @@ TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
 VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
 SUMMARY_LINE = re.compile(rf"^(?:{SUMMARY}){_SEP}(?P<value>.+)$", re.I)
-NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$", re.I)
+NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$"
+                        r"|^[\W_]*(?:END|The End|完|全文完)[\W_]*$", re.I)  # `— END —`, `（完）`: an end mark
 # The site's own lines around a story: its editor in charge, its disclaimers. (A repost's
 # own header, `原文链接:…` `译者:…`, is the story's text and stays.)
 BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免责声明|風險提示|风险提示|版權聲明|版权声明"
