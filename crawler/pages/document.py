@@ -29,6 +29,39 @@ _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
+# Letters (not digits, not punctuation) before a link in its paragraph that make it a
+# link in running text; an entry's title has at most a date, a bullet or a short label
+# (`上一篇：`, `头条`) before it.
+MIN_LETTERS_BEFORE = 8
+_LETTER = re.compile(r"[^\W\d_]")
+_BREAKS = dom.BLOCK_TAGS | {"br"}
+
+
+def _in_running_text(a) -> bool:
+    """The link sits in a sentence (``正如<a>此前报道</a>所言``): its paragraph has words
+    before it, and the text runs into the link or on from it with no space between."""
+    prev = a.getprevious()
+    lead = prev.tail if prev is not None else a.getparent().text
+    if not ((prev is not None and not lead) or (lead and not lead[-1].isspace())
+            or (a.tail and not a.tail[0].isspace())):
+        return False  # spaces or line breaks on both sides: list markup (most links; no text read)
+    before = []
+    el = a
+    while True:
+        sib = el.getprevious()
+        while sib is not None and sib.tag not in _BREAKS:  # back to the paragraph's start
+            before.append(etree.tostring(sib, method="text", encoding=str, with_tail=True))
+            sib = sib.getprevious()
+        parent = el.getparent()
+        if sib is not None or parent is None:
+            break
+        before.append(parent.text or "")
+        if parent.tag in _BREAKS:
+            break
+        el = parent
+    return len(_LETTER.findall("".join(before))) >= MIN_LETTERS_BEFORE
+
+
 @dataclass
 class Entry:
     """One item of a list: a link to an article with its summary and date."""
@@ -142,10 +175,11 @@ class Document:
         """Article links that repeat in a group, each with its summary and date.
 
         An entry is the largest element around a link that holds no other article's
-        link; entries count only in groups of two or more under one parent, so a link
-        inside a story paragraph is never mistaken for a list.
+        link; entries count only in groups of two or more under one parent, and a link in
+        running text (``正如<a>此前报道</a>所言``) is no entry's title, so story paragraphs
+        that link to other articles are never mistaken for a list.
         """
-        article = self._article_anchors
+        article = [(a, u, t) for a, u, t in self._article_anchors if not _in_running_text(a)]
         if not article:
             return []
         urls_under: dict = defaultdict(set)
