@@ -30,3 +30,12 @@ def test_links_in_running_text_are_not_entries():
 ])
 def test_list_markup_stays_entries(markup):
     assert [u for u, _ in entries(markup)] == ["11.html", "12.html"]
+
+
+def test_a_site_without_article_url_shapes_gets_its_entries_from_headline_like_links():
+    markup = ("<div class='nav'><a href='/'>首页</a><a href='/news/'>新闻</a><a href='/defi/'>DeFi专区</a></div><ul>"
+              + "".join(f"<li><a href='/news/{slug}'>{title}</a><span>05-0{i}</span></li>"
+                        for i, (slug, title) in enumerate([("uniswap-v4-hooks", "Uniswap V4将引入Hooks机制"),
+                                                           ("aave-gho-launch", "Aave社区通过GHO稳定币上线提案")], 1))
+              + "</ul><div class='pages'><a href='/news/page/3/'>下一页 &gt;</a></div>")
+    assert entries(markup) == [("uniswap-v4-hooks", None), ("aave-gho-launch", None)]

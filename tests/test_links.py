@@ -41,3 +41,15 @@ def test_fast_paths_agree_with_urljoin():
 ])
 def test_pager_role_reads_the_words_past_the_arrows(text, role):
     assert links.pager_role(text) == role
+
+
+@pytest.mark.parametrize("url,article", [
+    ("https://x.example/info/1001.html", True), ("https://x.example/info1001.html", True),
+    ("https://x.example/html/2023/0512/88231.html", True), ("https://x.example/news/show-1201.html", True),
+    ("https://x.example/show-12-345-1.html", True), ("https://x.example/article_88.html", True),
+    ("https://x.example/archives/4567", True),
+    ("https://x.example/list/bnb_12.html", False), ("https://x.example/news_12.html", False),
+    ("https://x.example/tag/show-12.html", False), ("https://x.example/news/page/2/", False),
+])
+def test_article_url_shapes(url, article):
+    assert links.is_article_url(url) is article

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -19,6 +20,9 @@ from .headline import split_headline
 # An entry (a list item or related link) longer than this is a story, not an entry.
 MAX_ENTRY_CHARS = 600
 MIN_ENTRY_HEADLINE = 4
+# Shortest link text taken for a headline on a site whose article URLs have no known shape
+# (menus and tags are shorter: 首页, 区块链技术).
+MIN_HEADLINE_LINK = 8
 # Text beside an entry's link this short is a label (`上一篇：`, `NEW`), not a summary.
 MAX_LABEL_CHARS = 4
 # An entry's date may be month and day alone (`05-01`); in running text that is no date.
@@ -167,8 +171,25 @@ class Document:
         """(element, URL, text) of the links to other articles; text only for those (an
         article page has many more menu links, whose text nothing reads)."""
         if "anchors" in self.__dict__:  # a list page has read every link already
-            return [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
-        return [(a, u, dom.text_of(a)) for a, u in self._links() if links.is_article_url(u) and u != self.url]
+            found = [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
+        else:
+            found = [(a, u, dom.text_of(a)) for a, u in self._links() if links.is_article_url(u) and u != self.url]
+        return found or self._headline_anchors()
+
+    def _headline_anchors(self) -> list[tuple[object, str, str]]:
+        """No link has an article URL's shape: a site of another URL scheme. Same-site links
+        whose text reads like a headline stand in; ``entries`` keeps those that come in
+        groups, and what they lead to is read for what it is (``read_page``)."""
+        host = urlsplit(self.url).netloc
+        out = []
+        for a, u in self._links():
+            if (u == self.url or urlsplit(u).netloc != host or links.is_tag_url(u) or links.is_asset_url(u)
+                    or links.page_number_in_url(u)):
+                continue
+            text = dom.text_of(a)
+            if len(text) >= MIN_HEADLINE_LINK and not links.pager_role(text):
+                out.append((a, u, text))
+        return out
 
     @cached_property
     def entries(self) -> list[Entry]:

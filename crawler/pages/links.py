@@ -10,8 +10,11 @@ from w3lib.url import safe_url_string
 from . import labels
 
 # The network prints articles as /info/<id>.html (once /info<id>.html); sister designs use
-# another word before the id. The last segment is a bare number, maybe after a short word.
-_ARTICLE = re.compile(r"/(?:[a-z]{1,12})?\d{2,}\.(?:s?html?|php)$", re.I)
+# another word before the id. The last segment is a bare number, maybe after a short word;
+# other CMSs print show-12.html, article_88.html, detail-88.htm or /archives/4567.
+_ARTICLE = re.compile(r"/(?:(?:[a-z]{1,12})?\d{2,}\.(?:s?html?|php)"
+                      r"|(?:show|article|detail|content|view|post)[-_]\d{2,}(?:[-_]\d+)*\.(?:s?html?|php|aspx?)"
+                      r"|archives/\d{2,}/?)$", re.I)
 _TAG = re.compile(r"/(?:tag|tags|keyword|keywords|label)s?/", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|mp4|mp3|xml|txt|apk|exe)$", re.I)
 _PAGE_NO = re.compile(r"(?:[_-]|/page/|[?&]page=|[?&]p=)(\d{1,5})(?:\.s?html?)?/?$", re.I)
