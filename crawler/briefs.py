@@ -2,7 +2,7 @@
 
 A brief is one paragraph shaped ``TITLE:BODY[YYYY/M/D HH:MM:SS]`` or
 ``【TITLE】BODY[…]``, or a heading ``TITLE`` over a paragraph ``BODY[…]``: the bracketed
-time closes the paragraph. The title may hold a colon
+time closes the paragraph (or stands alone on the next line). The title may hold a colon
 itself (``CNBC:馬斯克已收到…``), so the split is made before the body's usual opening
 (``據…``, ``4月21日消息``, ``金色財經報道``…), not at the first colon.
 """
@@ -17,6 +17,7 @@ from .items import Article, Brief
 _TIME = r"\d{4}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
 # The closing time, in any bracket pair the sites use; nothing but spaces after it.
 BRIEF_TIME = re.compile(rf"[\[［【]\s*(?P<time>{_TIME})\s*[\]］】]\s*$")
+_TIME_ONLY = re.compile(rf"^\s*[\[［【]\s*{_TIME}\s*[\]］】]\s*$")
 _FLASH = re.compile(r"^【(?P<title>[^】]{2,80})】(?P<body>.+)$", re.S)
 # How a brief's body usually opens: a date, "據", or the outlet's byline.
 _OPENER = re.compile(
@@ -103,6 +104,13 @@ def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefP
     story, found = [], []
     for i, block in enumerate(blocks):
         text = block["text"]
+        if story and _TIME_ONLY.match(text):
+            # the time on a line of its own (`TITLE:BODY<br>[time]`): the line above is the brief
+            joined = parse_brief(story[-1]["text"] + text)
+            if joined is not None:
+                story.pop()
+                found.append((i - 1, joined))
+                continue
         parts = parse_brief(text)
         if story and story[-1]["type"] == "heading" and (parts is None or _OPENER.match(text)):
             # a dated paragraph with no title of its own, or one that opens like a brief's

@@ -102,6 +102,19 @@ def test_a_brief_titled_by_the_heading_above_it():
     assert [b["text"] for b in article.blocks] == ["第一段正文，內容足夠長。", "市場回顧", "本週比特幣震盪上行，成交量溫和放大。", "另一小節"]
 
 
+def test_a_brief_whose_time_sits_on_the_next_line():
+    blocks = [{"type": "paragraph", "text": "第一段正文，內容足夠長。"},
+              {"type": "paragraph", "text": "甲消息:據官方消息,某事發生。"},
+              {"type": "paragraph", "text": "[2022/1/2 3:04:05]"},
+              {"type": "paragraph", "text": "最後一段正文，沒有冒號"},
+              {"type": "paragraph", "text": "［2022-01-03 04:05］"}]
+    article = Article(url="http://x/info/1.html", blocks=blocks)
+    briefs = split_article(article, T2S)
+    assert [(b.headline, b.datePublishedRaw) for b in briefs] == [("甲消息", "2022/1/2 3:04:05")]
+    # a time line under a line that is no brief stays where it is
+    assert [b["text"] for b in article.blocks] == ["第一段正文，內容足夠長。", "最後一段正文，沒有冒號", "［2022-01-03 04:05］"]
+
+
 def test_brief_id_is_stable_across_scripts_formats_and_sites():
     a = fingerprints.brief_id("推特將任命馬斯克為董事會成員", "2022/4/5 14:05:43", T2S)
     b = fingerprints.brief_id("推特将任命马斯克为董事会成员", "2022-04-05 14:05", T2S)
