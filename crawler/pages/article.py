@@ -12,6 +12,7 @@ from lxml import etree
 
 from .. import dates
 from ..items import Article
+from ..text import artifacts
 from . import dom, labels, links
 from .cache import cached_property
 from .document import Document
@@ -209,6 +210,8 @@ class ArticlePage:
                 break  # tags close the story; what follows is the related list
             if head is not None and b.owner is head.owner:
                 continue
+            if artifacts.only_escaped_markup(text):
+                continue  # an image's markup left in the text, escaped: nothing to read
             if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text)
                     or (labels.META_LINE.match(text) and not self._byline(text))):
                 after_bare_label = bool(re.search(r"[:：]\s*$", text))

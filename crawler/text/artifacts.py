@@ -42,6 +42,11 @@ def repair(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def only_escaped_markup(text: str) -> bool:
+    """A line that is nothing but escaped markup (``\\"alt=\\"image\\"\\u002F\\\\>``): no text at all."""
+    return "\\" in text and not _ESCAPED_IMG.sub("", text).strip()
+
+
 def repair_many(texts: list[str]) -> list[str]:
     """``[repair(t) for t in texts]``, with the common case (no `?`, no escapes) done in
     two regex passes over all the texts joined instead of two per text."""
