@@ -29,3 +29,12 @@ def test_boilerplate_lines(line, boilerplate):
 def test_a_crumb_line_may_open_with_a_label(first, home):
     crumb = first if labels.HOME_CRUMB.match(first) else labels.CRUMB_LEAD.sub("", first)
     assert crumb == home and labels.HOME_CRUMB.match(crumb)
+
+
+@pytest.mark.parametrize("line,meta", [
+    ("作者：小明 时间：2024-01-19", True), ("[2021-02-10 09:11:56] 来源: 编辑:wangjia 点击量:", True),
+    ("2024-01-19 08:18:27 来源：金色财经 作者：小明", True), ("2024年1月19日 作者：小明", True),
+    ("2024-01-19 08:18:27 比特币突破4万美元", False), ("来源不明的消息称，某交易所被盗", False),
+])
+def test_meta_lines_may_open_with_the_page_date(line, meta):
+    assert bool(labels.META_LINE.match(line)) is meta

@@ -91,9 +91,12 @@ class ArticlePage:
             if len(b.text) > 200 or not labels.META_LINE.match(b.text):
                 continue
             values = labels.split_labelled(b.text)
-            lead = re.match(r"^[\[［【]([^\]］】]+)[\]］】]", b.text)
-            if lead and dates.DATE_IN_TEXT.fullmatch(lead.group(1).strip()) and not values.get("time"):
-                values["time"] = lead.group(1).strip()
+            # the page's date before the labels: `[2021-02-10 09:11:56] 来源:` / `2024-01-19 08:18 来源：`
+            bracketed = re.match(r"^[\[［【]([^\]］】]+)[\]］】]", b.text)
+            bare = None if bracketed else dates.DATE_IN_TEXT.match(b.text)
+            lead_date = bracketed.group(1).strip() if bracketed else (bare.group(0).strip() if bare else "")
+            if lead_date and dates.DATE_IN_TEXT.fullmatch(lead_date) and not values.get("time"):
+                values["time"] = lead_date
             for kind, value in values.items():
                 if not value and i + 1 < len(blocks):
                     nxt = blocks[i + 1]  # `<dt>作者:</dt><dd>name</dd>`

@@ -15,8 +15,11 @@ NOISE = r"點擊量|点击量|閱讀|阅读|瀏覽|浏览|評論|评论|點擊�
 SUMMARY = r"導讀|导读|摘要|簡介|简介|Summary"
 
 LABEL = re.compile(rf"(?P<label>{AUTHOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SEP}", re.I)
-# A line that opens with a field label (possibly after a bracketed date).
-META_LINE = re.compile(rf"^(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*)?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SEP}", re.I)
+# A line that opens with a field label, possibly after the page's date, bracketed or not
+# (`[2021-02-10 09:11:56] 来源:`, `2024-01-19 08:18:27 来源：`).
+_LEAD_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+META_LINE = re.compile(rf"^(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s+)?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SEP}",
+                       re.I)
 TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a lone "标签" heading
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
 VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
