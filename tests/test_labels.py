@@ -38,3 +38,20 @@ def test_a_crumb_line_may_open_with_a_label(first, home):
 ])
 def test_meta_lines_may_open_with_the_page_date(line, meta):
     assert bool(labels.META_LINE.match(line)) is meta
+
+
+@pytest.mark.parametrize("line,fields", [
+    ("發佈日期：2021-04-12 08:00", {"time": "2021-04-12 08:00"}), ("发布于：2021-04-12", {"time": "2021-04-12"}),
+    ("上传时间：2021-04-12", {"time": "2021-04-12"}), ("Posted: 2021-04-12", {"time": "2021-04-12"}),
+    ("文章来源：金色财经", {"source": "金色财经"}), ("记者：小明", {"author": "小明"}),
+    ("作者/编辑：小明", {"author": "小明"}), ("撰稿：小明 來源：鏈聞", {"author": "小明", "source": "鏈聞"}),
+])
+def test_label_variants_name_their_field(line, fields):
+    assert labels.META_LINE.match(line)
+    assert labels.split_labelled(line) == fields
+
+
+def test_a_repost_header_is_no_page_label():
+    # `原文作者:` and `本文来源：` open a reposted story; they are the story's own lines
+    assert not labels.META_LINE.match("原文作者:MichaelEgorov")
+    assert not labels.META_LINE.match("本文来源：Odaily星球日报")

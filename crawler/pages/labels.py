@@ -6,20 +6,25 @@ import re
 
 _SEP = r"\s*[:：]\s*"
 
-AUTHOR = r"Author|作者|編輯|编辑|責任編輯|责任编辑|撰文"
-TIME = r"Time|Date|Published|時間|时间|發布時間|发布时间|發佈時間|日期|發表時間|发表时间|更新時間|更新时间"
+AUTHOR = r"Author|作者|編輯|编辑|責任編輯|责任编辑|撰文|撰稿|記者|记者"
+TIME = (r"Time|Date|Published|Posted|時間|时间|發布時間|发布时间|發佈時間|日期|發表時間|发表时间|更新時間|更新时间"
+        r"|發布於|发布于|發佈於|更新於|更新于")
 TAGS = r"Tags?|Keywords|標籤|标签|關鍵詞|关键词|關鍵字|关键字|相關標籤|相关标签"
 SOURCE = r"Source|來源|来源|出處|出处"
 # Counters and actions printed beside the meta line: not story, not a field we keep.
 NOISE = r"點擊量|点击量|閱讀|阅读|瀏覽|浏览|評論|评论|點擊收藏|点击收藏|收藏|分享"
 SUMMARY = r"導讀|导读|摘要|簡介|简介|Summary"
 
-LABEL = re.compile(rf"(?P<label>{AUTHOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SEP}", re.I)
+# Words some sites put before a label (發佈日期, 文章来源, 上传时间), and a second label
+# after a slash (作者/编辑): still the same field.
+_PREFIX = r"(?:發布|发布|發佈|發表|发表|上傳|上传|文章|新聞|新闻)"
+_SECOND = rf"(?:\s*/\s*(?:{AUTHOR}))"
+LABEL = re.compile(rf"(?P<label>{_PREFIX}?(?:{AUTHOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SECOND}?){_SEP}", re.I)
 # A line that opens with a field label, possibly after the page's date, bracketed or not
 # (`[2021-02-10 09:11:56] 来源:`, `2024-01-19 08:18:27 来源：`).
 _LEAD_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-META_LINE = re.compile(rf"^(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s+)?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SEP}",
-                       re.I)
+META_LINE = re.compile(rf"^(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s+)?"
+                       rf"{_PREFIX}?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SECOND}?{_SEP}", re.I)
 TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a lone "标签" heading
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
 VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
@@ -58,8 +63,10 @@ def split_labelled(line: str) -> dict[str, str]:
 
 
 def label_kind(label: str) -> str | None:
-    for kind, pattern in (("author", AUTHOR), ("time", TIME), ("tags", TAGS), ("source", SOURCE),
-                          ("summary", SUMMARY)):
-        if re.fullmatch(pattern, label, re.I):
-            return kind
+    label = label.split("/")[0].strip()  # 作者/编辑: the first names the field
+    for name in (label, re.sub(rf"^{_PREFIX}", "", label)):  # 发布于 is a label; 發佈日期 is 日期
+        for kind, pattern in (("author", AUTHOR), ("time", TIME), ("tags", TAGS), ("source", SOURCE),
+                              ("summary", SUMMARY)):
+            if re.fullmatch(pattern, name, re.I):
+                return kind
     return None
