@@ -248,7 +248,7 @@ class Document:
             for block in dom.iter_blocks(el):
                 if block.text != headline and block.link_density < 0.9:
                     # `<li><span>05-01</span><a>headline</a></li>` is one block: the rest of it
-                    texts.append(block.text.replace(headline, " ") if len(headline) >= 4 else block.text)
+                    texts.append(block.text.replace(headline, " ") if len(headline) >= MIN_ENTRY_HEADLINE else block.text)
             if el.tail and el.tail.strip() and len(elements) > 1:
                 texts.append(dom.collapse(el.tail))
         rest = dom.collapse(" ".join(texts))
