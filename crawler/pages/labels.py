@@ -23,7 +23,15 @@ LABEL = re.compile(rf"(?P<label>{_PREFIX}?(?:{AUTHOR}|{TIME}|{TAGS}|{SOURCE}|{NO
 # A line that opens with a field label, possibly after the page's date, bracketed or not
 # (`[2021-02-10 09:11:56] 来源:`, `2024-01-19 08:18:27 来源：`).
 _LEAD_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-META_LINE = re.compile(rf"^(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s+)?"
+def _first_chars(*alternations: str) -> str:
+    """The class of the first characters of literal alternatives (`作者|Time` -> `[TtV作]`):
+    a line that cannot open with a label then fails on its first character."""
+    chars = {word[0] for alternation in alternations for word in alternation.strip("(?:)").split("|")}
+    return "[" + re.escape("".join(sorted(chars | {c.swapcase() for c in chars}))) + "]"
+
+
+META_LINE = re.compile(rf"^(?=[\[［【\d]|{_first_chars(_PREFIX, AUTHOR, TIME, SOURCE, NOISE)})"
+                       rf"(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s+)?"
                        rf"{_PREFIX}?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SECOND}?{_SEP}", re.I)
 TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a lone "标签" heading
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
