@@ -17,7 +17,7 @@ from .items import Article, Brief
 _TIME = r"\d{4}\s*[-/]\s*\d{1,2}\s*[-/]\s*\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
 # The closing time, in any bracket pair the sites use; nothing but spaces after it.
 BRIEF_TIME = re.compile(rf"[\[［【]\s*(?P<time>{_TIME})\s*[\]］】]\s*$")
-_TIME_ONLY = re.compile(rf"^\s*[\[［【]\s*{_TIME}\s*[\]］】]\s*$")
+_TIME_ONLY = re.compile(r"^\s*" + BRIEF_TIME.pattern)  # the closing time, alone on its line
 _FLASH = re.compile(r"^【(?P<title>[^】]{2,80})】(?P<body>.+)$", re.S)
 # How a brief's body usually opens: a date, "據", or the outlet's byline.
 _OPENER = re.compile(
@@ -65,19 +65,22 @@ def parse_brief(text: str) -> BriefParts | None:
         if split is None:
             return None
         title, body = head[:split].strip(), head[split + 1:].strip()
-    if len(title) < 2 or len(body) < 4:
-        return None
-    return BriefParts(title, body, m["time"].strip(), find_source(body))
+    return _parts(title, body, m)
 
 
 def parse_titled_brief(title: str, text: str) -> BriefParts | None:
     """A brief printed as a heading (``<b>TITLE</b><br>`` or ``<h4>TITLE</h4>``) and a
     paragraph ``BODY[time]`` under it; None when the paragraph does not end in a brief time."""
     m = BRIEF_TIME.search(text)
-    if not m or not 2 <= len(title) <= MAX_TITLE:
+    if not m or len(title) > MAX_TITLE:
         return None
-    body = text[: m.start()].strip()
-    return BriefParts(title, body, m["time"].strip(), find_source(body)) if len(body) >= 4 else None
+    return _parts(title, text[: m.start()].strip(), m)
+
+
+def _parts(title: str, body: str, time: re.Match) -> BriefParts | None:
+    if len(title) < 2 or len(body) < 4:
+        return None
+    return BriefParts(title, body, time["time"].strip(), find_source(body))
 
 
 def _split_at(head: str) -> int | None:
@@ -104,27 +107,29 @@ def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefP
     story, found = [], []
     for i, block in enumerate(blocks):
         text = block["text"]
-        if story and _TIME_ONLY.match(text):
-            # the time on a line of its own (`TITLE:BODY<br>[time]`): the line above is the brief
-            joined = parse_brief(story[-1]["text"] + text)
-            if joined is not None:
-                story.pop()
-                found.append((i - 1, joined))
-                continue
         parts = parse_brief(text)
-        if story and story[-1]["type"] == "heading" and (parts is None or _OPENER.match(text)):
-            # a dated paragraph with no title of its own, or one that opens like a brief's
-            # body, under a heading: the heading is its title
-            titled = parse_titled_brief(story[-1]["text"], text)
-            if titled is not None:
-                story.pop()
-                found.append((i - 1, titled))
-                continue
-        if parts is None:
+        joined = _with_line_above(story[-1], text, parts) if story else None
+        if joined is not None:
+            story.pop()
+            found.append((i - 1, joined))
+        elif parts is None:
             story.append(block)
         else:
             found.append((i, parts))
     return story, found
+
+
+def _with_line_above(above: dict, text: str, parts: BriefParts | None) -> BriefParts | None:
+    """A brief printed over two lines, the one above and ``text``: ``TITLE:BODY`` then its
+    ``[time]`` alone, or a heading ``TITLE`` over ``BODY[time]`` (when ``text`` has no title
+    of its own, or opens like a brief's body)."""
+    if _TIME_ONLY.match(text):
+        joined = parse_brief(above["text"] + text)
+        if joined is not None:
+            return joined
+    if above["type"] == "heading" and (parts is None or _OPENER.match(text)):
+        return parse_titled_brief(above["text"], text)
+    return None
 
 
 def split_article(article: Article, t2s) -> list[Brief]:
