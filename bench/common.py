@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,11 @@ FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS=32", "-s", "C
         "-s", "LOG_LEVEL=WARNING", "-s", "NEWS_MAX_LIST_PAGES=10000", "-s", "DEPTH_LIMIT=0"]
 # valgrind counting instructions; the summary line "Collected : N" goes to stderr or --log-file.
 CALLGRIND = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+
+
+def collected(callgrind_log: str) -> int:
+    """The instructions callgrind counted, from its summary line."""
+    return int(re.search(r"Collected : (\d+)", callgrind_log).group(1))
 # Every crawl compared also records its CPU seconds (bench/cpu.py).
 MEASURE = ["-s", 'EXTENSIONS={"bench.cpu.CpuClock": 0}']
 

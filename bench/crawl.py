@@ -18,7 +18,8 @@ from pathlib import Path
 
 from crawler.demo.server import ServerProcess
 
-from .common import CALLGRIND, crawl_bare, crawl_news, env, machine, pages_per_cpu_second, pages_per_second
+from .common import (CALLGRIND, collected, crawl_bare, crawl_news, env, machine, pages_per_cpu_second,
+                     pages_per_second)
 
 # The two crawls compared, in the tables' order.
 CRAWLS = (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds"))
@@ -78,13 +79,9 @@ def instructions(pages: int, large: int) -> None:
         with ServerProcess(generate=n) as server, tempfile.TemporaryDirectory() as tmp:
             for name in counts:
                 log = Path(tmp) / f"{name}.callgrind.log"
-                wrap = [*CALLGRIND, f"--log-file={log}"]
-                if name == "news":
-                    stats = crawl_news(Path(tmp) / name, server.urls(), "-s", "INCREMENTAL_ENABLED=0", wrap=wrap)
-                else:
-                    stats = crawl_bare(Path(tmp) / name, server.urls(), wrap=wrap)
-                collected = int(re.search(r"Collected : (\d+)", log.read_text()).group(1))
-                counts[name].append((stats["response_received_count"], collected))
+                crawl, extra = SPEED_CRAWLS[name]  # the crawl `speed` runs, under callgrind
+                stats = crawl(Path(tmp) / name, server.urls(), *extra, wrap=[*CALLGRIND, f"--log-file={log}"])
+                counts[name].append((stats["response_received_count"], collected(log.read_text())))
     per_page = {name: (c[1][1] - c[0][1]) / (c[1][0] - c[0][0]) for name, c in counts.items()}
     print(f"# bench.crawl instructions — {machine()}, generated sites of {pages} and {large} articles, callgrind")
     print("| crawl | pages (small, large site) | instructions per page |")

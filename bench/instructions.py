@@ -27,7 +27,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from .common import CALLGRIND, env, machine
+from .common import CALLGRIND, collected, env, machine
 
 EXTRACTORS = ("this project", "trafilatura", "GNE")
 WARM_UP = 5
@@ -64,7 +64,7 @@ def child_cmd(name: str, pages_file: Path, pages: int) -> list[str]:
 def instructions(name: str, pages_file: Path, pages: int) -> int:
     proc = subprocess.run([*CALLGRIND, *child_cmd(name, pages_file, pages)], env=env(),
                           capture_output=True, text=True, check=True)
-    return int(re.search(r"Collected : (\d+)", proc.stderr).group(1))
+    return collected(proc.stderr)
 
 
 # What each part of a callgrind profile is, by the file of the function that ran.
