@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..briefs import BRIEF_TIME
-from . import dom, links
+from . import links
 from .article import ArticlePage
 from .cache import cached_property
 from .document import Document
