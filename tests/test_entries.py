@@ -39,3 +39,36 @@ def test_a_site_without_article_url_shapes_gets_its_entries_from_headline_like_l
                                                            ("aave-gho-launch", "Aave社区通过GHO稳定币上线提案")], 1))
               + "</ul><div class='pages'><a href='/news/page/3/'>下一页 &gt;</a></div>")
     assert entries(markup) == [("uniswap-v4-hooks", None), ("aave-gho-launch", None)]
+
+
+def test_a_short_story_of_lines_that_links_to_an_article_is_not_an_entry():
+    # under 8 letters before the link, so not plainly running text; but four lines of prose
+    story = ("<div>比特币减半临近，<br>矿工收入结构生变，<br>监管方面，多个司<a href='/info/11.html'>法辖区</a>正在制定要求。"
+             "<br>业内预计将逐步恢复。<br></div>")
+    pager = "<div>上一篇：<a href='/info/12.html'>标题二号文章</a></div><div>下一篇：<a href='/info/13.html'>标题三号文章</a></div>"
+    assert [u for u, _ in entries(f"<div>{story}{pager}</div>")] == ["12.html", "13.html"]
+
+
+def test_an_entry_with_line_breaks_is_still_one_entry():
+    markup = ("<ul><li><a href='/info/11.html'>标题一号文章</a><br>摘要一，内容很长很长。<br>2023-05-01</li>"
+              "<li><a href='/info/12.html'>标题二号文章</a><br>摘要二，内容很长很长。<br>2023-05-02</li></ul>")
+    assert entries(markup) == [("11.html", "摘要一，内容很长很长。"), ("12.html", "摘要二，内容很长很长。")]
+
+
+def crumbs(body: str) -> list[tuple[str, str | None]]:
+    doc = Document("https://x.example/info/1.html", f"<html><body>{body}</body></html>".encode(), {})
+    return [(c["name"], c["url"]) for c in doc.breadcrumbs]
+
+
+def test_a_trail_of_list_items_is_the_breadcrumbs():
+    trail = "<ol><li><a href='/'>首页</a></li><li><a href='/list/bnb_1.html'>BNB</a></li><li>正文</li></ol>"
+    assert crumbs(trail) == [("首页", "https://x.example/"), ("BNB", "https://x.example/list/bnb_1.html"), ("正文", None)]
+
+
+@pytest.mark.parametrize("menu", [
+    # a menu opens with the home link too, but every item is a link, or there are many
+    "<ul><li><a href='/'>首页</a></li><li><a href='/list/bnb_1.html'>BNB</a></li><li><a href='/list/eth_1.html'>ETH</a></li></ul>",
+    "<ul>" + "".join(f"<li>{n}</li>" for n in ["首页", "新闻", "快讯", "行情", "专栏", "活动", "关于"]) + "</ul>",
+])
+def test_a_menu_of_list_items_is_not_a_trail(menu):
+    assert crumbs(menu) == []

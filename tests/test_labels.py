@@ -55,3 +55,11 @@ def test_a_repost_header_is_no_page_label():
     # `原文作者:` and `本文来源：` open a reposted story; they are the story's own lines
     assert not labels.META_LINE.match("原文作者:MichaelEgorov")
     assert not labels.META_LINE.match("本文来源：Odaily星球日报")
+
+
+@pytest.mark.parametrize("line,comments", [
+    ("網友評論", True), ("评论", True), ("最新评论（12）", True), ("发表评论", True), ("留言区", True),
+    ("Comments", True), ("评论区块链的未来", False), ("评论员文章", False),
+])
+def test_comments_headings(line, comments):
+    assert bool(labels.COMMENTS_HEADING.match(line)) is comments

@@ -53,3 +53,17 @@ def test_pager_role_reads_the_words_past_the_arrows(text, role):
 ])
 def test_article_url_shapes(url, article):
     assert links.is_article_url(url) is article
+
+
+@pytest.mark.parametrize("url,number", [
+    ("https://x.example/list/bnb_12.html", 12), ("https://x.example/category/defi/page/3/", 3),
+    ("https://x.example/list.php?cid=3&page=7", 7), ("https://x.example/list/defi/12.html", 12),
+    ("https://x.example/list/defi/2/", 2), ("https://x.example/list/defi/", None),
+])
+def test_a_pager_links_page_number(url, number):
+    assert links.pager_link_number(url) == number
+
+
+def test_only_a_pager_link_has_a_bare_number_for_page():
+    # on any link, `/12.html` may be an article's id
+    assert links.page_number_in_url("https://x.example/list/defi/12.html") is None

@@ -12,14 +12,25 @@ from .listing import Listing, ListPage
 
 __all__ = ["ArticlePage", "Document", "ListPage", "Listing", "read_page"]
 
+# Entries a page needs to be a list though its URL looks like an article's.
+MIN_LIST_ENTRIES = 3
+
 
 def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) -> ArticlePage | ListPage:
     """Parse a page once and return the page class that fits it."""
     doc = Document(url, body, headers, encoding)
     article = ArticlePage(url, body, document=doc)
-    if links.is_article_url(url) or _looks_like_article(article):
-        return article
-    return ListPage(url, body, document=doc)
+    listing = ListPage(url, body, document=doc)
+    if links.is_article_url(url):
+        # the URL's shape is a hint: `/list/bnb/12.html` is page 12 of a list, known by
+        # its pager and by entries outweighing the story (an empty article has no pager)
+        return listing if _is_list_at_article_url(article, listing) else article
+    return article if _looks_like_article(article) else listing
+
+
+def _is_list_at_article_url(article: ArticlePage, listing: ListPage) -> bool:
+    return (article.doc.root is not None and len(article.doc.entries) >= MIN_LIST_ENTRIES
+            and article.story_chars < _entry_chars(article) and listing.has_pager)
 
 
 def _looks_like_article(page: ArticlePage) -> bool:

@@ -20,6 +20,9 @@ from .headline import Headline, repeats_headline, split_headline
 
 # A block this long (without links) reads as story text when choosing the container.
 MIN_PARAGRAPH = 20
+# With less story text than this in blocks that long, lines this long count too, when
+# there are that many of them (a story printed a clause or a word per line).
+MIN_LONG_STORY, MIN_LINE, MIN_LINES = 200, 5, 4
 # Below this much story text an article page is "empty".
 MIN_STORY_CHARS = 30
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
@@ -42,22 +45,29 @@ class ArticlePage:
         """The heading that the <title> (or og:title) names; else the first <h1>."""
         title = self.doc.title_text
         heads = [b for b in self.doc.blocks if b.owner.tag in ("h1", "h2", "h3") and len(b.text) >= 4]
-        if title:
-            # the heading that covers most of the title (a logo's <h1> covers only the site name)
-            named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])]
-            if named:
-                return max(named, key=lambda b: len(b.text))
-        h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
-        if h1s:
-            return h1s[0]
-        if title:  # no heading element: the page block the title starts with (`<div class=…>`),
-            # or holds between affixes (`MER:…-site name`) when it is most of the title
-            printed = [b for b in self.doc.blocks[:80]
-                       if 6 <= len(b.text) <= 200 and b.link_density < 0.5
-                       and (title.startswith(b.text) or (b.text in title and 2 * len(b.text) >= len(title)))]
-            if printed:
-                return max(printed, key=lambda b: len(b.text))
-        return None
+        # the heading that covers most of the title
+        named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])] if title else []
+        best = max(named, key=lambda b: len(b.text)) if named else None
+        if best is not None and 2 * len(best.text) >= len(title):
+            return best
+        if best is None:
+            h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
+            if h1s:
+                return h1s[0]
+        # no heading element for it, or one covering less of the title (the logo's <h1>,
+        # the site name the title ends with): a longer block the title prints wins
+        printed = self._printed_title(title, heads) if title else None
+        if printed is not None and (best is None or len(printed.text) > len(best.text)):
+            return printed
+        return best
+
+    def _printed_title(self, title: str, heads: list) -> dom.Block | None:
+        """The page block, not a heading element, that the title starts with, or holds
+        between affixes (`MER:…-site name`) when it is most of the title."""
+        printed = [b for b in self.doc.blocks[:80]
+                   if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and b not in heads
+                   and (title.startswith(b.text) or (b.text in title and 2 * len(b.text) >= len(title)))]
+        return max(printed, key=lambda b: len(b.text)) if printed else None
 
     @cached_property
     def headline_raw(self) -> str | None:
@@ -129,12 +139,10 @@ class ArticlePage:
 
     def _date_under_headline(self) -> str | None:
         """A date printed without a label in a short line between the headline and the story."""
-        head = self._headline_block
-        if head is None:
+        start = self._headline_index
+        if start is None:
             return None
-        blocks = self.doc.blocks
-        start = next((i for i, b in enumerate(blocks) if b is head), len(blocks))
-        for b in blocks[start + 1: start + 6]:
+        for b in self.doc.blocks[start + 1: start + 6]:
             if id(b) in self._in_story:
                 break
             m = dates.DATE_IN_TEXT.search(b.text) if len(b.text) <= 100 else None
@@ -143,19 +151,60 @@ class ArticlePage:
         return None
 
     # -- story -----------------------------------------------------------------------
-    def _is_story_candidate(self, b: dom.Block) -> bool:
+    def _is_story_candidate(self, b: dom.Block, min_len: int) -> bool:
         head = self._headline_block
-        return (len(b.text) >= MIN_PARAGRAPH and b.link_density < 0.3
+        return (len(b.text) >= min_len and b.link_density < 0.3
                 and (head is None or b.owner is not head.owner)
                 and not dates.DATE_IN_TEXT.fullmatch(b.text)
-                and not labels.META_LINE.match(b.text) and not labels.TAGS_LINE.match(b.text))
+                and not labels.META_LINE.match(b.text) and id(b) not in self._tag_lines)
 
     @cached_property
     def container(self):
-        """The element holding the story: where paragraph text is densest."""
-        good = [b for b in self.doc.blocks if self._is_story_candidate(b)]
+        """The element holding the story: where paragraph text is densest, looked for first
+        between the headline and what closes a story (tags, a comments heading), so reader
+        comments or a sidebar never outweigh a short story."""
+        lines = [b for b in self._after_headline if self._is_story_candidate(b, MIN_LINE)]
+        paragraphs = [b for b in lines if len(b.text) >= MIN_PARAGRAPH]
+        box, mass = self._densest(paragraphs)
+        if mass < MIN_LONG_STORY and len(lines) >= MIN_LINES and len(lines) > len(paragraphs):
+            # a story printed a clause or a word per line has no paragraph that long: count
+            # short lines too, and take that reading when it finds far more text, or the
+            # same place seen whole (around a brief, the one long line)
+            short_box, short_mass = self._densest(lines)
+            if short_mass >= 2 * mass or dom.is_inside(box, (short_box,)):
+                box, mass = short_box, short_mass
+        if mass >= MIN_STORY_CHARS:
+            return box
+        return self._densest([b for b in self.doc.blocks if self._is_story_candidate(b, MIN_PARAGRAPH)])[0]
+
+    @cached_property
+    def _tag_lines(self) -> dict[int, dom.Block]:
+        """The blocks that open with a tags label (`Tags:`, `标签：`), by id, in page order:
+        read by the story's bounds and by ``tags``, the pattern tried once a block."""
+        return {id(b): b for b in self.doc.blocks if labels.TAGS_LINE.match(b.text)}
+
+    @cached_property
+    def _headline_index(self) -> int | None:
+        head = self._headline_block
+        return next((i for i, b in enumerate(self.doc.blocks) if b is head), None) if head is not None else None
+
+    @cached_property
+    def _after_headline(self) -> list[dom.Block]:
+        """The blocks after the headline, up to the tags line or a comments heading."""
+        if self._headline_index is None:
+            return []
+        out = []
+        for b in self.doc.blocks[self._headline_index + 1:]:
+            if id(b) in self._tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text)):
+                break
+            out.append(b)
+        return out
+
+    @staticmethod
+    def _densest(good: list[dom.Block]):
+        """(element, story characters in it) where the text of ``good`` blocks is densest."""
         if not good:
-            return None
+            return None, 0
         score: dict = defaultdict(int)
         mass: dict = defaultdict(int)
         text_holders = set()  # elements whose own text (not a child <p>) is story
@@ -182,7 +231,7 @@ class ArticlePage:
                 best = parent
             else:
                 break
-        return best
+        return best, mass[best]
 
     @cached_property
     def _story_blocks(self) -> list[dom.Block]:
@@ -209,7 +258,7 @@ class ArticlePage:
                 after_bare_label = False
                 if len(text) <= 30:
                     continue  # the value of `<dt>作者：</dt><dd>王小明</dd>`
-            if labels.TAGS_LINE.match(text):
+            if id(b) in self._tag_lines:
                 break  # tags close the story; what follows is the related list
             if head is not None and b.owner is head.owner:
                 continue
@@ -257,9 +306,7 @@ class ArticlePage:
     # -- tags, crumbs, related ---------------------------------------------------------
     @cached_property
     def tags(self) -> list[str]:
-        for b in self.doc.blocks:
-            if not labels.TAGS_LINE.match(b.text):
-                continue
+        for b in self._tag_lines.values():
             names = _link_texts(b.owner)  # `標籤：<a>…</a>、<a>…</a>`
             value = labels.TAGS_LINE.sub("", b.text).strip()
             if not names and value:  # `标签：Layer2，Arbitrum` in plain text
@@ -268,8 +315,11 @@ class ArticlePage:
             while not names and el is not None and el.tag not in ("body", "html"):
                 # a label alone (`<h4>标签</h4><ul>…`): the links right after it, never the
                 # menus and pagers further up the page
-                if el.getnext() is not None:
-                    names = _link_texts(el.getnext())
+                nxt = el.getnext()
+                if nxt is not None:  # the run of siblings like it: `<li>标签：</li><li><a>…</a></li><li>…`
+                    while nxt is not None and nxt.tag == el.getnext().tag:
+                        names += _link_texts(nxt)
+                        nxt = nxt.getnext()
                     break
                 el = el.getparent()
             return _unique(n for n in names if n)[:50]

@@ -23,6 +23,12 @@ MIN_ENTRY_HEADLINE = 4
 # Shortest link text taken for a headline on a site whose article URLs have no known shape
 # (menus and tags are shorter: 首页, 区块链技术).
 MIN_HEADLINE_LINK = 8
+# A breadcrumb trail printed as list items: its length, and the longest crumb before the last
+# (the last may be the headline).
+MIN_CRUMBS, MAX_CRUMBS, MAX_CRUMB_CHARS = 2, 6, 30
+# Longest text of a pager link (`下一頁 >`, `Last`): a link with an article URL's shape
+# (`/list/bnb/12.html`) and such a text is the pager's, never an entry.
+MAX_PAGER_TEXT = 8
 # Text beside an entry's link this short is a label (`上一篇：`, `NEW`), not a summary.
 MAX_LABEL_CHARS = 4
 # An entry's date may be month and day alone (`05-01`); in running text that is no date.
@@ -39,6 +45,9 @@ _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 MIN_LETTERS_BEFORE = 8
 _LETTER = re.compile(r"[^\W\d_]")
 _BREAKS = dom.BLOCK_TAGS | {"br"}
+# An element with this many paragraph children or line breaks is prose, not an entry.
+MIN_PROSE_LINES = 4
+_PROSE_TAGS = dom.PARAGRAPH_TAGS - {"li", "dd", "dt"} | {"div", "section"}
 
 
 def _in_running_text(a) -> bool:
@@ -56,14 +65,29 @@ def _in_running_text(a) -> bool:
         while sib is not None and sib.tag not in _BREAKS:  # back to the paragraph's start
             before.append(etree.tostring(sib, method="text", encoding=str, with_tail=True))
             sib = sib.getprevious()
+        if sib is not None:  # a line break: the line starts with its tail (`…<br>text<a>`)
+            before.append(sib.tail or "")
+            break
         parent = el.getparent()
-        if sib is not None or parent is None:
+        if parent is None:
             break
         before.append(parent.text or "")
         if parent.tag in _BREAKS:
             break
         el = parent
     return len(_LETTER.findall("".join(before))) >= MIN_LETTERS_BEFORE
+
+
+def _is_prose(el) -> bool:
+    """Several paragraphs or lines (a story that links to an article), never one entry: an
+    entry is a title, maybe a summary and a date."""
+    lines = 0
+    for child in el:
+        if child.tag == "br" or (child.tag in _PROSE_TAGS and (child.text or len(child))):
+            lines += 1
+            if lines >= MIN_PROSE_LINES:
+                return True
+    return False
 
 
 @dataclass
@@ -198,9 +222,10 @@ class Document:
         An entry is the largest element around a link that holds no other article's
         link; entries count only in groups of two or more under one parent, and a link in
         running text (``正如<a>此前报道</a>所言``) is no entry's title, so story paragraphs
-        that link to other articles are never mistaken for a list.
+        that link to other articles are never mistaken for a list, nor is a pager's link.
         """
-        article = [(a, u, t) for a, u, t in self._article_anchors if not _in_running_text(a)]
+        article = [(a, u, t) for a, u, t in self._article_anchors
+                   if not _in_running_text(a) and not (len(t) <= MAX_PAGER_TEXT and links.pager_role(t))]
         if not article:
             return []
         urls_under: dict = defaultdict(set)
@@ -218,7 +243,7 @@ class Document:
                 if parent is None or parent.tag in ("body", "html") or len(urls_under[parent]) != 1:
                     break
                 if parent not in text_len:
-                    text_len[parent] = len(dom.text_of(parent))
+                    text_len[parent] = len(dom.text_of(parent)) if not _is_prose(parent) else MAX_ENTRY_CHARS + 1
                 if text_len[parent] > MAX_ENTRY_CHARS:
                     break
                 el = parent
@@ -279,6 +304,11 @@ class Document:
         for block in self.blocks[:80]:
             if len(block.text) > 120:
                 continue
+            if block.owner.tag == "li" and labels.HOME_CRUMB.match(block.text):
+                crumbs = self._list_crumbs(block.owner)  # `<ol><li>首页</li><li>BNB</li>…`
+                if crumbs:
+                    return crumbs
+                continue
             parts = [p for p in labels.CRUMB_SEP.split(block.text) if p]
             if len(parts) < 2:
                 continue
@@ -291,3 +321,18 @@ class Document:
             crumbs += [{"name": p, "url": hrefs.get(p)} for p in parts[1:]]
             return crumbs
         return []
+
+    def _list_crumbs(self, home) -> list[dict] | None:
+        """A trail printed as list items, its separators drawn by CSS. A menu also opens
+        with the home link; a trail is short and ends at the page itself: an item with no
+        link, or a leaf word (正文, Info)."""
+        items = [el for el in home.getparent() if el.tag == "li"]
+        if not MIN_CRUMBS <= len(items) <= MAX_CRUMBS or items[0] is not home:
+            return None
+        names = [dom.text_of(el) for el in items]
+        if not all(names) or any(len(n) > MAX_CRUMB_CHARS for n in names[:-1]):
+            return None
+        if items[-1].find(".//a") is not None and not labels.LEAF_CRUMB.match(names[-1]):
+            return None
+        hrefs = [next((a.get("href") for a in el.iter("a")), None) for el in items]
+        return [{"name": n, "url": links.absolute(self.base_url, h)} for n, h in zip(names, hrefs)]

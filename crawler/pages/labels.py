@@ -44,6 +44,10 @@ NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\
 BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免责声明|風險提示|风险提示|版權聲明|版权声明"
                               r"|Disclaimer)\s*[:：]", re.I)
 
+# A heading over reader comments: what follows it is not story.
+COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?(?:評論|评论|留言)(?:區|区|列表)?"
+                              r"(?:\s*[（(]\d+[)）])?$|^(?:Comments?|Leave a (?:comment|reply))$", re.I)
+
 HOME_CRUMB = re.compile(r"^(?:首頁|首页|主頁|主页|Home|網站首頁|网站首页)$", re.I)
 # What may stand before the home crumb: `當前位置：`, `您的位置:`, `You are here:`.
 CRUMB_LEAD = re.compile(r"^[^:：>]{1,12}[:：]\s*")

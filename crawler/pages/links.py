@@ -18,6 +18,7 @@ _ARTICLE = re.compile(r"/(?:(?:[a-z]{1,12})?\d{2,}\.(?:s?html?|php)"
 _TAG = re.compile(r"/(?:tag|tags|keyword|keywords|label)s?/", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|mp4|mp3|xml|txt|apk|exe)$", re.I)
 _PAGE_NO = re.compile(r"(?:[_-]|/page/|[?&]page=|[?&]p=)(\d{1,5})(?:\.s?html?)?/?$", re.I)
+_BARE_PAGE_NO = re.compile(r"/(\d{1,4})(?:\.s?html?)?/?$", re.I)
 FOLLOWED_SCHEMES = ("http", "https", "file")
 
 
@@ -72,6 +73,16 @@ def is_asset_url(url: str) -> bool:
 def page_number_in_url(url: str) -> int | None:
     m = _PAGE_NO.search(url)
     return int(m.group(1)) if m else None
+
+
+def pager_link_number(url: str) -> int | None:
+    """The page number of a link known to be a pager's: also a bare last path segment
+    (`/list/bnb/2.html`), which on any other link could be an article's id."""
+    n = page_number_in_url(url)
+    if n is None:
+        m = _BARE_PAGE_NO.search(urlsplit(url).path)
+        n = int(m.group(1)) if m else None
+    return n
 
 
 _ARROWS = " <>«»‹›←→"

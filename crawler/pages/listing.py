@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..briefs import BRIEF_TIME
-from . import links
+from . import dom, links
 from .article import ArticlePage
 from .cache import cached_property
 from .document import Document
@@ -41,6 +41,7 @@ class ListPage:
     def _pager(self) -> dict:
         roles: dict = {"pages": {}}
         current = None
+        in_pager = []
         for a, url, text in self.doc.anchors:
             role = links.pager_role(text)
             if role is None or not text:
@@ -50,10 +51,11 @@ class ListPage:
                 if url == self.url:
                     current = n
                 roles["pages"].setdefault(n, url)
-            elif role in ("next", "last") and url != self.url:
+            elif role in ("next", "last", "prev") and url != self.url:
                 roles.setdefault(role, url)
-            roles.setdefault("_box", a.getparent())
-        box = roles.get("_box")
+            if role != "first":  # `首页` is also every menu's home link
+                in_pager.append(a)
+        box = _common_parent(in_pager)
         if current is None and box is not None:
             # the current page is the number printed without a link
             for el in box.iter():
@@ -64,8 +66,23 @@ class ListPage:
         return roles
 
     @property
+    def has_pager(self) -> bool:
+        """Links to other pages of this list: numbered ones, a next, previous or last page."""
+        pager = self._pager
+        return bool(pager["pages"]) or any(role in pager for role in ("next", "prev", "last"))
+
+    @property
     def page_number(self) -> int:
-        return self._pager["current"] or links.page_number_in_url(self.url) or 1
+        pager = self._pager
+        known = pager["current"] or links.page_number_in_url(self.url)
+        if known:
+            return known
+        # printed nowhere: one after the previous page, or one before the next
+        before = links.pager_link_number(pager["prev"]) if "prev" in pager else None
+        if before:
+            return before + 1
+        after = links.pager_link_number(pager["next"]) if "next" in pager else None
+        return after - 1 if after and after > 1 else 1
 
     @property
     def category_name(self) -> str | None:
@@ -80,7 +97,7 @@ class ListPage:
     @property
     def section_links(self) -> list[str]:
         host = urlsplit(self.url).netloc
-        pager = set(self._pager["pages"].values()) | {self._pager.get("next"), self._pager.get("last")}
+        pager = set(self._pager["pages"].values()) | {self._pager.get(role) for role in ("next", "prev", "last")}
         out, seen = [], set()
         for _, url, text in self.doc.anchors:
             if (url in seen or url in pager or url in self.doc.entry_urls or url == self.url
@@ -93,10 +110,12 @@ class ListPage:
         return out
 
     def article_links(self) -> list[str]:
-        """Links to articles that are not in an entry group (a lone feature link)."""
+        """Links to articles that are not in an entry group (a lone feature link); never the
+        pager's own links (`/list/bnb/12.html` has an article URL's shape)."""
         seen, out = set(), []
-        for _, url, _ in self.doc.anchors:
-            if links.is_article_url(url) and url not in self.doc.entry_urls and url not in seen:
+        for _, url, text in self.doc.anchors:
+            if (links.is_article_url(url) and url not in self.doc.entry_urls and url not in seen
+                    and not links.pager_role(text)):
                 seen.add(url)
                 out.append(url)
         return out
@@ -114,7 +133,7 @@ class ListPage:
         last = pager.get("last")
         numbers = pager["pages"]
         known = set(numbers) | {self.page_number}
-        last_no = links.page_number_in_url(last) if last else max(known)
+        last_no = links.pager_link_number(last) if last else max(known)
         return Listing(
             url=self.url,
             entries=[e.to_dict() for e in self.doc.entries],
@@ -126,3 +145,15 @@ class ListPage:
             categoryName=self.category_name,
             sectionLinks=self.section_links,
         )
+
+
+def _common_parent(elements: list):
+    """The nearest element holding all of ``elements`` (a pager's links, each maybe in its
+    own `<li>`), or None for none."""
+    if not elements:
+        return None
+    box = elements[0].getparent()
+    for el in elements[1:]:
+        while box is not None and not dom.is_inside(el, (box,)):
+            box = box.getparent()
+    return box
