@@ -1,0 +1,300 @@
+"""Article pages in templates nobody wrote by hand, each with its answer known.
+
+The strategy draws the choices a cheap CMS template makes (wrappers, paragraph and heading
+tags, where the labels go and in which language, how a brief is spelled and wrapped, how
+tags, crumbs and the related list are marked up, class names, sidebars, comments, noise,
+the charset and where it is declared, rightly or wrongly) and renders the seed family's
+content through them. The parser sees only the bytes; ``Truth`` is what any correct
+reading gives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+from .common import (AUTHORS, BRIEFS, CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS, TIMES,
+                     TITLES, Draws, e)
+
+COMMENTS = ["这篇文章写得很好，把Layer2的费用结构讲得很清楚，学到了很多。",
+            "作者的观点我不太同意，市场的变化远比文中说的复杂，还需要继续观察。",
+            "请问文中提到的数据来源是哪里？能不能给一个链接方便大家核对一下？"]
+DISCLAIMER = "免责声明：本文仅代表作者个人观点，不代表本站立场，不构成任何投资建议，请读者自行判断风险。"
+
+
+@dataclass
+class Truth:
+    """What a correct reading of the page gives, in the page's own script, as printed."""
+
+    headline: str
+    headline_tag: str | None  # None: not checked (the tag of `MER:…_MER` and the like)
+    author: str | None
+    date_raw: str
+    story: list[tuple[str, str]]  # (paragraph|heading, text), briefs taken out
+    briefs: list[tuple[str, str, str]]  # (title, body, time as printed)
+    tags: list[str]
+    category: str | None
+    related: list[str]  # entry URLs
+    choices: dict = field(default_factory=dict)  # how the page was built, for failure reports
+
+
+@dataclass
+class Variant:
+    url: str
+    body: bytes
+    headers: dict
+    truth: object
+
+
+def clauses(story: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A story printed a clause per line (the `one word per line` damage): no line is long."""
+    out = []
+    for kind, text in story:
+        if kind == "heading":
+            out.append((kind, text))
+            continue
+        part = ""
+        for ch in text:
+            part += ch
+            if ch in "，。；、,;" and len(part) >= 6:
+                out.append(("paragraph", part))
+                part = ""
+        if part:
+            out.append(("paragraph", part))
+    return out
+
+
+def _brief_stamp(d: Draws, when: str) -> tuple[str, str, str]:
+    nums = [int(x) for x in when.replace("/", " ").replace("-", " ").replace(":", " ").split()]
+    y, mo, day, h, mi = nums[:5]
+    s = nums[5] if len(nums) > 5 else 0
+    sep = d.pick(["/", "-"])
+    pad = d.flag()
+    date = f"{y}{sep}{mo:02d}{sep}{day:02d}" if pad else f"{y}{sep}{mo}{sep}{day}"
+    clock = (f"{h:02d}:{mi:02d}" if pad else f"{h}:{mi:02d}") + (f":{s:02d}" if d.flag() else "")
+    left, right = d.pick([("[", "]"), ("［", "］"), ("【", "】")])
+    return left, f"{date} {clock}", right
+
+
+def _brief(d: Draws, brief: tuple[str, str, str]) -> tuple[list[str], tuple[str, str, str]]:
+    """A brief as the sites print it: its lines of markup (one, or a heading and one), and
+    its truth (title, body, time as printed)."""
+    title, body, when = brief
+    left, time_raw, right = _brief_stamp(d, when)
+    t, b, s = e(title), e(body), e(f"{left}{time_raw}{right}")
+    colon = d.pick([":", "："])
+    form = d.pick(["plain", "strong_title", "spans", "flash", "em_time", "font", "heading_above"])
+    if form == "heading_above":  # `<p><strong>TITLE</strong></p><p>BODY[time]</p>`
+        return [f"<strong>{t}</strong>", f"{b}{s}"], (title, body, time_raw)
+    inner = {
+        "plain": f"{t}{colon}{b}{s}",
+        "strong_title": f"<strong>{t}</strong>{colon}{b}{s}",
+        "spans": f"<span>{t}{colon}{b}</span> <span class=\"time\">{s}</span>",
+        "flash": f"【{t}】{b}{s}",
+        "em_time": f"{t}{colon}{b}<em>{s}</em>",
+        "font": f'<font color="#333">{t}{colon}{b}{s}</font>',
+    }[form]
+    return [inner], (title, body, time_raw)
+
+
+def _running_link(d: Draws, text: str, article_id: int) -> str:
+    """`正如<a>此前报道</a>所言`: a link in the middle of a sentence; the text is unchanged."""
+    if len(text) < 24:
+        return e(text)
+    i = len(text) // 3
+    href = d.pick([f"/info/{article_id + 101}.html", "https://www.example.org/news/1.html"])
+    return f'{e(text[:i])}<a href="{href}">{e(text[i:i + 4])}</a>{e(text[i + 4:])}'
+
+
+def charset(d: Draws) -> tuple[str, str, str]:
+    """(codec, <meta> declaring it or "", Content-Type header): declared in the header, in
+    a <meta>, nowhere, or wrongly in the header."""
+    encoding = d.choose("encoding", ["utf-8", "gbk", "big5"] if d.hant else ["utf-8", "gbk"])
+    declared = d.choose("declared", ["header", "meta", "none", "wrong"] if encoding != "big5" else ["header", "meta"])
+    meta = d.pick([f'<meta charset="{encoding}">',
+                   f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">']) if declared == "meta" else ""
+    wrong = {"utf-8": "gbk", "gbk": "utf-8"}.get(encoding, encoding)
+    ctype = {"header": f"text/html; charset={encoding}", "wrong": f"text/html; charset={wrong}"}.get(declared, "text/html")
+    return encoding, meta, ctype
+
+
+@st.composite
+def article_pages(draw) -> Variant:
+    d = Draws(draw)
+    script, choose = d.script, d.choose
+    site = d.pick(SITE_NAMES)
+    domain = d.pick(DOMAINS)
+    article_id = draw(st.integers(100, 999999))
+    url = f"https://{domain}/info/{article_id}.html"
+
+    # -- the model ----------------------------------------------------------------------
+    headline = script(d.pick(TITLES))
+    tags = [script(t) for t in draw(st.lists(st.sampled_from(TAGS), min_size=1, max_size=5, unique=True))]
+    affix = choose("affix", ["none", "suffix", "suffix", "tag_keyword", "source_suffix", "prefix", "topic_prefix"])
+    headline_raw = {
+        "none": headline,
+        "suffix": f"{headline}_{tags[0]}",
+        "tag_keyword": f"{headline}_{tags[0]}:{script('关键词')}",  # `_ETH:keyword`
+        "source_suffix": f"{headline}-ODAILY_{tags[0]}",  # `-ODAILY_QUO:Quota`
+        "prefix": f"MER:{headline}_MER",  # a prefix that repeats the suffix
+        "topic_prefix": f"{script('区块链')}:{headline}",
+    }[affix]
+    headline_tag = tags[0] if affix == "suffix" else None
+    author = d.pick([""] + AUTHORS)
+    when = d.pick(TIMES)
+    category = script(d.pick(CATEGORIES))
+    story = [(k, script(t)) for k, t in d.pick(STORIES)]
+    if choose("short_lines", [False, False, False, True]):
+        story = clauses(story)
+    n_briefs = draw(st.integers(0, 3))
+    chosen = draw(st.lists(st.integers(0, len(BRIEFS) - 1), min_size=n_briefs, max_size=n_briefs, unique=True))
+    briefs = [(script(BRIEFS[i][0]), script(BRIEFS[i][1]), BRIEFS[i][2]) for i in chosen]
+    # a brief goes before story item i (never before the first), or at the end
+    slots = sorted(draw(st.lists(st.integers(1, len(story)), min_size=n_briefs, max_size=n_briefs)))
+    related = [(f"/info/{article_id + 7 * (i + 1)}.html", script(TITLES[(i + 3) % len(TITLES)]) + f"_{tags[0]}",
+                script(STORIES[i % len(STORIES)][0][1])[:40] + ".", PLACEHOLDER)
+               for i in range(draw(st.integers(2, 5)))]
+
+    # -- the template -------------------------------------------------------------------
+    labels_en = choose("labels_en", [True, False])
+    author_label = "Author:" if labels_en else d.pick(["作者:", "作者：", "作者 : "])
+    time_label = "Time:" if labels_en else d.pick(
+        ["時間:" if d.hant else "时间:", "时间：", "發布時間：" if d.hant else "发布时间：", "日期："])
+    tags_label = "Tags:" if labels_en else d.pick(["標籤：" if d.hant else "标签：", "标签:", "关键词："])
+    ptag = choose("ptag", ["p", "p_span", "div", "section_p", "p_indent", "br"])
+    htag = choose("htag", ["h2", "h3", "h4", "p_strong", "p_b", "div_strong"])
+
+    def para(inner: str) -> str:
+        return {"p": f"<p>{inner}</p>", "p_span": f"<p><span>{inner}</span></p>", "div": f"<div>{inner}</div>",
+                "section_p": f"<section><p>{inner}</p></section>",
+                "p_indent": f'<p style="text-indent:2em">{inner}</p>', "br": f"{inner}<br>"}[ptag]
+
+    def heading(inner: str) -> str:
+        if ptag == "br":
+            return f"<strong>{inner}</strong><br>"
+        return {"h2": f"<h2>{inner}</h2>", "h3": f"<h3>{inner}</h3>", "h4": f"<h4>{inner}</h4>",
+                "p_strong": f"<p><strong>{inner}</strong></p>", "p_b": f"<p><b>{inner}</b></p>",
+                "div_strong": f"<div><strong>{inner}</strong></div>"}[htag]
+
+    blocks, brief_truth = [], []
+    if choose("repeat_title", [False, False, True]):
+        blocks.append(para(e(headline_raw if d.flag() else headline)))
+    links_in_text = choose("links_in_text", [False, True])
+    gaps = choose("gaps", ["none", "nbsp", "br", "img"]) if ptag != "br" else "none"
+    pending = list(zip(slots, briefs))
+    for i, (kind, text) in enumerate(story + [("end", "")]):
+        while pending and pending[0][0] == i:
+            lines, truth = _brief(d, pending.pop(0)[1])
+            blocks += [para(x) for x in lines]  # a brief is a paragraph of the story's own kind
+            brief_truth.append(truth)
+        if kind == "end":
+            break
+        if kind == "heading":
+            blocks.append(heading(e(text)))
+            continue
+        blocks.append(para(_running_link(d, text, article_id) if links_in_text and i % 3 == 1 else e(text)))
+        if gaps != "none" and i % 2 == 0:
+            blocks.append({"nbsp": "<p>&nbsp;</p>", "br": "<p><br></p>",
+                           "img": f'<p style="text-align:center"><img src="/uploads/{i}.png" alt="image"></p>'}[gaps])
+    if choose("disclaimer", [False, False, True]):
+        blocks.append(para(e(DISCLAIMER)))
+    story_html = "\n".join(blocks)
+    box = choose("box", ["div", "article", "section", "nested", "td"])
+    story_box = {
+        "nested": f"<div{d.cls()}><div{d.cls()}>\n{story_html}\n</div></div>",
+        "td": f"<table><tr><td{d.cls()}>\n{story_html}\n</td></tr></table>",
+    }.get(box, f"<{box}{d.cls()}>\n{story_html}\n</{box}>")
+
+    a, t = e(author), e(when)
+    extra = d.pick(["", f"<span>{'來源' if d.hant else '来源'}：{e(script('金色财经'))}</span>",
+                    f"<span>{'閱讀' if d.hant else '阅读'}：1234</span>"])
+    meta_form = choose("meta_form", ["spans", "paras", "one_line", "dl", "ul", "table", "sister"])
+    meta_html = {
+        "spans": f"<div{d.cls()}><span>{author_label}{a}</span> <span>{time_label}{t}</span>{extra}</div>",
+        "paras": f"<p{d.cls()}>{author_label}{a}</p>\n<p{d.cls()}>{time_label}{t}</p>",
+        "one_line": f"<div{d.cls()}>{author_label}{a} &nbsp; {time_label}{t} {extra}</div>",
+        "dl": f"<dl{d.cls()}><dt>{author_label}</dt><dd>{a}</dd><dt>{time_label}</dt><dd>{t}</dd></dl>",
+        "ul": f"<ul{d.cls()}><li>{author_label}{a}</li><li>{time_label}{t}</li></ul>",
+        "table": f"<table{d.cls()}><tr><td>{author_label}{a}</td><td>{time_label}{t}</td></tr></table>",
+        # the sister design: `[2021-02-10 09:11:56] 来源: 编辑:wangjia 点击量:`
+        "sister": f"<div{d.cls()}>[{t}] 来源: 编辑:{a} 点击量:</div>",
+    }[meta_form] + "\n"
+    meta_after_story = choose("meta_after_story", [False, False, False, True]) and meta_form != "sister"
+
+    tag_links = [f'<a href="/tag/{e(x)}_1.html">{e(x)}</a>' for x in tags]
+    tags_html = {
+        "links": f"<div{d.cls()}>{tags_label}{''.join(tag_links)}</div>",
+        "links_sep": f"<p{d.cls()}>{tags_label}{'、'.join(tag_links)}</p>",
+        "span_label": f"<div{d.cls()}><span>{tags_label}</span>{' '.join(tag_links)}</div>",
+        "ul": f"<ul{d.cls()}><li>{tags_label}</li>{''.join(f'<li>{x}</li>' for x in tag_links)}</ul>",
+    }[choose("tags_form", ["links", "links_sep", "span_label", "ul"])] + "\n"
+
+    home = "首頁" if d.hant else "首页"
+    leaf = d.pick(["Info", "正文"])
+    cat_link = f'<a href="/list/{article_id % 7}_1.html">{e(category)}</a>'
+    crumbs = choose("crumbs", ["none", "gt", "lead", "raquo", "ol"])
+    crumb_html = {
+        "none": "",
+        "gt": f'<div{d.cls()}><a href="/">{home}</a> &gt; {cat_link} &gt; {leaf}</div>\n',
+        "lead": f'<div{d.cls()}>{"當前位置" if d.hant else "当前位置"}：<a href="/">{home}</a> &gt; {cat_link} &gt; {leaf}</div>\n',
+        "raquo": f'<p{d.cls()}><a href="/">{home}</a> » {cat_link} » {leaf}</p>\n',
+        # Bootstrap's breadcrumb: the separators are drawn by CSS
+        "ol": f'<ol{d.cls()}><li><a href="/">{home}</a></li><li>{cat_link}</li><li>{leaf}</li></ol>\n',
+    }[crumbs]
+
+    rel_item = {
+        "ul_h3": lambda u, tt, s, dt: f'<li><a href="{u}"><h3>{e(tt)}</h3></a><p>{e(s)}</p><span>{dt}</span></li>',
+        "dl": lambda u, tt, s, dt: f'<dt><a href="{u}">{e(tt)}</a></dt><dd>{e(s)}</dd><dd>{dt}</dd>',
+        "divs": lambda u, tt, s, dt: f'<div{d.cls()}><a href="{u}">{e(tt)}</a><p>{e(s)}</p><span>{dt}</span></div>',
+        "flat": lambda u, tt, s, dt: f'<a href="{u}">{e(tt)}</a><p>{e(s)}</p><i>{dt}</i>',
+        "ul_date": lambda u, tt, s, dt: f'<li><a href="{u}">{e(tt)}</a><span>{dt}</span></li>',
+    }
+    related_form = choose("related_form", list(rel_item))
+    wrap = {"ul_h3": "ul", "dl": "dl", "divs": "div", "flat": "div", "ul_date": "ul"}[related_form]
+    rel_head = d.pick([category, "相關閱讀" if d.hant else "相关阅读", "猜你喜欢"])
+    items = "\n".join(rel_item[related_form](*r) for r in related)
+    related_html = f"<div{d.cls()}><h3>{e(rel_head)}</h3>\n<{wrap}>\n{items}\n</{wrap}></div>\n"
+
+    head_tag = choose("head_tag", ["h1", "h1", "h2", "div", "h1_link"])
+    head_html = {"h1": f"<h1{d.cls()}>{e(headline_raw)}</h1>", "h2": f"<h2{d.cls()}>{e(headline_raw)}</h2>",
+                 "div": f'<div class="title">{e(headline_raw)}</div>',
+                 "h1_link": f'<h1><a href="/info/{article_id}.html">{e(headline_raw)}</a></h1>'}[head_tag] + "\n"
+    header = {
+        "doubled": f'<div class="hd"><div>{site} {site}</div><div>Ctrl+D {site}</div></div>\n<div>ads</div>\n',
+        "bold": f"<header><b>{site}</b><span>Ctrl+D收藏{site}</span></header>\n",
+        "logo_img": f'<div id="top"><a href="/"><img src="/logo.png" alt="{site}"></a></div>\n',
+        "logo_h1": f'<h1 class="logo"><a href="/">{site}</a></h1>\n',
+    }[choose("header", ["doubled", "bold", "logo_img", "logo_h1"])]
+    nav = " ".join(f'<a href="/list/{i}_1.html">{e(script(c))}</a>' for i, c in enumerate(CATEGORIES))
+
+    side = ""
+    if choose("sidebar", [False, True]):  # ranked hot articles, with their own dates
+        hot = "".join(f'<li><span>{n + 1}</span><a href="/info/{article_id + 50 + n}.html">{e(script(TITLES[n]))}</a>'
+                      f"<em>2023-0{n + 1}-1{n}</em></li>" for n in range(4))
+        side = f'<div{d.cls()}><h3>{"熱門文章" if d.hant else "热门文章"}</h3><ul>{hot}</ul></div>\n'
+    comments = ""
+    if choose("comments", [False, False, True]):
+        rows = "".join(f"<li><span>用户{n + 100}</span><p>{e(script(c))}</p><i>2023-05-0{n + 1}</i></li>"
+                       for n, c in enumerate(COMMENTS))
+        comments = f'<div{d.cls()}><h3>{"網友評論" if d.hant else "网友评论"}</h3><ul>{rows}</ul></div>\n'
+    noise = ""
+    if choose("noise", [False, True]):
+        noise = ('<script>var s = "<p>不是正文的脚本文字，不应出现在正文里。</p>";</script>\n'
+                 "<!-- <p>注释里的段落也不是正文，无论多长都不算。</p> -->\n"
+                 f'<div{d.cls()}><a href="#">分享到微博</a> <a href="#">微信</a> <a href="#">QQ空间</a></div>\n')
+    prev_next = ""
+    if choose("prev_next", [False, True]):
+        prev_next = (f'<div{d.cls()}>上一篇：<a href="/info/{article_id - 1}.html">{e(script(TITLES[1]))}</a></div>\n'
+                     f'<div{d.cls()}>下一篇：<a href="/info/{article_id + 1}.html">{e(script(TITLES[2]))}</a></div>\n')
+
+    encoding, charset_meta, ctype = charset(d)
+    title_sep = d.pick(["-", "_", " - ", " | "])
+    main = head_html + ("" if meta_after_story else meta_html) + story_box + "\n" + noise
+    main += (meta_html if meta_after_story else "") + tags_html + prev_next
+    page = (f"<!DOCTYPE html>\n<html><head>{charset_meta}<title>{e(headline_raw)}{title_sep}{e(site)}</title></head>\n"
+            f"<body>\n{header}<div class=\"nav\"><a href=\"/\">{home}</a> {nav}</div>\n{crumb_html}"
+            f"<div class=\"main\"><div{d.cls()}>\n{main}</div>\n{related_html}{comments}{side}</div>\n"
+            f'<div class="foot">Copyright &copy; 2023 {site} 版权所有 <a href="/about.html">关于我们</a></div>\n</body></html>\n')
+    truth = Truth(headline, headline_tag, author or None, when, story, brief_truth, tags,
+                  category if crumbs != "none" else None, [f"https://{domain}{u}" for u, *_ in related], d.choices)
+    return Variant(url, page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)

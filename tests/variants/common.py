@@ -1,0 +1,69 @@
+"""What every generated page shares: the content of the seed's family and the drawing of
+template choices. See ``articles`` and ``lists``."""
+from __future__ import annotations
+
+import html
+
+import opencc
+from hypothesis import strategies as st
+
+from crawler.demo import content
+from crawler.demo.site import PLACEHOLDER
+from crawler.demo.stories import load_seed
+
+e = html.escape
+_S2T, _T2S = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+SITE_NAMES = ["以太坊交易所", "以太幣交易所", "買以太坊", "比特幣價格", "加密貨幣交易所", "火星链", "比特币交易"]
+DOMAINS = ["ubxx.com", "kjct.com", "www.whbot.com", "pqed.com", "ozvx.com"]
+# Real titles, no affixes; three open with a name and a colon that belong to the title.
+TITLES = ["坎昆升级后Layer2手续费降至1美分以下", "比特币减半临近 矿工收入结构生变", "稳定币总市值重回1500亿美元",
+          "CNBC:加密钱包用户半年增长十倍", "ETH是证券还是商品?美国监管者观点集锦", "再质押赛道锁仓量突破百亿美元",
+          "TW-AMM:一种Dex高效处理大额订单的新构想", "数字人民币试点扩大至公务员工资发放", "马斯克:NFT是美元的另一种形态"]
+TAGS = ["ETH", "BTC", "Layer2", "DeFi", "马斯克", "稳定币", "ARB", "NFT"]
+AUTHORS = ["金色财经", "Tiny熊", "wangjia", "链捕手", "Jon Rice"]
+TIMES = [PLACEHOLDER, "2021/4/12 8:18:27", "4/27/2021 12:48:57 PM", "2023-05-01 10:00", "2024-01-19 08:18:27"]
+CATEGORIES = ["BNB", "萊特幣", "ADA", "数字货币", "Filecoin", "火必APP"]
+
+
+def stories() -> list[list[tuple[str, str]]]:
+    """Stories in Simplified: the seed's own opening and the demo's short ones."""
+    seed = load_seed()
+    out = [[(k, _T2S.convert(t)) for k, t in seed.paragraphs if k != "brief"][:12]]
+    for paras in content.SHORT_STORIES.values():
+        out.append([("heading", p[3:]) if p.startswith("## ") else ("paragraph", p) for p in paras])
+    return [s for s in out if sum(1 for k, t in s if k == "paragraph" and len(t) >= 20) >= 2]
+
+
+STORIES = stories()
+BRIEFS = [(_T2S.convert(t), _T2S.convert(b), w) for t, b, w in load_seed().briefs] + list(content.EXTRA_BRIEFS)
+
+
+class Draws:
+    """The choices of one page, drawn from Hypothesis (so failures shrink to the first
+    option of each), with the script the page is printed in."""
+
+    def __init__(self, draw):
+        self.draw = draw
+        self.hant = self.flag()  # the page's script: Traditional or Simplified
+        self.choices: dict = {"hant": self.hant}
+
+    def choose(self, name: str, options):
+        """A template choice, recorded for failure reports."""
+        self.choices[name] = value = self.pick(options)
+        return value
+
+    def pick(self, options):
+        return self.draw(st.sampled_from(options))
+
+    def flag(self, chance: int = 2) -> bool:
+        """True once in ``chance`` draws (shrinks to False)."""
+        return self.draw(st.integers(0, chance - 1)) == chance - 1
+
+    def cls(self) -> str:
+        """A class attribute with a name no parser can know, or none."""
+        name = self.pick(["", "c1", "art-txt", "zw", "news_content", "xq", "m-b10", "left fl"])
+        return f' class="{name}"' if name else ""
+
+    def script(self, text: str) -> str:
+        return _S2T.convert(text) if self.hant else text
