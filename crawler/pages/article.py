@@ -25,6 +25,8 @@ MIN_PARAGRAPH = 20
 MIN_LONG_STORY, MIN_LINE, MIN_LINES = 200, 5, 4
 # Below this much story text an article page is "empty".
 MIN_STORY_CHARS = 30
+# A lead (`导读：…`) whose first characters begin one of the next blocks repeats the story.
+LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _TIME_STAMP = etree.XPath("//body//time/@datetime")
@@ -110,8 +112,8 @@ class ArticlePage:
             for kind, value in values.items():
                 if not value and i + 1 < len(blocks):
                     nxt = blocks[i + 1]  # `<dt>作者:</dt><dd>name</dd>`
-                    if (len(nxt.text) <= 30 and not labels.META_LINE.match(nxt.text)
-                            and not labels.TAGS_LINE.match(nxt.text) and nxt.owner is b.owner.getnext()):
+                    if (len(nxt.text) <= 30 and nxt.owner is b.owner.getnext() and not labels.LABEL.match(nxt.text)
+                            and not labels.META_LINE.match(nxt.text) and not labels.TAGS_LINE.match(nxt.text)):
                         value = nxt.text
                 if kind not in found or (not found[kind] and value):
                     found[kind] = value
@@ -252,12 +254,12 @@ class ArticlePage:
         out: list[dict] = []
         description = None
         after_bare_label = False
-        for b in blocks:
+        for i, b in enumerate(blocks):
             text = b.text
             if after_bare_label:
                 after_bare_label = False
-                if len(text) <= 30:
-                    continue  # the value of `<dt>作者：</dt><dd>王小明</dd>`
+                if len(text) <= 30 and not labels.META_LINE.match(text):
+                    continue  # the value of `<dt>作者：</dt><dd>王小明</dd>` (an empty <dd> has none)
             if id(b) in self._tag_lines:
                 break  # tags close the story; what follows is the related list
             if head is not None and b.owner is head.owner:
@@ -270,7 +272,10 @@ class ArticlePage:
                 continue
             summary = labels.SUMMARY_LINE.match(text)
             if summary and not out and description is None:
-                description = summary.group("value").strip()  # the lead: a description, and still story
+                description = summary.group("value").strip()  # the lead: a description
+                if _repeated_below(description, blocks[i + 1: i + 1 + LEAD_LOOKAHEAD]):
+                    continue  # the site's summary of the story's opening (导读：…), not story
+                # else the story's own lead (a repost's `摘要：…`): still story
             if b.link_density > 0.6 and len(text) < 120:
                 continue  # a row of links (share buttons, a pager), not prose
             is_heading = b.heading or b.owner.tag in ("h2", "h3", "h4", "h5", "h6")
@@ -395,6 +400,12 @@ class ArticlePage:
             related=self.related,
             encoding=self.doc.decoded.encoding,
         )
+
+
+def _repeated_below(lead: str, blocks: list) -> bool:
+    """The lead's opening begins one of the next blocks: a summary the site cut from the story."""
+    opening = lead[:LEAD_OPENING]
+    return len(opening) >= LEAD_OPENING and any(b.text.startswith(opening) for b in blocks)
 
 
 def _is_doubled(text: str) -> bool:

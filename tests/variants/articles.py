@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from .common import (AUTHORS, BRIEFS, CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS, TIMES,
-                     TITLES, Draws, e)
+from .common import (AUTHORS, BRIEFS, BULLETS, CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS,
+                     TIMES, TITLES, Draws, e)
 
 COMMENTS = ["这篇文章写得很好，把Layer2的费用结构讲得很清楚，学到了很多。",
             "作者的观点我不太同意，市场的变化远比文中说的复杂，还需要继续观察。",
@@ -76,14 +76,14 @@ def _brief_stamp(d: Draws, when: str) -> tuple[str, str, str]:
     return left, f"{date} {clock}", right
 
 
-def _brief(d: Draws, brief: tuple[str, str, str]) -> tuple[list[str], tuple[str, str, str]]:
+def _brief(d: Draws, brief: tuple[str, str, str], one_line: bool = False) -> tuple[list[str], tuple[str, str, str]]:
     """A brief as the sites print it: its lines of markup (one, or a heading and one), and
     its truth (title, body, time as printed)."""
     title, body, when = brief
     left, time_raw, right = _brief_stamp(d, when)
     t, b, s = e(title), e(body), e(f"{left}{time_raw}{right}")
     colon = d.pick([":", "："])
-    form = d.pick(["plain", "strong_title", "spans", "flash", "em_time", "font", "heading_above"])
+    form = d.pick(["plain", "strong_title", "spans", "flash", "em_time", "font"] + ([] if one_line else ["heading_above"]))
     if form == "heading_above":  # `<p><strong>TITLE</strong></p><p>BODY[time]</p>`
         return [f"<strong>{t}</strong>", f"{b}{s}"], (title, body, time_raw)
     inner = {
@@ -97,6 +97,16 @@ def _brief(d: Draws, brief: tuple[str, str, str]) -> tuple[list[str], tuple[str,
     return [inner], (title, body, time_raw)
 
 
+def _iso(when: str) -> str | None:
+    """A printed time as a <time datetime> gives it, for the forms that are plain numbers."""
+    nums = [int(x) for x in when.replace("/", " ").replace("-", " ").replace(":", " ").replace(".", " ").split()
+            if x.isdigit()]
+    if len(nums) < 5 or nums[0] < 1971 or "PM" in when or "年" in when:
+        return None
+    y, mo, day, h, mi = nums[:5]
+    return f"{y:04d}-{mo:02d}-{day:02d}T{h:02d}:{mi:02d}:00+08:00"
+
+
 def _running_link(d: Draws, text: str, article_id: int) -> str:
     """`正如<a>此前报道</a>所言`: a link in the middle of a sentence; the text is unchanged."""
     if len(text) < 24:
@@ -106,16 +116,22 @@ def _running_link(d: Draws, text: str, article_id: int) -> str:
     return f'{e(text[:i])}<a href="{href}">{e(text[i:i + 4])}</a>{e(text[i + 4:])}'
 
 
-def charset(d: Draws) -> tuple[str, str, str]:
-    """(codec, <meta> declaring it or "", Content-Type header): declared in the header, in
-    a <meta>, nowhere, or wrongly in the header."""
+# Inline script before a late <meta charset>: past the first 4 KB, where declarations are looked for.
+_LONG_SCRIPT = "<script>var ads = [" + ",".join(f'"slot-{i:04d}"' for i in range(600)) + "];</script>"
+
+
+def charset(d: Draws) -> tuple[str, str, str, bytes]:
+    """(codec, what the <head> opens with, Content-Type header, bytes before the page): the
+    charset declared in the header, in a <meta> (early or late), by a BOM, nowhere, or
+    wrongly in the header."""
     encoding = d.choose("encoding", ["utf-8", "gbk", "big5"] if d.hant else ["utf-8", "gbk"])
-    declared = d.choose("declared", ["header", "meta", "none", "wrong"] if encoding != "big5" else ["header", "meta"])
-    meta = d.pick([f'<meta charset="{encoding}">',
-                   f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">']) if declared == "meta" else ""
+    ways = ["header", "meta", "late_meta"] + (["none", "wrong"] if encoding != "big5" else [])
+    declared = d.choose("declared", ways + (["bom"] if encoding == "utf-8" else []))
+    meta = d.pick([f'<meta charset="{encoding}">', f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">'])
+    head = {"meta": meta, "late_meta": _LONG_SCRIPT + meta}.get(declared, "")
     wrong = {"utf-8": "gbk", "gbk": "utf-8"}.get(encoding, encoding)
     ctype = {"header": f"text/html; charset={encoding}", "wrong": f"text/html; charset={wrong}"}.get(declared, "text/html")
-    return encoding, meta, ctype
+    return encoding, head, ctype, b"\xef\xbb\xbf" if declared == "bom" else b""
 
 
 @st.composite
@@ -144,7 +160,10 @@ def article_pages(draw) -> Variant:
     when = d.pick(TIMES)
     category = script(d.pick(CATEGORIES))
     story = [(k, script(t)) for k, t in d.pick(STORIES)]
-    if choose("short_lines", [False, False, False, True]):
+    length = choose("length", ["whole", "whole", "two_paragraphs", "clause_lines"])
+    if length == "two_paragraphs":  # a short story: the container may reach past its box
+        story = [x for x in story if x[0] == "paragraph"][:2]
+    elif length == "clause_lines":
         story = clauses(story)
     n_briefs = draw(st.integers(0, 3))
     chosen = draw(st.lists(st.integers(0, len(BRIEFS) - 1), min_size=n_briefs, max_size=n_briefs, unique=True))
@@ -182,17 +201,35 @@ def article_pages(draw) -> Variant:
     links_in_text = choose("links_in_text", [False, True])
     gaps = choose("gaps", ["none", "nbsp", "br", "img"]) if ptag != "br" else "none"
     pending = list(zip(slots, briefs))
+    inline = choose("inline", ["none", "bold", "bullets", "quote"]) if ptag != "br" else "none"
+    truth_story = []
     for i, (kind, text) in enumerate(story + [("end", "")]):
         while pending and pending[0][0] == i:
             lines, truth = _brief(d, pending.pop(0)[1])
-            blocks += [para(x) for x in lines]  # a brief is a paragraph of the story's own kind
             brief_truth.append(truth)
+            if len(lines) == 1 and pending and pending[0][0] == i and ptag != "br" and d.flag():
+                # two briefs in one paragraph, a line each: `<p>T1:B1[t1]<br>T2:B2[t2]</p>`
+                more, truth = _brief(d, pending.pop(0)[1], one_line=True)
+                lines = [f"{lines[0]}<br>{more[0]}"]
+                brief_truth.append(truth)
+            blocks += [para(x) for x in lines]  # a brief is a paragraph of the story's own kind
         if kind == "end":
             break
+        truth_story.append((kind, text))
         if kind == "heading":
             blocks.append(heading(e(text)))
             continue
+        if inline == "bold" and i % 3 == 2 and len(text) > 12:  # a few words bold inside a paragraph
+            blocks.append(para(f"{e(text[:4])}<strong>{e(text[4:10])}</strong>{e(text[10:])}"))
+            continue
+        if inline == "quote" and i == 2:
+            blocks.append(f"<blockquote><p>{e(text)}</p></blockquote>")
+            continue
         blocks.append(para(_running_link(d, text, article_id) if links_in_text and i % 3 == 1 else e(text)))
+        if inline == "bullets" and i == 1:  # the points it lists, as the sites print them
+            points = [script(x) for x in BULLETS]
+            blocks.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in points) + "</ul>")
+            truth_story += [("paragraph", x) for x in points]
         if gaps != "none" and i % 2 == 0:
             blocks.append({"nbsp": "<p>&nbsp;</p>", "br": "<p><br></p>",
                            "img": f'<p style="text-align:center"><img src="/uploads/{i}.png" alt="image"></p>'}[gaps])
@@ -208,7 +245,11 @@ def article_pages(draw) -> Variant:
     a, t = e(author), e(when)
     extra = d.pick(["", f"<span>{'來源' if d.hant else '来源'}：{e(script('金色财经'))}</span>",
                     f"<span>{'閱讀' if d.hant else '阅读'}：1234</span>"])
-    meta_form = choose("meta_form", ["spans", "paras", "one_line", "dl", "ul", "table", "sister"])
+    meta_form = choose("meta_form", ["spans", "paras", "one_line", "dl", "ul", "table", "sister", "pipes",
+                                     "br_lines", "time_el"])
+    source_label = "來源：" if d.hant else "来源："
+    iso = _iso(when)
+    date_raw = iso if meta_form == "time_el" and iso else when
     meta_html = {
         "spans": f"<div{d.cls()}><span>{author_label}{a}</span> <span>{time_label}{t}</span>{extra}</div>",
         "paras": f"<p{d.cls()}>{author_label}{a}</p>\n<p{d.cls()}>{time_label}{t}</p>",
@@ -218,7 +259,16 @@ def article_pages(draw) -> Variant:
         "table": f"<table{d.cls()}><tr><td>{author_label}{a}</td><td>{time_label}{t}</td></tr></table>",
         # the sister design: `[2021-02-10 09:11:56] 来源: 编辑:wangjia 点击量:`
         "sister": f"<div{d.cls()}>[{t}] 来源: 编辑:{a} 点击量:</div>",
+        "pipes": f"<div{d.cls()}>{source_label}{e(script('金色财经'))} | {author_label}{a} | {time_label}{t}</div>",
+        "br_lines": f"<p{d.cls()}>{author_label}{a}<br>{time_label}{t}</p>",
+        # no time label: the date is a <time> element's datetime
+        "time_el": (f"<div{d.cls()}><span>{author_label}{a}</span> <time datetime=\"{iso}\">{t}</time></div>" if iso
+                    else f"<div{d.cls()}><span>{author_label}{a}</span> <span>{time_label}{t}</span></div>"),
     }[meta_form] + "\n"
+    lead = ""
+    if choose("lead", [False, False, True]):  # the sister design's summary over the story: not story
+        first = next(t for k, t in story if k == "paragraph")
+        lead = f'<div{d.cls()}>{"導讀" if d.hant else "导读"}：{e(first[:30])}</div>\n'
     meta_after_story = choose("meta_after_story", [False, False, False, True]) and meta_form != "sister"
 
     tag_links = [f'<a href="/tag/{e(x)}_1.html">{e(x)}</a>' for x in tags]
@@ -287,14 +337,14 @@ def article_pages(draw) -> Variant:
         prev_next = (f'<div{d.cls()}>上一篇：<a href="/info/{article_id - 1}.html">{e(script(TITLES[1]))}</a></div>\n'
                      f'<div{d.cls()}>下一篇：<a href="/info/{article_id + 1}.html">{e(script(TITLES[2]))}</a></div>\n')
 
-    encoding, charset_meta, ctype = charset(d)
+    encoding, charset_meta, ctype, bom = charset(d)
     title_sep = d.pick(["-", "_", " - ", " | "])
-    main = head_html + ("" if meta_after_story else meta_html) + story_box + "\n" + noise
+    main = head_html + ("" if meta_after_story else meta_html) + lead + story_box + "\n" + noise
     main += (meta_html if meta_after_story else "") + tags_html + prev_next
     page = (f"<!DOCTYPE html>\n<html><head>{charset_meta}<title>{e(headline_raw)}{title_sep}{e(site)}</title></head>\n"
             f"<body>\n{header}<div class=\"nav\"><a href=\"/\">{home}</a> {nav}</div>\n{crumb_html}"
             f"<div class=\"main\"><div{d.cls()}>\n{main}</div>\n{related_html}{comments}{side}</div>\n"
             f'<div class="foot">Copyright &copy; 2023 {site} 版权所有 <a href="/about.html">关于我们</a></div>\n</body></html>\n')
-    truth = Truth(headline, headline_tag, author or None, when, story, brief_truth, tags,
+    truth = Truth(headline, headline_tag, author or None, date_raw, truth_story, brief_truth, tags,
                   category if crumbs != "none" else None, [f"https://{domain}{u}" for u, *_ in related], d.choices)
-    return Variant(url, page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)
+    return Variant(url, bom + page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)

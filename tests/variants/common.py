@@ -22,7 +22,10 @@ TITLES = ["坎昆升级后Layer2手续费降至1美分以下", "比特币减半�
           "TW-AMM:一种Dex高效处理大额订单的新构想", "数字人民币试点扩大至公务员工资发放", "马斯克:NFT是美元的另一种形态"]
 TAGS = ["ETH", "BTC", "Layer2", "DeFi", "马斯克", "稳定币", "ARB", "NFT"]
 AUTHORS = ["金色财经", "Tiny熊", "wangjia", "链捕手", "Jon Rice"]
-TIMES = [PLACEHOLDER, "2021/4/12 8:18:27", "4/27/2021 12:48:57 PM", "2023-05-01 10:00", "2024-01-19 08:18:27"]
+TIMES = [PLACEHOLDER, "2021/4/12 8:18:27", "4/27/2021 12:48:57 PM", "2023-05-01 10:00", "2024-01-19 08:18:27",
+         "2023年05月01日 10:00", "2022.09.20 15:50"]
+# Points a story lists as bullets (from a real page of the network): each shorter than a paragraph.
+BULLETS = ["在Solidity中对比字符串", "将整数转换成固定位数的小数", "创建并初始化一个通证接口，比如LINK"]
 CATEGORIES = ["BNB", "萊特幣", "ADA", "数字货币", "Filecoin", "火必APP"]
 
 

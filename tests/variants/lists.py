@@ -117,7 +117,7 @@ def list_pages(draw) -> Variant:
         hot = "".join(f'<li><a href="{article_url(90000 + k)}">{e(script(TITLES[k]))}</a></li>' for k in range(4))
         side = f'<div{d.cls()}><h3>{"熱門文章" if d.hant else "热门文章"}</h3><ul>{hot}</ul></div>\n'
     crumb = f'<div{d.cls()}><a href="/">{home}</a> &gt; {e(name)}</div>\n' if d.choose("crumbs", [True, False]) else ""
-    encoding, charset_meta, ctype = charset(d)
+    encoding, charset_meta, ctype, bom = charset(d)
     page = (f"<!DOCTYPE html>\n<html><head>{charset_meta}<title>{e(name)}_{e(site)}</title></head>\n<body>\n"
             f'<div class="hd"><div>{site} {site}</div><div>Ctrl+D {site}</div></div>\n'
             f'<div class="nav"><a href="/">{home}</a> {nav}</div>\n{crumb}'
@@ -126,4 +126,4 @@ def list_pages(draw) -> Variant:
     base = f"https://{domain}"
     truth = ListTruth([base + u for u, *_ in entries], n, base + url_of(n + 1) if n < pages else None,
                       {base + u for u in pager_links}, d.choices)
-    return Variant(base + url_of(n), page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)
+    return Variant(base + url_of(n), bom + page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)
