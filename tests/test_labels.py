@@ -63,3 +63,19 @@ def test_a_repost_header_is_no_page_label():
 ])
 def test_comments_headings(line, comments):
     assert bool(labels.COMMENTS_HEADING.match(line)) is comments
+
+
+@pytest.mark.parametrize("line,fields", [
+    # DedeCMS: labels in <small>, a hit counter after the author
+    ("时间:2023-05-01 10:00来源:未知作者:admin点击:次", {"time": "2023-05-01 10:00", "source": "未知", "author": "admin"}),
+    ("作者：xx　来源：yy　时间：2023-05-01　点击数：55", {"author": "xx", "source": "yy", "time": "2023-05-01"}),
+    ("发布时间：2023-05-01 人气：88 作者：admin", {"time": "2023-05-01", "author": "admin"}),
+])
+def test_counters_end_the_value_before_them(line, fields):
+    assert labels.split_labelled(line) == fields
+
+
+@pytest.mark.parametrize("line", ["4/27/2021 12:48:57 PM 来源：金色财经 作者：链捕手", "2024-01-19 08:18:27 来源：x",
+                                  "[2021-02-10 09:11:56] 来源: 编辑:wangjia 点击量:"])
+def test_a_meta_line_may_open_with_the_pages_date_in_any_form(line):
+    assert labels.META_LINE.match(line)

@@ -4,6 +4,8 @@ Fields are found by these labels, never by a template's class names.
 """
 import re
 
+from ..dates import DATE_IN_TEXT
+
 _SEP = r"\s*[:：]\s*"
 
 AUTHOR = r"Author|作者|編輯|编辑|責任編輯|责任编辑|撰文|撰稿|記者|记者"
@@ -12,7 +14,8 @@ TIME = (r"Time|Date|Published|Posted|時間|时间|發布時間|发布时间|發
 TAGS = r"Tags?|Keywords|標籤|标签|關鍵詞|关键词|關鍵字|关键字|相關標籤|相关标签"
 SOURCE = r"Source|來源|来源|出處|出处"
 # Counters and actions printed beside the meta line: not story, not a field we keep.
-NOISE = r"點擊量|点击量|閱讀|阅读|瀏覽|浏览|評論|评论|點擊收藏|点击收藏|收藏|分享"
+NOISE = (r"點擊量|点击量|點擊數|点击数|點擊收藏|点击收藏|點擊|点击|閱讀量|阅读量|閱讀數|阅读数|閱讀|阅读"
+         r"|瀏覽次數|浏览次数|瀏覽|浏览|人氣|人气|熱度|热度|評論|评论|收藏|分享")
 SUMMARY = r"導讀|导读|摘要|簡介|简介|Summary"
 
 # Words some sites put before a label (發佈日期, 文章来源, 上传时间), and a second label
@@ -21,8 +24,8 @@ _PREFIX = r"(?:發布|发布|發佈|發表|发表|上傳|上传|文章|新聞|�
 _SECOND = rf"(?:\s*/\s*(?:{AUTHOR}))"
 LABEL = re.compile(rf"(?P<label>{_PREFIX}?(?:{AUTHOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SECOND}?){_SEP}", re.I)
 # A line that opens with a field label, possibly after the page's date, bracketed or not
-# (`[2021-02-10 09:11:56] 来源:`, `2024-01-19 08:18:27 来源：`).
-_LEAD_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+# (`[2021-02-10 09:11:56] 来源:`, `2024-01-19 08:18:27 来源：`, `4/27/2021 12:48:57 PM 来源：`).
+_LEAD_DATE = DATE_IN_TEXT.pattern
 def _first_chars(*alternations: str) -> str:
     """The class of the first characters of literal alternatives (`作者|Time` -> `[TtV作]`):
     a line that cannot open with a label then fails on its first character."""

@@ -246,7 +246,7 @@ def article_pages(draw) -> Variant:
     extra = d.pick(["", f"<span>{'來源' if d.hant else '来源'}：{e(script('金色财经'))}</span>",
                     f"<span>{'閱讀' if d.hant else '阅读'}：1234</span>"])
     meta_form = choose("meta_form", ["spans", "paras", "one_line", "dl", "ul", "table", "sister", "pipes",
-                                     "br_lines", "time_el"])
+                                     "br_lines", "time_el", "dede", "phpcms"])
     source_label = "來源：" if d.hant else "来源："
     iso = _iso(when)
     date_raw = iso if meta_form == "time_el" and iso else when
@@ -261,6 +261,13 @@ def article_pages(draw) -> Variant:
         "sister": f"<div{d.cls()}>[{t}] 来源: 编辑:{a} 点击量:</div>",
         "pipes": f"<div{d.cls()}>{source_label}{e(script('金色财经'))} | {author_label}{a} | {time_label}{t}</div>",
         "br_lines": f"<p{d.cls()}>{author_label}{a}<br>{time_label}{t}</p>",
+        # DedeCMS: labels in <small>, values as bare text, a hit counter filled by a script
+        "dede": (f"<div{d.cls()}><small>{time_label}</small>{t}<small>{source_label}</small>{e(script('未知'))}"
+                 f"<small>{author_label}</small>{a}<small>{'點擊' if d.hant else '点击'}：</small>"
+                 '<script src="/plus/count.php?aid=1"></script>次</div>'),
+        # PHPCMS: the date first and unlabelled, then source, author and a view count
+        "phpcms": (f"<div{d.cls()}><span>{t}</span> <span>{source_label}{e(script('金色财经'))}</span> "
+                   f"<span>{author_label}{a}</span> <span>{'瀏覽' if d.hant else '浏览'}：<em>123</em>次</span></div>"),
         # no time label: the date is a <time> element's datetime
         "time_el": (f"<div{d.cls()}><span>{author_label}{a}</span> <time datetime=\"{iso}\">{t}</time></div>" if iso
                     else f"<div{d.cls()}><span>{author_label}{a}</span> <span>{time_label}{t}</span></div>"),
