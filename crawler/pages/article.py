@@ -11,6 +11,7 @@ from collections import defaultdict
 from lxml import etree
 
 from .. import dates
+from ..briefs import BRIEF_TIME
 from ..items import Article
 from ..text import artifacts
 from . import dom, labels, links
@@ -27,6 +28,8 @@ MIN_LONG_STORY, MIN_LINE, MIN_LINES = 200, 5, 4
 MIN_STORY_CHARS = 30
 # A lead (`导读：…`) whose first characters begin one of the next blocks repeats the story.
 LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
+_BRIEF_CLOSE = "]］】"  # the brackets a brief's time closes with: tried before the pattern
+BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts for
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _TIME_STAMP = etree.XPath("//body//time/@datetime")
@@ -204,7 +207,10 @@ class ArticlePage:
 
     @staticmethod
     def _densest(good: list[dom.Block]):
-        """(element, story characters in it) where the text of ``good`` blocks is densest."""
+        """(element, story characters in it) where the text of ``good`` blocks is densest.
+        An injected brief counts as one short paragraph, whatever its length: it shows a
+        paragraph is there, not how much story (two long briefs in a box of their own
+        outweighed a two-paragraph story)."""
         if not good:
             return None, 0
         score: dict = defaultdict(int)
@@ -216,10 +222,11 @@ class ArticlePage:
                 holder = b.owner
             if holder is b.owner:
                 text_holders.add(holder)
-            score[holder] += len(b.text)
+            weight = BRIEF_WEIGHT if _is_brief(b.text) else len(b.text)
+            score[holder] += weight
             el = b.owner
             while el is not None:
-                mass[el] += len(b.text)
+                mass[el] += weight
                 el = el.getparent()
         best = max(score, key=lambda el: (score[el], dom.depth(el)))
         # stories split over sibling wrappers: climb while the parent adds real text
@@ -400,6 +407,10 @@ class ArticlePage:
             related=self.related,
             encoding=self.doc.decoded.encoding,
         )
+
+
+def _is_brief(text: str) -> bool:
+    return text[-1] in _BRIEF_CLOSE and BRIEF_TIME.search(text) is not None
 
 
 def _repeated_below(lead: str, blocks: list) -> bool:
