@@ -1,10 +1,13 @@
 """This project's parse path against trafilatura and GNE, on the same pages, in one process.
 
     python -m bench.extractors speed [--pages N]   # article pages per second, every pipeline included
-    python -m bench.extractors quality             # story-paragraph and brief P/R/F1 on the demo articles
+    python -m bench.extractors quality [--generated N]   # story-paragraph and brief P/R/F1
 
-Quality is scored against the demo site's own model (crawler/demo): which paragraphs are
-story and which briefs were injected is known by construction, not by this parser.
+Quality is scored on the demo articles against the demo site's own model (crawler/demo),
+on the stored fixtures of other templates against their reviewed answers, and on pages
+in generated templates (tests/variants) against the model they were drawn from: which
+paragraphs are story and which briefs were injected is known by construction, not by
+this parser.
 """
 from __future__ import annotations
 
@@ -198,6 +201,18 @@ def fixture_pages():
         yield case.name, meta["url"], (case / "body.html").read_bytes(), meta.get("headers") or {}, story, briefs
 
 
+def generated_pages(n: int):
+    """``n`` article pages in templates nobody wrote (``tests.variants``), one per seed, the
+    same on every run, with the answers their model gives."""
+    from tests.variants import SeededDraws, article_page
+
+    for seed in range(n):
+        v = article_page(SeededDraws(seed))
+        story = {key(text) for kind, text in v.truth.story if kind == "paragraph"}
+        briefs = {(key(title), minute_of(when)) for title, _, when in v.truth.briefs}
+        yield f"generated-{seed}", v.url, v.body, v.headers, story - {""}, briefs
+
+
 def demo_pages(site: DemoSite):
     """The good demo articles with their answers from the demo site's own model."""
     for spec, url, body, headers in article_pages(site):
@@ -238,7 +253,7 @@ def print_scores(title: str, totals: dict) -> None:
         print(f"| {name} | {sp:.2f} | {sr:.2f} | {sf:.2f} | {briefs} |")
 
 
-def quality() -> None:
+def quality(generated: int) -> None:
     warnings.filterwarnings("ignore")
     site = DemoSite()
     demo = list(demo_pages(site))
@@ -248,14 +263,19 @@ def quality() -> None:
     print()
     print_scores(f"# the {len(fixtures)} article fixtures of other templates (answers: their reviewed expected.json)",
                  score(fixtures))
+    drawn = list(generated_pages(generated))
+    print()
+    print_scores(f"# {len(drawn)} article pages in generated templates (tests/variants; answers: their model)",
+                 score(drawn))
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("what", choices=["speed", "quality"])
     ap.add_argument("--pages", type=int, default=1000)
+    ap.add_argument("--generated", type=int, default=300, help="quality: pages in generated templates")
     args = ap.parse_args(argv)
-    speed(args.pages) if args.what == "speed" else quality()
+    speed(args.pages) if args.what == "speed" else quality(args.generated)
 
 
 if __name__ == "__main__":

@@ -136,16 +136,21 @@ def charset(d: Draws) -> tuple[str, str, str, bytes]:
 
 @st.composite
 def article_pages(draw) -> Variant:
-    d = Draws(draw)
+    """Hypothesis strategy: an article page (``Variant``) in a drawn template."""
+    return article_page(Draws(draw))
+
+
+def article_page(d: Draws) -> Variant:
+    """One article page, every choice taken from ``d``."""
     script, choose = d.script, d.choose
     site = d.pick(SITE_NAMES)
     domain = d.pick(DOMAINS)
-    article_id = draw(st.integers(100, 999999))
+    article_id = d.integer(100, 999999)
     url = f"https://{domain}/info/{article_id}.html"
 
     # -- the model ----------------------------------------------------------------------
     headline = script(d.pick(TITLES))
-    tags = [script(t) for t in draw(st.lists(st.sampled_from(TAGS), min_size=1, max_size=5, unique=True))]
+    tags = [script(t) for t in d.subset(TAGS, 1, 5)]
     affix = choose("affix", ["none", "suffix", "suffix", "tag_keyword", "source_suffix", "prefix", "topic_prefix"])
     headline_raw = {
         "none": headline,
@@ -165,14 +170,12 @@ def article_pages(draw) -> Variant:
         story = [x for x in story if x[0] == "paragraph"][:2]
     elif length == "clause_lines":
         story = clauses(story)
-    n_briefs = draw(st.integers(0, 3))
-    chosen = draw(st.lists(st.integers(0, len(BRIEFS) - 1), min_size=n_briefs, max_size=n_briefs, unique=True))
-    briefs = [(script(BRIEFS[i][0]), script(BRIEFS[i][1]), BRIEFS[i][2]) for i in chosen]
+    briefs = [(script(t), script(b), w) for t, b, w in d.subset(BRIEFS, 0, 3)]
     # a brief goes before story item i (never before the first), or at the end
-    slots = sorted(draw(st.lists(st.integers(1, len(story)), min_size=n_briefs, max_size=n_briefs)))
+    slots = sorted(d.integer(1, len(story)) for _ in briefs)
     related = [(f"/info/{article_id + 7 * (i + 1)}.html", script(TITLES[(i + 3) % len(TITLES)]) + f"_{tags[0]}",
                 script(STORIES[i % len(STORIES)][0][1])[:40] + ".", PLACEHOLDER)
-               for i in range(draw(st.integers(2, 5)))]
+               for i in range(d.integer(2, 5))]
 
     # -- the template -------------------------------------------------------------------
     labels_en = choose("labels_en", [True, False])

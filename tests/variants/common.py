@@ -3,6 +3,7 @@ template choices. See ``articles`` and ``lists``."""
 from __future__ import annotations
 
 import html
+import random
 
 import opencc
 from hypothesis import strategies as st
@@ -43,25 +44,37 @@ BRIEFS = [(_T2S.convert(t), _T2S.convert(b), w) for t, b, w in load_seed().brief
 
 
 class Draws:
-    """The choices of one page, drawn from Hypothesis (so failures shrink to the first
-    option of each), with the script the page is printed in."""
+    """The choices of one page. Every choice is an ``integer``: drawn by Hypothesis in the
+    tests (so a failure shrinks to the first option of each), or by a seeded random
+    generator (``SeededDraws``) for a benchmark's fixed set of distinct pages."""
 
-    def __init__(self, draw):
+    def __init__(self, draw=None):
         self.draw = draw
         self.hant = self.flag()  # the page's script: Traditional or Simplified
         self.choices: dict = {"hant": self.hant}
+
+    def integer(self, lo: int, hi: int) -> int:
+        return self.draw(st.integers(lo, hi))
+
+    def pick(self, options):
+        options = list(options)
+        return options[self.integer(0, len(options) - 1)]
+
+    def subset(self, options, lo: int, hi: int) -> list:
+        """``lo`` to ``hi`` distinct options, in the order drawn."""
+        pool, out = list(options), []
+        for _ in range(self.integer(lo, hi)):
+            out.append(pool.pop(self.integer(0, len(pool) - 1)))
+        return out
 
     def choose(self, name: str, options):
         """A template choice, recorded for failure reports."""
         self.choices[name] = value = self.pick(options)
         return value
 
-    def pick(self, options):
-        return self.draw(st.sampled_from(options))
-
     def flag(self, chance: int = 2) -> bool:
         """True once in ``chance`` draws (shrinks to False)."""
-        return self.draw(st.integers(0, chance - 1)) == chance - 1
+        return self.integer(0, chance - 1) == chance - 1
 
     def cls(self) -> str:
         """A class attribute with a name no parser can know, or none."""
@@ -70,3 +83,14 @@ class Draws:
 
     def script(self, text: str) -> str:
         return _S2T.convert(text) if self.hant else text
+
+
+class SeededDraws(Draws):
+    """The same choices from ``random.Random(seed)``: one page per seed, every run."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        super().__init__()
+
+    def integer(self, lo: int, hi: int) -> int:
+        return self.rng.randint(lo, hi)

@@ -78,19 +78,24 @@ def _pager(d: Draws, url_of, n: int, pages: int) -> tuple[str, set[str]]:
 
 @st.composite
 def list_pages(draw) -> Variant:
-    d = Draws(draw)
+    """Hypothesis strategy: page N of a list (``Variant``) in a drawn template."""
+    return list_page(Draws(draw))
+
+
+def list_page(d: Draws) -> Variant:
+    """One list page, every choice taken from ``d``."""
     script = d.script
     site, domain = d.pick(SITE_NAMES), d.pick(DOMAINS)
     slug, name = d.pick(["bnb", "eth", "defi", "nft"]), script(d.pick(CATEGORIES))
     page_url = PAGE_URLS[d.choose("page_urls", list(PAGE_URLS))]
     article_url = ARTICLE_URLS[d.choose("article_urls", list(ARTICLE_URLS))]
-    pages = draw(st.integers(1, 15))
-    n = draw(st.integers(1, pages))
+    pages = d.integer(1, 15)
+    n = d.integer(1, pages)
 
     def url_of(k: int) -> str:
         return page_url(slug, k)
 
-    count = draw(st.integers(3, 12))
+    count = d.integer(3, 12)
     ids = [1000 + 20 * n + i for i in range(count)]
     tag = d.pick(TAGS)
     entries = [(article_url(i), script(TITLES[i % len(TITLES)]) + d.pick(["", f"_{tag}"]),
