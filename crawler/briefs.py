@@ -25,6 +25,9 @@ _OPENER = re.compile(
     r"|金色財經|金色财经|Odaily|PANews|BlockBeats|鏈捕手|链捕手|律動|律动|巴比特|吳說|吴说|深潮|財聯社|财联社"
     r"|行情顯示|行情显示|數據顯示|数据显示|官方消息|消息|外媒|彭博|路透|CoinDesk|The Block|Cointelegraph)"
 )
+# A "title" ending in a reporting verb (`美国SEC在文件中称：…`) is a body naming its source,
+# as `据…报道` does: under a heading, that heading is the brief's title.
+_ATTRIBUTION = re.compile(r"(?:称|稱|表示|指出|透露|寫道|写道|報道|报道|報導|报导)$")
 _COLON = re.compile("[:：]")
 # The colon of a clock time (`21:49`) never ends a title.
 _CLOCK_COLON = re.compile(r"(?<=\d)[:：](?=\d{2}(?!\d))")
@@ -122,12 +125,12 @@ def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefP
 def _with_line_above(above: dict, text: str, parts: BriefParts | None) -> BriefParts | None:
     """A brief printed over two lines, the one above and ``text``: ``TITLE:BODY`` then its
     ``[time]`` alone, or a heading ``TITLE`` over ``BODY[time]`` (when ``text`` has no title
-    of its own, or opens like a brief's body)."""
+    of its own, opens like a brief's body, or names its source before its first colon)."""
     if _TIME_ONLY.match(text):
         joined = parse_brief(above["text"] + text)
         if joined is not None:
             return joined
-    if above["type"] == "heading" and (parts is None or _OPENER.match(text)):
+    if above["type"] == "heading" and (parts is None or _OPENER.match(text) or _ATTRIBUTION.search(parts.title)):
         return parse_titled_brief(above["text"], text)
     return None
 

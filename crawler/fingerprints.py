@@ -36,13 +36,17 @@ def brief_id(title: str, time_raw: str, t2s) -> str:
     return _digest(f"brief|{text_key(title, t2s)}|{minute_of(time_raw)}")
 
 
-# Leading paragraphs shorter than this (a title printed again, a byline) are left out:
-# reposts change exactly those.
+# Leading paragraphs shorter than this that do not end as a sentence or a clause does (a
+# title printed again, a byline, a repost's header lines: 原文链接:…, 译者:…) are left out:
+# reposts change exactly those. A short opening sentence stays, since paragraph boundaries
+# move with the damage (a copy printed a clause per line has no long paragraph at all).
 MIN_LEAD_CHARS = 50
+_SENTENCE_END = tuple("。，,；;：:….")  # not ? or !: titles end with them too (什么叫GEV?)
 
 
 def story_id(paragraphs: list[str], t2s) -> str | None:
     keys = text_keys(paragraphs, t2s)
-    start = next((i for i, k in enumerate(keys) if len(k) >= MIN_LEAD_CHARS), 0)
+    start = next((i for i, (p, k) in enumerate(zip(paragraphs, keys))
+                  if len(k) >= MIN_LEAD_CHARS or p.rstrip().endswith(_SENTENCE_END)), 0)
     key = "".join(keys[start:])
     return _digest(f"story|{key}") if key else None

@@ -102,6 +102,18 @@ def test_a_brief_titled_by_the_heading_above_it():
     assert [b["text"] for b in article.blocks] == ["第一段正文，內容足夠長。", "市場回顧", "本週比特幣震盪上行，成交量溫和放大。", "另一小節"]
 
 
+def test_under_a_heading_a_colon_after_a_named_source_is_the_bodys():
+    # `美国SEC在文件中称：…` names the body's source: the heading above is the title
+    blocks = [{"type": "paragraph", "text": "第一段正文，內容足夠長。"},
+              {"type": "heading", "text": "SEC推迟贝莱德以太坊ETF决议"},
+              {"type": "paragraph", "text": "美国SEC在文件中称：将推迟对贝莱德以太坊现货ETF申请作出决定。[2023/11/16 6:40]"}]
+    article = Article(url="http://x/info/1.html", blocks=blocks)
+    briefs = split_article(article, T2S)
+    assert [(b.headline, b.body) for b in briefs] == [
+        ("SEC推迟贝莱德以太坊ETF决议", "美国SEC在文件中称：将推迟对贝莱德以太坊现货ETF申请作出决定。")]
+    assert [b["text"] for b in article.blocks] == ["第一段正文，內容足夠長。"]
+
+
 def test_a_brief_whose_time_sits_on_the_next_line():
     blocks = [{"type": "paragraph", "text": "第一段正文，內容足夠長。"},
               {"type": "paragraph", "text": "甲消息:據官方消息,某事發生。"},
@@ -128,3 +140,14 @@ def test_story_id_ignores_script_briefs_and_a_leading_title_line():
     assert fingerprints.story_id(body, T2S) == fingerprints.story_id(simp, T2S)
     assert fingerprints.story_id(["科谱:什么叫GEV?"] + body, T2S) == fingerprints.story_id(body, T2S)
     assert fingerprints.story_id(body[:1], T2S) != fingerprints.story_id(body, T2S)
+
+
+def test_story_id_survives_a_copy_printed_a_clause_per_line():
+    body = ["马斯克对于人工智能持保留态度似乎已经是一个公开的事情。",
+            "此前，他不止一次在公开场合称人工智能是一项危险的技术，同时也各种阴阳OpenAI跟其划清界限。"]
+    lines = ["马斯克对于人工智能持保留态度似乎已经是一个公开的事情。", "此前，他不止一次在公开场合称人工智能是一项危险的技术，",
+             "同时也各种阴阳OpenAI跟其划清界限。"]
+    assert fingerprints.story_id(lines, T2S) == fingerprints.story_id(body, T2S)
+    # a repost's header lines end as no sentence does: left out
+    header = ["原文链接:https://medium.com/smlxl/defi-lending", "译者:翻译小组 校对:Tiny 熊"]
+    assert fingerprints.story_id(header + body, T2S) == fingerprints.story_id(body, T2S)

@@ -2,7 +2,8 @@
 model says. An article: headline, author, date, every story block in order, every brief,
 the tags, the category, the related links. A list page: every entry, the page's number,
 the next page and every later page the pager prints, and no pager link taken for an
-article. Run with ``--hypothesis-show-statistics`` for the spread; a failure prints the
+article. And one story on two sites, in two templates (one maybe printed a clause per
+line), gets one story id. Run with ``--hypothesis-show-statistics`` for the spread; a failure prints the
 template's choices and the field that differs."""
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from crawler.briefs import split_article
 from crawler.pages import ArticlePage, ListPage, read_page
 
-from .variants import Variant, article_pages, list_pages
+from .variants import Variant, article_pages, list_pages, reposts
 
 T2S = opencc.OpenCC("t2s")
 SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -60,3 +61,17 @@ def test_every_list_template_gives_its_entries_and_pages(v):
     assert listing.nextPage == t.next_page, f"next {listing.nextPage}, want {t.next_page}; template {t.choices}"
     pages = set(listing.pages.values()) | {listing.nextPage, listing.lastPage}
     assert not t.pager - pages, f"later pages lost: {sorted(t.pager - pages)}; template {t.choices}"
+
+
+def story_id(v: Variant) -> str | None:
+    item = read_page(v.url, v.body, v.headers).to_item()
+    split_article(item, T2S)
+    return item.storyId
+
+
+@SETTINGS
+@given(reposts())
+def test_a_story_reposted_in_another_template_gets_the_same_story_id(pair):
+    a, b = pair
+    assert story_id(a) is not None
+    assert story_id(a) == story_id(b), f"templates {a.truth.choices} and {b.truth.choices}"

@@ -140,8 +140,17 @@ def article_pages(draw) -> Variant:
     return article_page(Draws(draw))
 
 
-def article_page(d: Draws) -> Variant:
-    """One article page, every choice taken from ``d``."""
+@st.composite
+def reposts(draw) -> tuple[Variant, Variant]:
+    """Hypothesis strategy: one story on two pages, each in a template of its own."""
+    story = Draws(draw).pick(STORIES)
+    return article_page(Draws(draw), story), article_page(Draws(draw), story)
+
+
+def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Variant:
+    """One article page, every choice taken from ``d``; with ``story`` (in Simplified), a
+    repost of it: the same text, whatever the template, script, title or damage."""
+    repost = story is not None
     script, choose = d.script, d.choose
     site = d.pick(SITE_NAMES)
     domain = d.pick(DOMAINS)
@@ -151,7 +160,8 @@ def article_page(d: Draws) -> Variant:
     # -- the model ----------------------------------------------------------------------
     headline = script(d.pick(TITLES))
     tags = [script(t) for t in d.subset(TAGS, 1, 5)]
-    affix = choose("affix", ["none", "suffix", "suffix", "tag_keyword", "source_suffix", "prefix", "topic_prefix"])
+    affix = choose("affix", ["none", "suffix", "suffix", "tag_keyword", "source_suffix", "prefix", "topic_prefix",
+                             "doubled"])
     headline_raw = {
         "none": headline,
         "suffix": f"{headline}_{tags[0]}",
@@ -159,13 +169,14 @@ def article_page(d: Draws) -> Variant:
         "source_suffix": f"{headline}-ODAILY_{tags[0]}",  # `-ODAILY_QUO:Quota`
         "prefix": f"MER:{headline}_MER",  # a prefix that repeats the suffix
         "topic_prefix": f"{script('区块链')}:{headline}",
+        "doubled": f"{headline}_{script('区块链技术')}__{tags[0]}",  # `_区块链技术__跨链`
     }[affix]
     headline_tag = tags[0] if affix == "suffix" else None
     author = d.pick([""] + AUTHORS)
     when = d.pick(TIMES)
     category = script(d.pick(CATEGORIES))
-    story = [(k, script(t)) for k, t in d.pick(STORIES)]
-    length = choose("length", ["whole", "whole", "two_paragraphs", "clause_lines"])
+    story = [(k, script(t)) for k, t in (story or d.pick(STORIES))]
+    length = choose("length", ["whole", "clause_lines"] if repost else ["whole", "whole", "two_paragraphs", "clause_lines"])
     if length == "two_paragraphs":  # a short story: the container may reach past its box
         story = [x for x in story if x[0] == "paragraph"][:2]
     elif length == "clause_lines":
@@ -204,7 +215,7 @@ def article_page(d: Draws) -> Variant:
     links_in_text = choose("links_in_text", [False, True])
     gaps = choose("gaps", ["none", "nbsp", "br", "img"]) if ptag != "br" else "none"
     pending = list(zip(slots, briefs))
-    inline = choose("inline", ["none", "bold", "bullets", "quote"]) if ptag != "br" else "none"
+    inline = choose("inline", ["none", "bold", "quote"] + ([] if repost else ["bullets"])) if ptag != "br" else "none"
     truth_story = []
     for i, (kind, text) in enumerate(story + [("end", "")]):
         while pending and pending[0][0] == i:

@@ -40,7 +40,19 @@ def stories() -> list[list[tuple[str, str]]]:
 
 
 STORIES = stories()
-BRIEFS = [(_T2S.convert(t), _T2S.convert(b), w) for t, b, w in load_seed().briefs] + list(content.EXTRA_BRIEFS)
+# Briefs the demo's pool does not have, with openings and colons its briefs never use: a
+# name before a colon in the title, a body with no usual opening, a colon inside the body,
+# a clock time, the source in parentheses at the end.
+UNSEEN_BRIEFS = [
+    ("Coinbase：已上线PYTH", "Coinbase发推称，已上线Pyth Network（PYTH）的现货交易。", "2023/11/21 22:05:10"),
+    ("数据：比特币链上活跃地址数创两年新高", "Glassnode数据显示，比特币链上活跃地址数达到110万个，为两年来最高。", "2023-11-14 09:30"),
+    ("灰度：GBTC流出放缓", "根据Farside数据，灰度GBTC昨日净流出1.2亿美元，为本周最低。", "2024/1/25 10:12:44"),
+    ("SEC推迟贝莱德以太坊ETF决议", "美国SEC在文件中称：将推迟对贝莱德以太坊现货ETF申请作出决定。", "2023/11/16 6:40"),
+    ("美联储宣布维持利率不变", "北京时间11月2日凌晨2:00，美联储宣布将联邦基金利率目标区间维持在5.25%至5.5%之间。", "2023/11/2 2:01:30"),
+    ("分析师：比特币或将测试3万美元支撑", "10x Research分析师Markus Thielen表示，比特币短期内可能回落测试3万美元。（The Block）", "2024-01-23 16:45:00"),
+]
+BRIEFS = ([(_T2S.convert(t), _T2S.convert(b), w) for t, b, w in load_seed().briefs] + list(content.EXTRA_BRIEFS)
+          + UNSEEN_BRIEFS)
 
 
 class Draws:
