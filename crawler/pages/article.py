@@ -28,6 +28,10 @@ MIN_LONG_STORY, MIN_LINE, MIN_LINES = 200, 5, 4
 MIN_STORY_CHARS = 30
 # A lead (`导读：…`) whose first characters begin one of the next blocks repeats the story.
 LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
+# A site's name after a title's last separator, and the longest page line (header, footer,
+# `Ctrl+D 名`) that shows it is the site's name.
+_TITLE_TAIL = re.compile(r"[-_–—|｜]\s*([^-_–—|｜:：]{2,16})$")
+MAX_SITE_LINE = 60
 _BRIEF_CLOSE = "]］】"  # the brackets a brief's time closes with: tried before the pattern
 BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts for
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
@@ -64,6 +68,8 @@ class ArticlePage:
         printed = self._printed_title(title, heads) if title else None
         if printed is not None and (best is None or len(printed.text) > len(best.text)):
             return printed
+        if best is not None and _tail_of(title) == best.text:
+            return None  # the logo: the headline is printed nowhere but in the <title>
         return best
 
     def _printed_title(self, title: str, heads: list) -> dom.Block | None:
@@ -81,8 +87,23 @@ class ArticlePage:
         title = self.doc.title_text
         if not title:
             return None
-        # <title> alone: drop a trailing site name after a separator
-        return re.split(r"\s+[-|–—]\s+|\s*[|｜]\s*", title)[0].strip() or None
+        # <title> alone: drop a trailing site name after a spaced separator or a bar, or
+        # after any separator when the page prints that name too (`…_BTC-以太坊交易所`)
+        title = re.split(r"\s+[-|–—]\s+|\s*[|｜]\s*", title)[0].strip()
+        site = _tail_of(title)
+        if site and self._names_the_site(site):
+            title = title[: -len(site)].rstrip().rstrip("-_–—|｜").rstrip()
+        return title or None
+
+    def _names_the_site(self, name: str) -> bool:
+        """The page calls itself ``name``: og:site_name, the logo's heading, its doubled logo
+        line, `Ctrl+D 名`, a copyright line. (Other lines may print an SEO tag the title ends
+        with, `…_ETH`, as the tags do.)"""
+        if self.doc.meta_content("og:site_name") == name:
+            return True
+        return any(b.text == name if b.owner.tag in ("h1", "h2", "h3")
+                   else (_is_doubled(b.text) or labels.SITE_LINE.search(b.text)) and name in b.text
+                   for b in self.doc.blocks if len(b.text) <= MAX_SITE_LINE)
 
     @cached_property
     def headline(self) -> Headline | None:
@@ -157,9 +178,8 @@ class ArticlePage:
 
     # -- story -----------------------------------------------------------------------
     def _is_story_candidate(self, b: dom.Block, min_len: int) -> bool:
-        head = self._headline_block
         return (len(b.text) >= min_len and b.link_density < 0.3
-                and (head is None or b.owner is not head.owner)
+                and b is not self._headline_block
                 and not dates.DATE_IN_TEXT.fullmatch(b.text)
                 and not labels.META_LINE.match(b.text) and id(b) not in self._tag_lines)
 
@@ -195,11 +215,11 @@ class ArticlePage:
 
     @cached_property
     def _after_headline(self) -> list[dom.Block]:
-        """The blocks after the headline, up to the tags line or a comments heading."""
-        if self._headline_index is None:
-            return []
+        """The blocks after the headline (from the page's start when no block prints it), up
+        to the tags line or a comments heading."""
+        start = 0 if self._headline_index is None else self._headline_index + 1
         out = []
-        for b in self.doc.blocks[self._headline_index + 1:]:
+        for b in self.doc.blocks[start:]:
             if id(b) in self._tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text)):
                 break
             out.append(b)
@@ -269,7 +289,7 @@ class ArticlePage:
                     continue  # the value of `<dt>作者：</dt><dd>王小明</dd>` (an empty <dd> has none)
             if id(b) in self._tag_lines:
                 break  # tags close the story; what follows is the related list
-            if head is not None and b.owner is head.owner:
+            if b is head:  # (its element may hold more: `headline<br>story…`)
                 continue
             if artifacts.only_escaped_markup(text):
                 continue  # an image's markup left in the text, escaped: nothing to read
@@ -407,6 +427,13 @@ class ArticlePage:
             related=self.related,
             encoding=self.doc.decoded.encoding,
         )
+
+
+def _tail_of(title: str) -> str | None:
+    """What a title ends with after its last separator (`…_BTC-以太坊交易所`: the site name,
+    when the page says so), if short enough to be a site's name."""
+    m = _TITLE_TAIL.search(title)
+    return m.group(1).strip() if m else None
 
 
 def _is_brief(text: str) -> bool:

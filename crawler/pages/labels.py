@@ -51,6 +51,9 @@ BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免�
 COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?(?:評論|评论|留言)(?:區|区|列表)?"
                               r"(?:\s*[（(]\d+[)）])?$|^(?:Comments?|Leave a (?:comment|reply))$", re.I)
 
+# A line that names the site: the bookmark hint in every header, a copyright line.
+SITE_LINE = re.compile(r"Ctrl\+D|Copyright|©|版權所有|版权所有|All Rights Reserved", re.I)
+
 HOME_CRUMB = re.compile(r"^(?:首頁|首页|主頁|主页|Home|網站首頁|网站首页)$", re.I)
 # What may stand before the home crumb: `當前位置：`, `您的位置:`, `You are here:`.
 CRUMB_LEAD = re.compile(r"^[^:：>]{1,12}[:：]\s*")

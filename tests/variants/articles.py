@@ -171,7 +171,7 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
         "topic_prefix": f"{script('区块链')}:{headline}",
         "doubled": f"{headline}_{script('区块链技术')}__{tags[0]}",  # `_区块链技术__跨链`
     }[affix]
-    headline_tag = tags[0] if affix == "suffix" else None
+    headline_tag = tags[0] if affix == "suffix" else None  # None: not checked
     author = d.pick([""] + AUTHORS)
     when = d.pick(TIMES)
     category = script(d.pick(CATEGORIES))
@@ -326,9 +326,10 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
     items = "\n".join(rel_item[related_form](*r) for r in related)
     related_html = f"<div{d.cls()}><h3>{e(rel_head)}</h3>\n<{wrap}>\n{items}\n</{wrap}></div>\n"
 
-    head_tag = choose("head_tag", ["h1", "h1", "h2", "div", "h1_link"])
+    # title_only: the headline printed nowhere but in <title> (as on a real page of the network)
+    head_tag = choose("head_tag", ["h1", "h1", "h2", "div", "h1_link", "title_only"])
     head_html = {"h1": f"<h1{d.cls()}>{e(headline_raw)}</h1>", "h2": f"<h2{d.cls()}>{e(headline_raw)}</h2>",
-                 "div": f'<div class="title">{e(headline_raw)}</div>',
+                 "div": f'<div class="title">{e(headline_raw)}</div>', "title_only": "",
                  "h1_link": f'<h1><a href="/info/{article_id}.html">{e(headline_raw)}</a></h1>'}[head_tag] + "\n"
     header = {
         "doubled": f'<div class="hd"><div>{site} {site}</div><div>Ctrl+D {site}</div></div>\n<div>ads</div>\n',
@@ -366,6 +367,8 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
             f"<body>\n{header}<div class=\"nav\"><a href=\"/\">{home}</a> {nav}</div>\n{crumb_html}"
             f"<div class=\"main\"><div{d.cls()}>\n{main}</div>\n{related_html}{comments}{side}</div>\n"
             f'<div class="foot">Copyright &copy; 2023 {site} 版权所有 <a href="/about.html">关于我们</a></div>\n</body></html>\n')
+    if head_tag == "title_only" and d.choices["repeat_title"]:
+        headline_tag = None  # printed only as the story's first line, maybe without its affix
     truth = Truth(headline, headline_tag, author or None, date_raw, truth_story, brief_truth, tags,
                   category if crumbs != "none" else None, [f"https://{domain}{u}" for u, *_ in related], d.choices)
     return Variant(url, bom + page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)
