@@ -6,7 +6,7 @@ an :class:`ArticlePage` or a :class:`ListPage`.
 from __future__ import annotations
 
 from . import labels, links
-from .article import ArticlePage
+from .article import MIN_STORY_CHARS, ArticlePage
 from .document import Document
 from .listing import Listing, ListPage
 
@@ -25,7 +25,7 @@ def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) 
         # the URL's shape is a hint: `/list/bnb/12.html` is page 12 of a list, known by
         # its pager and by entries outweighing the story (an empty article has no pager)
         return listing if _is_list_at_article_url(article, listing) else article
-    return article if _looks_like_article(article) else listing
+    return article if _looks_like_article(article, listing) else listing
 
 
 def _is_list_at_article_url(article: ArticlePage, listing: ListPage) -> bool:
@@ -33,13 +33,18 @@ def _is_list_at_article_url(article: ArticlePage, listing: ListPage) -> bool:
             and article.story_chars < _entry_chars(article) and listing.has_pager)
 
 
-def _looks_like_article(page: ArticlePage) -> bool:
-    """A story with a headline, or the labelled fields an article prints (Time:, 作者:)."""
+def _looks_like_article(page: ArticlePage, listing: ListPage) -> bool:
+    """A headline over a story that outweighs the page's entries; or, on a page with no
+    pager (a list's mark), a headline over a story and the labelled fields an article
+    prints (Time:, 作者:), however long the related list beside a short story."""
     if page.doc.root is None:
         return False
-    if page.headline and page.story_chars >= 200 and page.story_chars > _entry_chars(page):
+    labelled = any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:60])
+    if not page.headline:  # an article all the same when labelled: a no_headline reject, not nothing
+        return labelled and not page.doc.entries[3:]
+    if page.story_chars >= 200 and page.story_chars > _entry_chars(page):
         return True
-    return any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:60]) and not page.doc.entries[3:]
+    return labelled and page.story_chars >= MIN_STORY_CHARS and not listing.has_pager
 
 
 def _entry_chars(page: ArticlePage) -> int:

@@ -61,7 +61,8 @@ CRUMB_LEAD = re.compile(r"^[^:：>]{1,12}[:：]\s*")
 LEAF_CRUMB = re.compile(r"^(?:Info|正文|內容|内容|詳情|详情|文章|閱讀|阅读|Article|Detail)$", re.I)
 CRUMB_SEP = re.compile(r"\s*(?:>|＞|›|»|/|→|>>|-)\s*")
 
-NEXT_PAGE = re.compile(r"^(?:下一?[頁页]|Next|»|›|>|下一[篇张張]?)$", re.I)
+# A list's pager; never 下一篇/上一篇, an article's links to its neighbours.
+NEXT_PAGE = re.compile(r"^(?:下一?[頁页]|Next|»|›|>|下一[张張]?)$", re.I)
 PREV_PAGE = re.compile(r"^(?:上一?[頁页]|Prev(?:ious)?|«|‹|<)$", re.I)
 LAST_PAGE = re.compile(r"^(?:尾[頁页]|末[頁页]|最後一?[頁页]|最后一?[页頁]|Last)$", re.I)
 FIRST_PAGE = re.compile(r"^(?:首[頁页]|First)$", re.I)

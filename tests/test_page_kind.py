@@ -1,0 +1,45 @@
+"""What a page is (``read_page``): an article or a list, from its content, its URL a hint."""
+from __future__ import annotations
+
+from crawler.pages import ArticlePage, ListPage, read_page
+
+RELATED = "".join(f"<li><a href='/info/{i}.html'>相关文章标题第{i}号</a><p>这是第{i}篇相关文章的摘要。</p></li>"
+                  for i in range(11, 16))
+STORY = "<p>稳定币市场总市值时隔一年重新站上1500亿美元，USDT的市场份额进一步扩大。</p><p>监管方面，多个司法辖区正在制定要求。</p>"
+
+
+def page(url: str, body: str):
+    return read_page(url, f"<html><head><title>标题</title></head><body>{body}</body></html>".encode(), {})
+
+
+def test_a_short_labelled_article_at_a_slug_url_is_an_article_beside_a_long_related_list():
+    body = f"<h1>标题</h1><div>作者：链捕手 时间：2023-05-01 10:00</div><div>{STORY}</div><ul>{RELATED}</ul>"
+    assert isinstance(page("https://x.example/news/stable-coins", body), ArticlePage)
+
+
+def test_the_same_markup_with_a_pager_is_a_list():
+    pager = "<div><a href='/news/page/2/'>2</a> <a href='/news/page/3/'>3</a> <a href='/news/page/2/'>下一页</a></div>"
+    body = f"<h1>标题</h1><div>作者：链捕手 时间：2023-05-01 10:00</div><div>{STORY}</div><ul>{RELATED}</ul>{pager}"
+    assert isinstance(page("https://x.example/news/", body), ListPage)
+
+
+def test_an_articles_links_to_its_neighbours_are_no_pager():
+    neighbours = "<div><a href='/info/10.html'>上一篇</a> <a href='/info/12.html'>下一篇</a></div>"
+    body = f"<h1>标题</h1><div>作者：链捕手 时间：2023-05-01 10:00</div><div>{STORY}</div><ul>{RELATED}</ul>{neighbours}"
+    assert isinstance(page("https://x.example/news/stable-coins", body), ArticlePage)
+
+
+def test_a_category_page_with_an_intro_and_no_labels_is_a_list():
+    body = f"<h1>标题</h1><div>{STORY}</div><ul>{RELATED}</ul>"
+    assert isinstance(page("https://x.example/category/stable/", body), ListPage)
+
+
+def test_page_12_of_a_list_at_an_article_shaped_url_is_a_list():
+    pager = ("<div><a href='/list/bnb/11.html'>11</a> <span>12</span> <a href='/list/bnb/13.html'>13</a>"
+             " <a href='/list/bnb/13.html'>下一页</a></div>")
+    assert isinstance(page("https://x.example/list/bnb/12.html", f"<h2>BNB</h2><ul>{RELATED}</ul>{pager}"), ListPage)
+
+
+def test_an_empty_article_at_an_article_url_stays_an_article_to_be_rejected():
+    p = page("https://x.example/info/19.html", f"<h1>标题</h1><div>作者： 时间：2023-05-01</div><ul>{RELATED}</ul>")
+    assert isinstance(p, ArticlePage) and p.problem()[0] == "empty_body"
