@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from hypothesis import strategies as st
 
 from .common import (AUTHORS, BRIEFS, BULLETS, CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS,
-                     TIMES, TITLES, Draws, e)
+                     TIMES, TITLES, Draws, e, entries_html)
 
 COMMENTS = ["这篇文章写得很好，把Layer2的费用结构讲得很清楚，学到了很多。",
             "作者的观点我不太同意，市场的变化远比文中说的复杂，还需要继续观察。",
@@ -155,7 +155,9 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
     site = d.pick(SITE_NAMES)
     domain = d.pick(DOMAINS)
     article_id = d.integer(100, 999999)
-    url = f"https://{domain}/info/{article_id}.html"
+    # the network's /info/<id>.html, or a CMS's slug with no id: then the page's content decides
+    path = d.choose("url_shape", [f"/info/{article_id}.html", f"/news/story-{article_id}-x", f"/p/{article_id}/"])
+    url = f"https://{domain}{path}"
 
     # -- the model ----------------------------------------------------------------------
     headline = script(d.pick(TITLES))
@@ -313,24 +315,14 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
         "ol": f'<ol{d.cls()}><li><a href="/">{home}</a></li><li>{cat_link}</li><li>{leaf}</li></ol>\n',
     }[crumbs]
 
-    rel_item = {
-        "ul_h3": lambda u, tt, s, dt: f'<li><a href="{u}"><h3>{e(tt)}</h3></a><p>{e(s)}</p><span>{dt}</span></li>',
-        "dl": lambda u, tt, s, dt: f'<dt><a href="{u}">{e(tt)}</a></dt><dd>{e(s)}</dd><dd>{dt}</dd>',
-        "divs": lambda u, tt, s, dt: f'<div{d.cls()}><a href="{u}">{e(tt)}</a><p>{e(s)}</p><span>{dt}</span></div>',
-        "flat": lambda u, tt, s, dt: f'<a href="{u}">{e(tt)}</a><p>{e(s)}</p><i>{dt}</i>',
-        "ul_date": lambda u, tt, s, dt: f'<li><a href="{u}">{e(tt)}</a><span>{dt}</span></li>',
-    }
-    related_form = choose("related_form", list(rel_item))
-    wrap = {"ul_h3": "ul", "dl": "dl", "divs": "div", "flat": "div", "ul_date": "ul"}[related_form]
     rel_head = d.pick([category, "相關閱讀" if d.hant else "相关阅读", "猜你喜欢"])
-    items = "\n".join(rel_item[related_form](*r) for r in related)
-    related_html = f"<div{d.cls()}><h3>{e(rel_head)}</h3>\n<{wrap}>\n{items}\n</{wrap}></div>\n"
+    related_html = f"<div{d.cls()}><h3>{e(rel_head)}</h3>\n{entries_html(d, related)}</div>\n"
 
     # title_only: the headline printed nowhere but in <title> (as on a real page of the network)
     head_tag = choose("head_tag", ["h1", "h1", "h2", "div", "h1_link", "title_only"])
     head_html = {"h1": f"<h1{d.cls()}>{e(headline_raw)}</h1>", "h2": f"<h2{d.cls()}>{e(headline_raw)}</h2>",
                  "div": f'<div class="title">{e(headline_raw)}</div>', "title_only": "",
-                 "h1_link": f'<h1><a href="/info/{article_id}.html">{e(headline_raw)}</a></h1>'}[head_tag] + "\n"
+                 "h1_link": f'<h1><a href="{path}">{e(headline_raw)}</a></h1>'}[head_tag] + "\n"  # to itself
     header = {
         "doubled": f'<div class="hd"><div>{site} {site}</div><div>Ctrl+D {site}</div></div>\n<div>ads</div>\n',
         "bold": f"<header><b>{site}</b><span>Ctrl+D收藏{site}</span></header>\n",

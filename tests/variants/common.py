@@ -20,7 +20,7 @@ DOMAINS = ["ubxx.com", "kjct.com", "www.whbot.com", "pqed.com", "ozvx.com"]
 # Real titles, no affixes; three open with a name and a colon that belong to the title.
 TITLES = ["坎昆升级后Layer2手续费降至1美分以下", "比特币减半临近 矿工收入结构生变", "稳定币总市值重回1500亿美元",
           "CNBC:加密钱包用户半年增长十倍", "ETH是证券还是商品?美国监管者观点集锦", "再质押赛道锁仓量突破百亿美元",
-          "TW-AMM:一种Dex高效处理大额订单的新构想", "数字人民币试点扩大至公务员工资发放", "马斯克:NFT是美元的另一种形态"]
+          "TW-AMM:一种Dex高效处理大额订单的新构想", "数字人民币试点扩大至公务员工资发放", "Vitalik:以太坊扩容路线图的下一步"]
 TAGS = ["ETH", "BTC", "Layer2", "DeFi", "马斯克", "稳定币", "ARB", "NFT"]
 AUTHORS = ["金色财经", "Tiny熊", "wangjia", "链捕手", "Jon Rice"]
 TIMES = [PLACEHOLDER, "2021/4/12 8:18:27", "4/27/2021 12:48:57 PM", "2023-05-01 10:00", "2024-01-19 08:18:27",
@@ -106,3 +106,25 @@ class SeededDraws(Draws):
 
     def integer(self, lo: int, hi: int) -> int:
         return self.rng.randint(lo, hi)
+
+
+# How lists and related lists print an entry (url, title, summary, date), and the element
+# that wraps a run of them.
+ENTRY_FORMS = {
+    "ul_h3": ("ul", lambda d, u, t, s, dt: f'<li><a href="{u}"><h3>{e(t)}</h3></a><p>{e(s)}</p><span>{dt}</span></li>'),
+    "dl": ("dl", lambda d, u, t, s, dt: f'<dt><a href="{u}">{e(t)}</a></dt><dd>{e(s)}</dd><dd>{dt}</dd>'),
+    "divs": ("div", lambda d, u, t, s, dt: f'<div{d.cls()}><a href="{u}">{e(t)}</a><p>{e(s)}</p><span>{dt}</span></div>'),
+    "divs_h2": ("div", lambda d, u, t, s, dt: f'<div{d.cls()}><h2><a href="{u}">{e(t)}</a></h2><p>{e(s)}</p><span>{dt}</span></div>'),
+    "flat": ("div", lambda d, u, t, s, dt: f'<a href="{u}">{e(t)}</a><p>{e(s)}</p><i>{dt}</i>'),
+    "ul_date": ("ul", lambda d, u, t, s, dt: f'<li><a href="{u}">{e(t)}</a><span>{dt}</span></li>'),
+    "date_first": ("ul", lambda d, u, t, s, dt: f'<li><span>{dt}</span><a href="{u}">{e(t)}</a></li>'),
+    "rows": ("table", lambda d, u, t, s, dt: f'<tr><td><a href="{u}">{e(t)}</a></td><td>{dt}</td></tr>'),
+    "thumb": ("ul", lambda d, u, t, s, dt: (f'<li><a href="{u}"><img src="/thumb/{u[-8:]}.jpg"></a>'
+                                            f'<h3><a href="{u}">{e(t)}</a></h3><p>{e(s)}</p><em>{dt}</em></li>')),
+}
+
+
+def entries_html(d: Draws, entries: list[tuple[str, str, str, str]]) -> str:
+    """A run of entries in one drawn form, wrapped."""
+    wrap, item = ENTRY_FORMS[d.choose("entries", list(ENTRY_FORMS))]
+    return f"<{wrap}{d.cls()}>\n" + "\n".join(item(d, *x) for x in entries) + f"\n</{wrap}>"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from hypothesis import strategies as st
 
 from .articles import Variant, charset
-from .common import CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS, TITLES, Draws, e
+from .common import CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS, TITLES, Draws, e, entries_html
 
 # How the list's page k is addressed (page 1 may have a plainer address).
 PAGE_URLS = {
@@ -100,19 +100,6 @@ def list_page(d: Draws) -> Variant:
     tag = d.pick(TAGS)
     entries = [(article_url(i), script(TITLES[i % len(TITLES)]) + d.pick(["", f"_{tag}"]),
                 script(STORIES[i % len(STORIES)][0][1])[:40] + ".", d.pick(DATES)) for i in ids]
-    item = {
-        "ul_h3": lambda u, t, s, dt: f'<li><a href="{u}"><h3>{e(t)}</h3></a><p>{e(s)}</p><span>{dt}</span></li>',
-        "dl": lambda u, t, s, dt: f'<dt><a href="{u}">{e(t)}</a></dt><dd>{e(s)}</dd><dd>{dt}</dd>',
-        "divs": lambda u, t, s, dt: f'<div{d.cls()}><h2><a href="{u}">{e(t)}</a></h2><p>{e(s)}</p><span>{dt}</span></div>',
-        "flat": lambda u, t, s, dt: f'<a href="{u}">{e(t)}</a><p>{e(s)}</p><i>{dt}</i>',
-        "ul_date": lambda u, t, s, dt: f'<li><span>{dt}</span><a href="{u}">{e(t)}</a></li>',
-        "rows": lambda u, t, s, dt: f'<tr><td><a href="{u}">{e(t)}</a></td><td>{dt}</td></tr>',
-        "thumb": lambda u, t, s, dt: (f'<li><a href="{u}"><img src="/thumb/{u[-8:]}.jpg"></a>'
-                                      f'<h3><a href="{u}">{e(t)}</a></h3><p>{e(s)}</p><em>{dt}</em></li>'),
-    }
-    form = d.choose("entries", list(item))
-    wrap = {"ul_h3": "ul", "dl": "dl", "divs": "div", "flat": "div", "ul_date": "ul", "rows": "table", "thumb": "ul"}[form]
-    body = "\n".join(item[form](*x) for x in entries)
     pager_html, pager_links = _pager(d, url_of, n, pages) if pages > 1 else ("", set())
     home = "首頁" if d.hant else "首页"
     nav = " ".join(f'<a href="{PAGE_URLS["underscore"](s, 1) if s != slug else url_of(1)}">{e(script(c))}</a>'
@@ -126,7 +113,7 @@ def list_page(d: Draws) -> Variant:
     page = (f"<!DOCTYPE html>\n<html><head>{charset_meta}<title>{e(name)}_{e(site)}</title></head>\n<body>\n"
             f'<div class="hd"><div>{site} {site}</div><div>Ctrl+D {site}</div></div>\n'
             f'<div class="nav"><a href="/">{home}</a> {nav}</div>\n{crumb}'
-            f'<div class="main"><div{d.cls()}>\n<{wrap}{d.cls()}>\n{body}\n</{wrap}>\n{pager_html}\n</div>\n{side}</div>\n'
+            f'<div class="main"><div{d.cls()}>\n{entries_html(d, entries)}\n{pager_html}\n</div>\n{side}</div>\n'
             f'<div class="foot">Copyright &copy; 2023 {site}</div>\n</body></html>\n')
     base = f"https://{domain}"
     truth = ListTruth([base + u for u, *_ in entries], n, base + url_of(n + 1) if n < pages else None,
