@@ -34,6 +34,7 @@ _TITLE_TAIL = re.compile(r"[-_–—|｜]\s*([^-_–—|｜:：]{2,16})$")
 MAX_SITE_LINE = 60
 _BRIEF_CLOSE = "]］】"  # the brackets a brief's time closes with: tried before the pattern
 BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts for
+_HEADLINE_TAGS = ("h1", "h2", "h3")  # the heading elements a headline is printed in
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _TIME_STAMP = etree.XPath("//body//time/@datetime")
@@ -53,7 +54,7 @@ class ArticlePage:
     def _headline_block(self) -> dom.Block | None:
         """The heading that the <title> (or og:title) names; else the first <h1>."""
         title = self.doc.title_text
-        heads = [b for b in self.doc.blocks if b.owner.tag in ("h1", "h2", "h3") and len(b.text) >= 4]
+        heads = [b for b in self.doc.blocks if b.owner.tag in _HEADLINE_TAGS and len(b.text) >= 4]
         # the heading that covers most of the title
         named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])] if title else []
         best = max(named, key=lambda b: len(b.text)) if named else None
@@ -65,18 +66,18 @@ class ArticlePage:
                 return h1s[0]
         # no heading element for it, or one covering less of the title (the logo's <h1>,
         # the site name the title ends with): a longer block the title prints wins
-        printed = self._printed_title(title, heads) if title else None
+        printed = self._printed_title(title) if title else None
         if printed is not None and (best is None or len(printed.text) > len(best.text)):
             return printed
         if best is not None and _tail_of(title) == best.text:
             return None  # the logo: the headline is printed nowhere but in the <title>
         return best
 
-    def _printed_title(self, title: str, heads: list) -> dom.Block | None:
+    def _printed_title(self, title: str) -> dom.Block | None:
         """The page block, not a heading element, that the title starts with, or holds
         between affixes (`MER:…-site name`) when it is most of the title."""
         printed = [b for b in self.doc.blocks[:80]
-                   if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and b not in heads
+                   if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and b.owner.tag not in _HEADLINE_TAGS
                    and (title.startswith(b.text) or (b.text in title and 2 * len(b.text) >= len(title)))]
         return max(printed, key=lambda b: len(b.text)) if printed else None
 
@@ -101,7 +102,7 @@ class ArticlePage:
         with, `…_ETH`, as the tags do.)"""
         if self.doc.meta_content("og:site_name") == name:
             return True
-        return any(b.text == name if b.owner.tag in ("h1", "h2", "h3")
+        return any(b.text == name if b.owner.tag in _HEADLINE_TAGS
                    else (_is_doubled(b.text) or labels.SITE_LINE.search(b.text)) and name in b.text
                    for b in self.doc.blocks if len(b.text) <= MAX_SITE_LINE)
 

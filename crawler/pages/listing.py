@@ -65,11 +65,16 @@ class ListPage:
         roles["current"] = current
         return roles
 
+    @cached_property
+    def _pager_urls(self) -> set[str]:
+        """Every URL the pager links to: numbered pages, the next, previous and last."""
+        pager = self._pager
+        return set(pager["pages"].values()) | {pager[role] for role in ("next", "prev", "last") if role in pager}
+
     @property
     def has_pager(self) -> bool:
         """Links to other pages of this list: numbered ones, a next, previous or last page."""
-        pager = self._pager
-        return bool(pager["pages"]) or any(role in pager for role in ("next", "prev", "last"))
+        return bool(self._pager_urls)
 
     @property
     def page_number(self) -> int:
@@ -97,10 +102,9 @@ class ListPage:
     @property
     def section_links(self) -> list[str]:
         host = urlsplit(self.url).netloc
-        pager = set(self._pager["pages"].values()) | {self._pager.get(role) for role in ("next", "prev", "last")}
         out, seen = [], set()
         for _, url, text in self.doc.anchors:
-            if (url in seen or url in pager or url in self.doc.entry_urls or url == self.url
+            if (url in seen or url in self._pager_urls or url in self.doc.entry_urls or url == self.url
                     or urlsplit(url).netloc != host or not links.same_scheme_family(self.url, url)
                     or links.is_tag_url(url) or links.is_asset_url(url) or links.is_article_url(url)
                     or links.pager_role(text)):
@@ -113,9 +117,9 @@ class ListPage:
         """Links to articles that are not in an entry group (a lone feature link); never the
         pager's own links (`/list/bnb/12.html` has an article URL's shape)."""
         seen, out = set(), []
-        for _, url, text in self.doc.anchors:
+        for _, url, _ in self.doc.anchors:
             if (links.is_article_url(url) and url not in self.doc.entry_urls and url not in seen
-                    and not links.pager_role(text)):
+                    and url not in self._pager_urls):
                 seen.add(url)
                 out.append(url)
         return out
