@@ -3,8 +3,8 @@ model says. An article: headline, author, date, every story block in order, ever
 the tags, the category, the related links. A list page: every entry, the page's number,
 the next page and every later page the pager prints, and no pager link taken for an
 article. And one story on two sites, in two templates (one maybe printed a clause per
-line), gets one story id. Run with ``--hypothesis-show-statistics`` for the spread; a failure prints the
-template's choices and the field that differs."""
+line), gets one story id. Run with ``--hypothesis-show-statistics`` for the spread; a
+failure prints the template's choices and the field that differs."""
 from __future__ import annotations
 
 import opencc

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from hypothesis import strategies as st
 
 from .common import (AUTHORS, BRIEFS, BULLETS, CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS,
-                     TIMES, TITLES, Draws, e, entries_html)
+                     TIMES, TITLES, Draws, Variant, charset, e, entries_html)
 
 COMMENTS = ["这篇文章写得很好，把Layer2的费用结构讲得很清楚，学到了很多。",
             "作者的观点我不太同意，市场的变化远比文中说的复杂，还需要继续观察。",
@@ -36,14 +36,6 @@ class Truth:
     category: str | None
     related: list[str]  # entry URLs
     choices: dict = field(default_factory=dict)  # how the page was built, for failure reports
-
-
-@dataclass
-class Variant:
-    url: str
-    body: bytes
-    headers: dict
-    truth: object
 
 
 def clauses(story: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -114,24 +106,6 @@ def _running_link(d: Draws, text: str, article_id: int) -> str:
     i = len(text) // 3
     href = d.pick([f"/info/{article_id + 101}.html", "https://www.example.org/news/1.html"])
     return f'{e(text[:i])}<a href="{href}">{e(text[i:i + 4])}</a>{e(text[i + 4:])}'
-
-
-# Inline script before a late <meta charset>: past the first 4 KB, where declarations are looked for.
-_LONG_SCRIPT = "<script>var ads = [" + ",".join(f'"slot-{i:04d}"' for i in range(600)) + "];</script>"
-
-
-def charset(d: Draws) -> tuple[str, str, str, bytes]:
-    """(codec, what the <head> opens with, Content-Type header, bytes before the page): the
-    charset declared in the header, in a <meta> (early or late), by a BOM, nowhere, or
-    wrongly in the header."""
-    encoding = d.choose("encoding", ["utf-8", "gbk", "big5"] if d.hant else ["utf-8", "gbk"])
-    ways = ["header", "meta", "late_meta"] + (["none", "wrong"] if encoding != "big5" else [])
-    declared = d.choose("declared", ways + (["bom"] if encoding == "utf-8" else []))
-    meta = d.pick([f'<meta charset="{encoding}">', f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">'])
-    head = {"meta": meta, "late_meta": _LONG_SCRIPT + meta}.get(declared, "")
-    wrong = {"utf-8": "gbk", "gbk": "utf-8"}.get(encoding, encoding)
-    ctype = {"header": f"text/html; charset={encoding}", "wrong": f"text/html; charset={wrong}"}.get(declared, "text/html")
-    return encoding, head, ctype, b"\xef\xbb\xbf" if declared == "bom" else b""
 
 
 @st.composite

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import random
+from dataclasses import dataclass
 
 import opencc
 from hypothesis import strategies as st
@@ -28,6 +29,16 @@ TIMES = [PLACEHOLDER, "2021/4/12 8:18:27", "4/27/2021 12:48:57 PM", "2023-05-01 
 # Points a story lists as bullets (from a real page of the network): each shorter than a paragraph.
 BULLETS = ["在Solidity中对比字符串", "将整数转换成固定位数的小数", "创建并初始化一个通证接口，比如LINK"]
 CATEGORIES = ["BNB", "萊特幣", "ADA", "数字货币", "Filecoin", "火必APP"]
+
+
+@dataclass
+class Variant:
+    """A generated page: what a crawl would fetch, and the answer its model gives."""
+
+    url: str
+    body: bytes
+    headers: dict
+    truth: object
 
 
 def stories() -> list[list[tuple[str, str]]]:
@@ -128,3 +139,21 @@ def entries_html(d: Draws, entries: list[tuple[str, str, str, str]]) -> str:
     """A run of entries in one drawn form, wrapped."""
     wrap, item = ENTRY_FORMS[d.choose("entries", list(ENTRY_FORMS))]
     return f"<{wrap}{d.cls()}>\n" + "\n".join(item(d, *x) for x in entries) + f"\n</{wrap}>"
+
+
+# Inline script before a late <meta charset>: past the first 4 KB, where declarations are looked for.
+_LONG_SCRIPT = "<script>var ads = [" + ",".join(f'"slot-{i:04d}"' for i in range(600)) + "];</script>"
+
+
+def charset(d: Draws) -> tuple[str, str, str, bytes]:
+    """(codec, what the <head> opens with, Content-Type header, bytes before the page): the
+    charset declared in the header, in a <meta> (early or late), by a BOM, nowhere, or
+    wrongly in the header."""
+    encoding = d.choose("encoding", ["utf-8", "gbk", "big5"] if d.hant else ["utf-8", "gbk"])
+    ways = ["header", "meta", "late_meta"] + (["none", "wrong"] if encoding != "big5" else [])
+    declared = d.choose("declared", ways + (["bom"] if encoding == "utf-8" else []))
+    meta = d.pick([f'<meta charset="{encoding}">', f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">'])
+    head = {"meta": meta, "late_meta": _LONG_SCRIPT + meta}.get(declared, "")
+    wrong = {"utf-8": "gbk", "gbk": "utf-8"}.get(encoding, encoding)
+    ctype = {"header": f"text/html; charset={encoding}", "wrong": f"text/html; charset={wrong}"}.get(declared, "text/html")
+    return encoding, head, ctype, b"\xef\xbb\xbf" if declared == "bom" else b""

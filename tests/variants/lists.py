@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from .articles import Variant, charset
-from .common import CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS, TITLES, Draws, e, entries_html
+from .common import (CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS, TITLES, Draws, Variant, charset, e,
+                     entries_html)
 
 # How the list's page k is addressed (page 1 may have a plainer address).
 PAGE_URLS = {
