@@ -1,14 +1,16 @@
-"""The text helpers' fast paths give exactly what their plain definitions give."""
+"""The tree a page is read from, and the text helpers' fast paths (exactly what their plain
+definitions give)."""
 from __future__ import annotations
 
 import re
 
 import opencc
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.fingerprints import text_key, text_keys
-from crawler.pages.dom import collapse
+from crawler.pages.dom import collapse, iter_blocks, parse_html
 from crawler.text import artifacts
 
 T2S = opencc.OpenCC("t2s")
@@ -47,3 +49,31 @@ def test_cached_property_computes_once_per_instance():
     a, b = Page(), Page()
     assert a.value is a.value and a.value == [1]
     assert b.value == [2] and Page.calls == 2
+
+
+def texts(html: str) -> list[str]:
+    return [b.text for b in iter_blocks(parse_html(html).find("body"))]
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><p>menu</p></body></html><div><p>story</p></div>",    # libxml2 drops what follows </html>
+    "<html><body><p>menu</p></html><p>story</p></body></html>",
+    "<html><body><p>menu</p></body><div><p>story</p></div></html>",     # ... and sets it beside <body>
+    "<body><p>menu</p></body><body class=x><p>story</p></body>",        # a second <body>
+    "<html><body><p>menu</p></body></html>\n<html><body><p>story</p></body></html>",
+])
+def test_content_after_early_document_end_tags_stays_in_the_body(html):
+    """A template's include closes the page early: a browser shows what follows, in the body."""
+    assert texts(html) == ["menu", "story"]
+
+
+@pytest.mark.parametrize("hidden", [
+    '<div style="display:none">stuffed keywords</div>',
+    '<div style="DISPLAY: NONE;">stuffed keywords</div>',
+    '<p style="color:red; visibility:hidden">stuffed keywords</p>',
+    "<p hidden>stuffed keywords</p>",
+    '<div style="display:none"><p style="display:none">stuffed</p> keywords</div>',
+])
+def test_hidden_elements_are_not_read_but_the_text_after_them_is(hidden):
+    html = f"<body><div><p>one</p>{hidden}tail <p style='display:block'>two</p></div></body>"
+    assert texts(html) == ["one", "tail", "two"]

@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+# `</body>` and `</html>` end tags. Templates assembled from includes print them early
+# (a header include closing the page). A browser keeps what follows in the body, but
+# libxml2 2.14 drops everything after `</html>` and sets what follows `</body>` beside
+# the body. Without them, libxml2 builds the tree a browser shows: the parser closes
+# both at the end, and a later `<body>` or `<html>` merges into the first.
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
 _WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 
 BLOCK_TAGS = frozenset(
@@ -33,6 +39,12 @@ def collapse(text: str) -> str:
     return " ".join(text.split())  # the same without zero-width characters, at half the cost
 
 
+# Elements a reader never sees: `hidden`, or styled `display:none` / `visibility:hidden`
+# (a share widget's copy of the title, SEO keywords stuffed out of sight).
+_LOWER = "translate(@style, 'DISPLAYNOEVBTH ', 'displaynoevbth')"  # the space last: deleted
+_HIDDEN = etree.XPath(f"//body//*[@hidden or contains({_LOWER}, 'display:none')"
+                      f" or contains({_LOWER}, 'visibility:hidden')]")
+
 # Plain lxml elements: lxml.html's element classes call back into Python for every
 # element proxy created, a third of the cost of walking a page.
 _PARSER = etree.HTMLParser()
@@ -40,7 +52,7 @@ _PARSER = etree.HTMLParser()
 
 def parse_html(text: str) -> etree._Element | None:
     """Parse a decoded page; None when there is no document at all."""
-    text = _XML_DECL.sub("", text, count=1)
+    text = _DOCUMENT_END.sub("", _XML_DECL.sub("", text, count=1))
     if not text.strip():
         return None
     try:
@@ -50,7 +62,23 @@ def parse_html(text: str) -> etree._Element | None:
     if root is None:
         return None
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
+    for el in _HIDDEN(root):
+        _drop_keeping_tail(el)
     return root
+
+
+def _drop_keeping_tail(el) -> None:
+    """Remove ``el`` and its subtree; the text after it (its tail) is the parent's and stays."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 @dataclass(slots=True)
