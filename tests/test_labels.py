@@ -16,6 +16,7 @@ def test_noise_lines(line, noise):
 
 @pytest.mark.parametrize("line,boilerplate", [
     ("责任编辑：小李", True), ("免責聲明：本文不構成投資建議", True), ("风险提示：投资有风险", True),
+    ("声明：本站力求信息真实、准确，不构成投资建议", True), ("声明称，该交易所将暂停提币", False),
     ("原文链接:https://medium.com/x", False),  # a repost's own header is story text
     ("编辑认为，监管将趋严", False),
 ])
@@ -34,6 +35,7 @@ def test_a_crumb_line_may_open_with_a_label(first, home):
 @pytest.mark.parametrize("line,meta", [
     ("作者：小明 时间：2024-01-19", True), ("[2021-02-10 09:11:56] 来源: 编辑:wangjia 点击量:", True),
     ("2024-01-19 08:18:27 来源：金色财经 作者：小明", True), ("2024年1月19日 作者：小明", True),
+    ("2019-09-26 12:11来源：证券时报网作者：李在山", True),  # spans side by side, no space between
     ("2024-01-19 08:18:27 比特币突破4万美元", False), ("来源不明的消息称，某交易所被盗", False),
 ])
 def test_meta_lines_may_open_with_the_page_date(line, meta):

@@ -182,7 +182,8 @@ class ArticlePage:
         return (len(b.text) >= min_len and b.link_density < 0.3
                 and b is not self._headline_block
                 and not dates.DATE_IN_TEXT.fullmatch(b.text)
-                and not labels.META_LINE.match(b.text) and id(b) not in self._tag_lines)
+                and not labels.META_LINE.match(b.text) and id(b) not in self._tag_lines
+                and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text))
 
     @cached_property
     def container(self):
@@ -290,8 +291,8 @@ class ArticlePage:
                     continue  # the value of `<dt>作者：</dt><dd>王小明</dd>` (an empty <dd> has none)
             if id(b) in self._tag_lines:
                 break  # tags close the story; what follows is the related list
-            if b is head:  # (its element may hold more: `headline<br>story…`)
-                continue
+            if b is head or id(b) in self.doc.crumb_blocks:  # (the headline's element may hold more:
+                continue                                        # `headline<br>story…`)
             if artifacts.only_escaped_markup(text):
                 continue  # an image's markup left in the text, escaped: nothing to read
             if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text)

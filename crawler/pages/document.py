@@ -299,15 +299,25 @@ class Document:
         return frozenset(el for e in self.entries for el in e.elements)
 
     # -- breadcrumbs -----------------------------------------------------------------
-    @cached_property
+    @property
     def breadcrumbs(self) -> list[dict]:
+        return self._crumbs[0]
+
+    @property
+    def crumb_blocks(self) -> frozenset[int]:
+        """The ids of the blocks that print the breadcrumb trail: page furniture, never story."""
+        return self._crumbs[1]
+
+    @cached_property
+    def _crumbs(self) -> tuple[list[dict], frozenset[int]]:
         for block in self.blocks[:80]:
             if len(block.text) > 120:
                 continue
             if block.owner.tag == "li" and labels.HOME_CRUMB.match(block.text):
                 crumbs = self._list_crumbs(block.owner)  # `<ol><li>首页</li><li>BNB</li>…`
                 if crumbs:
-                    return crumbs
+                    items = set(block.owner.getparent())
+                    return crumbs, frozenset(id(b) for b in self.blocks if b.owner in items)
                 continue
             parts = [p for p in labels.CRUMB_SEP.split(block.text) if p]
             if len(parts) < 2:
@@ -319,8 +329,8 @@ class Document:
                      for a in block.owner.iter("a")}
             crumbs = [{"name": first, "url": hrefs.get(first)}]
             crumbs += [{"name": p, "url": hrefs.get(p)} for p in parts[1:]]
-            return crumbs
-        return []
+            return crumbs, frozenset((id(block),))
+        return [], frozenset()
 
     def _list_crumbs(self, home) -> list[dict] | None:
         """A trail printed as list items, its separators drawn by CSS. A menu also opens

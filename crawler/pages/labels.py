@@ -34,7 +34,7 @@ def _first_chars(*alternations: str) -> str:
 
 
 META_LINE = re.compile(rf"^(?=[\[［【\d]|{_first_chars(_PREFIX, AUTHOR, TIME, SOURCE, NOISE)})"
-                       rf"(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s+)?"
+                       rf"(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s*)?"
                        rf"{_PREFIX}?(?:{AUTHOR}|{TIME}|{SOURCE}|{NOISE}){_SECOND}?{_SEP}", re.I)
 TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a lone "标签" heading
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
@@ -44,7 +44,7 @@ NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\
                         r"|^[\W_]*(?:END|The End|完|全文完)[\W_]*$", re.I)  # `— END —`, `（完）`: an end mark
 # The site's own lines around a story: its editor in charge, its disclaimers. (A repost's
 # own header, `原文链接:…` `译者:…`, is the story's text and stays.)
-BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免责声明|風險提示|风险提示|版權聲明|版权声明"
+BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免责声明|聲明|声明|風險提示|风险提示|版權聲明|版权声明"
                               r"|Disclaimer)\s*[:：]", re.I)
 
 # A heading over reader comments: what follows it is not story.
