@@ -67,3 +67,12 @@ def test_a_pager_links_page_number(url, number):
 def test_only_a_pager_link_has_a_bare_number_for_page():
     # on any link, `/12.html` may be an article's id
     assert links.page_number_in_url("https://x.example/list/defi/12.html") is None
+
+
+@pytest.mark.parametrize("url,home", [
+    ("http://a.example", True), ("http://a.example/", True), ("http://a.example/index.html", True),
+    ("http://a.example/default.aspx", True), ("http://a.example/index.php", True),
+    ("http://a.example/?page=2", False), ("http://a.example/list/", False), ("http://a.example/info/1.html", False),
+])
+def test_home_urls(url, home):
+    assert links.is_home_url(url) is home

@@ -36,6 +36,7 @@ _BRIEF_CLOSE = "]］】"  # the brackets a brief's time closes with: tried befor
 BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts for
 _HEADLINE_TAGS = ("h1", "h2", "h3")  # the heading elements a headline is printed in
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
+MAX_PLAIN_TAGS = 120  # longest plain-text tags line: a longer text after a tags label is not one
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _TIME_STAMP = etree.XPath("//body//time/@datetime")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
@@ -54,7 +55,8 @@ class ArticlePage:
     def _headline_block(self) -> dom.Block | None:
         """The heading that the <title> (or og:title) names; else the first <h1>."""
         title = self.doc.title_text
-        heads = [b for b in self.doc.blocks if b.owner.tag in _HEADLINE_TAGS and len(b.text) >= 4]
+        heads = [b for b in self.doc.blocks
+                 if b.owner.tag in _HEADLINE_TAGS and len(b.text) >= 4 and not self._is_logo(b)]
         # the heading that covers most of the title
         named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])] if title else []
         best = max(named, key=lambda b: len(b.text)) if named else None
@@ -72,6 +74,14 @@ class ArticlePage:
         if best is not None and _tail_of(title) == best.text:
             return None  # the logo: the headline is printed nowhere but in the <title>
         return best
+
+    def _is_logo(self, b: dom.Block) -> bool:
+        """A heading that is one link to the site's home page: the logo, whatever it says
+        (`<h1><a href="/">今日股市行情_明日大盘_…</a></h1>`)."""
+        if b.link_density < 0.9:
+            return False
+        hrefs = [links.absolute(self.doc.base_url, a.get("href")) for a in b.owner.iter("a")]
+        return bool(hrefs) and all(h and links.is_home_url(h) for h in hrefs)
 
     def _printed_title(self, title: str) -> dom.Block | None:
         """The page block, not a heading element, that the title starts with, or holds
@@ -347,16 +357,19 @@ class ArticlePage:
                 names = _TAG_SPLIT.split(value)
             el = b.owner
             while not names and el is not None and el.tag not in ("body", "html"):
-                # a label alone (`<h4>标签</h4><ul>…`): the links right after it, never the
-                # menus and pagers further up the page
+                # a label alone (`<h4>标签</h4><ul>…`): the links right after it, or their
+                # plain text (`<div>标签</div><div>国贸|增长率</div>`), never the menus and
+                # pagers further up the page
                 nxt = el.getnext()
                 if nxt is not None:  # the run of siblings like it: `<li>标签：</li><li><a>…</a></li><li>…`
                     while nxt is not None and nxt.tag == el.getnext().tag:
-                        names += _link_texts(nxt)
+                        names += _link_texts(nxt) or _plain_tags(nxt)
                         nxt = nxt.getnext()
                     break
                 el = el.getparent()
-            return _unique(n for n in names if n)[:50]
+            names = _unique(n for n in names if n)[:50]
+            if names:
+                return names
         keywords = self.doc.meta_content("keywords")
         return _unique(t for t in _TAG_SPLIT.split(keywords) if t) if keywords else []
 
@@ -452,6 +465,12 @@ def _is_doubled(text: str) -> bool:
     """`比特幣交易所 比特幣交易所`: a logo's text printed twice, not a headline."""
     parts = text.split()
     return len(parts) == 2 and parts[0] == parts[1]
+
+
+def _plain_tags(el) -> list[str]:
+    """Tags printed as plain text in one short element, between separators."""
+    text = dom.text_of(el)
+    return _TAG_SPLIT.split(text) if len(text) <= MAX_PLAIN_TAGS else []
 
 
 def _link_texts(el) -> list[str]:

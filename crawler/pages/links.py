@@ -17,6 +17,7 @@ _ARTICLE = re.compile(r"/(?:(?:[a-z]{1,12})?\d{2,}\.(?:s?html?|php)"
                       r"|archives/\d{2,}/?)$", re.I)
 _TAG = re.compile(r"/(?:tag|tags|keyword|keywords|label)s?/", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|mp4|mp3|xml|txt|apk|exe)$", re.I)
+_HOME_PATH = re.compile(r"/?(?:index|default)?(?:\.(?:s?html?|php|aspx?))?", re.I)
 _PAGE_NO = re.compile(r"(?:[_-]|/page/|[?&]page=|[?&]p=)(\d{1,5})(?:\.s?html?)?/?$", re.I)
 _BARE_PAGE_NO = re.compile(r"/(\d{1,4})(?:\.s?html?)?/?$", re.I)
 FOLLOWED_SCHEMES = ("http", "https", "file")
@@ -60,6 +61,12 @@ def same_scheme_family(base: str, url: str) -> bool:
 def is_article_url(url: str) -> bool:
     path = urlsplit(url).path
     return bool(_ARTICLE.search(path)) and not _TAG.search(path)
+
+
+def is_home_url(url: str) -> bool:
+    """The site's home page: `/`, `/index.html`, `/default.aspx`, with no query."""
+    parts = urlsplit(url)
+    return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
 
 
 def is_tag_url(url: str) -> bool:
