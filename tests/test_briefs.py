@@ -19,6 +19,13 @@ T2S = opencc.OpenCC("t2s")
      "比特币突破30000美元", "行情显示", "2023-04-11 08:17:02", None),
     ("比特币突破30000美元：行情显示，比特币短时突破30000美元。【2023/4/11 8:17】",
      "比特币突破30000美元", "行情显示", "2023/4/11 8:17", None),
+    # dates with dots or 年月日, a full-width colon in the clock
+    ("比特币突破30000美元：行情显示，比特币短时突破30000美元。【2023.4.11 8:17】",
+     "比特币突破30000美元", "行情显示", "2023.4.11 8:17", None),
+    ("比特币突破30000美元：行情显示，比特币短时突破30000美元。[2023年4月11日 08:17]",
+     "比特币突破30000美元", "行情显示", "2023年4月11日 08:17", None),
+    ("比特币突破30000美元：行情显示，比特币短时突破30000美元。［2023年4月11日08：17：02］",
+     "比特币突破30000美元", "行情显示", "2023年4月11日08：17：02", None),
     ("【以太坊完成合并】Odaily星球日报讯，以太坊主网已完成合并。[2022-09-15 14:43]",
      "以太坊完成合并", "Odaily星球日报讯", "2022-09-15 14:43", "Odaily星球日报"),
     # the title holds a colon itself: split before the body's usual opening
@@ -131,7 +138,8 @@ def test_brief_id_is_stable_across_scripts_formats_and_sites():
     a = fingerprints.brief_id("推特將任命馬斯克為董事會成員", "2022/4/5 14:05:43", T2S)
     b = fingerprints.brief_id("推特将任命马斯克为董事会成员", "2022-04-05 14:05", T2S)
     c = fingerprints.brief_id("推特將任命馬斯克為董事會成員", "2022/4/5 14:06:00", T2S)
-    assert a == b != c
+    d = fingerprints.brief_id("推特將任命馬斯克為董事會成員", "2022年4月5日 14：05", T2S)
+    assert a == b == d != c
 
 
 def test_story_id_ignores_script_briefs_and_a_leading_title_line():

@@ -17,11 +17,21 @@ def test_noise_lines(line, noise):
 @pytest.mark.parametrize("line,boilerplate", [
     ("责任编辑：小李", True), ("免責聲明：本文不構成投資建議", True), ("风险提示：投资有风险", True),
     ("声明：本站力求信息真实、准确，不构成投资建议", True), ("声明称，该交易所将暂停提币", False),
+    ("图片来源：DefiLlama", True), ("圖源：Pixabay", True), ("配图：网络", True),
     ("原文链接:https://medium.com/x", False),  # a repost's own header is story text
     ("编辑认为，监管将趋严", False),
 ])
 def test_boilerplate_lines(line, boilerplate):
     assert bool(labels.BOILERPLATE_LINE.match(line)) is boilerplate
+
+
+@pytest.mark.parametrize("line,notice", [
+    ("本文来源于网络，版权归原作者所有，如有侵权请联系删除。", True), ("转载请注明出处：链闻速递", True),
+    ("未經許可，任何人不得轉載", True), ("本文來源：Odaily星球日報", False),  # a repost's own header stays
+    ("法院认定该平台未经授权转载他人文章构成侵权，判令其赔偿损失并删除全部侵权内容，此案成为数字版权领域的标志性判决。", False),
+])
+def test_repost_notices(line, notice):
+    assert labels.is_notice(line) is notice
 
 
 @pytest.mark.parametrize("first,home", [

@@ -160,7 +160,7 @@ class ArticlePage:
         value = labels.VALUE_END.split(value)[0]  # `name · 2024年3月5日` : the name only
         m = dates.DATE_IN_TEXT.search(value)
         value = value[: m.start()] if m else value
-        return value.strip() or None
+        return value.strip() or (None if "author" in self._fields else self.doc.ld_person())
 
     @property
     def date_raw(self) -> str | None:
@@ -172,7 +172,8 @@ class ArticlePage:
             stamp = _TIME_STAMP(self.doc.root)
             if stamp and stamp[0].strip():
                 return stamp[0].strip()
-        return self._date_under_headline() or self.doc.meta_content("article:published_time")
+        return (self._date_under_headline() or self.doc.meta_content("article:published_time")
+                or self.doc.ld_value("datePublished"))
 
     def _date_under_headline(self) -> str | None:
         """A date printed without a label in a short line between the headline and the story."""
@@ -305,7 +306,7 @@ class ArticlePage:
                 continue                                        # `headline<br>story…`)
             if artifacts.only_escaped_markup(text):
                 continue  # an image's markup left in the text, escaped: nothing to read
-            if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text)
+            if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text)
                     or (labels.META_LINE.match(text) and not self._byline(text))):
                 after_bare_label = bool(re.search(r"[:：]\s*$", text))
                 continue

@@ -4,6 +4,7 @@ Both page classes read from it, so a page is decoded and walked once.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ _MONTH_DAY = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?")
 _BASE_HREF = etree.XPath("//base/@href")
 _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
+# JSON-LD blocks (schema.org, as WordPress SEO plugins print them), read from the text: the
+# tree has no scripts left.
+_JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
 
 
 # Letters (not digits, not punctuation) before a link in its paragraph that make it a
@@ -168,6 +172,44 @@ class Document:
             return None
         found = _META(self.root, name=name)
         return dom.collapse(found[0]) if found and found[0].strip() else None
+
+    @cached_property
+    def json_ld(self) -> list[dict]:
+        """Every object of the page's JSON-LD blocks (``@graph`` members included); a block
+        that is not JSON is skipped."""
+        out: list[dict] = []
+        for raw in _JSON_LD.findall(self.decoded.text):
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                continue
+            todo = data if isinstance(data, list) else [data]
+            while todo:
+                obj = todo.pop(0)
+                if isinstance(obj, dict):
+                    out.append(obj)
+                    graph = obj.get("@graph")
+                    todo += graph if isinstance(graph, list) else []
+        return out
+
+    def ld_value(self, key: str) -> str | None:
+        """The first non-empty string ``key`` of the page's JSON-LD objects."""
+        for obj in self.json_ld:
+            value = obj.get(key)
+            if isinstance(value, str) and value.strip():
+                return dom.collapse(value)
+        return None
+
+    def ld_person(self) -> str | None:
+        """The name of the first Person that a JSON-LD object names as its author."""
+        for obj in self.json_ld:
+            authors = obj.get("author")
+            for a in authors if isinstance(authors, list) else [authors]:
+                if isinstance(a, dict) and a.get("@type") == "Person" and isinstance(a.get("name"), str):
+                    name = dom.collapse(a["name"])
+                    if name:
+                        return name
+        return None
 
     @cached_property
     def blocks(self) -> list[dom.Block]:

@@ -142,7 +142,9 @@ class _Walker:
             return
         tag = node.tag
         kind = _TAG_KIND.get(tag, 0) if isinstance(tag, str) else 0
-        if kind & (_BLOCK | _BREAK):
+        if kind & _BREAK and owner.tag in HEADING_TAGS:
+            self._add(" ", emph, in_link)  # `<h1>馬斯克不講武德:<br>一邊…</h1>`: one headline, two lines
+        elif kind & (_BLOCK | _BREAK):
             if self._buf:
                 self.flush(owner)
             if kind & _BLOCK:

@@ -45,7 +45,13 @@ NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\
 # The site's own lines around a story: its editor in charge, its disclaimers. (A repost's
 # own header, `原文链接:…` `译者:…`, is the story's text and stays.)
 BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免责声明|聲明|声明|風險提示|风险提示|版權聲明|版权声明"
+                              r"|圖片來源|图片来源|圖源|图源|圖片|图片|配圖|配图|題圖|题图"  # an image's credit line
                               r"|Disclaimer)\s*[:：]", re.I)
+# The site's notices after a reposted story, wherever they sit in a short line: rights and
+# takedown requests, repost terms (`本文来源于网络，版权归原作者所有，如有侵权请联系删除`).
+NOTICE = re.compile(r"如有侵[權权]|侵[權权][請请]?[聯联][繫系]|版[權权][歸归](?:原)?作者|[轉转][載载][請请]?[註注]明"
+                    r"|未[經经](?:本站)?(?:授[權权]|[許许]可)[，,]?(?:任何人)?不得[轉转][載载]")
+MAX_NOTICE = 80  # a longer line that mentions such terms is story (an article about copyright)
 
 # A heading over reader comments: what follows it is not story.
 COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?(?:評論|评论|留言)(?:區|区|列表)?"
@@ -66,6 +72,10 @@ NEXT_PAGE = re.compile(r"^(?:下一?[頁页]|Next|»|›|>|下一[张張]?)$", r
 PREV_PAGE = re.compile(r"^(?:上一?[頁页]|Prev(?:ious)?|«|‹|<)$", re.I)
 LAST_PAGE = re.compile(r"^(?:尾[頁页]|末[頁页]|最後一?[頁页]|最后一?[页頁]|Last)$", re.I)
 FIRST_PAGE = re.compile(r"^(?:首[頁页]|First)$", re.I)
+
+
+def is_notice(line: str) -> bool:
+    return len(line) <= MAX_NOTICE and NOTICE.search(line) is not None
 
 
 def split_labelled(line: str) -> dict[str, str]:
