@@ -8,6 +8,7 @@ The add-on (``crawler.addon``) applies these at add-on priority, so ``settings.p
 NEWS_START_URLS: list[str] = []  # used when -a start_urls is not given; empty: the bundled demo site
 NEWS_MAX_LIST_PAGES = 50  # pagination cap per list: page numbers above it are not requested
 NEWS_FOLLOW_RELATED = True  # follow the related-article lists of article pages
+NEWS_MAX_ARTICLE_PAGES = 20  # an article printed over pages (1001_2.html…): pages read before it is emitted as is
 NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of list pages
 NEWS_DEMO_PORT = 8713  # loopback port of the bundled demo site (a free one if taken)
 

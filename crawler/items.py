@@ -2,7 +2,7 @@
 ``Article`` where one fits; a raw value sits next to each normalized one."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass
@@ -64,3 +64,9 @@ class Reject:
     detail: str | None = None  #: a human-readable explanation
     status: int | None = None  #: HTTP status, when there was a response
     headline: str | None = None  #: what was parsed of the title, if anything
+
+
+def from_dict(cls, data: dict):
+    """An item of class ``cls`` again from its ``dataclasses.asdict`` (request meta holds
+    plain data only, so JOBDIR and Redis queues can pickle it)."""
+    return cls(**{f.name: data[f.name] for f in fields(cls) if f.init and f.name in data})

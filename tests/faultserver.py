@@ -20,13 +20,35 @@ GOOD = {"/info/101.html": "/info/1001.html", "/info/102.html": "/info/1003.html"
 FAULTS = ["/info/101.html", "/info/102.html", "/info/404.html", "/info/410.html", "/info/500.html",
           "/info/503.html", "/info/301.html", "/info/302.html", "/info/777.html", "/info/888.html",
           "/info/999.html", "/info/998.html", "/info/997.html", "/private/info/996.html",
-          "/info/995.html", "/info/994.html", "/info/993.html"]
+          "/info/995.html", "/info/994.html", "/info/993.html", "/info/600.html", "/info/601.html"]
 BIG = 300_000  # bytes; the test caps downloads at 200 kB
 BOMB = gzip.compress(b"\0" * 5_000_000)
 
 
 def html(body: str) -> bytes:
     return f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>t</title></head><body>{body}</body></html>".encode()
+
+
+def part_page(article: int, n: int, last: int, paragraphs: list[str]) -> bytes:
+    """Page ``n`` of ``last`` of an article printed over several pages, DedeCMS style."""
+    url = lambda k: f"/info/{article}.html" if k == 1 else f"/info/{article}_{k}.html"
+    pager = (f'<a href="{url(n - 1)}">上一頁</a>' if n > 1 else "") + "".join(
+        f"<span>{k}</span>" if k == n else f'<a href="{url(k)}">{k}</a>' for k in range(1, last + 1))
+    pager += f'<a href="{url(n + 1)}">下一頁</a>' if n < last else ""
+    story = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return html(f"<h1>分頁文章{article}：以太坊擴容路線圖全解析</h1><p>Author:鏈捕手</p><p>Time:2024/3/18 9:30:00</p>"
+                f'<div class="content">{story}</div><div class="pages">{pager}</div>')
+
+
+# Articles printed over pages: 600 over three, 601 over two whose second page is gone.
+PARTS = {
+    "/info/600.html": part_page(600, 1, 3, ["第一頁的正文：以太坊的擴容路線圖從分片開始，經過多次調整，最終轉向以Rollup為中心的方案。"]),
+    "/info/600_2.html": part_page(600, 2, 3, [
+        "第二頁的正文：坎昆升級引入了Blob交易，為Rollup提供了更便宜的數據可用性空間，手續費大幅下降。",
+        "以太坊完成坎昆升級:3月13日消息,以太坊主網已於今日完成坎昆升級,Blob交易正式上線。[2024/3/13 21:55:35]"]),
+    "/info/600_3.html": part_page(600, 3, 3, ["第三頁的正文：下一步是完整的分片與無狀態客戶端，這將讓普通用戶也能運行驗證節點。"]),
+    "/info/601.html": part_page(601, 1, 2, ["只有第一頁還在的文章：第二頁已經被網站刪除，但第一頁的內容仍然應該被保留下來。"]),
+}
 
 
 HOME = html("<h1>故障站</h1><ul>" + "".join(f'<li><a href="{p}">測試頁面{p}</a><p>摘要.</p></li>' for p in FAULTS)
@@ -51,6 +73,8 @@ class Faults(Resource):
             return b"busy"
         if path in GOOD:
             return DEMO.get(MAIN, GOOD[path]).body
+        if path in PARTS:
+            return PARTS[path]
         if path in ("/info/404.html", "/info/410.html", "/info/500.html"):
             request.setResponseCode(int(path[6:9]))
             return html("error")

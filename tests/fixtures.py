@@ -4,7 +4,8 @@ Each case is a folder under ``tests/fixtures/pages/``:
 
 - ``body.html``: the page exactly as served, bytes (never decoded text);
 - ``meta.json``: ``{"url": …, "headers": {…}, "note": …}``;
-- ``expected.json``: what the page classes (and the brief split) make of it.
+- ``expected.json``: what the page classes (and the brief split) make of it, and the later
+  pages of an article printed over several (``parts``).
 
 Commands (run from the repository root)::
 
@@ -44,7 +45,7 @@ def extract(case: Path) -> dict:
         briefs = split_article(article, _T2S)
         return {"pageKind": "article", "problem": list(problem) if problem else None,
                 "encoding": page.doc.decoded.encoding, "article": asdict(article),
-                "briefs": [asdict(b) for b in briefs]}
+                "briefs": [asdict(b) for b in briefs], "parts": {str(n): u for n, u in sorted(page.parts().items())}}
     out = {"pageKind": "list", "encoding": page.doc.decoded.encoding, "listing": asdict(page.to_listing())}
     flashes = page.flashes()
     if flashes is not None:  # a list of news flashes: its briefs, as the spider yields them

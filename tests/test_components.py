@@ -194,3 +194,27 @@ def test_repeated_requests_stop_in_the_async_chain_too():
         return [r.url async for r in mw.process_spider_output_async(None, outputs())]
 
     assert asyncio.run(collect()) == ["http://x/1", "http://x/2"]
+
+
+def test_the_next_page_of_an_article_is_requested_with_plain_data_and_joined():
+    """Page 1 holds its article back and asks for page 2; the request survives the pickling
+    that JOBDIR and Redis queues put it through; page 2 gives the whole article."""
+    import pickle
+
+    from scrapy.utils.request import request_from_dict
+
+    from tests.faultserver import PARTS
+
+    crawler = crawler_with()
+    spider = NewsSpider.from_crawler(crawler, start_urls="https://a.example/")
+    spider.follow_related, spider.max_article_pages = False, 20
+    first = "https://a.example/info/601.html"
+    out = list(spider.parse(HtmlResponse(first, body=PARTS["/info/601.html"], request=Request(first, meta={"role": "article"}))))
+    assert not [x for x in out if isinstance(x, Article)]  # held back until its last page
+    (part,) = [r for r in out if isinstance(r, Request) and r.meta.get("role") == "part"]
+    assert part.url == "https://a.example/info/601_2.html" and part.meta["part"] == 2
+    part = request_from_dict(pickle.loads(pickle.dumps(part.to_dict(spider=spider))), spider=spider)
+    body = PARTS["/info/600_3.html"]  # any later page: this one links to no further page of 601
+    (article,) = spider.parse_part(HtmlResponse(part.url, body=body, request=part))
+    assert article.url == first and len(article.blocks) == 2 and article.articleBody.startswith("只有第一頁")
+    assert crawler.stats.get_value("parts/joined") == 1

@@ -56,7 +56,7 @@ def test_fault_becomes_a_counted_logged_reject(crawl, path, reason):
 
 def test_good_pages_survive_beside_the_faults(crawl):
     urls = sorted(a["url"].rsplit("/", 1)[1] for a in crawl.articles)
-    assert urls == ["101.html", "102.html", "503.html", "995.html"]
+    assert urls == ["101.html", "102.html", "503.html", "600.html", "601.html", "995.html"]
     assert crawl.report["finish_reason"] == "finished"
     assert crawl.report["verdict"] == "PASS"
     assert crawl.stats.get("log_count/ERROR", 0) == 0
@@ -91,3 +91,21 @@ def test_wrong_charset_is_overruled_and_counted(crawl):
     assert item["encoding"] == "gb18030" and "挖矿" in item["headline"]
     assert crawl.stats["charset/mismatch"] == 1
     assert f"Declared charset utf-8 garbles {crawl.base}info/995.html" in crawl.log
+
+
+def test_an_article_printed_over_pages_is_one_article(crawl):
+    article = next(a for a in crawl.articles if a["url"].endswith("/600.html"))
+    texts = [b["text"] for b in article["blocks"]]
+    assert [t[:3] for t in texts] == ["第一页", "第二页", "第三页"]  # each page's story, in order (zh-Hans)
+    assert len(article["briefIds"]) == 1  # the brief on page 2, split from the joined story
+    assert any(b["id"] == article["briefIds"][0] for b in crawl.briefs)
+    assert crawl.stats["parts/joined"] == 2
+    assert not any(r["url"].startswith(crawl.base + "info/600_") for r in crawl.rejects)
+
+
+def test_a_lost_page_of_an_article_is_a_reject_and_the_rest_is_kept(crawl):
+    article = next(a for a in crawl.articles if a["url"].endswith("/601.html"))
+    assert article["articleBody"].startswith("只有第一页还在的文章")
+    r = reject(crawl, "/info/601_2.html")
+    assert r["reason"] == "http_404" and f"page 2 of {crawl.base}info/601.html" in r["detail"]
+    assert f"Rejected {r['url']}: http_404" in crawl.log

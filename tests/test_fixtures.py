@@ -35,6 +35,7 @@ def _params():
         if section == "article":
             yield pytest.param(case.name, ("briefs",), id=f"{case.name}-briefs")
             yield pytest.param(case.name, ("problem",), id=f"{case.name}-problem")
+            yield pytest.param(case.name, ("parts",), id=f"{case.name}-parts")
 
 
 @pytest.mark.parametrize("case,field", list(_params()))

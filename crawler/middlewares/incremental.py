@@ -6,7 +6,8 @@
   ``INCREMENTAL_KNOWN_PAGES`` pages in a row held only known articles
   (``incremental/lists_stopped``). After an unfinished run every page is walked again.
 
-The spider marks each request's role in ``meta["role"]`` (article, next, page, section).
+The spider marks each request's role in ``meta["role"]`` (article, next, page, section, and
+part: a later page of an article, which carries the article and always goes through).
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from .. import dates
 from ..briefs import BRIEF_TIME
 from ..items import Article
 from ..text import artifacts
-from . import dom, labels, links
+from . import dom, labels, links, parts
 from .cache import cached_property
 from .document import Document
 from .headline import Headline, repeats_headline, split_headline
@@ -388,6 +388,11 @@ class ArticlePage:
     @cached_property
     def related(self) -> list[dict]:  # read by to_item() and by the spider's routing
         return [e.to_dict() for e in self.doc.entries]
+
+    def parts(self, first_url: str | None = None) -> dict[int, str]:
+        """The other pages of this article that this page links to, {number: URL}, numbered
+        from the URL of its first page (this page's own, unless it is a later page)."""
+        return parts.part_links(first_url or self.url, self.doc.followable_links())
 
     @property
     def canonical_url(self) -> str:

@@ -219,7 +219,7 @@ class Document:
         return dom.iter_blocks(self.body_el, skip=self.entry_elements)
 
     # -- links -----------------------------------------------------------------------
-    def _links(self):
+    def followable_links(self):
         """(element, absolute URL) of every followable link."""
         if self.body_el is not None:
             for a in self.body_el.iter("a"):
@@ -230,7 +230,7 @@ class Document:
     @cached_property
     def anchors(self) -> list[tuple[object, str, str]]:
         """(element, absolute URL, text) for every followable link."""
-        return [(a, url, dom.text_of(a)) for a, url in self._links()]
+        return [(a, url, dom.text_of(a)) for a, url in self.followable_links()]
 
     @cached_property
     def _article_anchors(self) -> list[tuple[object, str, str]]:
@@ -239,7 +239,7 @@ class Document:
         if "anchors" in self.__dict__:  # a list page has read every link already
             found = [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
         else:
-            found = [(a, u, dom.text_of(a)) for a, u in self._links() if links.is_article_url(u) and u != self.url]
+            found = [(a, u, dom.text_of(a)) for a, u in self.followable_links() if links.is_article_url(u) and u != self.url]
         return found or self._headline_anchors()
 
     def _headline_anchors(self) -> list[tuple[object, str, str]]:
@@ -248,7 +248,7 @@ class Document:
         groups, and what they lead to is read for what it is (``read_page``)."""
         host = urlsplit(self.url).netloc
         out = []
-        for a, u in self._links():
+        for a, u in self.followable_links():
             if (u == self.url or urlsplit(u).netloc != host or links.is_tag_url(u) or links.is_asset_url(u)
                     or links.page_number_in_url(u)):
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import asdict
 from urllib.parse import urlsplit
 
 import scrapy
@@ -19,13 +20,16 @@ from scrapy_redis.spiders import RedisMixin
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import distributed
-from ..items import Reject
+from ..items import Article, Reject, from_dict
 from ..pages import ArticlePage, read_page
 from ..pages import links as page_links
+from ..pages import parts
 
 
 # Content types a page of these sites may be served as; anything else is not a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+# What a later page of an article may lack and still add to it (the last page: an image, a line).
+PART_TOLERATED = ("empty_body", "no_headline")
 
 
 class NewsSpider(RedisMixin, scrapy.Spider):
@@ -101,6 +105,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         # read here, not in from_crawler: add-ons apply their settings after the spider exists
         s = self.crawler.settings
         self.max_list_pages = s.getint("NEWS_MAX_LIST_PAGES")
+        self.max_article_pages = s.getint("NEWS_MAX_ARTICLE_PAGES")
         self.follow_related = s.getbool("NEWS_FOLLOW_RELATED")
         self.follow_sections = s.getbool("NEWS_FOLLOW_SECTIONS")
         if self.server is not None:  # a worker: the first batch from Redis, more when idle
@@ -112,10 +117,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     # -- routing -----------------------------------------------------------------------
     def parse(self, response):
-        ctype = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
-        if not isinstance(response, scrapy.http.TextResponse) or (ctype and ctype not in HTML_TYPES):
-            yield Reject(url=response.url, reason="not_html", status=response.status,
-                         detail=f"content type {response.headers.get('Content-Type', b'').decode()}")
+        not_html = _not_html(response)
+        if not_html is not None:
+            yield not_html
             return
         page = read_page(response.url, response.body, response.headers, response.encoding)
         if isinstance(page, ArticlePage):
@@ -130,7 +134,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             headline = page.headline.text if page.headline else None
             yield Reject(url=response.url, reason=reason, detail=detail, status=response.status, headline=headline)
         else:
-            yield page.to_item()
+            yield from self.article_or_next_part(page.to_item(), page, response.url, 1)
         if self.follow_related:
             for entry in page.related:
                 yield from self.follow(response, entry["url"], "article")
@@ -138,6 +142,43 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             for crumb in page.breadcrumbs[1:]:
                 if crumb["url"]:
                     yield from self.follow(response, crumb["url"], "section")
+
+    # -- articles printed over several pages ------------------------------------------------
+    def article_or_next_part(self, article: Article, page: ArticlePage, first_url: str, number: int):
+        """The article, or, when page ``number`` links to a later page of it, the request for
+        that page, carrying the article read so far (plain data: requests stay picklable)."""
+        url = parts.next_part(page.parts(first_url), number)
+        if url is not None and number >= self.max_article_pages:
+            self.crawler.stats.inc_value("parts/capped")
+            self.logger.info("Article page cap (NEWS_MAX_ARTICLE_PAGES=%d) reached at %s", self.max_article_pages, url)
+        elif url is not None:
+            yield scrapy.Request(url, callback=self.parse_part, errback=self.part_failed,
+                                 meta={"role": "part", "article": asdict(article), "first": first_url, "part": number + 1})
+            return
+        yield article
+
+    def parse_part(self, response):
+        meta = response.meta
+        article = from_dict(Article, meta["article"])
+        bad = _not_html(response)
+        page = None if bad else ArticlePage(response.url, response.body, response.headers, response.encoding)
+        problem = (bad.reason, bad.detail) if bad else page.problem()
+        if problem and problem[0] not in PART_TOLERATED:  # the pages read so far are still the article
+            yield Reject(url=response.url, reason=problem[0], status=response.status, headline=article.headline,
+                         detail=f"page {meta['part']} of {meta['first']}: {problem[1]}")
+            yield article
+            return
+        self.crawler.stats.inc_value("parts/joined")
+        yield from self.article_or_next_part(parts.join(article, page.to_item()), page, meta["first"], meta["part"])
+
+    def part_failed(self, failure):
+        """A later page of an article could not be fetched: a reject for it, and the article
+        with the pages it has."""
+        meta = failure.request.meta
+        for reject in self.failed(failure):
+            reject.detail = f"page {meta['part']} of {meta['first']}: {reject.detail}"
+            yield reject
+        yield from_dict(Article, meta["article"])
 
     def parse_listing(self, page, response):
         flashes = page.flashes()
@@ -172,6 +213,15 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         status = failure.value.response.status if failure.check(HttpError) else None
         yield Reject(url=failure.request.url, reason=failure_reason(failure), status=status,
                      detail=str(failure.value)[:300] or type(failure.value).__name__)
+
+
+def _not_html(response) -> Reject | None:
+    """A reject for a response that is not a page (an image, a PDF…), else None."""
+    ctype = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
+    if isinstance(response, scrapy.http.TextResponse) and (not ctype or ctype in HTML_TYPES):
+        return None
+    return Reject(url=response.url, reason="not_html", status=response.status,
+                  detail=f"content type {response.headers.get('Content-Type', b'').decode()}")
 
 
 def _url_of(data: str) -> str:

@@ -1,0 +1,81 @@
+"""Articles printed over several pages: which link leads to the next page of the same
+article, and how the pages' stories join into one article.
+
+A CMS splits a long article at its page breaks and numbers the pages from the article's
+own URL: `/info/1001.html` -> `/info/1001_2.html` (DedeCMS, Empire CMS), `show-12-34-1.html`
+-> `show-12-34-2.html` (PHPCMS), `/archives/5120` -> `/archives/5120/2` (WordPress),
+`?page=2`. A link is a page of the article only when both its URL has that shape and its
+text is a pager's (a number, 下一页): a related article never passes for one.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..items import Article
+from . import links
+
+_EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
+_PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p)=(\d{1,3})(?:&|$)")
+MAX_PART = 999
+
+
+class PartMatcher:
+    """Page numbers of an article's other pages, from their URLs. Built once per article:
+    most links of a page fail its first test, a string prefix."""
+
+    def __init__(self, first_url: str):
+        parts = urlsplit(first_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.path, self.query = parts.path, parts.query
+        path = parts.path.rstrip("/")
+        ext = _EXTENSION.search(path)
+        self.ext = ext.group(0) if ext else ""
+        stem = path[: len(path) - len(self.ext)]
+        stem = re.sub(r"[-_]1$", "", stem)  # PHPCMS and Discuz number page 1 too: show-12-34-1.html
+        self.prefix = self.origin + stem
+        self._shape = re.compile(rf"(?:[-_]|/)(\d{{1,3}})/?{re.escape(self.ext)}")
+
+    def number(self, url: str) -> int | None:
+        """2 for the article's second page, None for any other URL."""
+        if not url.startswith(self.prefix):
+            return None
+        parts = urlsplit(url)
+        if parts.path == self.path:  # `?page=2` on the article's own path
+            m = _PAGE_QUERY.search(parts.query) if parts.query != self.query else None
+            return int(m.group(1)) if m else None
+        m = self._shape.fullmatch(parts.path, len(self.prefix) - len(self.origin))
+        n = int(m.group(1)) if m else None
+        return n if n and 1 < n <= MAX_PART else None
+
+
+def part_links(first_url: str, anchors) -> dict[int, str]:
+    """{number: url} of the pages of the article at ``first_url`` that a page links to, from
+    its ``(element, url)`` links; a link counts when its text is a pager's."""
+    from .dom import text_of
+
+    matcher = PartMatcher(first_url)
+    found: dict[int, str] = {}
+    for a, url in anchors:
+        n = matcher.number(url)
+        if n is not None and n not in found and links.pager_role(text_of(a)):
+            found[n] = url
+    return found
+
+
+def next_part(found: dict[int, str], current: int) -> str | None:
+    """The URL of the page after page ``current``, if the page links to it (or to a later one:
+    a pager may show only some numbers)."""
+    later = [n for n in found if n > current]
+    return found[min(later)] if later else None
+
+
+def join(article: Article, part: Article) -> Article:
+    """``article`` with the story of its next page appended; tags and related entries of both."""
+    article.blocks = article.blocks + part.blocks
+    body = "\n\n".join(b["text"] for b in article.blocks) or None
+    article.articleBody = article.articleBodyRaw = body
+    article.tags = article.tags + [t for t in part.tags if t not in article.tags]
+    seen = {r["url"] for r in article.related}
+    article.related = article.related + [r for r in part.related if r["url"] not in seen]
+    return article
