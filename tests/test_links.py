@@ -50,6 +50,12 @@ def test_pager_role_reads_the_words_past_the_arrows(text, role):
     ("https://x.example/archives/4567", True),
     ("https://x.example/list/bnb_12.html", False), ("https://x.example/news_12.html", False),
     ("https://x.example/tag/show-12.html", False), ("https://x.example/news/page/2/", False),
+    # an article's id in the query of a script that shows articles
+    ("https://x.example/?p=123", True), ("https://x.example/index.php?m=content&c=index&a=show&catid=9&id=200", True),
+    ("https://x.example/article.php?id=88", True), ("https://x.example/news/show.aspx?newsid=5120", True),
+    ("https://x.example/?cat=2", False), ("https://x.example/?page_id=12", False), ("https://x.example/?p=2&x=1", False),
+    ("https://x.example/index.php?m=content&c=index&a=lists&catid=9", False), ("https://x.example/list.php?tid=3", False),
+    ("https://x.example/list.php?id=33", False), ("https://x.example/search.php?q=btc&id=12", False),
 ])
 def test_article_url_shapes(url, article):
     assert links.is_article_url(url) is article
@@ -59,6 +65,7 @@ def test_article_url_shapes(url, article):
     ("https://x.example/list/bnb_12.html", 12), ("https://x.example/category/defi/page/3/", 3),
     ("https://x.example/list.php?cid=3&page=7", 7), ("https://x.example/list/defi/12.html", 12),
     ("https://x.example/list/defi/2/", 2), ("https://x.example/list/defi/", None),
+    ("https://x.example/?cat=2&paged=3", 3),  # WordPress with default permalinks
 ])
 def test_a_pager_links_page_number(url, number):
     assert links.pager_link_number(url) == number

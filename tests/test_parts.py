@@ -17,6 +17,9 @@ from crawler.pages.parts import PartMatcher, join, next_part
     ("https://a.example/archives/5120/", "https://a.example/archives/5120/2/", 2),
     ("https://a.example/news/x.html", "https://a.example/news/x.html?page=2", 2),
     ("https://a.example/news/x.php?id=7", "https://a.example/news/x.php?id=7&page=3", 3),
+    ("https://a.example/?p=100", "https://a.example/?p=100&page=2", 2),               # WordPress, default permalinks
+    ("https://a.example/?p=100", "https://a.example/?p=101", None),
+    ("https://a.example/?p=100", "https://a.example/?p=101&page=2", None),
     # not a page of the article
     ("https://a.example/info/1001.html", "https://a.example/info/1002.html", None),
     ("https://a.example/info/1001.html", "https://a.example/info/10012.html", None),

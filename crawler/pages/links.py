@@ -15,10 +15,17 @@ from . import labels
 _ARTICLE = re.compile(r"/(?:(?:[a-z]{1,12})?\d{2,}\.(?:s?html?|php)"
                       r"|(?:show|article|detail|content|view|post)[-_]\d{2,}(?:[-_]\d+)*\.(?:s?html?|php|aspx?)"
                       r"|archives/\d{2,}/?)$", re.I)
+# Dynamic CMS URLs: an article's id in the query of a script that shows articles
+# (`/?p=123` WordPress, `index.php?…&a=show&catid=9&id=200` PHPCMS, `article.php?id=88`);
+# `catid=`, `cat=`, `tid=` and `page_id=` name lists and pages, not articles.
+_ARTICLE_SCRIPT = re.compile(r"/(?:(?:index|article|news|show|detail|view|content|post|read|archives?)"
+                             r"\.(?:php|aspx?|jsp|s?html?))?$", re.I)
+_ARTICLE_QUERY = re.compile(r"(?:^|&)(?:p|id|aid|article_?id|news_?id|item_?id|content_?id|doc_?id)=\d{2,}(?:&|$)",
+                            re.I)
 _TAG = re.compile(r"/(?:tag|tags|keyword|keywords|label)s?/", re.I)
 _ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|rar|mp4|mp3|xml|txt|apk|exe)$", re.I)
 _HOME_PATH = re.compile(r"/?(?:index|default)?(?:\.(?:s?html?|php|aspx?))?", re.I)
-_PAGE_NO = re.compile(r"(?:[_-]|/page/|[?&]page=|[?&]p=)(\d{1,5})(?:\.s?html?)?/?$", re.I)
+_PAGE_NO = re.compile(r"(?:[_-]|/page/|[?&]page=|[?&]paged=|[?&]p=)(\d{1,5})(?:\.s?html?)?/?$", re.I)
 _BARE_PAGE_NO = re.compile(r"/(\d{1,4})(?:\.s?html?)?/?$", re.I)
 FOLLOWED_SCHEMES = ("http", "https", "file")
 
@@ -59,8 +66,11 @@ def same_scheme_family(base: str, url: str) -> bool:
 
 
 def is_article_url(url: str) -> bool:
-    path = urlsplit(url).path
-    return bool(_ARTICLE.search(path)) and not _TAG.search(path)
+    parts = urlsplit(url)
+    if _TAG.search(parts.path):
+        return False
+    return bool(_ARTICLE.search(parts.path)) or bool(
+        parts.query and _ARTICLE_SCRIPT.search(parts.path) and _ARTICLE_QUERY.search(parts.query))
 
 
 def is_home_url(url: str) -> bool:

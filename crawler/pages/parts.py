@@ -16,7 +16,7 @@ from ..items import Article
 from . import links
 
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
-_PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p)=(\d{1,3})(?:&|$)")
+_PAGE_PARAM = re.compile(r"(?:page|paged)=(\d{1,3})$")
 MAX_PART = 999
 
 
@@ -41,9 +41,13 @@ class PartMatcher:
         if not url.startswith(self.prefix):
             return None
         parts = urlsplit(url)
-        if parts.path == self.path:  # `?page=2` on the article's own path
-            m = _PAGE_QUERY.search(parts.query) if parts.query != self.query else None
-            return int(m.group(1)) if m else None
+        if parts.path == self.path:  # `?page=2` on the article's own path and query
+            params = parts.query.split("&")
+            pages = [m for m in map(_PAGE_PARAM.match, params) if m]
+            same = [kv for kv in params if kv and not _PAGE_PARAM.match(kv)] == [
+                kv for kv in self.query.split("&") if kv and not _PAGE_PARAM.match(kv)]
+            n = int(pages[0].group(1)) if len(pages) == 1 and same else None
+            return n if n and 1 < n <= MAX_PART else None
         m = self._shape.fullmatch(parts.path, len(self.prefix) - len(self.origin))
         n = int(m.group(1)) if m else None
         return n if n and 1 < n <= MAX_PART else None

@@ -130,7 +130,8 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
     domain = d.pick(DOMAINS)
     article_id = d.integer(100, 999999)
     # the network's /info/<id>.html, or a CMS's slug with no id: then the page's content decides
-    path = d.choose("url_shape", [f"/info/{article_id}.html", f"/news/story-{article_id}-x", f"/p/{article_id}/"])
+    path = d.choose("url_shape", [f"/info/{article_id}.html", f"/news/story-{article_id}-x", f"/p/{article_id}/",
+                                  f"/?p={article_id}"])
     url = f"https://{domain}{path}"
 
     # -- the model ----------------------------------------------------------------------

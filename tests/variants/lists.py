@@ -3,7 +3,8 @@
 The strategy draws how entries are marked up, how the pager is printed (numbers, arrows,
 `共N页`, the current page bare or linked to itself, English words), how the list's pages
 and its articles are addressed (`_2.html`, `/2.html`, `index_2.html`, `/page/2/`,
-`?page=2`; `/info/1.html`, `show-1.html`, `/archives/1`…), beside a nav menu, crumbs and
+`?page=2`, `?cat=3&paged=2`; `/info/1.html`, `show-1.html`, `/archives/1`, `/?p=1`,
+`index.php?…&a=show&id=1`…), beside a nav menu, crumbs and
 a sidebar of other articles. ``ListTruth`` is what a crawl must take from it.
 """
 from __future__ import annotations
@@ -23,6 +24,8 @@ PAGE_URLS = {
     "list_n": lambda slug, k: f"/{slug}/list_{k}.html",
     "wp_page": lambda slug, k: f"/category/{slug}/page/{k}/" if k > 1 else f"/category/{slug}/",
     "query": lambda slug, k: f"/list.php?cid=3&page={k}",
+    "wp_query": lambda slug, k: f"/?cat=3&paged={k}" if k > 1 else "/?cat=3",  # WordPress, default permalinks
+    "phpcms": lambda slug, k: f"/index.php?m=content&c=index&a=lists&catid=9&page={k}",
 }
 ARTICLE_URLS = {
     "info": lambda i: f"/info/{i}.html",
@@ -30,6 +33,9 @@ ARTICLE_URLS = {
     "dated": lambda i: f"/article/20230501/{i}.html",
     "show": lambda i: f"/show-{i}.html",
     "archives": lambda i: f"/archives/{i}",
+    "wp_p": lambda i: f"/?p={i}",
+    "phpcms_show": lambda i: f"/index.php?m=content&c=index&a=show&catid=9&id={i}",
+    "article_php": lambda i: f"/article.php?id={i}",
 }
 DATES = [PLACEHOLDER, "2023-05-01", "05-01", "2023/4/12 8:18:27"]
 
