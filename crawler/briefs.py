@@ -19,6 +19,13 @@ _TIME = (r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,
 # The closing time, in any bracket pair the sites use; nothing but spaces after it.
 BRIEF_TIME = re.compile(rf"[\[［【]\s*(?P<time>{_TIME})\s*[\]］】]\s*$")
 _TIME_ONLY = re.compile(r"^\s*" + BRIEF_TIME.pattern)  # the closing time, alone on its line
+_CLOSE = "]］】"  # the brackets a brief's time closes with: tried before the pattern
+
+
+def ends_like_a_brief(text: str) -> bool:
+    """The text closes with a brief's bracketed time."""
+    return bool(text) and text[-1] in _CLOSE and BRIEF_TIME.search(text) is not None
+
 _FLASH = re.compile(r"^【(?P<title>[^】]{2,80})】(?P<body>.+)$", re.S)
 # How a brief's body usually opens: a date, "據", or the outlet's byline.
 _OPENER = re.compile(
@@ -42,8 +49,9 @@ _SOURCE_START = re.compile(
     r"(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
     r"(?:報道|报道|報導|报导|訊|讯|消息稱|消息称|數據|数据)"
 )
-# …or in parentheses at its end: (CryptoSlate ) / （The Block）.
-_SOURCE_END = re.compile(r"[（(]\s*(?P<src>[A-Za-z][A-Za-z0-9.&\- ]{1,30}|[\u4e00-\u9fff]{2,12})\s*[)）]\s*$")
+# …or in parentheses at its end, labelled or not: (CryptoSlate ) / （The Block） / （来源：金色财经）.
+_SOURCE_END = re.compile(r"[（(]\s*(?:(?:消息)?(?:來源|来源)|Source)?\s*[:：]?\s*"
+                         r"(?P<src>[A-Za-z][A-Za-z0-9.&\- ]{1,30}|[\u4e00-\u9fff]{2,12})\s*[)）]\s*$", re.I)
 _NOT_SOURCES = frozenset({"官方", "市場", "市场", "相關", "相关", "最新", "外媒", "媒體", "媒体", "鏈上", "链上", "有關", "有关"})
 
 

@@ -72,3 +72,21 @@ def test_a_trail_of_list_items_is_the_breadcrumbs():
 ])
 def test_a_menu_of_list_items_is_not_a_trail(menu):
     assert crumbs(menu) == []
+
+
+def test_briefs_whose_titles_link_to_their_flash_pages_are_story_not_entries():
+    briefs = ("<div><p><a href='/flash/88123.html'>推特将任命马斯克为董事会成员</a>:金色财经报道,推特将任命马斯克为董事会成员。"
+              "[2022/4/5 14:05:43]</p><p><a href='/flash/88124.html'>马斯克:NFT是美元的另一种形态</a>："
+              "12月5日消息,马斯克表示NFT是美元的另一种形态。[2021/12/5 12:52:13]</p></div>")
+    assert entries(briefs) == []
+    # an entry whose summary closes with a bracketed date is an entry still
+    related = ("<ul><li><a href='/info/11.html'>标题一号文章</a> 摘要一，内容很长很长。[2021/4/11 20:00:00]</li>"
+               "<li><a href='/info/12.html'>标题二号文章</a> 摘要二，内容很长很长。[2021/4/10 9:30:00]</li></ul>")
+    assert [u for u, _ in entries(related)] == ["11.html", "12.html"]
+
+
+def test_a_title_cut_short_for_the_layout_is_read_whole_from_the_links_title():
+    markup = ("<ul><li><a href='/info/11.html' title='比特币减半临近 矿工收入结构生变_BTC'>比特币减半临近 矿工收...</a></li>"
+              "<li><a href='/info/12.html' title='一篇别的文章'>稳定币总市值重回15…</a></li></ul>")
+    doc = Document("https://x.example/info/1.html", f"<html><body>{markup}</body></html>".encode(), {})
+    assert [e.headline for e in doc.entries] == ["比特币减半临近 矿工收入结构生变_BTC", "稳定币总市值重回15…"]

@@ -11,7 +11,7 @@ from collections import defaultdict
 from lxml import etree
 
 from .. import dates
-from ..briefs import BRIEF_TIME
+from ..briefs import ends_like_a_brief
 from ..items import Article
 from ..text import artifacts
 from . import dom, labels, links, parts
@@ -32,7 +32,6 @@ LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
 # `Ctrl+D 名`) that shows it is the site's name.
 _TITLE_TAIL = re.compile(r"[-_–—|｜]\s*([^-_–—|｜:：]{2,16})$")
 MAX_SITE_LINE = 60
-_BRIEF_CLOSE = "]］】"  # the brackets a brief's time closes with: tried before the pattern
 BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts for
 _HEADLINE_TAGS = ("h1", "h2", "h3")  # the heading elements a headline is printed in
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
@@ -255,7 +254,7 @@ class ArticlePage:
                 holder = b.owner
             if holder is b.owner:
                 text_holders.add(holder)
-            weight = BRIEF_WEIGHT if _is_brief(b.text) else len(b.text)
+            weight = BRIEF_WEIGHT if ends_like_a_brief(b.text) else len(b.text)
             score[holder] += weight
             el = b.owner
             while el is not None:
@@ -455,10 +454,6 @@ def _tail_of(title: str) -> str | None:
     when the page says so), if short enough to be a site's name."""
     m = _TITLE_TAIL.search(title)
     return m.group(1).strip() if m else None
-
-
-def _is_brief(text: str) -> bool:
-    return text[-1] in _BRIEF_CLOSE and BRIEF_TIME.search(text) is not None
 
 
 def _repeated_below(lead: str, blocks: list) -> bool:

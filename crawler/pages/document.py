@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .. import dates
+from ..briefs import ends_like_a_brief
 from . import dom, labels, links
 from .cache import cached_property
 from .decode import Decoded, decode_html, is_garbled
@@ -80,6 +81,26 @@ def _in_running_text(a) -> bool:
             break
         el = parent
     return len(_LETTER.findall("".join(before))) >= MIN_LETTERS_BEFORE
+
+
+def _is_linked_brief(a, elements: list) -> bool:
+    """`<p><a>TITLE</a>:BODY[time]</p>`: an injected brief whose title links to its flash
+    page, story and not an entry. Its link runs into the colon (or the `】`) that opens the
+    body; an entry's summary, even one closing with a bracketed date, does not."""
+    after = (a.tail or "").lstrip()
+    if not after or after[0] not in ":：】":
+        return False
+    text = "".join(etree.tostring(el, method="text", encoding=str, with_tail=el is a) for el in elements)
+    return ends_like_a_brief(dom.collapse(text))
+
+
+def _full_title(a, text: str) -> str:
+    """A link's text cut short for the layout (`比特幣減半臨近 礦工收...`): its title attribute
+    holds the whole headline."""
+    if not text.endswith(("...", "…", "..")):
+        return text
+    title = dom.collapse(a.get("title") or "")
+    return title if len(title) > len(text.rstrip(".…")) and title.startswith(text.rstrip(".… ")) else text
 
 
 def _is_prose(el) -> bool:
@@ -306,7 +327,8 @@ class Document:
                 while sib is not None and not urls_under.get(sib):
                     elements.append(sib)
                     sib = sib.getnext()
-            entries.append(self._entry(u, t, elements))
+            if not _is_linked_brief(a, elements):
+                entries.append(self._entry(u, _full_title(a, t), elements))
         return entries
 
     def _entry(self, url: str, headline: str, elements: list) -> Entry:
