@@ -391,7 +391,7 @@ class ArticlePage:
     def parts(self, first_url: str | None = None) -> dict[int, str]:
         """The other pages of this article that this page links to, {number: URL}, numbered
         from the URL of its first page (this page's own, unless it is a later page)."""
-        return parts.part_links(first_url or self.url, self.doc.followable_links())
+        return parts.part_links(first_url or self.url, self.doc.followable_links)
 
     @property
     def canonical_url(self) -> str:

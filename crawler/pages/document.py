@@ -240,18 +240,22 @@ class Document:
         return dom.iter_blocks(self.body_el, skip=self.entry_elements)
 
     # -- links -----------------------------------------------------------------------
-    def followable_links(self):
-        """(element, absolute URL) of every followable link."""
-        if self.body_el is not None:
-            for a in self.body_el.iter("a"):
-                url = links.absolute(self.base_url, a.get("href"))
-                if url:
-                    yield a, url
+    @cached_property
+    def followable_links(self) -> list[tuple[object, str]]:
+        """(element, absolute URL) of every followable link, each resolved once a page."""
+        if self.body_el is None:
+            return []
+        out = []
+        for a in self.body_el.iter("a"):
+            url = links.absolute(self.base_url, a.get("href"))
+            if url:
+                out.append((a, url))
+        return out
 
     @cached_property
     def anchors(self) -> list[tuple[object, str, str]]:
         """(element, absolute URL, text) for every followable link."""
-        return [(a, url, dom.text_of(a)) for a, url in self.followable_links()]
+        return [(a, url, dom.text_of(a)) for a, url in self.followable_links]
 
     @cached_property
     def _article_anchors(self) -> list[tuple[object, str, str]]:
@@ -260,7 +264,7 @@ class Document:
         if "anchors" in self.__dict__:  # a list page has read every link already
             found = [(a, u, t) for a, u, t in self.anchors if links.is_article_url(u) and u != self.url]
         else:
-            found = [(a, u, dom.text_of(a)) for a, u in self.followable_links() if links.is_article_url(u) and u != self.url]
+            found = [(a, u, dom.text_of(a)) for a, u in self.followable_links if links.is_article_url(u) and u != self.url]
         return found or self._headline_anchors()
 
     def _headline_anchors(self) -> list[tuple[object, str, str]]:
@@ -269,7 +273,7 @@ class Document:
         groups, and what they lead to is read for what it is (``read_page``)."""
         host = urlsplit(self.url).netloc
         out = []
-        for a, u in self.followable_links():
+        for a, u in self.followable_links:
             if (u == self.url or urlsplit(u).netloc != host or links.is_tag_url(u) or links.is_asset_url(u)
                     or links.page_number_in_url(u)):
                 continue
@@ -363,11 +367,11 @@ class Document:
         return frozenset(el for e in self.entries for el in e.elements)
 
     # -- breadcrumbs -----------------------------------------------------------------
-    @property
+    @cached_property
     def breadcrumbs(self) -> list[dict]:
         return self._crumbs[0]
 
-    @property
+    @cached_property  # read once per block by the story's tests: an attribute after the first
     def crumb_blocks(self) -> frozenset[int]:
         """The ids of the blocks that print the breadcrumb trail: page furniture, never story."""
         return self._crumbs[1]

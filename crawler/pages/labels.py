@@ -75,7 +75,9 @@ FIRST_PAGE = re.compile(r"^(?:首[頁页]|First)$", re.I)
 
 
 def is_notice(line: str) -> bool:
-    return len(line) <= MAX_NOTICE and NOTICE.search(line) is not None
+    # every notice holds one of these characters: most lines are let go without a regex
+    return (len(line) <= MAX_NOTICE and ("侵" in line or "载" in line or "載" in line or "权" in line or "權" in line)
+            and NOTICE.search(line) is not None)
 
 
 def split_labelled(line: str) -> dict[str, str]:

@@ -16,6 +16,9 @@ from ..items import Article
 from . import links
 
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
+# What follows the article's stem in a later page's path: a separator, the number, the extension.
+_FIRST_PAGE = re.compile(r"[-_]1$")
+_PAGE_SUFFIX = re.compile(r"[-_/](\d{1,3})/?(\.[A-Za-z]{2,5})?")
 _PAGE_PARAM = re.compile(r"(?:page|paged)=(\d{1,3})$")
 MAX_PART = 999
 
@@ -32,13 +35,13 @@ class PartMatcher:
         ext = _EXTENSION.search(path)
         self.ext = ext.group(0) if ext else ""
         stem = path[: len(path) - len(self.ext)]
-        stem = re.sub(r"[-_]1$", "", stem)  # PHPCMS and Discuz number page 1 too: show-12-34-1.html
+        stem = _FIRST_PAGE.sub("", stem)  # PHPCMS and Discuz number page 1 too: show-12-34-1.html
         self.prefix = self.origin + stem
-        self._shape = re.compile(rf"(?:[-_]|/)(\d{{1,3}})/?{re.escape(self.ext)}")
 
     def number(self, url: str) -> int | None:
         """2 for the article's second page, None for any other URL."""
-        if not url.startswith(self.prefix):
+        # most links fail here: another article's URL may share the stem's digits, not a separator after it
+        if not url.startswith(self.prefix) or url[len(self.prefix): len(self.prefix) + 1] not in ("_", "-", "/", "?", "."):
             return None
         parts = urlsplit(url)
         if parts.path == self.path:  # `?page=2` on the article's own path and query
@@ -48,8 +51,8 @@ class PartMatcher:
                 kv for kv in self.query.split("&") if kv and not _PAGE_PARAM.match(kv)]
             n = int(pages[0].group(1)) if len(pages) == 1 and same else None
             return n if n and 1 < n <= MAX_PART else None
-        m = self._shape.fullmatch(parts.path, len(self.prefix) - len(self.origin))
-        n = int(m.group(1)) if m else None
+        m = _PAGE_SUFFIX.fullmatch(parts.path, len(self.prefix) - len(self.origin))
+        n = int(m.group(1)) if m and (m.group(2) or "") == self.ext else None
         return n if n and 1 < n <= MAX_PART else None
 
 
