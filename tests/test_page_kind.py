@@ -43,3 +43,27 @@ def test_page_12_of_a_list_at_an_article_shaped_url_is_a_list():
 def test_an_empty_article_at_an_article_url_stays_an_article_to_be_rejected():
     p = page("https://x.example/info/19.html", f"<h1>标题</h1><div>作者： 时间：2023-05-01</div><ul>{RELATED}</ul>")
     assert isinstance(p, ArticlePage) and p.problem()[0] == "empty_body"
+
+
+def test_a_short_article_printed_over_pages_is_an_article_its_pager_no_lists():
+    pager = ("<div class='dede_pages'><ul class='pagelist'><li><a>共2页: </a></li><li><a href='#'>上一页</a></li>"
+             "<li class='thisclass'><a href='#'>1</a></li><li><a href='19_2.html'>2</a></li>"
+             "<li><a href='19_2.html'>下一页</a></li></ul></div>")
+    body = f"<h1>标题</h1><div>作者：链捕手 时间：2023-05-01 10:00</div><div>{STORY}{pager}</div><ul>{RELATED}</ul>"
+    p = page("https://x.example/info/19.html", body)
+    assert isinstance(p, ArticlePage) and p.parts() == {2: "https://x.example/info/19_2.html"}
+    assert [b["text"][:4] for b in p.blocks] == ["稳定币市", "监管方面"]  # the pager's line is no story
+    # a list's own pager still makes a list, at an article-shaped URL too
+    list_pager = "<div><a href='/list/bnb/2.html'>2</a> <a href='/list/bnb/2.html'>下一页</a></div>"
+    assert isinstance(page("https://x.example/list/bnb/1.html", f"<h2>BNB</h2><ul>{RELATED}</ul>{list_pager}"), ListPage)
+
+
+def test_a_story_printed_a_clause_per_div_outweighs_a_longer_header_line():
+    clauses = "".join(f"<div>{c}</div>" for c in ["某地宣布全面清理挖矿项目，", "要求相关企业在期限内退出。",
+                                                  "受此影响，全网算力下降近半，", "大批矿机被运往北美地区。",
+                                                  "分析认为，算力分布更加分散，", "反而提升了网络的抗审查能力。"])
+    body = (f"<header><b>以太坊交易所</b><span>Ctrl+D收藏以太坊交易所网站</span></header>"
+            f"<div class='c'>{clauses}</div><div class='foot'>Copyright © 2023 以太坊交易所 版权所有 关于我们</div>")
+    p = page("https://x.example/info/20.html", body)
+    assert [b["text"] for b in p.blocks][:2] == ["某地宣布全面清理挖矿项目，", "要求相关企业在期限内退出。"]
+    assert not any("Copyright" in b["text"] for b in p.blocks)

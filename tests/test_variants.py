@@ -29,7 +29,7 @@ def article_reading(v: Variant) -> dict:
         "headline": item.headline, "headlineTag": item.headlineTag, "author": item.author,
         "datePublishedRaw": item.datePublishedRaw, "story": [(b["type"], b["text"]) for b in item.blocks],
         "briefs": [(b.headline, b.body, b.datePublishedRaw) for b in briefs], "tags": item.tags,
-        "category": item.category, "related": {r["url"] for r in item.related},
+        "category": item.category, "related": {r["url"] for r in item.related}, "parts": page.parts(),
     }
 
 
@@ -38,7 +38,7 @@ def article_reading(v: Variant) -> dict:
 def test_every_article_template_reads_as_its_model(v):
     got, t = article_reading(v), v.truth
     expected = {"headline": t.headline, "author": t.author, "datePublishedRaw": t.date_raw, "story": t.story,
-                "briefs": t.briefs, "tags": t.tags, "category": t.category}
+                "briefs": t.briefs, "tags": t.tags, "category": t.category, "parts": t.parts}
     if t.headline_tag is not None:
         expected["headlineTag"] = t.headline_tag
     for name, want in expected.items():

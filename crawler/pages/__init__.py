@@ -30,7 +30,13 @@ def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) 
 
 def _is_list_at_article_url(article: ArticlePage, listing: ListPage) -> bool:
     return (article.doc.root is not None and len(article.doc.entries) >= MIN_LIST_ENTRIES
-            and article.story_chars < _entry_chars(article) and listing.has_pager)
+            and article.story_chars < _entry_chars(article) and _has_list_pager(article, listing))
+
+
+def _has_list_pager(article: ArticlePage, listing: ListPage) -> bool:
+    """A pager, and not the one of an article printed over several pages (its links are the
+    article's own later pages)."""
+    return listing.has_pager and not listing.pager_urls <= set(article.parts().values())
 
 
 def _looks_like_article(page: ArticlePage, listing: ListPage) -> bool:
@@ -44,7 +50,7 @@ def _looks_like_article(page: ArticlePage, listing: ListPage) -> bool:
         return labelled and not page.doc.entries[3:]
     if page.story_chars >= 200 and page.story_chars > _entry_chars(page):
         return True
-    return labelled and page.story_chars >= MIN_STORY_CHARS and not listing.has_pager
+    return labelled and page.story_chars >= MIN_STORY_CHARS and not _has_list_pager(page, listing)
 
 
 def _entry_chars(page: ArticlePage) -> int:

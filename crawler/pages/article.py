@@ -6,7 +6,7 @@ their labels, lists by their repetition. No template's class names are used.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from lxml import etree
 
@@ -242,14 +242,23 @@ class ArticlePage:
         """(element, story characters in it) where the text of ``good`` blocks is densest.
         An injected brief counts as one short paragraph, whatever its length: it shows a
         paragraph is there, not how much story (two long briefs in a box of their own
-        outweighed a two-paragraph story)."""
+        outweighed a two-paragraph story). Sibling `<div>`s of one line each (four or more)
+        count as paragraphs do, towards their parent: one by one, a story printed a clause per
+        `<div>` lost to a header line."""
         if not good:
             return None, 0
         score: dict = defaultdict(int)
         mass: dict = defaultdict(int)
         text_holders = set()  # elements whose own text (not a child <p>) is story
+        lines_of = Counter(b.owner for b in good)
+        lines_under: dict = defaultdict(set)  # parent -> its children that hold one line, as a <p> does
         for b in good:
-            holder = b.owner.getparent() if b.owner.tag in dom.PARAGRAPH_TAGS else b.owner
+            if b.owner.tag not in dom.PARAGRAPH_TAGS and lines_of[b.owner] == 1 and _is_leaf(b.owner):
+                lines_under[b.owner.getparent()].add(b.owner)
+        for b in good:
+            # (a header's or footer's two lines stay apart: a story printed a line per <div> has more)
+            as_paragraph = b.owner.tag in dom.PARAGRAPH_TAGS or len(lines_under.get(b.owner.getparent(), ())) >= MIN_LINES
+            holder = b.owner.getparent() if as_paragraph else b.owner
             if holder is None:
                 holder = b.owner
             if holder is b.owner:
@@ -315,7 +324,7 @@ class ArticlePage:
                 if _repeated_below(description, blocks[i + 1: i + 1 + LEAD_LOOKAHEAD]):
                     continue  # the site's summary of the story's opening (导读：…), not story
                 # else the story's own lead (a repost's `摘要：…`): still story
-            if b.link_density > 0.6 and len(text) < 120:
+            if (b.link_density > 0.6 and len(text) < 120) or (b.link_chars and links.is_pager_line(text)):
                 continue  # a row of links (share buttons, a pager), not prose
             is_heading = b.heading or b.owner.tag in ("h2", "h3", "h4", "h5", "h6")
             if is_heading:
@@ -454,6 +463,11 @@ def _tail_of(title: str) -> str | None:
     when the page says so), if short enough to be a site's name."""
     m = _TITLE_TAIL.search(title)
     return m.group(1).strip() if m else None
+
+
+def _is_leaf(el) -> bool:
+    """A block element with no block inside."""
+    return not any(isinstance(child.tag, str) and child.tag in dom.BLOCK_TAGS for child in el)
 
 
 def _repeated_below(lead: str, blocks: list) -> bool:

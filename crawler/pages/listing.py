@@ -66,7 +66,7 @@ class ListPage:
         return roles
 
     @cached_property
-    def _pager_urls(self) -> set[str]:
+    def pager_urls(self) -> set[str]:
         """Every URL the pager links to: numbered pages, the next, previous and last."""
         pager = self._pager
         return set(pager["pages"].values()) | {pager[role] for role in ("next", "prev", "last") if role in pager}
@@ -74,7 +74,7 @@ class ListPage:
     @property
     def has_pager(self) -> bool:
         """Links to other pages of this list: numbered ones, a next, previous or last page."""
-        return bool(self._pager_urls)
+        return bool(self.pager_urls)
 
     @property
     def page_number(self) -> int:
@@ -104,7 +104,7 @@ class ListPage:
         host = urlsplit(self.url).netloc
         out, seen = [], set()
         for _, url, text in self.doc.anchors:
-            if (url in seen or url in self._pager_urls or url in self.doc.entry_urls or url == self.url
+            if (url in seen or url in self.pager_urls or url in self.doc.entry_urls or url == self.url
                     or urlsplit(url).netloc != host or not links.same_scheme_family(self.url, url)
                     or links.is_tag_url(url) or links.is_asset_url(url) or links.is_article_url(url)
                     or links.pager_role(text)):
@@ -119,7 +119,7 @@ class ListPage:
         seen, out = set(), []
         for _, url, _ in self.doc.anchors:
             if (links.is_article_url(url) and url not in self.doc.entry_urls and url not in seen
-                    and url not in self._pager_urls):
+                    and url not in self.pager_urls):
                 seen.add(url)
                 out.append(url)
         return out

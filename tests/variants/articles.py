@@ -35,6 +35,7 @@ class Truth:
     tags: list[str]
     category: str | None
     related: list[str]  # entry URLs
+    parts: dict[int, str] = field(default_factory=dict)  # the article's later pages, when printed over several
     choices: dict = field(default_factory=dict)  # how the page was built, for failure reports
 
 
@@ -97,6 +98,32 @@ def _iso(when: str) -> str | None:
         return None
     y, mo, day, h, mi = nums[:5]
     return f"{y:04d}-{mo:02d}-{day:02d}T{h:02d}:{mi:02d}:00+08:00"
+
+
+def _part_path(path: str, k: int) -> str:
+    """Page ``k`` of the article at ``path``, as its CMS numbers it."""
+    if path.startswith("/?"):
+        return f"{path}&page={k}"  # WordPress, default permalinks
+    if path.endswith(".html"):
+        return f"{path[:-5]}_{k}.html"  # DedeCMS, Empire CMS
+    return f"{path.rstrip('/')}/{k}/" if path.endswith("/") else f"{path}/{k}"  # WordPress <!--nextpage-->
+
+
+def _pager(d: Draws, path: str, last: int) -> str:
+    """Page 1's pager under a story printed over ``last`` pages."""
+    form = d.choose("pager", ["dede", "plain", "wp"])
+    next_t = "下一頁" if d.hant else "下一页"
+    others = "".join(f'<li><a href="{_part_path(path, k)}">{k}</a></li>' for k in range(2, last + 1))
+    if form == "dede":  # DedeCMS's pagebreak list: the current page and 上一页 link to #
+        total = f"共{last}{'頁' if d.hant else '页'}: "
+        return (f'<div class="dede_pages"><ul class="pagelist"><li><a>{total}</a></li><li><a href="#">上一页</a></li>'
+                f'<li class="thisclass"><a href="#">1</a></li>{others}'
+                f'<li><a href="{_part_path(path, 2)}">{next_t}</a></li></ul></div>')
+    if form == "plain":
+        links = " ".join(f'<a href="{_part_path(path, k)}">{k}</a>' for k in range(2, last + 1))
+        return f'<div{d.cls()}><span>1</span> {links} <a href="{_part_path(path, 2)}">{next_t}</a></div>'
+    links = "".join(f'<a href="{_part_path(path, k)}"><span>{k}</span></a>' for k in range(2, last + 1))
+    return f'<div class="page-links">{"分頁" if d.hant else "分页"}：<span>1</span>{links}</div>'
 
 
 def _running_link(d: Draws, text: str, article_id: int) -> str:
@@ -226,6 +253,9 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
                            "img": f'<p style="text-align:center"><img src="/uploads/{i}.png" alt="image"></p>'}[gaps])
     if choose("disclaimer", [False, False, True]):
         blocks.append(para(e(DISCLAIMER)))
+    last = choose("pages", [1, 1, 1, 2, 3]) if not repost else 1  # printed over several pages: this is page 1
+    if last > 1:
+        blocks.append(_pager(d, path, last))
     story_html = "\n".join(blocks)
     box = choose("box", ["div", "article", "section", "nested", "td"])
     story_box = {
@@ -336,6 +366,8 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
             f'<div class="foot">Copyright &copy; 2023 {site} 版权所有 <a href="/about.html">关于我们</a></div>\n</body></html>\n')
     if head_tag == "title_only" and d.choices["repeat_title"]:
         headline_tag = None  # printed only as the story's first line, maybe without its affix
+    parts = {k: f"https://{domain}{_part_path(path, k)}" for k in range(2, last + 1)}
     truth = Truth(headline, headline_tag, author or None, date_raw, truth_story, brief_truth, tags,
-                  category if crumbs != "none" else None, [f"https://{domain}{u}" for u, *_ in related], d.choices)
+                  category if crumbs != "none" else None, [f"https://{domain}{u}" for u, *_ in related], parts,
+                  d.choices)
     return Variant(url, bom + page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)
