@@ -242,23 +242,26 @@ class ArticlePage:
         """(element, story characters in it) where the text of ``good`` blocks is densest.
         An injected brief counts as one short paragraph, whatever its length: it shows a
         paragraph is there, not how much story (two long briefs in a box of their own
-        outweighed a two-paragraph story). Sibling `<div>`s of one line each (four or more)
-        count as paragraphs do, towards their parent: one by one, a story printed a clause per
-        `<div>` lost to a header line."""
+        outweighed a two-paragraph story). Sibling elements holding one line each (four or
+        more: `<div>`s, `<section><p>`s) count towards their parent as <p>s do: one by one, a
+        story printed a clause per element lost to a header line."""
         if not good:
             return None, 0
         score: dict = defaultdict(int)
         mass: dict = defaultdict(int)
         text_holders = set()  # elements whose own text (not a child <p>) is story
-        lines_of = Counter(b.owner for b in good)
-        lines_under: dict = defaultdict(set)  # parent -> its children that hold one line, as a <p> does
-        for b in good:
-            if b.owner.tag not in dom.PARAGRAPH_TAGS and lines_of[b.owner] == 1 and _is_leaf(b.owner):
-                lines_under[b.owner.getparent()].add(b.owner)
-        for b in good:
-            # (a header's or footer's two lines stay apart: a story printed a line per <div> has more)
-            as_paragraph = b.owner.tag in dom.PARAGRAPH_TAGS or len(lines_under.get(b.owner.getparent(), ())) >= MIN_LINES
-            holder = b.owner.getparent() if as_paragraph else b.owner
+        # a block's holder: a paragraph's parent, else the element whose own text it is
+        natural = [(b, b.owner.getparent() if b.owner.tag in dom.PARAGRAPH_TAGS else b.owner) for b in good]
+        lines_of = Counter(h for _, h in natural)
+        one_line: dict = defaultdict(set)  # parent -> its children that hold one line each
+        for _, h in natural:
+            if h is not None and lines_of[h] == 1:
+                one_line[h.getparent()].add(h)
+        for b, holder in natural:
+            # (a header's or footer's two lines stay apart: a story printed a line per element has more)
+            siblings = one_line.get(holder.getparent()) if holder is not None else None
+            if siblings and len(siblings) >= MIN_LINES and holder in siblings:
+                holder = holder.getparent()
             if holder is None:
                 holder = b.owner
             if holder is b.owner:
@@ -463,11 +466,6 @@ def _tail_of(title: str) -> str | None:
     when the page says so), if short enough to be a site's name."""
     m = _TITLE_TAIL.search(title)
     return m.group(1).strip() if m else None
-
-
-def _is_leaf(el) -> bool:
-    """A block element with no block inside."""
-    return not any(isinstance(child.tag, str) and child.tag in dom.BLOCK_TAGS for child in el)
 
 
 def _repeated_below(lead: str, blocks: list) -> bool:
