@@ -77,3 +77,8 @@ def test_content_after_early_document_end_tags_stays_in_the_body(html):
 def test_hidden_elements_are_not_read_but_the_text_after_them_is(hidden):
     html = f"<body><div><p>one</p>{hidden}tail <p style='display:block'>two</p></div></body>"
     assert texts(html) == ["one", "tail", "two"]
+
+
+def test_a_page_hidden_whole_until_a_script_shows_it_is_read():
+    html = "<html style='visibility:hidden'><body style='display:none'><p>one</p><p hidden>x</p><p>two</p></body></html>"
+    assert texts(html) == ["one", "two"]

@@ -313,8 +313,8 @@ class ArticlePage:
                     continue  # the value of `<dt>作者：</dt><dd>王小明</dd>` (an empty <dd> has none)
             if id(b) in self._tag_lines:
                 break  # tags close the story; what follows is the related list
-            if b is head or id(b) in self.doc.crumb_blocks:  # (the headline's element may hold more:
-                continue                                        # `headline<br>story…`)
+            if b is head or id(b) in self.doc.crumb_blocks:
+                continue  # the headline's block (its element may hold more: `headline<br>story…`), the crumbs
             if artifacts.only_escaped_markup(text):
                 continue  # an image's markup left in the text, escaped: nothing to read
             if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text)
@@ -476,8 +476,8 @@ def _repeated_below(lead: str, blocks: list) -> bool:
 
 def _is_doubled(text: str) -> bool:
     """`比特幣交易所 比特幣交易所`: a logo's text printed twice, not a headline."""
-    parts = text.split()
-    return len(parts) == 2 and parts[0] == parts[1]
+    words = text.split()
+    return len(words) == 2 and words[0] == words[1]
 
 
 def _plain_tags(el) -> list[str]:

@@ -47,6 +47,8 @@ def collapse(text: str) -> str:
 # element cost as much as parsing the page.
 _STYLE_OR_HIDDEN = etree.XPath("//@style|//@hidden")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# A page hidden whole until a script shows it (`<body style="display:none">`, anti-flicker) is read.
+_NEVER_HIDDEN = frozenset(("html", "head", "body"))
 
 # Plain lxml elements: lxml.html's element classes call back into Python for every
 # element proxy created, a third of the cost of walking a page.
@@ -68,8 +70,9 @@ def parse_html(text: str) -> etree._Element | None:
         return None
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
     for attr in _STYLE_OR_HIDDEN(root):
-        if attr.attrname == "hidden" or _HIDDEN_STYLE.search(attr):
-            _drop_keeping_tail(attr.getparent())
+        el = attr.getparent()
+        if el.tag not in _NEVER_HIDDEN and (attr.attrname == "hidden" or _HIDDEN_STYLE.search(attr)):
+            _drop_keeping_tail(el)
     return root
 
 
