@@ -13,11 +13,11 @@ import re
 from urllib.parse import urlsplit
 
 from ..items import Article
-from . import links
+from . import dom, links
 
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
-# What follows the article's stem in a later page's path: a separator, the number, the extension.
 _FIRST_PAGE = re.compile(r"[-_]1$")
+# What follows the article's stem in a later page's path: a separator, the number, the extension.
 _PAGE_SUFFIX = re.compile(r"[-_/](\d{1,3})/?(\.[A-Za-z]{2,5})?")
 _PAGE_PARAM = re.compile(r"(?:page|paged)=(\d{1,3})$")
 MAX_PART = 999
@@ -59,13 +59,11 @@ class PartMatcher:
 def part_links(first_url: str, anchors) -> dict[int, str]:
     """{number: url} of the pages of the article at ``first_url`` that a page links to, from
     its ``(element, url)`` links; a link counts when its text is a pager's."""
-    from .dom import text_of
-
     matcher = PartMatcher(first_url)
     found: dict[int, str] = {}
     for a, url in anchors:
         n = matcher.number(url)
-        if n is not None and n not in found and links.pager_role(text_of(a)):
+        if n is not None and n not in found and links.pager_role(dom.text_of(a)):
             found[n] = url
     return found
 
