@@ -31,8 +31,9 @@ class FirstRunItemCountMonitor(ItemCountMonitor):
     incremental run on an unchanged site rightly emits nothing."""
 
     def _later_run(self) -> bool:
-        # a worker of a distributed crawl may rightly find nothing left to do
-        return bool(self.stats.get("state/indexed_from_feeds")) or bool(self.crawler.settings.get("REDIS_URL"))
+        # earlier runs wrote feeds here (the third run of a quiet site indexes no new bytes,
+        # yet is no first run); a worker of a distributed crawl may find nothing left to do
+        return bool(self.stats.get("state/feeds_before_run")) or bool(self.crawler.settings.get("REDIS_URL"))
 
     @property
     def fail_if_stat_missing(self):

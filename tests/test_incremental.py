@@ -20,8 +20,12 @@ def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path)
         first = run_crawl(tmp_path, "-a", "start_urls=" + ",".join(server.urls()))
         assert len(first.articles) == 40 and len(first.briefs) == 15
         second = run_crawl(tmp_path, "-a", "start_urls=" + ",".join(server.urls()))
+        # and again: a recurring crawl of a quiet site finds nothing new run after run, and passes
+        again = run_crawl(tmp_path, "-a", "start_urls=" + ",".join(server.urls()))
     finally:
         server.stop()
+    assert second.report["verdict"] == again.report["verdict"] == "PASS"
+    assert again.report["items"] == {} and again.stats["downloader/request_count"] <= 2 + 5 + 2
     s2 = second.stats
     assert second.report["items"] == {}
     assert "item_scraped_count" not in s2

@@ -12,27 +12,24 @@ from scrapy.exceptions import NotConfigured
 
 from .. import distributed
 from ..state import SqliteState, reconcile
-from ..state.base import read_feed_items
+from ..state.base import feed_files, read_feed_items
 from ..state.redis import RedisState
 
 logger = logging.getLogger(__name__)
 
 
 class CrawlStateExtension:
-    def __init__(self, crawler, state, feed_dir: str):
+    """The state is opened when the spider opens, as Scrapy's own stateful extensions do: a
+    crawler that is built and never run (``scrapy shell``, a test, a benchmark) leaves no
+    unfinished run behind, which would make the next crawl resume and walk every list again."""
+
+    def __init__(self, crawler, open_state, feed_dir: str):
         self.crawler = crawler
         self.feed_dir = feed_dir
-        self.state = state
-        if isinstance(state, RedisState):
-            counts = reconcile_worker(state, feed_dir, crawler.stats)
-        else:
-            counts = reconcile(state, feed_dir)
+        self._open_state = open_state
+        self.state = None  #: the crawl state, from the spider's opening to its closing
         #: the previous run did not finish: walk every list page again
-        self.resuming = self.state.begin_run()
-        crawler.stats.set_value("state/indexed_from_feeds", sum(counts.values()))
-        if self.resuming:
-            crawler.stats.set_value("state/resumed", 1)
-            logger.info("The previous run did not finish: resuming (every list page is walked again)")
+        self.resuming = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -41,18 +38,40 @@ class CrawlStateExtension:
             raise NotConfigured
         name = crawler.spidercls.name
         if distributed.enabled(s):
-            state = RedisState(distributed.server(s), name, distributed.worker_id(s))
+            def open_state():
+                return RedisState(distributed.server(s), name, distributed.worker_id(s))
         else:
-            state = SqliteState(Path(s.get("STATE_PATH") or Path(s.get("NEWS_FEED_DIR")) / ".state" / f"{name}.sqlite"))
-        ext = cls(crawler, state, s.get("NEWS_FEED_DIR"))
+            def open_state():
+                return SqliteState(Path(s.get("STATE_PATH") or Path(s.get("NEWS_FEED_DIR")) / ".state" / f"{name}.sqlite"))
+        ext = cls(crawler, open_state, s.get("NEWS_FEED_DIR"))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
+
+    def spider_opened(self, spider):
+        stats, feed_dir = self.crawler.stats, self.feed_dir
+        # earlier runs' feeds, whether or not they grew since the last run: a later run
+        # of a quiet site rightly emits nothing (the item-count monitor reads this)
+        stats.set_value("state/feeds_before_run", sum(1 for _, path in feed_files(feed_dir) if path.stat().st_size))
+        state = self._open_state()
+        if isinstance(state, RedisState):
+            counts = reconcile_worker(state, feed_dir, stats)
+        else:
+            counts = reconcile(state, feed_dir)
+        self.resuming = state.begin_run()
+        self.state = state
+        stats.set_value("state/indexed_from_feeds", sum(counts.values()))
+        if self.resuming:
+            stats.set_value("state/resumed", 1)
+            logger.info("The previous run did not finish: resuming (every list page is walked again)")
 
     def active_for(self, spider) -> bool:
         """Off for one crawl with ``-a full=1``."""
         return not getattr(spider, "full", False)
 
     def spider_closed(self, spider, reason):
+        if self.state is None:
+            return
         if reason == "finished":
             self.state.end_run()
         self.state.close()

@@ -83,7 +83,7 @@ def _cut_partial_tail(path: Path, start: int) -> int:
     return keep
 
 
-def _feed_files(feed_dir: str | Path, pattern: str):
+def feed_files(feed_dir: str | Path, pattern: str = "*.jsonl"):
     """(kind, path) of every feed file matching ``pattern``, in name order per kind."""
     root = Path(feed_dir)
     for kind in FEED_KINDS:
@@ -106,7 +106,7 @@ def _items_from(path: Path, start: int) -> tuple[list[dict], int]:
 def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
     """Index the feed bytes written since the last reconciliation. Returns counts per kind."""
     counts = dict.fromkeys(FEED_KINDS, 0)
-    for kind, path in _feed_files(feed_dir, "*.jsonl"):
+    for kind, path in feed_files(feed_dir, "*.jsonl"):
         start = state.feed_offset(str(path))
         items, end = _items_from(path, start)
         for item in items:
@@ -120,6 +120,6 @@ def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
 
 def read_feed_items(feed_dir: str | Path, pattern: str = "*.jsonl"):
     """(kind, item) for every complete line of the feed files matching ``pattern``."""
-    for kind, path in _feed_files(feed_dir, pattern):
+    for kind, path in feed_files(feed_dir, pattern):
         for item in _items_from(path, 0)[0]:
             yield kind, item
