@@ -218,3 +218,13 @@ def test_the_next_page_of_an_article_is_requested_with_plain_data_and_joined():
     (article,) = spider.parse_part(HtmlResponse(part.url, body=body, request=part))
     assert article.url == first and len(article.blocks) == 2 and article.articleBody.startswith("只有第一頁")
     assert crawler.stats.get_value("parts/joined") == 1
+
+
+def test_a_crawler_built_and_never_run_leaves_no_state_behind(tmp_path):
+    """Only a crawl that opens its spider starts a run: a crawler built by `scrapy shell`, a
+    test or a benchmark and never run must not make the next crawl resume."""
+    crawler = crawler_with(NEWS_FEED_DIR=str(tmp_path))
+    from crawler.extensions.state import CrawlStateExtension
+
+    assert crawler.get_extension(CrawlStateExtension) is not None
+    assert not (tmp_path / ".state").exists()
