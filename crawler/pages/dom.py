@@ -15,8 +15,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # libxml2 2.14 drops everything after `</html>` and sets what follows `</body>` beside
 # the body. Without them, libxml2 builds the tree a browser shows: the parser closes
 # both at the end, and a later `<body>` or `<html>` merges into the first.
-_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
-_FIRST_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])")  # classes: twice as fast as re.I here
+_DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])\s*>")  # classes: twice as fast as re.I here
 _MORE_MARKUP = re.compile(r"<(?!/(?:body|html)\s*>)[^!\s]", re.I)  # a tag, not an end tag of these, nor a comment
 _WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 
@@ -79,7 +78,7 @@ def parse_html(text: str) -> etree._Element | None:
 def _ends_early(text: str) -> bool:
     """Markup follows an end tag of the body or document (nearly every page has them only at
     its end: then the regex that removes them does not run)."""
-    m = _FIRST_END.search(text)
+    m = _DOCUMENT_END.search(text)
     return m is not None and _MORE_MARKUP.search(text, m.end()) is not None
 
 

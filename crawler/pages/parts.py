@@ -37,6 +37,7 @@ class PartMatcher:
         stem = path[: len(path) - len(self.ext)]
         stem = _FIRST_PAGE.sub("", stem)  # PHPCMS and Discuz number page 1 too: show-12-34-1.html
         self.prefix = self.origin + stem
+        self.query_rest = _without_page(self.query)
 
     def number(self, url: str) -> int | None:
         """2 for the article's second page, None for any other URL."""
@@ -45,15 +46,18 @@ class PartMatcher:
             return None
         parts = urlsplit(url)
         if parts.path == self.path:  # `?page=2` on the article's own path and query
-            params = parts.query.split("&")
-            pages = [m for m in map(_PAGE_PARAM.match, params) if m]
-            same = [kv for kv in params if kv and not _PAGE_PARAM.match(kv)] == [
-                kv for kv in self.query.split("&") if kv and not _PAGE_PARAM.match(kv)]
+            pages = [m for m in map(_PAGE_PARAM.match, parts.query.split("&")) if m]
+            same = _without_page(parts.query) == self.query_rest
             n = int(pages[0].group(1)) if len(pages) == 1 and same else None
             return n if n and 1 < n <= MAX_PART else None
         m = _PAGE_SUFFIX.fullmatch(parts.path, len(self.prefix) - len(self.origin))
         n = int(m.group(1)) if m and (m.group(2) or "") == self.ext else None
         return n if n and 1 < n <= MAX_PART else None
+
+
+def _without_page(query: str) -> list[str]:
+    """A query's parameters but its page number."""
+    return [kv for kv in query.split("&") if kv and not _PAGE_PARAM.match(kv)]
 
 
 def part_links(first_url: str, anchors) -> dict[int, str]:
