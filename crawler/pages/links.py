@@ -114,7 +114,6 @@ def is_pager_line(text: str) -> bool:
     return _PAGER_LINE.fullmatch(text) is not None
 
 
-
 def pager_role(text: str) -> str | None:
     """'next', 'prev', 'last', 'first' or 'number' for a pagination link's text."""
     text = text.strip()

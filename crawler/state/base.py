@@ -106,7 +106,7 @@ def _items_from(path: Path, start: int) -> tuple[list[dict], int]:
 def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
     """Index the feed bytes written since the last reconciliation. Returns counts per kind."""
     counts = dict.fromkeys(FEED_KINDS, 0)
-    for kind, path in feed_files(feed_dir, "*.jsonl"):
+    for kind, path in feed_files(feed_dir):
         start = state.feed_offset(str(path))
         items, end = _items_from(path, start)
         for item in items:
