@@ -138,9 +138,8 @@ def test_spider_takes_comma_separated_start_urls_and_stays_on_their_hosts():
 
 def _parsed(url: str, body: bytes) -> list:
     """The spider's output for one page, through the brief split middleware, as a crawl runs it."""
-    crawler = crawler_with()
+    crawler = crawler_with(NEWS_MAX_LIST_PAGES=100)
     spider = NewsSpider.from_crawler(crawler, start_urls=url)
-    spider.max_list_pages, spider.follow_related, spider.follow_sections = 100, True, True
     response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
                             request=Request(url, meta={"role": "section"}))
     mw = BriefSplitMiddleware.from_crawler(crawler)
@@ -205,9 +204,8 @@ def test_the_next_page_of_an_article_is_requested_with_plain_data_and_joined():
 
     from tests.faultserver import PARTS
 
-    crawler = crawler_with()
+    crawler = crawler_with(NEWS_FOLLOW_RELATED=False, NEWS_MAX_ARTICLE_PAGES=20)
     spider = NewsSpider.from_crawler(crawler, start_urls="https://a.example/")
-    spider.follow_related, spider.max_article_pages = False, 20
     first = "https://a.example/info/601.html"
     out = list(spider.parse(HtmlResponse(first, body=PARTS["/info/601.html"], request=Request(first, meta={"role": "article"}))))
     assert not [x for x in out if isinstance(x, Article)]  # held back until its last page
@@ -228,3 +226,20 @@ def test_a_crawler_built_and_never_run_leaves_no_state_behind(tmp_path):
 
     assert crawler.get_extension(CrawlStateExtension) is not None
     assert not (tmp_path / ".state").exists()
+
+
+def test_a_transfer_cut_short_is_a_reject_and_unclosed_markup_is_not():
+    """DOWNLOAD_FAIL_ON_DATALOSS=False lets a cut response through with the `dataloss` flag:
+    that, not markup that never closes or carries script after </html>, makes a cut page."""
+    story = "<p>" + "交易所今日公布了新的上幣規則，市場反應熱烈。" * 12 + "</p>"
+    body = f"<html><head><title>交易所公布新規則</title></head><body><h1>交易所公布新規則</h1>{story}".encode()
+    spider = NewsSpider.from_crawler(crawler_with(), start_urls="http://a.example/")
+    request = Request("http://a.example/info/1.html", meta={"role": "article"})
+    unclosed = HtmlResponse(request.url, body=body, request=request)
+    assert [type(i).__name__ for i in spider.parse(unclosed)] == ["Article"]
+    after_end = HtmlResponse(request.url, body=body + b"</body></html>" + b"<script>ad();</script>" * 2000,
+                             request=request)
+    assert [type(i).__name__ for i in spider.parse(after_end)] == ["Article"]
+    cut = HtmlResponse(request.url, body=body, request=request, flags=["dataloss"])
+    (reject,) = spider.parse(cut)
+    assert (reject.reason, reject.url) == ("truncated_transfer", request.url)

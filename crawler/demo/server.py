@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from twisted.web.resource import Resource
-from twisted.web.server import Site
+from twisted.web.server import NOT_DONE_YET, Site
 
 from .site import HOSTNAMES, MAIN, DemoSite
 
@@ -34,6 +34,11 @@ class DemoResource(Resource):
             return NOT_FOUND
         request.setResponseCode(page.status)
         request.setHeader(b"Content-Type", page.content_type.encode("ascii"))
+        if page.promised is not None:  # a transfer cut short
+            request.setHeader(b"Content-Length", str(page.promised).encode("ascii"))
+            request.write(page.body)
+            request.channel.transport.loseConnection()
+            return NOT_DONE_YET
         return page.body
 
     render_HEAD = render_GET

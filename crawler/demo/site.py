@@ -109,6 +109,8 @@ class Page:
     status: int
     body: bytes
     content_type: str
+    #: the Content-Length announced when the transfer is cut short after ``body``
+    promised: int | None = None
 
 
 class DemoSite:
@@ -278,11 +280,11 @@ class DemoSite:
         from . import templates
 
         markup = templates.article_page(self, spec)
-        if spec.flaw == "truncated":
-            markup = markup[: int(len(markup) * 0.55)]
         enc = {"utf-8": "utf-8", "gbk-meta": "gbk", "gbk-none": "gbk", "big5-meta": "big5"}[spec.encoding]
         body = markup.encode(enc, "xmlcharrefreplace")
         ctype = "text/html; charset=utf-8" if spec.encoding == "utf-8" else "text/html"
+        if spec.flaw == "truncated":  # the connection drops after 55% of what was announced
+            return Page(200, body[: int(len(body) * 0.55)], ctype, promised=len(body))
         return Page(200, body, ctype)
 
     # -- what a crawl must find ----------------------------------------------------------

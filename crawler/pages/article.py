@@ -428,8 +428,6 @@ class ArticlePage:
             return "not_html", "no HTML document could be parsed"
         if self.doc.garbled:
             return "undecodable", f"text still garbled after decoding as {self.doc.decoded.encoding}"
-        if self.doc.truncated:
-            return "truncated", "the markup ends before </body></html>"
         if not self.headline or not re.search(r"\w", self.headline.text):
             return "no_headline", "no <h1>/<title> headline found"
         if self.story_chars < MIN_STORY_CHARS:

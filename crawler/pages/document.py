@@ -162,15 +162,6 @@ class Document:
     def garbled(self) -> bool:
         return is_garbled(self.decoded.text)
 
-    @cached_property
-    def truncated(self) -> bool:
-        """The markup stops before the document closes (a cut transfer or a cut file)."""
-        tail = self.decoded.text[-4096:]
-        if "</html" in tail or "</body" in tail or "</HTML" in tail or "</BODY" in tail:
-            return False  # the usual spellings, without lower-casing 4 KB of text
-        tail = tail.lower()
-        return bool(self.decoded.text.strip()) and "</html" not in tail and "</body" not in tail
-
     # -- text ------------------------------------------------------------------------
     @cached_property
     def body_el(self):

@@ -101,13 +101,25 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         self.logger.info("No start URL given: crawling the bundled demo site at %s", ", ".join(urls))
         return urls
 
+    # Read when used, not in from_crawler (add-ons apply their settings after the spider
+    # exists) nor in start() (`scrapy parse` and `scrapy shell` call callbacks without it).
+    @property
+    def max_list_pages(self) -> int:
+        return self.crawler.settings.getint("NEWS_MAX_LIST_PAGES")
+
+    @property
+    def max_article_pages(self) -> int:
+        return self.crawler.settings.getint("NEWS_MAX_ARTICLE_PAGES")
+
+    @property
+    def follow_related(self) -> bool:
+        return self.crawler.settings.getbool("NEWS_FOLLOW_RELATED")
+
+    @property
+    def follow_sections(self) -> bool:
+        return self.crawler.settings.getbool("NEWS_FOLLOW_SECTIONS")
+
     async def start(self):
-        # read here, not in from_crawler: add-ons apply their settings after the spider exists
-        s = self.crawler.settings
-        self.max_list_pages = s.getint("NEWS_MAX_LIST_PAGES")
-        self.max_article_pages = s.getint("NEWS_MAX_ARTICLE_PAGES")
-        self.follow_related = s.getbool("NEWS_FOLLOW_RELATED")
-        self.follow_sections = s.getbool("NEWS_FOLLOW_SECTIONS")
         if self.server is not None:  # a worker: the first batch from Redis, more when idle
             for request in self.next_requests():
                 yield request
@@ -117,9 +129,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     # -- routing -----------------------------------------------------------------------
     def parse(self, response):
-        not_html = _not_html(response)
-        if not_html is not None:
-            yield not_html
+        unreadable = _unreadable(response)
+        if unreadable is not None:
+            yield unreadable
             return
         page = read_page(response.url, response.body, response.headers, response.encoding)
         if isinstance(page, ArticlePage):
@@ -160,7 +172,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def parse_part(self, response):
         meta = response.meta
         article = from_dict(Article, meta["article"])
-        bad = _not_html(response)
+        bad = _unreadable(response)
         page = None if bad else ArticlePage(response.url, response.body, response.headers, response.encoding)
         problem = (bad.reason, bad.detail) if bad else page.problem()
         if problem and problem[0] not in PART_TOLERATED:  # the pages read so far are still the article
@@ -215,8 +227,13 @@ class NewsSpider(RedisMixin, scrapy.Spider):
                      detail=str(failure.value)[:300] or type(failure.value).__name__)
 
 
-def _not_html(response) -> Reject | None:
-    """A reject for a response that is not a page (an image, a PDF…), else None."""
+def _unreadable(response) -> Reject | None:
+    """A reject for a response that is not a page (an image, a PDF…) or that the transfer
+    cut short, else None. Only the transfer tells a cut page: real pages often end without
+    </html>, or carry kilobytes of script after it."""
+    if "dataloss" in response.flags:  # DOWNLOAD_FAIL_ON_DATALOSS=False lets such a response through
+        return Reject(url=response.url, reason="truncated_transfer", status=response.status,
+                      detail="fewer bytes arrived than Content-Length announced")
     ctype = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
     if isinstance(response, scrapy.http.TextResponse) and (not ctype or ctype in HTML_TYPES):
         return None
