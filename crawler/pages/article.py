@@ -17,7 +17,7 @@ from ..text import artifacts
 from . import dom, labels, links, parts
 from .cache import cached_property
 from .document import Document
-from .headline import Headline, repeats_headline, split_headline
+from .headline import MIN_HEADLINE, Headline, repeats_headline, split_headline
 
 # A block this long (without links) reads as story text when choosing the container.
 MIN_PARAGRAPH = 20
@@ -33,7 +33,11 @@ LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
 _TITLE_TAIL = re.compile(r"[-_–—|｜]\s*([^-_–—|｜:：]{2,16})$")
 MAX_SITE_LINE = 60
 BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts for
-_HEADLINE_TAGS = ("h1", "h2", "h3")  # the heading elements a headline is printed in
+# Shortest headline; a headline the <title> names this long marks an article (a list's
+# category heading is shorter); the longest heading taken for one.
+MIN_TITLED_HEADLINE, MAX_HEADLINE = 8, 80
+# Blocks looked back from the story for the heading over it, and lines one headline may take.
+HEADING_LOOKBACK, MAX_HEADLINE_LINES = 4, 4
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
 MAX_PLAIN_TAGS = 120  # longest plain-text tags line: a longer text after a tags label is not one
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
@@ -51,28 +55,73 @@ class ArticlePage:
 
     # -- the headline ----------------------------------------------------------------
     @cached_property
+    def _headline_run(self) -> list[dom.Block]:
+        """The blocks that print the headline: one, or a headline printed over several lines."""
+        head, whole = self._named_headline()
+        if not whole:  # nothing the <title> names whole: the heading over the story, if any, wins
+            head = self._heading_over_story() or head
+        if head is None:
+            return []
+        return self._continued(head) if head.owner.tag not in dom.HEADING_TAGS else [head]
+
+    @property
     def _headline_block(self) -> dom.Block | None:
-        """The heading that the <title> (or og:title) names; else the first <h1>."""
+        """The headline's last block: the story starts after it."""
+        return self._headline_run[-1] if self._headline_run else None
+
+    def _named_headline(self) -> tuple[dom.Block | None, bool]:
+        """The heading that the <title> (or og:title) names, else the first <h1>; and
+        whether the <title> names it whole (or it is the block the title prints)."""
         title = self.doc.title_text
         heads = [b for b in self.doc.blocks
-                 if b.owner.tag in _HEADLINE_TAGS and len(b.text) >= 4 and not self._is_logo(b)]
+                 if b.owner.tag in dom.HEADING_TAGS and len(b.text) >= MIN_HEADLINE and not self._is_logo(b)]
         # the heading that covers most of the title
         named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])] if title else []
         best = max(named, key=lambda b: len(b.text)) if named else None
         if best is not None and 2 * len(best.text) >= len(title):
-            return best
+            return best, True
         if best is None:
             h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
             if h1s:
-                return h1s[0]
+                return h1s[0], False
         # no heading element for it, or one covering less of the title (the logo's <h1>,
         # the site name the title ends with): a longer block the title prints wins
         printed = self._printed_title(title) if title else None
         if printed is not None and (best is None or len(printed.text) > len(best.text)):
-            return printed
+            return printed, True
         if best is not None and _tail_of(title) == best.text:
-            return None  # the logo: the headline is printed nowhere but in the <title>
-        return best
+            return None, True  # the logo: the headline is printed nowhere but in the <title>
+        return best, False
+
+    def _heading_over_story(self) -> dom.Block | None:
+        """No heading the <title> names (a title holding only the site's or the section's
+        name, `新闻动态--学会官网`): the heading element printed just above the story."""
+        lines = [b for b in self.doc.blocks if self._is_prose(b, MIN_PARAGRAPH) and b.owner.tag not in dom.HEADING_TAGS]
+        box = self._densest(lines)[0]
+        first = next((i for i, b in enumerate(self.doc.blocks) if b in lines and dom.is_inside(b.owner, (box,))), None)
+        if first is None or ends_like_a_brief(self.doc.blocks[first].text):
+            return None  # a brief's own title (`<h3>TITLE</h3><p>BODY[time]</p>`), not the page's
+        for b in reversed(self.doc.blocks[max(0, first - HEADING_LOOKBACK): first]):
+            if (b.owner.tag in dom.HEADING_TAGS and MIN_TITLED_HEADLINE <= len(b.text) <= MAX_HEADLINE
+                    and b.link_density < 0.5 and not self._is_logo(b)):
+                return b
+        return None
+
+    def _continued(self, head: dom.Block) -> list[dom.Block]:
+        """A headline printed over several lines (`<p>全国人大常委会</p><p>关于批准…</p>`): the
+        blocks after ``head`` while together they still open the <title>."""
+        title = _squeezed(self.doc.title_text)
+        run = [head]
+        text = _squeezed(head.text)
+        if not title.startswith(text):
+            return run
+        i = self.doc.blocks.index(head)
+        for b in self.doc.blocks[i + 1: i + MAX_HEADLINE_LINES]:
+            if b.owner.getparent() is not head.owner.getparent() or not title.startswith(text + _squeezed(b.text)):
+                break
+            run.append(b)
+            text += _squeezed(b.text)
+        return run
 
     def _is_logo(self, b: dom.Block) -> bool:
         """A heading that is one link to the site's home page: the logo, whatever it says
@@ -86,14 +135,23 @@ class ArticlePage:
         """The page block, not a heading element, that the title starts with, or holds
         between affixes (`MER:…-site name`) when it is most of the title."""
         printed = [b for b in self.doc.blocks[:80]
-                   if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and b.owner.tag not in _HEADLINE_TAGS
+                   if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and b.owner.tag not in dom.HEADING_TAGS
                    and (title.startswith(b.text) or (b.text in title and 2 * len(b.text) >= len(title)))]
         return max(printed, key=lambda b: len(b.text)) if printed else None
 
+    @property
+    def titled(self) -> bool:
+        """The headline is printed on the page and the <title> names it: an article's mark,
+        which a list's category heading (`BNB`) is too short to carry."""
+        run = self._headline_run
+        title = _squeezed(self.doc.title_text)
+        text = _squeezed("".join(b.text for b in run))
+        return len(text) >= MIN_TITLED_HEADLINE and text in title
+
     @cached_property
     def headline_raw(self) -> str | None:
-        if self._headline_block is not None:
-            return self._headline_block.text
+        if self._headline_run:
+            return _joined(b.text for b in self._headline_run)
         title = self.doc.title_text
         if not title:
             return None
@@ -111,7 +169,7 @@ class ArticlePage:
         with, `…_ETH`, as the tags do.)"""
         if self.doc.meta_content("og:site_name") == name:
             return True
-        return any(b.text == name if b.owner.tag in _HEADLINE_TAGS
+        return any(b.text == name if b.owner.tag in dom.HEADING_TAGS
                    else (_is_doubled(b.text) or labels.SITE_LINE.search(b.text)) and name in b.text
                    for b in self.doc.blocks if len(b.text) <= MAX_SITE_LINE)
 
@@ -189,8 +247,10 @@ class ArticlePage:
 
     # -- story -----------------------------------------------------------------------
     def _is_story_candidate(self, b: dom.Block, min_len: int) -> bool:
+        return self._is_prose(b, min_len) and id(b) not in self._headline_ids
+
+    def _is_prose(self, b: dom.Block, min_len: int) -> bool:
         return (len(b.text) >= min_len and b.link_density < 0.3
-                and b is not self._headline_block
                 and not dates.DATE_IN_TEXT.fullmatch(b.text)
                 and not labels.META_LINE.match(b.text) and id(b) not in self._tag_lines
                 and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text))
@@ -219,6 +279,10 @@ class ArticlePage:
         """The blocks that open with a tags label (`Tags:`, `标签：`), by id, in page order:
         read by the story's bounds and by ``tags``, the pattern tried once a block."""
         return {id(b): b for b in self.doc.blocks if labels.TAGS_LINE.match(b.text)}
+
+    @cached_property
+    def _headline_ids(self) -> frozenset[int]:
+        return frozenset(id(b) for b in self._headline_run)
 
     @cached_property
     def _headline_index(self) -> int | None:
@@ -313,7 +377,7 @@ class ArticlePage:
                     continue  # the value of `<dt>作者：</dt><dd>王小明</dd>` (an empty <dd> has none)
             if id(b) in self._tag_lines:
                 break  # tags close the story; what follows is the related list
-            if b is head or id(b) in self.doc.crumb_blocks:
+            if id(b) in self._headline_ids or id(b) in self.doc.crumb_blocks:
                 continue  # the headline's block (its element may hold more: `headline<br>story…`), the crumbs
             if artifacts.only_escaped_markup(text):
                 continue  # an image's markup left in the text, escaped: nothing to read
@@ -464,6 +528,22 @@ def _tail_of(title: str) -> str | None:
     when the page says so), if short enough to be a site's name."""
     m = _TITLE_TAIL.search(title)
     return m.group(1).strip() if m else None
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _joined(lines) -> str:
+    """Lines of one headline as one line: no space between Chinese characters."""
+    out = ""
+    for line in lines:
+        out += ("" if not out or (_is_cjk(out[-1]) and _is_cjk(line[0])) else " ") + line
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _repeated_below(lead: str, blocks: list) -> bool:

@@ -52,6 +52,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BREAKS = dom.BLOCK_TAGS | {"br"}
 # An element with this many paragraph children or line breaks is prose, not an entry.
 MIN_PROSE_LINES = 4
+# The heading elements a page's headline is printed in, which no entry takes in.
+_TOP_HEADINGS = ("h1", "h2", "h3")
 _PROSE_TAGS = dom.PARAGRAPH_TAGS - {"li", "dd", "dt"} | {"div", "section"}
 
 
@@ -292,13 +294,21 @@ class Document:
             while el is not None:
                 urls_under[el].add(u)
                 el = el.getparent()
+        # an entry never takes in a heading that links nowhere: the page's own headline (a lone
+        # related link beside a short story would take the story in with it)
+        bare_heads_under: dict = defaultdict(int)
+        for head in self.body_el.iter(*_TOP_HEADINGS):
+            if not urls_under.get(head) and next(head.iterancestors("a"), None) is None:
+                for el in head.iterancestors():
+                    bare_heads_under[el] += 1
         picked: dict[str, list] = {}
         text_len: dict = {}
         for a, u, t in article:
             el = a
             while True:
                 parent = el.getparent()
-                if parent is None or parent.tag in ("body", "html") or len(urls_under[parent]) != 1:
+                if (parent is None or parent.tag in ("body", "html") or len(urls_under[parent]) != 1
+                        or bare_heads_under.get(parent)):
                     break
                 if parent not in text_len:
                     text_len[parent] = len(dom.text_of(parent)) if not _is_prose(parent) else MAX_ENTRY_CHARS + 1
