@@ -18,7 +18,8 @@ class Article:
     headlineAffixes: list[str] = field(default_factory=list)  #: every affix removed, as printed
     breadcrumbs: list[dict] = field(default_factory=list)  #: [{name, url}] as printed
     category: str | None = None  #: the category crumb (`BNB` of `首頁 > BNB > Info`)
-    author: str | None = None  #: None when the label is empty, never ""
+    author: str | None = None  #: the writer, labelled or from a byline; None when unnamed, never ""
+    editor: str | None = None  #: the editor in charge (责任编辑), never taken for the author
     datePublished: str | None = None  #: ISO 8601 with +08:00, None for placeholders
     datePublishedRaw: str | None = None  #: the date as printed
     datePublishedStatus: str | None = None  #: ok, placeholder, future, unparsed, missing

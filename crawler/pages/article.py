@@ -14,7 +14,7 @@ from .. import dates
 from ..briefs import ends_like_a_brief
 from ..items import Article
 from ..text import artifacts
-from . import dom, labels, links, parts
+from . import bylines, dom, labels, links, parts
 from .cache import cached_property
 from .document import Document
 from .headline import MIN_HEADLINE, Headline, repeats_headline, split_headline
@@ -36,6 +36,14 @@ BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts fo
 # Shortest headline; a headline the <title> names this long marks an article (a list's
 # category heading is shorter); the longest heading taken for one.
 MIN_TITLED_HEADLINE, MAX_HEADLINE = 8, 80
+# Longest labelled name taken for an author or editor. What follows a comma is a role
+# (`作者:Jon Rice,Blockworks主编`); a sentence is no name (`记者：首先欢迎您参加…` opens an
+# interview): sentence punctuation, or more Chinese characters in a row than names have.
+MAX_NAME = 30
+_ROLE_AFTER = re.compile(r"[，,;；]")
+_SENTENCE = re.compile(r"[。？！!]|[\u4e00-\u9fff]{9,}")
+# Story lines at either end searched for an unlabelled byline.
+BYLINE_LINES = 3
 # Blocks looked back from the story for the heading over it, and lines one headline may take.
 HEADING_LOOKBACK, MAX_HEADLINE_LINES = 4, 4
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
@@ -205,6 +213,7 @@ class ArticlePage:
                 if not value and i + 1 < len(blocks):
                     nxt = blocks[i + 1]  # `<dt>作者:</dt><dd>name</dd>`
                     if (len(nxt.text) <= 30 and nxt.owner is b.owner.getnext() and not labels.LABEL.match(nxt.text)
+                            and not labels.NOISE_LINE.match(nxt.text)
                             and not labels.META_LINE.match(nxt.text) and not labels.TAGS_LINE.match(nxt.text)):
                         value = nxt.text
                 if kind not in found or (not found[kind] and value):
@@ -213,11 +222,39 @@ class ArticlePage:
 
     @property
     def author(self) -> str | None:
-        value = (self._fields.get("author") or "").strip()
+        """The writer: a labelled name, else an unlabelled byline (`（记者 胡晓蓉）`), else
+        JSON-LD's; never the editor, never a sentence after a `记者：` label (an interview)."""
+        value = self._labelled_name("author")
+        if value:
+            return value
+        return self._byline_names or (None if "author" in self._fields else self.doc.ld_person())
+
+    @property
+    def editor(self) -> str | None:
+        """The editor in charge (`责任编辑：…`), which news pages print beside the writer."""
+        return self._labelled_name("editor")
+
+    def _labelled_name(self, kind: str) -> str | None:
+        value = (self._fields.get(kind) or "").strip()
         value = labels.VALUE_END.split(value)[0]  # `name · 2024年3月5日` : the name only
         m = dates.DATE_IN_TEXT.search(value)
-        value = value[: m.start()] if m else value
-        return value.strip() or (None if "author" in self._fields else self.doc.ld_person())
+        value = _ROLE_AFTER.split(value[: m.start()] if m else value)[0].strip()
+        return value if value and len(value) <= MAX_NAME and not _SENTENCE.search(value) else None
+
+    @cached_property
+    def _byline_names(self) -> str | None:
+        """Names from a byline printed without a label: between the headline and the story,
+        in the story's first or last lines, or closing its last paragraph."""
+        story = self._story_blocks
+        start = 0 if self._headline_index is None else self._headline_index + 1
+        first = self.doc.blocks.index(story[0]) if story else start
+        near = self.doc.blocks[start:first] + story[:BYLINE_LINES] + story[-BYLINE_LINES:]
+        for b in near:
+            names = bylines.in_line(b.text)
+            if names:
+                return names
+        paragraphs = [b for b in self.blocks if b["type"] == "paragraph"]
+        return bylines.closing(paragraphs[-1]["text"]) if paragraphs else None
 
     @property
     def date_raw(self) -> str | None:
@@ -382,6 +419,7 @@ class ArticlePage:
             if artifacts.only_escaped_markup(text):
                 continue  # an image's markup left in the text, escaped: nothing to read
             if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text)
+                    or bylines.is_byline(text)
                     or (labels.META_LINE.match(text) and not self._byline(text))):
                 after_bare_label = bool(re.search(r"[:：]\s*$", text))
                 continue
@@ -512,6 +550,7 @@ class ArticlePage:
             breadcrumbs=self.breadcrumbs,
             category=self.category,
             author=self.author,
+            editor=self.editor,
             datePublishedRaw=self.date_raw,
             description=self._story_and_description[1],
             blocks=blocks,

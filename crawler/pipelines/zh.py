@@ -33,14 +33,15 @@ class ZhNormalizePipeline:
     def _article(self, a: Article) -> None:
         a.inLanguage = self.zh.detect((a.headlineRaw or "") + (a.articleBodyRaw or ""))
         # every text field in one OpenCC call: the per-call cost dominates short texts
-        fields = [a.headline, a.author, a.category, a.description]
+        fields = [a.headline, a.author, a.editor, a.category, a.description]
         texts = ([f or "" for f in fields] + [b["text"] for b in a.blocks] + a.tags
                  + [c["name"] for c in a.breadcrumbs]
                  + [x for r in a.related for x in (r["headline"] or "", r["summary"] or "")])
         out = iter(self.zh.convert_many(texts))
-        headline, author, category, description = (next(out) for _ in fields)
+        headline, author, editor, category, description = (next(out) for _ in fields)
         a.headline = headline or a.headline  # repair never empties a headline
-        a.author, a.category, a.description = author or None, category or None, description or None
+        a.author, a.editor = author or None, editor or None
+        a.category, a.description = category or None, description or None
         a.blocks = [{"type": b["type"], "text": t} for b, t in zip(a.blocks, out) if t]
         a.articleBody = "\n\n".join(b["text"] for b in a.blocks) or None
         a.tags = [t for t in (next(out) for _ in a.tags) if t]

@@ -367,7 +367,8 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
     if head_tag == "title_only" and d.choices["repeat_title"]:
         headline_tag = None  # printed only as the story's first line, maybe without its affix
     parts = {k: f"https://{domain}{_part_path(path, k)}" for k in range(2, last + 1)}
-    truth = Truth(headline, headline_tag, author or None, date_raw, truth_story, brief_truth, tags,
+    writer = None if meta_form == "sister" else author  # `编辑:` names the editor, not the writer
+    truth = Truth(headline, headline_tag, writer or None, date_raw, truth_story, brief_truth, tags,
                   category if crumbs != "none" else None, [f"https://{domain}{u}" for u, *_ in related], parts,
                   d.choices)
     return Variant(url, bom + page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)

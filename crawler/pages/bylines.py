@@ -1,0 +1,80 @@
+"""Bylines printed without a label: the writer's name where Chinese news prints it.
+
+`（记者 胡晓蓉）` closing a story, `新华社巴黎12月9日电（记者唐霁）` or `（刘艺、杨吉）` in the
+dateline, `本报记者 葛灵丹` or `澎湃新闻记者 贺梨萍` on a line of its own, `文/图 刘玺东 易赛楠`,
+`记者马俊峰/文`, `《棱镜》作者 周纯`, `By 张三`, `石佳/中国青年报`. Editors (责任编辑) are
+never bylines: the labels find them (``labels.EDITOR``).
+"""
+from __future__ import annotations
+
+import re
+
+# A Chinese name: two to four characters (格桑边觉), a dot inside a transliterated one.
+_NAME = r"[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?"
+_NAMES = rf"(?P<names>{_NAME}(?:\s*[、,，&＆]\s*{_NAME}|\s+{_NAME})*)"
+_ROLE = r"(?:本报|本報|本刊|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|通讯员|通訊員)"
+# Words printed after the names inside a byline, not names themselves.
+_TRAILING = frozenset("整合 报道 報道 摄影 攝影 摄 攝 采写 採寫 撰文 综合 綜合 编译 編譯 发自 發自 实习生 實習生".split())
+# Longest line that is a byline and nothing else.
+MAX_BYLINE_LINE = 40
+
+_IN_TEXT = [
+    re.compile(rf"[（(]\s*{_ROLE}\s*{_NAMES}[^（()）]{{0,8}}[)）]"),            # （记者 胡晓蓉）（记者陈智 整合）
+    re.compile(rf"(?:电|電|讯|訊)\s*[（(]\s*{_NAMES}\s*[)）]"),                 # …12月9日电（刘艺、杨吉）
+    re.compile(rf"(?:^|[（(\s])文\s*[/／|｜]\s*(?:图\s*|圖\s*)?{_NAMES}"),       # 文/图 刘玺东 易赛楠
+    re.compile(rf"{_ROLE}\s*{_NAMES}\s*[/／]\s*文"),                            # 记者马俊峰/文
+]
+_LINE = [
+    re.compile(rf"^(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?\S{{0,12}}?{_ROLE}\s*{_NAMES}$"),  # 澎湃新闻记者 贺梨萍
+    re.compile(rf"^\S{{0,12}}作者\s+{_NAMES}$"),                                   # 《棱镜》作者 周纯
+    re.compile(rf"^By\s+{_NAMES}$", re.I),                                          # By 张三
+    re.compile(rf"^{_NAMES}\s*[/／]\s*\S{{2,12}}(?:报|報|网|網|社|台|刊)$"),           # 石佳/中国青年报
+]
+# `（常书香 马丹阳）` closing the story: names alone, each with a common surname.
+_CLOSING = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")
+_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣"
+    "蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎"
+    "贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申"
+    "欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻"
+    "祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏"
+    "宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺"
+)
+_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "公孙", "令狐", "慕容")
+
+
+def _names(m: re.Match) -> list[str]:
+    names = [n for n in re.split(r"[\s、,，&＆]+", m.group("names")) if n and n not in _TRAILING]
+    return names
+
+
+def _has_surname(name: str) -> bool:
+    return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
+
+
+def in_line(line: str) -> str | None:
+    """The names a byline in ``line`` gives, space-separated, or None."""
+    if len(line) <= MAX_BYLINE_LINE:
+        for pattern in _LINE:
+            m = pattern.match(line)
+            if m and (names := _names(m)):
+                return " ".join(names)
+    for pattern in _IN_TEXT:
+        m = pattern.search(line)
+        if m and (names := _names(m)):
+            return " ".join(names)
+    return None
+
+
+def closing(paragraph: str) -> str | None:
+    """Names in parentheses closing a story's last paragraph (`…的决心。（常书香 马丹阳）`)."""
+    m = _CLOSING.search(paragraph)
+    if not m:
+        return None
+    names = _names(m)
+    return " ".join(names) if names and all(len(n) <= 3 and _has_surname(n) for n in names) else None
+
+
+def is_byline(line: str) -> bool:
+    """A line that is a byline and nothing else (`澎湃新闻记者 贺梨萍`): not story."""
+    return len(line) <= MAX_BYLINE_LINE and any(p.match(line) for p in _LINE)

@@ -1,0 +1,66 @@
+"""Bylines printed without a label, and the editor kept apart from the writer."""
+from __future__ import annotations
+
+import pytest
+
+from crawler.pages import ArticlePage, bylines, labels
+
+
+@pytest.mark.parametrize("line,names", [
+    ("比特币矿企将扩大产能。（记者 王晓蓉）", "王晓蓉"),
+    ("据新华社香港电（记者 格桑边觉）香港金融管理局近日表示", "格桑边觉"),
+    ("链闻网10月4日讯（记者陈智 整合） 国庆长假过半", "陈智"),
+    ("新华社北京3月5日电（刘艺、杨吉）数字人民币试点", "刘艺 杨吉"),
+    ("本报记者 葛灵丹", "葛灵丹"),
+    ("澎湃新闻记者 段彦超 廖艳", "段彦超 廖艳"),
+    ("采写：南都见习记者 林子沛", "林子沛"),
+    ("《棱镜》作者 周纯", "周纯"),
+    ("石佳/中国青年报", "石佳"),
+    ("顶端新闻·河南商报记者马俊峰/文受访者供图", "马俊峰"),
+    ("共建清朗网络空间。(文/图 刘玺东 易赛楠)", "刘玺东 易赛楠"),
+    ("By 张三", "张三"),
+])
+def test_a_byline_gives_the_writers(line, names):
+    assert bylines.in_line(line) == names
+
+
+@pytest.mark.parametrize("line", ["记者：首先欢迎您", "昨天下午，记者在现场看到，交易所门前排起长队", "（完）", "金色财经报道"])
+def test_no_byline(line):
+    assert bylines.in_line(line) is None
+
+
+@pytest.mark.parametrize("paragraph,names", [
+    ("倡树廉洁家风，过一个平安的新春佳节。（常书香 马丹阳 ）", "常书香 马丹阳"),
+    ("南美站活动将先后在巴西举行。（张巨峰）", "张巨峰"),
+    ("举行。（图）", None), ("（完）", None), ("据外媒（CryptoSlate）", None), ("报道。（新华社）", None),
+])
+def test_names_closing_a_story_need_a_surname(paragraph, names):
+    assert bylines.closing(paragraph) == names
+
+
+def test_the_editor_is_no_author():
+    assert labels.split_labelled("作者：张三 责任编辑：李四") == {"author": "张三", "editor": "李四"}
+
+
+def _page(meta: str, story_end: str = "") -> ArticlePage:
+    story = "".join(f"<p>{'以太坊基金会今日公布了新一轮生态资助名单，共有三十个项目入选。' * 2}{story_end if i == 2 else ''}</p>"
+                    for i in range(3))
+    html = (f"<html><head><title>以太坊基金会公布资助名单</title></head><body><h1>以太坊基金会公布资助名单</h1>"
+            f"<div class='info'>{meta}</div><div class='content'>{story}</div></body></html>")
+    return ArticlePage("https://a.example/info/1.html", html.encode())
+
+
+def test_an_article_names_its_writer_and_its_editor_apart():
+    page = _page("2024-03-05 10:00 责任编辑：李四", "（记者 王晓蓉）")
+    item = page.to_item()
+    assert (item.author, item.editor) == ("王晓蓉", "李四")
+
+
+def test_an_interview_line_is_no_author():
+    assert _page("记者：首先欢迎您参加今天的访谈，请谈谈以太坊的未来。").author is None
+
+
+def test_a_byline_line_leaves_the_story():
+    page = _page("澎湃新闻记者 贺梨萍")
+    assert page.author == "贺梨萍"
+    assert all("贺梨萍" not in b["text"] for b in page.blocks)
