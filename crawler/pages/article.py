@@ -42,6 +42,8 @@ MIN_TITLED_HEADLINE, MAX_HEADLINE = 8, 80
 MAX_NAME = 30
 _ROLE_AFTER = re.compile(r"[，,;；]")
 _SENTENCE = re.compile(r"[。？！!]|[\u4e00-\u9fff]{9,}")
+# A copyright line this long or shorter is the footer's, never story.
+MAX_FOOTER_LINE = 120
 # Story lines at either end searched for an unlabelled byline.
 BYLINE_LINES = 3
 # Blocks looked back from the story for the heading over it, and lines one headline may take.
@@ -290,7 +292,8 @@ class ArticlePage:
         return (len(b.text) >= min_len and b.link_density < 0.3
                 and not dates.DATE_IN_TEXT.fullmatch(b.text)
                 and not labels.META_LINE.match(b.text) and id(b) not in self._tag_lines
-                and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text))
+                and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text)
+                and not (len(b.text) <= MAX_FOOTER_LINE and labels.SITE_LINE.search(b.text)))
 
     @cached_property
     def container(self):
@@ -333,7 +336,7 @@ class ArticlePage:
         start = 0 if self._headline_index is None else self._headline_index + 1
         out = []
         for b in self.doc.blocks[start:]:
-            if id(b) in self._tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text)):
+            if id(b) in self._tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text)) or labels.STORY_END.match(b.text):
                 break
             out.append(b)
         return out
@@ -412,14 +415,14 @@ class ArticlePage:
                 after_bare_label = False
                 if len(text) <= 30 and not labels.META_LINE.match(text):
                     continue  # the value of `<dt>作者：</dt><dd>王小明</dd>` (an empty <dd> has none)
-            if id(b) in self._tag_lines:
-                break  # tags close the story; what follows is the related list
+            if id(b) in self._tag_lines or (out and labels.STORY_END.match(text)):
+                break  # tags, a related list's heading or a platform statement close the story
             if id(b) in self._headline_ids or id(b) in self.doc.crumb_blocks:
                 continue  # the headline's block (its element may hold more: `headline<br>story…`), the crumbs
             if artifacts.only_escaped_markup(text):
                 continue  # an image's markup left in the text, escaped: nothing to read
             if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text)
-                    or bylines.is_byline(text)
+                    or bylines.is_byline(text) or labels.CAPTION_LINE.match(text)
                     or (labels.META_LINE.match(text) and not self._byline(text))):
                 after_bare_label = bool(re.search(r"[:：]\s*$", text))
                 continue

@@ -10,7 +10,7 @@ _SEP = r"\s*[:：]\s*"
 
 AUTHOR = r"Author|作者|撰文|撰稿|記者|记者"
 # The editor is no author: the writer is (news pages print both).
-EDITOR = r"Editor|責任編輯|责任编辑|編輯|编辑"
+EDITOR = r"Editor|責任編輯|责任编辑|責編|责编|編輯|编辑"
 TIME = (r"Time|Date|Published|Posted|時間|时间|發布時間|发布时间|發佈時間|日期|發表時間|发表时间|更新時間|更新时间"
         r"|發布於|发布于|發佈於|更新於|更新于")
 TAGS = r"Tags?|Keywords|標籤|标签|關鍵詞|关键词|關鍵字|关键字|相關標籤|相关标签"
@@ -43,13 +43,25 @@ TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
 VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
 SUMMARY_LINE = re.compile(rf"^(?:{SUMMARY}){_SEP}(?P<value>.+)$", re.I)
-NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$"
+NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$|^點擊(?:進入|查看)\S{{0,10}}$|^点击(?:进入|查看)\S{{0,10}}$"
                         r"|^[\W_]*(?:END|The End|完|全文完)[\W_]*$", re.I)  # `— END —`, `（完）`: an end mark
 # The site's own lines around a story: its editor in charge, its disclaimers. (A repost's
 # own header, `原文链接:…` `译者:…`, is the story's text and stays.)
-BOILERPLATE_LINE = re.compile(r"^(?:責任編輯|责任编辑|免責聲明|免责声明|聲明|声明|風險提示|风险提示|版權聲明|版权声明"
+BOILERPLATE_LINE = re.compile(r"^[（(]?\s*(?:責任編輯|责任编辑|責編|责编|免責聲明|免责声明|版權聲明|版权声明|風險提示|风险提示"
+                              r"|(?:本站|本網|本网|鄭重|郑重|特別|特别)*(?:聲明|声明)"
+                              r"|原標題|原标题"  # the reposted story's own title, printed above it
                               r"|圖片來源|图片来源|圖源|图源|圖片|图片|配圖|配图|題圖|题图"  # an image's credit line
                               r"|Disclaimer)\s*[:：]", re.I)
+# A photo's caption or credit on a line of its own: wholly in parentheses (`（视频截图）`), or
+# ending with a credit (`…晨练的老年人。（视觉中国）`, `BBC报道截图`).
+CAPTION_LINE = re.compile(r"^[（(][^（）()]{1,20}[)）]$"
+                          r"|^.{0,60}(?:[（(](?:視覺中國|视觉中国|圖蟲|图虫|東方IC|东方IC|資料圖|资料图|[^（）()]{0,20}(?:截圖|截图|供圖|供图))[)）]"
+                          r"|截圖|截图)$")
+# A line that closes the story: what follows is the related list, the recommendations, or
+# the platform's statement before reader comments.
+STORY_END = re.compile(r"^(?:相關|相关|推薦|推荐|延伸|熱門|热门|更多)(?:報道|报道|閱讀|阅读|新聞|新闻|文章|推薦|推荐)\s*[:：]?$"
+                       r"|^(?:猜你喜歡|猜你喜欢|你可能會喜歡|你可能会喜欢)$"
+                       r"|^(?:特別|特别)(?:聲明|声明)\s*[:：]")
 # The site's notices after a reposted story, wherever they sit in a short line: rights and
 # takedown requests, repost terms (`本文来源于网络，版权归原作者所有，如有侵权请联系删除`).
 NOTICE = re.compile(r"如有侵[權权]|侵[權权][請请]?[聯联][繫系]|版[權权][歸归](?:原)?作者|[轉转][載载][請请]?[註注]明"
@@ -57,7 +69,7 @@ NOTICE = re.compile(r"如有侵[權权]|侵[權权][請请]?[聯联][繫系]|版
 MAX_NOTICE = 80  # a longer line that mentions such terms is story (an article about copyright)
 
 # A heading over reader comments: what follows it is not story.
-COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?(?:評論|评论|留言)(?:區|区|列表)?"
+COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?(?:評論|评论|留言|跟貼|跟贴|跟帖)(?:區|区|列表)?"
                               r"(?:\s*[（(]\d+[)）])?$|^(?:Comments?|Leave a (?:comment|reply))$", re.I)
 
 # A line that names the site: the bookmark hint in every header, a copyright line.
