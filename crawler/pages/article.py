@@ -106,7 +106,8 @@ class ArticlePage:
     def _heading_over_story(self) -> dom.Block | None:
         """No heading the <title> names (a title holding only the site's or the section's
         name, `新闻动态--学会官网`): the heading element printed just above the story."""
-        lines = [b for b in self.doc.blocks if self._is_prose(b, MIN_PARAGRAPH) and b.owner.tag not in dom.HEADING_TAGS]
+        lines = [b for b in self._until_story_end(0)
+                 if self._is_prose(b, MIN_PARAGRAPH) and b.owner.tag not in dom.HEADING_TAGS]
         box = self._densest(lines)[0]
         first = next((i for i, b in enumerate(self.doc.blocks) if b in lines and dom.is_inside(b.owner, (box,))), None)
         if first is None or ends_like_a_brief(self.doc.blocks[first].text):
@@ -333,7 +334,11 @@ class ArticlePage:
     def _after_headline(self) -> list[dom.Block]:
         """The blocks after the headline (from the page's start when no block prints it), up
         to the tags line or a comments heading."""
-        start = 0 if self._headline_index is None else self._headline_index + 1
+        return self._until_story_end(0 if self._headline_index is None else self._headline_index + 1)
+
+    def _until_story_end(self, start: int) -> list[dom.Block]:
+        """The blocks from ``start`` up to what closes a story: the tags line, a comments
+        heading, a related list's heading."""
         out = []
         for b in self.doc.blocks[start:]:
             if id(b) in self._tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text)) or labels.STORY_END.match(b.text):
