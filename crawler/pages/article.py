@@ -44,6 +44,8 @@ _ROLE_AFTER = re.compile(r"[，,;；]")
 _SENTENCE = re.compile(r"[。？！!]|[\u4e00-\u9fff]{9,}")
 # A copyright line this long or shorter is the footer's, never story.
 MAX_FOOTER_LINE = 120
+# An edition date above the headline: blocks looked back, and the longest line holding one.
+DATE_LOOKBACK, MAX_DATE_LINE = 8, 40
 # Story lines at either end searched for an unlabelled byline.
 BYLINE_LINES = 3
 # Blocks looked back from the story for the heading over it, and lines one headline may take.
@@ -270,7 +272,19 @@ class ArticlePage:
             if stamp and stamp[0].strip():
                 return stamp[0].strip()
         return (self._date_under_headline() or self.doc.meta_content("article:published_time")
-                or self.doc.ld_value("datePublished"))
+                or self.doc.ld_value("datePublished") or self._date_above_headline())
+
+    def _date_above_headline(self) -> str | None:
+        """A short line opening with a full date just above the headline: an e-paper's
+        edition date (`2022年02月13日`, `2022年02月12日 查看旧版`), the last resort."""
+        end = self._headline_index
+        if end is None:
+            return None
+        for b in reversed(self.doc.blocks[max(0, end - DATE_LOOKBACK): end]):
+            m = dates.DATE_IN_TEXT.match(b.text) if len(b.text) <= MAX_DATE_LINE else None
+            if m:
+                return m.group(0).strip()
+        return None
 
     def _date_under_headline(self) -> str | None:
         """A date printed without a label in a short line between the headline and the story."""
