@@ -34,11 +34,15 @@ def cases() -> list[Path]:
     return sorted(p for p in ROOT.iterdir() if (p / "body.html").exists())
 
 
+def load(case: Path) -> tuple[str, bytes, dict]:
+    """(URL, body bytes, headers) of a stored page."""
+    meta = json.loads((case / "meta.json").read_text("utf-8"))
+    return meta["url"], (case / "body.html").read_bytes(), meta.get("headers") or {}
+
+
 def extract(case: Path) -> dict:
     """What the parser makes of a stored page: plain JSON-able data."""
-    meta = json.loads((case / "meta.json").read_text("utf-8"))
-    body = (case / "body.html").read_bytes()
-    page = read_page(meta["url"], body, meta.get("headers") or {})
+    page = read_page(*load(case))
     if isinstance(page, ArticlePage):
         problem = page.problem()
         article = page.to_item()

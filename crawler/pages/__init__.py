@@ -10,7 +10,7 @@ from .article import MIN_STORY_CHARS, ArticlePage
 from .document import Document
 from .listing import Listing, ListPage
 
-__all__ = ["ArticlePage", "Document", "ListPage", "Listing", "read_page"]
+__all__ = ["ArticlePage", "Document", "ListPage", "Listing", "page_kind", "read_page"]
 
 # Entries a page needs to be a list though its URL looks like an article's.
 MIN_LIST_ENTRIES = 3
@@ -20,44 +20,52 @@ MIN_LIST_ENTRIES = 3
 MIN_TITLED_STORY = 100
 
 
+# Story characters that outweigh a page's entries make an article of a page with a headline.
+MIN_WEIGHED_STORY = 200
+
+
 def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) -> ArticlePage | ListPage:
     """Parse a page once and return the page class that fits it."""
+    article, listing = _both(url, body, headers, encoding)
+    return article if page_kind(article, listing)[0] == "article" else listing
+
+
+def _both(url: str, body: bytes, headers=None, encoding: str | None = None) -> tuple[ArticlePage, ListPage]:
     doc = Document(url, body, headers, encoding)
-    article = ArticlePage(url, body, document=doc)
-    listing = ListPage(url, body, document=doc)
-    if links.is_article_url(url):
+    return ArticlePage(url, body, document=doc), ListPage(url, body, document=doc)
+
+
+def page_kind(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
+    """("article" or "list", the rule that decided it)."""
+    if page.doc.root is None:
+        return "list", "no HTML document"
+    if _titled_story(page):
+        return "article", f"a headline the <title> names over {page.story_chars} story characters"
+    entries, entry_chars = len(page.doc.entries), _entry_chars(page)
+    if links.is_article_url(page.url):
         # the URL's shape is a hint: `/list/bnb/12.html` is page 12 of a list, known by
         # its pager and by entries outweighing the story (an empty article has no pager)
-        return listing if _is_list_at_article_url(article, listing) else article
-    return article if _looks_like_article(article, listing) else listing
-
-
-def _is_list_at_article_url(article: ArticlePage, listing: ListPage) -> bool:
-    return (article.doc.root is not None and not _titled_story(article) and len(article.doc.entries) >= MIN_LIST_ENTRIES
-            and article.story_chars < _entry_chars(article) and _has_list_pager(article, listing))
+        if entries >= MIN_LIST_ENTRIES and page.story_chars < entry_chars and _has_list_pager(page, listing):
+            return "list", (f"an article's URL, but {entries} entries ({entry_chars} characters) outweigh "
+                            f"{page.story_chars} story characters, under a list's pager")
+        return "article", "an article's URL, and no list's pager over entries that outweigh the story"
+    labelled = any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:60])
+    if not page.headline:  # an article all the same when labelled: a no_headline reject, not nothing
+        if labelled and not page.doc.entries[3:]:
+            return "article", "no headline, but the labelled fields an article prints and few entries"
+        return "list", "no headline"
+    if page.story_chars >= MIN_WEIGHED_STORY and page.story_chars > entry_chars:
+        return "article", f"{page.story_chars} story characters outweigh {entries} entries ({entry_chars} characters)"
+    if labelled and page.story_chars >= MIN_STORY_CHARS and not _has_list_pager(page, listing):
+        return "article", "a headline over a story, the labelled fields an article prints, and no list's pager"
+    return "list", (f"{page.story_chars} story characters under a headline the <title> does not name, "
+                    f"beside {entries} entries ({entry_chars} characters)")
 
 
 def _has_list_pager(article: ArticlePage, listing: ListPage) -> bool:
     """A pager, and not the one of an article printed over several pages (its links are the
     article's own later pages)."""
     return listing.has_pager and not listing.pager_urls <= set(article.parts().values())
-
-
-def _looks_like_article(page: ArticlePage, listing: ListPage) -> bool:
-    """A headline the <title> names over a story; a headline over a story that outweighs
-    the page's entries; or, on a page with no
-    pager (a list's mark), a headline over a story and the labelled fields an article
-    prints (Time:, 作者:), however long the related list beside a short story."""
-    if page.doc.root is None:
-        return False
-    if _titled_story(page):
-        return True
-    labelled = any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:60])
-    if not page.headline:  # an article all the same when labelled: a no_headline reject, not nothing
-        return labelled and not page.doc.entries[3:]
-    if page.story_chars >= 200 and page.story_chars > _entry_chars(page):
-        return True
-    return labelled and page.story_chars >= MIN_STORY_CHARS and not _has_list_pager(page, listing)
 
 
 def _titled_story(page: ArticlePage) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -57,6 +58,21 @@ _TIME_STAMP = etree.XPath("//body//time/@datetime")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
 
 
+_NAMED = "a heading the <title> names"
+_PRINTED = "the block the <title> prints"
+_LOGO = "the <title> (the heading it names is the site's logo)"
+_WHOLE = (_NAMED, _PRINTED, _LOGO)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One block of a page, and what the story made of it."""
+
+    text: str
+    kept: bool
+    reason: str
+
+
 class ArticlePage:
     """URL + body bytes + headers in, an :class:`Article` (raw, before pipelines) out."""
 
@@ -66,24 +82,35 @@ class ArticlePage:
         self.url = url
 
     # -- the headline ----------------------------------------------------------------
-    @cached_property
+    @property
     def _headline_run(self) -> list[dom.Block]:
         """The blocks that print the headline: one, or a headline printed over several lines."""
-        head, whole = self._named_headline()
-        if not whole:  # nothing the <title> names whole: the heading over the story, if any, wins
-            head = self._heading_over_story() or head
+        return self._headline_found[0]
+
+    @property
+    def headline_source(self) -> str:
+        """Where the headline came from, in words."""
+        return self._headline_found[1]
+
+    @cached_property
+    def _headline_found(self) -> tuple[list[dom.Block], str]:
+        head, how = self._named_headline()
+        if how not in _WHOLE:  # nothing the <title> names whole: the heading over the story, if any, wins
+            over = self._heading_over_story()
+            if over is not None:
+                head, how = over, "the heading printed just above the story"
         if head is None:
-            return []
-        return self._continued(head) if head.owner.tag not in dom.HEADING_TAGS else [head]
+            return [], "the <title>" if self.doc.title_text else "none"
+        return (self._continued(head) if head.owner.tag not in dom.HEADING_TAGS else [head]), how
 
     @property
     def _headline_block(self) -> dom.Block | None:
         """The headline's last block: the story starts after it."""
         return self._headline_run[-1] if self._headline_run else None
 
-    def _named_headline(self) -> tuple[dom.Block | None, bool]:
-        """The heading that the <title> (or og:title) names, else the first <h1>; and
-        whether the <title> names it whole (or it is the block the title prints)."""
+    def _named_headline(self) -> tuple[dom.Block | None, str]:
+        """The heading that the <title> (or og:title) names, else the first <h1>; and how
+        it was found (``_WHOLE``: the <title> names it whole, or prints it)."""
         title = self.doc.title_text
         heads = [b for b in self.doc.blocks
                  if b.owner.tag in dom.HEADING_TAGS and len(b.text) >= MIN_HEADLINE and not self._is_logo(b)]
@@ -91,19 +118,19 @@ class ArticlePage:
         named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])] if title else []
         best = max(named, key=lambda b: len(b.text)) if named else None
         if best is not None and 2 * len(best.text) >= len(title):
-            return best, True
+            return best, _NAMED
         if best is None:
             h1s = [b for b in heads if b.owner.tag == "h1" and not _is_doubled(b.text)]
             if h1s:
-                return h1s[0], False
+                return h1s[0], "the first <h1> (the <title> names no heading)"
         # no heading element for it, or one covering less of the title (the logo's <h1>,
         # the site name the title ends with): a longer block the title prints wins
         printed = self._printed_title(title) if title else None
         if printed is not None and (best is None or len(printed.text) > len(best.text)):
-            return printed, True
+            return printed, _PRINTED
         if best is not None and _tail_of(title) == best.text:
-            return None, True  # the logo: the headline is printed nowhere but in the <title>
-        return best, False
+            return None, _LOGO  # the logo: the headline is printed nowhere but in the <title>
+        return best, "a heading that holds part of the <title>"
 
     def _heading_over_story(self) -> dom.Block | None:
         """No heading the <title> names (a title holding only the site's or the section's
@@ -229,10 +256,19 @@ class ArticlePage:
     def author(self) -> str | None:
         """The writer: a labelled name, else an unlabelled byline (`（记者 胡晓蓉）`), else
         JSON-LD's; never the editor, never a sentence after a `记者：` label (an interview)."""
+        return self._author_found[0]
+
+    @cached_property
+    def _author_found(self) -> tuple[str | None, str]:
         value = self._labelled_name("author")
         if value:
-            return value
-        return self._byline_names or (None if "author" in self._fields else self.doc.ld_person())
+            return value, "a labelled field"
+        if self._byline_names:
+            return self._byline_names, "an unlabelled byline"
+        if "author" in self._fields:
+            return None, "an empty or unusable label"
+        person = self.doc.ld_person()
+        return person, "JSON-LD" if person else "none"
 
     @property
     def editor(self) -> str | None:
@@ -263,16 +299,31 @@ class ArticlePage:
 
     @property
     def date_raw(self) -> str | None:
+        return self._date_found[0]
+
+    @cached_property
+    def _date_found(self) -> tuple[str | None, str]:
         value = (self._fields.get("time") or "").strip()
         if value:
             m = dates.DATE_IN_TEXT.search(value)
-            return m.group(0).strip() if m else value
+            return (m.group(0).strip() if m else value), "a labelled field"
         if self.doc.root is not None:  # <time datetime="…">
             stamp = _TIME_STAMP(self.doc.root)
             if stamp and stamp[0].strip():
-                return stamp[0].strip()
-        return (self._date_under_headline() or self.doc.meta_content("article:published_time")
-                or self.doc.ld_value("datePublished") or self._date_above_headline())
+                return stamp[0].strip(), "<time datetime>"
+        for source, find in (("a line under the headline", self._date_under_headline),
+                             ("article:published_time", lambda: self.doc.meta_content("article:published_time")),
+                             ("JSON-LD", lambda: self.doc.ld_value("datePublished")),
+                             ("an edition date above the headline", self._date_above_headline)):
+            value = find()
+            if value:
+                return value, source
+        return None, "none"
+
+    @property
+    def field_sources(self) -> dict[str, str]:
+        """Where the headline, the author and the date came from, in words."""
+        return {"headline": self.headline_source, "author": self._author_found[1], "date": self._date_found[1]}
 
     def _date_above_headline(self) -> str | None:
         """A short line opening with a full date just above the headline: an e-paper's
@@ -328,6 +379,21 @@ class ArticlePage:
         if mass >= MIN_STORY_CHARS:
             return box
         return self._densest([b for b in self.doc.blocks if self._is_story_candidate(b, MIN_PARAGRAPH)])[0]
+
+    def container_rivals(self, n: int = 3) -> list[tuple[object, int]]:
+        """The next densest elements outside the container, with their story characters:
+        what the story's container won against."""
+        taken = [self.container] if self.container is not None else []
+        left = [b for b in self.doc.blocks if self._is_story_candidate(b, MIN_PARAGRAPH)]
+        rivals = []
+        while len(rivals) < n:
+            left = [b for b in left if not dom.is_inside(b.owner, taken)]
+            box, mass = self._densest(left)
+            if box is None:
+                break
+            rivals.append((box, mass))
+            taken.append(box)
+        return rivals
 
     @cached_property
     def _tag_lines(self) -> dict[int, dom.Block]:
@@ -421,11 +487,20 @@ class ArticlePage:
 
     @cached_property
     def _story_and_description(self) -> tuple[list[dict], str | None]:
-        if self.container is None:
-            return [], self.doc.meta_content("description")
+        blocks, description, _ = self._reading
+        return blocks, description
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """Every block of the page, kept in the story or dropped, with the reason."""
+        return self._reading[2]
+
+    @cached_property
+    def _reading(self) -> tuple[list[dict], str | None, list[Decision]]:
+        """The story's blocks, the page's description, and why each block was kept or dropped."""
+        why: dict[int, str] = {}
         blocks = self._story_blocks
-        head = self._headline_block
-        out: list[dict] = []
+        out: list[tuple[dom.Block, dict]] = []
         description = None
         after_bare_label = False
         for i, b in enumerate(blocks):
@@ -433,40 +508,64 @@ class ArticlePage:
             if after_bare_label:
                 after_bare_label = False
                 if len(text) <= 30 and not labels.META_LINE.match(text):
-                    continue  # the value of `<dt>作者：</dt><dd>王小明</dd>` (an empty <dd> has none)
+                    why[id(b)] = "the value of a label above it"  # `<dt>作者：</dt><dd>王小明</dd>`
+                    continue
             if id(b) in self._tag_lines or (out and labels.STORY_END.match(text)):
-                break  # tags, a related list's heading or a platform statement close the story
-            if id(b) in self._headline_ids or id(b) in self.doc.crumb_blocks:
-                continue  # the headline's block (its element may hold more: `headline<br>story…`), the crumbs
-            if artifacts.only_escaped_markup(text):
-                continue  # an image's markup left in the text, escaped: nothing to read
-            if (labels.NOISE_LINE.match(text) or labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text)
-                    or bylines.is_byline(text) or labels.CAPTION_LINE.match(text)
-                    or (labels.META_LINE.match(text) and not self._byline(text))):
-                after_bare_label = bool(re.search(r"[:：]\s*$", text))
+                for rest in blocks[i:]:  # tags, a related list's heading or a platform statement close the story
+                    why[id(rest)] = "after the story's end: " + text[:30]
+                break
+            reason = self._dropped_line(b)
+            if reason:
+                why[id(b)] = reason
+                after_bare_label = reason == "a field's label" and bool(re.search(r"[:：]\s*$", text))
                 continue
             summary = labels.SUMMARY_LINE.match(text)
             if summary and not out and description is None:
                 description = summary.group("value").strip()  # the lead: a description
                 if _repeated_below(description, blocks[i + 1: i + 1 + LEAD_LOOKAHEAD]):
-                    continue  # the site's summary of the story's opening (导读：…), not story
+                    why[id(b)] = "a lead that repeats the story's opening (the description)"
+                    continue
                 # else the story's own lead (a repost's `摘要：…`): still story
-            if (b.link_density > 0.6 and len(text) < 120) or (b.link_chars and links.is_pager_line(text)):
-                continue  # a row of links (share buttons, a pager), not prose
             is_heading = b.heading or b.owner.tag in ("h2", "h3", "h4", "h5", "h6")
             if is_heading:
                 text = _HEADING_DECORATION.sub("", text)
             if text:
-                out.append({"type": "heading" if is_heading else "paragraph", "text": text})
+                out.append((b, {"type": "heading" if is_heading else "paragraph", "text": text}))
         # the first paragraph often prints the headline again (sometimes with its affix)
-        if out and self.headline and repeats_headline(out[0]["text"], self.headline, self.headline_raw):
-            out.pop(0)
-        while out and out[-1]["type"] == "heading":
-            out.pop()  # a heading with nothing under it titles the next section (related list)
+        if out and self.headline and repeats_headline(out[0][1]["text"], self.headline, self.headline_raw):
+            why[id(out.pop(0)[0])] = "repeats the headline"
+        while out and out[-1][1]["type"] == "heading":
+            why[id(out.pop()[0])] = "a heading with nothing under it (it titles what follows)"
         if description is None:  # a summary printed above the story container
             description = next((m.group("value").strip() for b in self.doc.blocks[:80]
                                 if len(b.text) < 400 and (m := labels.SUMMARY_LINE.match(b.text))), None)
-        return out, description or self.doc.meta_content("description")
+        kept = {id(b) for b, _ in out}
+        decisions = [Decision(b.text, id(b) in kept, "story" if id(b) in kept
+                              else why.get(id(b), "outside the story's container")) for b in self.doc.blocks]
+        return [block for _, block in out], description or self.doc.meta_content("description"), decisions
+
+    def _dropped_line(self, b: dom.Block) -> str | None:
+        """Why a line inside the story's container is not story, or None."""
+        text = b.text
+        if id(b) in self._headline_ids:
+            return "the headline"  # its element may hold more: `headline<br>story…`
+        if id(b) in self.doc.crumb_blocks:
+            return "the breadcrumb trail"
+        if artifacts.only_escaped_markup(text):
+            return "an image's markup left in the text, escaped"
+        if labels.NOISE_LINE.match(text):
+            return "a counter, an ad mark or an end mark"
+        if labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text):
+            return "the site's boilerplate (editor, disclaimer, credit, notice)"
+        if bylines.is_byline(text):
+            return "a byline"
+        if labels.CAPTION_LINE.match(text):
+            return "a photo's caption or credit"
+        if labels.META_LINE.match(text) and not self._byline(text):
+            return "a field's label"
+        if (b.link_density > 0.6 and len(text) < 120) or (b.link_chars and links.is_pager_line(text)):
+            return "a row of links (share buttons, a pager)"
+        return None
 
     @cached_property
     def _labels_outside_story(self) -> bool:

@@ -1,0 +1,111 @@
+"""Why the reader read a page as it did: its kind, headline, story container, every block
+kept or dropped, and where each field came from.
+
+    python -m crawler.explain PAGE.html [--url URL] [--charset NAME]
+    python -m crawler.explain https://example.com/info/1.html
+
+A saved page is read as the crawl would read it from ``--url`` (its real address: the URL's
+shape is evidence), else from its ``file://`` URL. A URL is fetched once, with no retries.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import urllib.request
+from pathlib import Path
+
+from lxml import etree
+
+from .pages import ArticlePage, ListPage, page_kind
+from .pages import _both as read_both
+
+USER_AGENT = "crawler-explain (+https://docs.scrapy.org)"
+MAX_TEXT = 70  # characters of a block shown on its line
+
+
+def explain(url: str, body: bytes, headers: dict | None = None) -> str:
+    """The report, as text."""
+    article, listing = read_both(url, body, headers or {})
+    kind, why = page_kind(article, listing)
+    out = [f"page     {url}", f"encoding {article.doc.decoded.encoding}", f"kind     {kind}: {why}"]
+    if kind == "list":
+        out += _listing(listing)
+    out += _article(article)
+    return "\n".join(out) + "\n"
+
+
+def _article(page: ArticlePage) -> list[str]:
+    out = ["", "headline", f"  <title>  {page.doc.title_text or '(none)'}",
+           f"  taken    {page.headline_raw or '(none)'}", f"  from     {page.headline_source}"]
+    problem = page.problem()
+    out += ["", f"verdict  {'an article' if problem is None else problem[0] + ': ' + problem[1]}"]
+    out += ["", "story container"]
+    box = page.container
+    out.append(f"  chosen   {_describe(box)}" if box is not None else "  chosen   (none)")
+    for el, mass in page.container_rivals():
+        out.append(f"  rival    {_describe(el)}: {mass} characters")
+    out += ["", "blocks (+ kept in the story, - dropped: why)"]
+    for d in page.decisions:
+        text = d.text if len(d.text) <= MAX_TEXT else d.text[: MAX_TEXT - 1] + "…"
+        out.append(f"  + {text}" if d.kept else f"  - {text}    [{d.reason}]")
+    item = page.to_item()
+    sources = page.field_sources
+    out += ["", "fields",
+            f"  headline  {item.headline!r} (tag {item.headlineTag!r})  from {sources['headline']}",
+            f"  author    {item.author!r}  from {sources['author']}",
+            f"  editor    {item.editor!r}",
+            f"  date      {item.datePublishedRaw!r}  from {sources['date']}",
+            f"  category  {item.category!r}",
+            f"  tags      {item.tags}",
+            f"  related   {len(item.related)} entries",
+            f"  story     {len(item.blocks)} blocks, {page.story_chars} characters"]
+    return out
+
+
+def _listing(page: ListPage) -> list[str]:
+    listing = page.to_listing()
+    out = ["", f"list     {len(listing.entries)} entries, page {listing.pageNumber}, next {listing.nextPage}"]
+    out += [f"  entry  {e['headline']}  {e['url']}" for e in listing.entries[:20]]
+    out += ["", "(read as an article, the page would give:)"]
+    return out
+
+
+def _describe(el) -> str:
+    """`<div class="content">` at /html/body/div[2]: enough to find it in the page."""
+    attrs = " ".join(f'{k}="{v}"' for k, v in el.attrib.items() if k in ("id", "class"))
+    path = etree.ElementTree(el.getroottree().getroot()).getpath(el)
+    return f"<{el.tag}{' ' + attrs if attrs else ''}> at {path}"
+
+
+def _fetch(url: str) -> tuple[str, bytes, dict]:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (the user's own URL)
+        return response.geturl(), response.read(), dict(response.headers.items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler.explain", description=__doc__.split("\n")[0])
+    parser.add_argument("page", help="a saved page (file) or an http(s) URL")
+    parser.add_argument("--url", help="the saved page's real address (its shape is evidence of the page's kind)")
+    parser.add_argument("--charset", help="the charset the server declared, as a Content-Type header would")
+    args = parser.parse_args(argv)
+    if args.page.startswith(("http://", "https://")):
+        try:
+            url, body, headers = _fetch(args.page)
+        except OSError as exc:
+            print(f"cannot fetch {args.page}: {exc}", file=sys.stderr)
+            return 2
+    else:
+        path = Path(args.page)
+        if not path.is_file():
+            print(f"no such file: {path}", file=sys.stderr)
+            return 2
+        url, body, headers = args.url or path.resolve().as_uri(), path.read_bytes(), {}
+    if args.charset:
+        headers["Content-Type"] = f"text/html; charset={args.charset}"
+    sys.stdout.write(explain(url, body, headers))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""``python -m crawler.explain``: why a page was read as it was."""
+from __future__ import annotations
+
+import pytest
+
+from crawler import explain
+from crawler.pages import ArticlePage, read_page
+from tests import fixtures
+
+PORTAL = fixtures.ROOT / "unseen-portal-story-furniture"
+PORTAL_URL = "https://news.portal.example/c/2024-05-17/doc-iihnza3275702.shtml"
+
+
+def test_a_saved_page_is_explained(capsys):
+    assert explain.main([str(PORTAL / "body.html"), "--url", PORTAL_URL]) == 0
+    out = capsys.readouterr().out
+    assert "kind     article: a headline the <title> names over 166 story characters" in out
+    assert "from     a heading the <title> names" in out
+    assert '<div class="article" id="artibody">' in out and "rival    <div class=\"footer\">" in out
+    assert "  - （视频截图）    [a photo's caption or credit]" in out
+    assert "  - 相关报道：    [after the story's end: 相关报道：]" in out
+    assert "date      '2024年05月17日 20:33'  from a line under the headline" in out
+
+
+def test_a_list_page_says_why(capsys):
+    case = fixtures.ROOT / "demo-main-list-bnb_1"
+    assert explain.main([str(case / "body.html"), "--url", "http://127.0.0.1:8000/list/bnb_1.html"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[2].startswith("kind     list: ")
+    assert "  entry  " in out
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
+    assert explain.main([str(tmp_path / "nothing.html")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("case", [c for c in fixtures.cases()
+                                  if isinstance(read_page(*fixtures.load(c)), ArticlePage)][::4])
+def test_the_kept_blocks_are_the_story(case):
+    page = read_page(*fixtures.load(case))
+    kept = [d.text for d in page.decisions if d.kept]
+    assert len(kept) == len(page.blocks)
+    assert all(b["text"] in text for b, text in zip(page.blocks, kept))
+    assert all(d.reason for d in page.decisions if not d.kept)
