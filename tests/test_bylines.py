@@ -19,6 +19,7 @@ from crawler.pages import ArticlePage, bylines, labels
     ("顶端新闻·河南商报记者马俊峰/文受访者供图", "马俊峰"),
     ("共建清朗网络空间。(文/图 刘玺东 易赛楠)", "刘玺东 易赛楠"),
     ("By 张三", "张三"),
+    ("为行业发展起到推动作用。（总台记者 张倩）", "张倩"),
 ])
 def test_a_byline_gives_the_writers(line, names):
     assert bylines.in_line(line) == names
@@ -36,6 +37,15 @@ def test_no_byline(line):
 ])
 def test_names_closing_a_story_need_a_surname(paragraph, names):
     assert bylines.closing(paragraph) == names
+
+
+@pytest.mark.parametrize("line,name", [
+    ("链上观察 昨天", "链上观察"), ("2024-05-17 · 苏皖链闻", "苏皖链闻"), ("币圈日报 3小时前", "币圈日报"),
+    ("2024-09-26 10:56:28 证券时报网", None),  # an outlet's source line
+    ("作者 2024-01-02", None), ("1900/1/1 0:00:00", None),
+])
+def test_a_self_media_account_beside_the_date(line, name):
+    assert bylines.beside_date(line) == name
 
 
 def test_the_editor_is_no_author():

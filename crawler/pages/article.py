@@ -48,7 +48,7 @@ MAX_FOOTER_LINE = 120
 # An edition date above the headline: blocks looked back, and the longest line holding one.
 DATE_LOOKBACK, MAX_DATE_LINE = 8, 40
 # Story lines at either end searched for an unlabelled byline.
-BYLINE_LINES = 3
+BYLINE_LINES = 6
 # Blocks looked back from the story for the heading over it, and lines one headline may take.
 HEADING_LOOKBACK, MAX_HEADLINE_LINES = 4, 4
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
@@ -289,11 +289,17 @@ class ArticlePage:
         story = self._story_blocks
         start = 0 if self._headline_index is None else self._headline_index + 1
         first = self.doc.blocks.index(story[0]) if story else start
-        near = self.doc.blocks[start:first] + story[:BYLINE_LINES] + story[-BYLINE_LINES:]
-        for b in near:
+        above = self.doc.blocks[start:first]
+        for b in above + story[:BYLINE_LINES] + story[-BYLINE_LINES:]:
             names = bylines.in_line(b.text)
             if names:
                 return names
+        for b in above:  # a self-media account beside the post's date
+            names = bylines.beside_date(b.text)
+            if names:
+                return names
+        if len(above) >= 2 and bylines.is_account(above[0].text) and "time" in labels.split_labelled(above[1].text):
+            return above[0].text  # `<p>IT之家</p><div>发布时间：09-30 22:46</div>` under the headline
         paragraphs = [b for b in self.blocks if b["type"] == "paragraph"]
         return bylines.closing(paragraphs[-1]["text"]) if paragraphs else None
 

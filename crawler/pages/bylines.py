@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..dates import DATE_IN_TEXT
+from .labels import label_kind
+
 # A Chinese name: two to four characters (格桑边觉), a dot inside a transliterated one.
 _NAME = r"[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[、,，&＆]\s*{_NAME}|\s+{_NAME})*)"
@@ -19,7 +22,7 @@ _TRAILING = frozenset("整合 报道 報道 摄影 攝影 摄 攝 采写 採寫 
 MAX_BYLINE_LINE = 40
 
 _IN_TEXT = [
-    re.compile(rf"[（(]\s*{_ROLE}\s*{_NAMES}[^（()）]{{0,8}}[)）]"),            # （记者 胡晓蓉）（记者陈智 整合）
+    re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,6}}?{_ROLE}\s*{_NAMES}[^（()）]{{0,8}}[)）]"),  # （记者 胡晓蓉）（总台记者 张倩）
     re.compile(rf"(?:电|電|讯|訊)\s*[（(]\s*{_NAMES}\s*[)）]"),                 # …12月9日电（刘艺、杨吉）
     re.compile(rf"(?:^|[（(\s])文\s*[/／|｜]\s*(?:图\s*|圖\s*)?{_NAMES}"),       # 文/图 刘玺东 易赛楠
     re.compile(rf"{_ROLE}\s*{_NAMES}\s*[/／]\s*文"),                            # 记者马俊峰/文
@@ -43,6 +46,17 @@ _SURNAMES = frozenset(
 _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "公孙", "令狐", "慕容")
 
 
+# A self-media account beside the post's date under the headline: `爱否科技 昨天` (WeChat),
+# `2019-05-17 · 苏皖城市报道` (网易号). A date, a space and a name is an outlet's source line
+# (`2019-09-26 10:56:28 证券时报网`), not this.
+_ACCOUNT = r"(?P<names>[^\s·•|｜:：\d][^\s·•|｜:：]{1,11})"
+_RELATIVE_DAY = r"(?:昨天|今天|前天|刚刚|剛剛|\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前)"
+_BESIDE_DATE = [
+    re.compile(rf"^{_ACCOUNT}\s+(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern})$"),
+    re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*[·•]\s*{_ACCOUNT}$"),
+]
+
+
 def _names(m: re.Match) -> list[str]:
     names = [n for n in re.split(r"[\s、,，&＆]+", m.group("names")) if n and n not in _TRAILING]
     return names
@@ -64,6 +78,22 @@ def in_line(line: str) -> str | None:
         if m and (names := _names(m)):
             return " ".join(names)
     return None
+
+
+def beside_date(line: str) -> str | None:
+    """The account named beside the date in the line under a headline, or None."""
+    if len(line) > MAX_BYLINE_LINE:
+        return None
+    for pattern in _BESIDE_DATE:
+        m = pattern.match(line)
+        if m and label_kind(m.group("names")) is None:  # `作者 2024-01-02` names no one
+            return m.group("names")
+    return None
+
+
+def is_account(line: str) -> bool:
+    """A line that may be an account's name and nothing else (`IT之家`)."""
+    return re.fullmatch(_ACCOUNT, line) is not None and label_kind(line) is None and not DATE_IN_TEXT.search(line)
 
 
 def closing(paragraph: str) -> str | None:
