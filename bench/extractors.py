@@ -1,13 +1,14 @@
 """This project's parse path against trafilatura and GNE, on the same pages, in one process.
 
     python -m bench.extractors speed [--pages N]   # article pages per second, every pipeline included
-    python -m bench.extractors quality [--generated N]   # story-paragraph and brief P/R/F1
+    python -m bench.extractors quality [--generated N] [--real DIR]   # story-paragraph and brief P/R/F1
 
 Quality is scored on the demo articles against the demo site's own model (crawler/demo),
 on the stored fixtures of other templates against their reviewed answers, and on pages
 in generated templates (tests/variants) against the model they were drawn from: which
 paragraphs are story and which briefs were injected is known by construction, not by
-this parser.
+this parser. With a set of real pages (``--real``, default ``../shared/real-world`` when it
+is there), those too, by the rules in ``bench/realpages.py``.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import argparse
 import json
 import time
 import warnings
+from pathlib import Path
 
 import opencc
 
@@ -28,6 +30,7 @@ from crawler.pages.decode import decode_html
 from crawler.pages.headline import repeats_headline, split_headline
 from crawler.text import artifacts
 
+from . import realpages
 from .common import machine
 
 T2S = opencc.OpenCC("t2s")
@@ -253,7 +256,7 @@ def print_scores(title: str, totals: dict) -> None:
         print(f"| {name} | {sp:.2f} | {sr:.2f} | {sf:.2f} | {briefs} |")
 
 
-def quality(generated: int) -> None:
+def quality(generated: int, real: Path | None = None) -> None:
     warnings.filterwarnings("ignore")
     site = DemoSite()
     demo = list(demo_pages(site))
@@ -267,6 +270,10 @@ def quality(generated: int) -> None:
     print()
     print_scores(f"# {len(drawn)} article pages in generated templates (tests/variants; answers: their model)",
                  score(drawn))
+    if real is not None and real.is_dir():
+        pages = realpages.load(real)
+        print()
+        realpages.print_scores(real, pages, realpages.scores(pages), "# real pages with hand-checked answers")
 
 
 def main(argv=None) -> None:
@@ -274,8 +281,10 @@ def main(argv=None) -> None:
     ap.add_argument("what", choices=["speed", "quality"])
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--generated", type=int, default=300, help="quality: pages in generated templates")
+    ap.add_argument("--real", type=Path, default=realpages.DEFAULT_SET,
+                    help="quality: a folder of real pages with answers (skipped when absent)")
     args = ap.parse_args(argv)
-    speed(args.pages) if args.what == "speed" else quality(args.generated)
+    speed(args.pages) if args.what == "speed" else quality(args.generated, args.real)
 
 
 if __name__ == "__main__":

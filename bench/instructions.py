@@ -1,6 +1,6 @@
 """Parse-path cost in CPU instructions per page, this project against trafilatura and GNE.
 
-    python -m bench.instructions [--pages N] [--extractors NAME,NAME]
+    python -m bench.instructions [--pages N] [--extractors NAME,NAME] [--real DIR]
     python -m bench.instructions --breakdown [--pages N]   # this project's instructions by library
 
 Wall time on a shared machine swings by 2x within a session; the number of instructions
@@ -12,7 +12,8 @@ nanosecond than lxml's C), so this complements ``bench.extractors speed``, it do
 replace it. ``--breakdown`` counts only the measured pages (callgrind collects inside
 one marked call) and splits this project's instructions by the library that ran them:
 the interpreter, the regex engine, lxml/libxml2, OpenCC, the C library. Needs valgrind on
-the PATH (and callgrind_annotate for the breakdown).
+the PATH (and callgrind_annotate for the breakdown). ``--real DIR`` measures the pages of
+a set of real pages (``bench/realpages.py``) instead of generated ones, in turn.
 """
 from __future__ import annotations
 
@@ -46,13 +47,20 @@ def child(name: str, pages_file: str, pages: int) -> None:
     functools.reduce(lambda _, page: run(*page), site[WARM_UP: WARM_UP + pages], None)
 
 
-def save_pages(path: Path, pages: int) -> None:
-    """The pages, generated once outside valgrind: (url, body, headers) of article pages."""
-    from crawler.demo.generate import generated_site
+def save_pages(path: Path, pages: int, real: Path | None = None) -> None:
+    """The pages, made once outside valgrind: (url, body, headers) of article pages, of a
+    generated site or, with ``real``, a set of real pages taken in turn."""
+    if real is not None:
+        from .realpages import load
 
-    from .extractors import article_pages
+        found = [(p.url, p.body, {}) for p in load(real)]
+        site = [found[i % len(found)] for i in range(WARM_UP + pages)]
+    else:
+        from crawler.demo.generate import generated_site
 
-    site = [p[1:] for p in article_pages(generated_site(max(100, WARM_UP + pages + 10)))]
+        from .extractors import article_pages
+
+        site = [p[1:] for p in article_pages(generated_site(max(100, WARM_UP + pages + 10)))]
     path.write_bytes(pickle.dumps(site[: WARM_UP + pages]))
 
 
@@ -98,6 +106,7 @@ def main(argv=None) -> None:
     ap.add_argument("--pages", type=int, default=50)
     ap.add_argument("--extractors", default=",".join(EXTRACTORS))
     ap.add_argument("--breakdown", action="store_true", help="this project's instructions by library")
+    ap.add_argument("--real", type=Path, help="a folder of real pages (bench/realpages.py) instead of generated ones")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--pages-file", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -105,13 +114,14 @@ def main(argv=None) -> None:
         return child(args.child, args.pages_file, args.pages)
     with tempfile.TemporaryDirectory() as tmp:
         pages_file = Path(tmp) / "pages.pickle"
-        save_pages(pages_file, args.pages)
+        save_pages(pages_file, args.pages, args.real)
         if args.breakdown:
             return print_breakdown(breakdown(pages_file, args.pages), args.pages)
         names = [n for n in args.extractors.split(",") if n]
         per_page = {n: (instructions(n, pages_file, args.pages) - instructions(n, pages_file, 0)) / args.pages
                     for n in names}
-    print(f"# bench.instructions — {machine()}, {args.pages} article pages of a generated site, callgrind")
+    what = f"pages of {args.real.name}/ in turn" if args.real else "article pages of a generated site"
+    print(f"# bench.instructions — {machine()}, {args.pages} {what}, callgrind")
     print("| extractor | instructions per page | this project runs |")
     print("|---|---|---|")
     ours = per_page.get("this project")
