@@ -117,7 +117,10 @@ class DateParser:
             return ParsedDate(raw, None, "unparsed")
         if value.year < MIN_YEAR:
             return ParsedDate(raw, None, "placeholder", via)
-        value = value.astimezone(CHINA_TZ)
+        try:
+            value = value.astimezone(CHINA_TZ)
+        except OverflowError:  # `9999-12-31T23:59-23:59` is past the last date Python holds
+            return ParsedDate(raw, None, "future", via)
         if value > self.now + self.future_tolerance:
             return ParsedDate(raw, None, "future", via)
         return ParsedDate(raw, value.isoformat(), "ok", via)

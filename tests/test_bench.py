@@ -2,6 +2,7 @@
 No timing is asserted here: the numbers live in BENCHMARKS.md."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 
@@ -22,9 +23,9 @@ def test_micro(capsys):
     assert len(rows) == 1 + 6 and all("faster" in rows[i][3] for i in (1, 5, 6))
 
 
-def test_extractors_speed_and_quality(capsys):
+def test_extractors_speed_and_quality(capsys, tmp_path):
     extractors.main(["speed", "--pages", "20"])
-    extractors.main(["quality", "--generated", "10"])
+    extractors.main(["quality", "--generated", "10", "--real", str(tmp_path / "no-real-pages")])
     out = capsys.readouterr().out
     rows = table_rows(out)
     # three quality tables: the demo articles, the fixtures of other templates, generated templates
@@ -96,3 +97,28 @@ def test_instructions_breakdown_under_callgrind(capsys):
     rows = {r[0]: r[1:] for r in table_rows(capsys.readouterr().out)[1:]}
     assert float(rows["all"][0].split()[0]) > 0.5  # M instructions for one article page
     assert float(rows["CPython: interpreter, objects, str, dict"][0].split()[0]) > 0
+
+
+def test_real_pages_are_scored_by_their_answers(capsys, tmp_path):
+    """A set of real pages in the layout bench/realpages.py reads, made here: one page whose
+    story, title, date and author this project reads, one flagged as at fault."""
+    from bench import realpages
+
+    story = ["交易所今日宣布上线新的现货交易对，首日成交额超过十亿美元，创下今年以来的新高。",
+             "分析人士认为，新交易对将吸引更多机构投资者入场，市场流动性有望进一步改善。",
+             "交易所表示，未来还将陆续上线更多合规的数字资产交易对。"]
+    html = ("<html><head><title>交易所上线新现货交易对</title></head><body><h1>交易所上线新现货交易对</h1>"
+            "<div>2024-03-05 10:00</div><div>" + "".join(f"<p>{p}</p>" for p in story)
+            + "<p>（记者 王晓蓉）</p></div></body></html>")
+    (tmp_path / "site").mkdir()
+    for name, artifact in (("a", None), ("b", "fragment: cut")):
+        (tmp_path / "site" / f"{name}.html").write_text(html, "utf-8")
+        answer = {"url": None, "file": f"{name}.html", "title": "交易所上线新现货交易对", "paragraphs": story,
+                  "date": "2024-03-05", "author": "王晓蓉", "artifact": artifact}
+        (tmp_path / "site" / f"{name}.json").write_text(json.dumps(answer, ensure_ascii=False), "utf-8")
+    pages = realpages.load(tmp_path)
+    assert [p.flagged for p in pages] == [False, True]
+    realpages.print_scores(tmp_path, pages, realpages.scores(pages), "# test")
+    rows = {r[0]: r for r in table_rows(capsys.readouterr().out)}
+    assert rows["this project"][1:] == ["1.000", "1.000", "0", "1.00", "1.00", "1.00", "1.00"]
+    assert realpages.bigram_f1("比特幣價格", "比特币价格") == 1.0 and realpages.bigram_f1("", "比特币") == 0.0

@@ -116,3 +116,8 @@ def test_relative_dates_print_whole_seconds():
     parser = DateParser(now=datetime(2026, 11, 28, 12, 0, 0, 654321, tzinfo=CHINA_TZ))
     assert parser.parse("3小时前").iso == "2026-11-28T09:00:00+08:00"
     assert parser.parse("刚刚").iso == "2026-11-28T12:00:00+08:00"
+
+
+@pytest.mark.parametrize("raw", ["9999-12-31T23:59:00-23:59", "9999-12-31 23:59 -2359", "9999-12-31 23:59:59"])
+def test_a_date_past_the_last_one_python_holds_is_future_not_a_crash(raw):
+    assert DateParser(now=NOW).parse(raw).status == "future"
