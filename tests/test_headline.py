@@ -27,6 +27,7 @@ from crawler.pages.headline import repeats_headline, split_headline
     ("TW-AMM:一种Dex高效处理大额订单的新构想", "TW-AMM:一种Dex高效处理大额订单的新构想", None),
     ("馬斯克:NFT是美元的另一種形態", "馬斯克:NFT是美元的另一種形態", None),
     ("ETH是證券還是商品?美國監管者觀點集錦", "ETH是證券還是商品?美國監管者觀點集錦", None),
+    ("香港礦場巡禮_浸會大學數據中心 (2)", "香港礦場巡禮_浸會大學數據中心 (2)", None),  # one of a numbered series
 ])
 def test_affixes(raw, headline, tag):
     h = split_headline(raw)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 # One affix after the last real character: `_TAG`, `__TAG`, `_TAG:keyword`, with an
 # optional `-SOURCE` in front (`-ODAILY_QUO:Quota`). Short, no sentence punctuation.
 _SUFFIX = re.compile(r"(?P<affix>(?:-[A-Za-z]{2,12})?_{1,2}[^_。，,!！?？]{1,24}(?:_{1,2}[^_。，,!！?？]{1,24})*)$")
+# A title numbered as one of a series (`新竹尖石_美樹營地賞楓 (2)`): its `_` joins words, no SEO tag follows.
+_NUMBERED = re.compile(r"[（(]\d{1,3}[)）]$")
 _PREFIX = re.compile(r"^(?P<tag>[A-Za-z][A-Za-z0-9.\-]{1,9}|[\u4e00-\u9fff]{2,6})[:：](?=\S)")
 # Chinese topic words that the network uses as prefixes; names of people and outlets are not here.
 _TOPIC_PREFIXES = frozenset({"区块链", "區塊鏈", "区块链技术", "區塊鏈技術", "数字货币", "數字貨幣",
@@ -54,7 +56,7 @@ def split_headline(raw: str, known_tags: list[str] | tuple[str, ...] = ()) -> He
     affixes: list[str] = []
     suffix_tag = None
     m = _SUFFIX.search(text)
-    if m and len(text) - len(m.group("affix")) >= MIN_HEADLINE:
+    if m and len(text) - len(m.group("affix")) >= MIN_HEADLINE and not _NUMBERED.search(m.group("affix")):
         affix = m.group("affix")
         affixes.append(affix)
         text = text[: m.start()].rstrip()
