@@ -20,6 +20,9 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 from spidermon.core.suites import MonitorSuite
+from spidermon.settings import MONITOR
+
+SKIPPED = MONITOR.STATUS.SKIPPED
 
 logger = logging.getLogger(__name__)
 # Spidermon 1.27 still logs through Spider.log(); its deprecation warning is not ours to fix
@@ -47,15 +50,19 @@ class VerdictAction(Action):
     def run_action(self):
         result = self.result
         failed = sorted(f"{r.monitor.monitor_name}: {_last_line(r.error)}" for r in result.monitors_failed_results)
+        # Spidermon counts a skipped monitor as passed: a verdict says which did not run
+        skipped = sorted(r.monitor.monitor_name for r in result.monitor_results if r.status == SKIPPED)
+        passed = len(result.monitors_passed_results) - len(skipped)
         stats = self.data.crawler.stats
         stats.set_value("monitors/verdict", "FAIL" if failed else "PASS")
-        stats.set_value("monitors/passed", len(result.monitors_passed_results))
+        stats.set_value("monitors/passed", passed)
+        stats.set_value("monitors/skipped", skipped)
         stats.set_value("monitors/failed", failed)
+        ran = f"{passed + len(failed)} monitors ran" + (f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else "")
         if failed:
-            logger.warning("Crawl verdict: FAIL (%d of %d monitors) — %s", len(failed),
-                           len(result.monitors_passed_results) + len(failed), "; ".join(failed))
+            logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s", len(failed), ran, "; ".join(failed))
         else:
-            logger.info("Crawl verdict: PASS (%d monitors)", len(result.monitors_passed_results))
+            logger.info("Crawl verdict: PASS (%s)", ran)
 
 
 @monitors.name("Field coverage of the kinds emitted")

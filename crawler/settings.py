@@ -5,6 +5,11 @@ BOT_NAME = "crawler"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 ADDONS = {"crawler.addon.NewsCrawlerAddon": 0}
+# `scrapy crawl` with exit codes a scheduler acts on (crawler/commands/crawl.py)
+COMMANDS_MODULE = "crawler.commands"
+# Every stat is in the crawl report beside the feeds: the log ends with the verdict and a
+# one-line summary, not 200 lines of stats.
+STATS_DUMP = False
 
 USER_AGENT = "crawler-zh-news/0.1 (Scrapy; a crawler of Chinese crypto news reposts)"
 ROBOTSTXT_OBEY = True

@@ -49,6 +49,14 @@ def test_nothing_requested_twice_and_offsite_not_followed(crawl):
     assert s.get("dupefilter/filtered", 0) < s["requests/repeated"] / 10
 
 
+def test_the_last_line_says_what_was_written_where_and_whether_it_passed(crawl):
+    last = crawl.log.strip().splitlines()[-1]
+    assert last.startswith(f"Crawl PASS: 40 articles, 15 briefs, 3 rejects in {crawl.out}/ (report {crawl.out}/reports/")
+    # every monitor ran: counters absent when zero are there, so none is skipped
+    assert (crawl.stats["monitors/passed"], crawl.stats["monitors/skipped"]) == (7, [])
+    assert "Crawl verdict: PASS (7 monitors ran)" in crawl.log
+
+
 def test_rejects_are_counted_logged_and_written(crawl, site):
     assert crawl.report["rejects"] == {"empty_body": 1, "http_404": 1, "total": 3, "truncated_transfer": 1}
     for reject in crawl.rejects:

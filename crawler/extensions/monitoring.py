@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 
+from scrapy import signals
 from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
+from spidermon.contrib.scrapy.monitors import DownloaderExceptionMonitor, ErrorCountMonitor
+
+# Counters Scrapy creates at their first increment, which these monitors skip when absent:
+# a crawl with no error must pass them, not skip them.
+ZERO_UNTIL_COUNTED = (ErrorCountMonitor.stat_name, DownloaderExceptionMonitor.stat_name)
 
 
 class Spidermon(SpidermonExtension):
@@ -32,7 +38,13 @@ class Spidermon(SpidermonExtension):
                      # counts go into the collector's own dict: not into a copy of it
                      and crawler.stats.get_stats() is crawler.stats.get_stats())
         ext._stat_names: dict[type, tuple] = {}
+        crawler.signals.connect(ext._zero_counters, signal=signals.spider_opened)
         return ext
+
+    def _zero_counters(self, spider) -> None:
+        for name in ZERO_UNTIL_COUNTED:
+            if self.crawler.stats.get_value(name) is None:
+                self.crawler.stats.set_value(name, 0)
 
     def _stats_of(self, cls: type) -> tuple | None:
         """(item stat, ((field, field stat), …)) of a dataclass, else None."""

@@ -76,11 +76,14 @@ class CrawlReport:
         }
 
     def spider_closed(self, spider, reason):
+        start = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)
+        worker = f"-{distributed.worker_id(self.crawler.settings)}" if distributed.enabled(self.crawler.settings) else ""
+        path = self.directory / f"{start.isoformat().replace(':', '-').split('.')[0]}{worker}.json"
+        # for the crawl command's last line
+        self.crawler.stats.set_value("report/path", str(path))
+        self.crawler.stats.set_value("feeds/dir", str(self.directory.parent))
         report = self.report(reason)
         self.directory.mkdir(parents=True, exist_ok=True)
-        start = report["start_time"] or datetime.now(timezone.utc).isoformat()
-        worker = f"-{distributed.worker_id(self.crawler.settings)}" if distributed.enabled(self.crawler.settings) else ""
-        path = self.directory / f"{start.replace(':', '-').split('.')[0]}{worker}.json"
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         logger.info("Crawl report: %s (%s, %d pages, rejects %s)", path, reason, report["pages"],
                     report["rejects"].get("total", 0))

@@ -1,0 +1,53 @@
+"""``scrapy crawl``, as Scrapy's own, with two things a scheduler (cron, Scrapyd) needs: bad
+start URLs are a usage error (one line, exit 2) before anything starts, and a crawl that
+failed (its monitors' verdict FAIL, or an unexpected finish reason) exits 1. Its last line
+says what was written where and whether it passed."""
+from __future__ import annotations
+
+import sys
+from urllib.parse import urlsplit
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+# Schemes a start URL may have.
+SCHEMES = ("http", "https", "file")
+
+
+def check_start_urls(value: str | None) -> None:
+    """Raise UsageError for a start URL the crawl could not fetch."""
+    for url in (u.strip() for u in (value or "").split(",")):
+        if url and urlsplit(url).scheme not in SCHEMES:
+            hint = f" (did you mean https://{url}?)" if "://" not in url else ""
+            raise UsageError(f"start URL {url!r} has no scheme the crawler fetches ({', '.join(SCHEMES)}){hint}")
+
+
+class Command(ScrapyCrawl):
+    def _create_crawler(self, spidercls):
+        self._crawler = super()._create_crawler(spidercls)
+        return self._crawler
+
+    def run(self, args, opts) -> None:
+        check_start_urls(opts.spargs.get("start_urls"))
+        self._crawler = None
+        super().run(args, opts)
+        if self._crawler is None or self._crawler.stats is None:
+            return
+        stats = self._crawler.stats
+        reason = stats.get_value("finish_reason")
+        verdict = stats.get_value("monitors/verdict")
+        expected = self._crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
+        failed = verdict == "FAIL" or (reason is not None and reason not in expected)
+        if failed and not self.exitcode:
+            self.exitcode = 1
+        print(summary(stats.get_stats(), reason, verdict, failed), file=sys.stderr)
+
+
+def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) -> str:
+    """`Crawl PASS: 40 articles, 15 briefs, 3 rejects in output/ (report output/reports/….json)`."""
+    counts = ", ".join(f"{stats.get(f'items/{kind}', 0)} {kind}s" for kind in ("article", "brief", "reject"))
+    where = f" in {stats['feeds/dir']}/" if stats.get("feeds/dir") else ""
+    report = f" (report {stats['report/path']})" if stats.get("report/path") else ""
+    outcome = verdict or ("FAIL" if failed else "done")
+    why = f", finish reason {reason}" if reason and reason != "finished" else ""
+    return f"Crawl {outcome}{why}: {counts}{where}{report}"

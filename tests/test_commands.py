@@ -1,0 +1,37 @@
+"""``scrapy crawl`` as a scheduler sees it: the exit code, and one clear last line."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from scrapy.exceptions import UsageError
+
+from crawler.commands.crawl import check_start_urls
+from tests.conftest import REPO, crawl_command
+
+
+@pytest.mark.parametrize("value", ["example.com/info/1.html", "ftp://example.com/a.html,https://b.example/",
+                                   "https://a.example/, javascript:alert(1)"])
+def test_a_start_url_the_crawler_cannot_fetch_is_a_usage_error(value):
+    with pytest.raises(UsageError):
+        check_start_urls(value)
+
+
+def test_fetchable_start_urls_pass():
+    check_start_urls("https://a.example/,http://b.example/x, file:///tmp/page.html")
+    check_start_urls(None)
+
+
+def test_a_start_url_without_a_scheme_exits_2_with_one_line(tmp_path):
+    cmd, env = crawl_command(tmp_path, "-a", "start_urls=example.com/info/1.html")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1].endswith("(did you mean https://example.com/info/1.html?)")
+    assert "Traceback" not in proc.stderr and not (tmp_path / "reports").exists()
+
+
+def test_a_failed_verdict_exits_1(demo_server, tmp_path):
+    cmd, env = crawl_command(tmp_path, "-a", "start_urls=" + demo_server.urls()[0], "-s", "SPIDERMON_MIN_ITEMS=100000")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[-1].startswith("Crawl FAIL: ")
