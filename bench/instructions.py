@@ -41,27 +41,30 @@ def child(name: str, pages_file: str, pages: int) -> None:
 
     warnings.filterwarnings("ignore")
     run = {"this project": our_path, "trafilatura": trafilatura_path, "GNE": gne_path}[name]()
-    site = pickle.loads(Path(pages_file).read_bytes())
-    for page in site[:WARM_UP]:
+    warm, site = pickle.loads(Path(pages_file).read_bytes())
+    for page in site[:warm]:
         run(*page)
-    functools.reduce(lambda _, page: run(*page), site[WARM_UP: WARM_UP + pages], None)
+    functools.reduce(lambda _, page: run(*page), site[warm: warm + pages], None)
 
 
 def save_pages(path: Path, pages: int, real: Path | None = None) -> None:
     """The pages, made once outside valgrind: (url, body, headers) of article pages, of a
-    generated site or, with ``real``, a set of real pages taken in turn."""
+    generated site or, with ``real``, a set of real pages taken in turn; and how many of
+    them warm up. Real pages warm up with the whole set once: each extractor's one-time
+    costs (dateparser's first call, caches) are then out of the pages measured."""
     if real is not None:
         from .realpages import load
 
         found = [(p.url, p.body, {}) for p in load(real)]
-        site = [found[i % len(found)] for i in range(WARM_UP + pages)]
+        warm, site = len(found), [found[i % len(found)] for i in range(len(found) + pages)]
     else:
         from crawler.demo.generate import generated_site
 
         from .extractors import article_pages
 
-        site = [p[1:] for p in article_pages(generated_site(max(100, WARM_UP + pages + 10)))]
-    path.write_bytes(pickle.dumps(site[: WARM_UP + pages]))
+        warm = WARM_UP
+        site = [p[1:] for p in article_pages(generated_site(max(100, WARM_UP + pages + 10)))][: WARM_UP + pages]
+    path.write_bytes(pickle.dumps((warm, site)))
 
 
 def child_cmd(name: str, pages_file: Path, pages: int) -> list[str]:

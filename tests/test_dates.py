@@ -121,3 +121,8 @@ def test_relative_dates_print_whole_seconds():
 @pytest.mark.parametrize("raw", ["9999-12-31T23:59:00-23:59", "9999-12-31 23:59 -2359", "9999-12-31 23:59:59"])
 def test_a_date_past_the_last_one_python_holds_is_future_not_a_crash(raw):
     assert DateParser(now=NOW).parse(raw).status == "future"
+
+
+def test_a_long_text_is_never_handed_to_dateparser():
+    parsed = DateParser(now=NOW).parse("发布时间 " + "某某公司" * 5000)
+    assert (parsed.status, parsed.via) == ("unparsed", None)

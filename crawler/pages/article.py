@@ -138,7 +138,9 @@ class ArticlePage:
         lines = [b for b in self._until_story_end(0)
                  if self._is_prose(b, MIN_PARAGRAPH) and b.owner.tag not in dom.HEADING_TAGS]
         box = self._densest(lines)[0]
-        first = next((i for i, b in enumerate(self.doc.blocks) if b in lines and dom.is_inside(b.owner, (box,))), None)
+        line_ids = {id(b) for b in lines}
+        first = next((i for i, b in enumerate(self.doc.blocks)
+                      if id(b) in line_ids and dom.is_inside(b.owner, (box,))), None)
         if first is None or ends_like_a_brief(self.doc.blocks[first].text):
             return None  # a brief's own title (`<h3>TITLE</h3><p>BODY[time]</p>`), not the page's
         for b in reversed(self.doc.blocks[max(0, first - HEADING_LOOKBACK): first]):
@@ -155,7 +157,7 @@ class ArticlePage:
         text = _squeezed(head.text)
         if not title.startswith(text):
             return run
-        i = self.doc.blocks.index(head)
+        i = self.doc.index_of(head)
         for b in self.doc.blocks[i + 1: i + MAX_HEADLINE_LINES]:
             if b.owner.getparent() is not head.owner.getparent() or not title.startswith(text + _squeezed(b.text)):
                 break
@@ -288,7 +290,7 @@ class ArticlePage:
         in the story's first or last lines, or closing its last paragraph."""
         story = self._story_blocks
         start = 0 if self._headline_index is None else self._headline_index + 1
-        first = self.doc.blocks.index(story[0]) if story else start
+        first = self.doc.index_of(story[0]) if story else start
         above = self.doc.blocks[start:first]
         for b in above + story[:BYLINE_LINES] + story[-BYLINE_LINES:]:
             names = bylines.in_line(b.text)
@@ -414,7 +416,7 @@ class ArticlePage:
     @cached_property
     def _headline_index(self) -> int | None:
         head = self._headline_block
-        return next((i for i, b in enumerate(self.doc.blocks) if b is head), None) if head is not None else None
+        return self.doc.index_of(head) if head is not None else None
 
     @cached_property
     def _after_headline(self) -> list[dom.Block]:

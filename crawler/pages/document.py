@@ -232,6 +232,14 @@ class Document:
             return []
         return dom.iter_blocks(self.body_el, skip=self.entry_elements)
 
+    @cached_property
+    def _block_positions(self) -> dict[int, int]:
+        return {id(b): i for i, b in enumerate(self.blocks)}
+
+    def index_of(self, block: dom.Block) -> int:
+        """The position of one of ``blocks`` (by identity: equal texts are other blocks)."""
+        return self._block_positions[id(block)]
+
     # -- links -----------------------------------------------------------------------
     @cached_property
     def followable_links(self) -> list[tuple[object, str]]:
