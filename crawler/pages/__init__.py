@@ -37,8 +37,8 @@ def _both(url: str, body: bytes, headers=None, encoding: str | None = None) -> t
 
 def page_kind(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
     """("article" or "list", the rule that decided it)."""
-    if page.doc.root is None:
-        return "list", "no HTML document"
+    if page.doc.root is None:  # read as an article, its problem() is the reject that says why
+        return "article", "no HTML document to read (empty, or not markup)"
     if _titled_story(page):
         return "article", f"a headline the <title> names over {page.story_chars} story characters"
     entries, entry_chars = len(page.doc.entries), _entry_chars(page)
