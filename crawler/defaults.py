@@ -53,7 +53,7 @@ STATE_PATH = None  # the SQLite state file; default <NEWS_FEED_DIR>/.state/<spid
 # -- monitoring (Spidermon): checked when a crawl closes; the verdict goes into the report ---
 SPIDERMON_ENABLED = True
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.monitors.CloseMonitors",)
-SPIDERMON_MIN_ITEMS = 1  # a crawl that emits nothing at all fails (set 0 for incremental runs)
+SPIDERMON_MIN_ITEMS = 1  # items a first run must emit; a later incremental run may rightly emit none
 SPIDERMON_MAX_ERRORS = 0  # ERROR log lines
 SPIDERMON_MAX_RETRIES = 50
 SPIDERMON_MAX_DOWNLOADER_EXCEPTIONS = 50

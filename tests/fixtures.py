@@ -9,7 +9,7 @@ Each case is a folder under ``tests/fixtures/pages/``:
 
 Commands (run from the repository root)::
 
-    python -m tests.fixtures regen [CASE …]   # rewrite expected.json from the stored pages; review the diff
+    python -m tests.fixtures regen [CASE …]   # rewrite expected.json (and the catalogue); review the diff
     python -m tests.fixtures save-demo        # (re)store every demo page as a fixture, then regen
 """
 from __future__ import annotations
@@ -57,6 +57,23 @@ def extract(case: Path) -> dict:
     return out
 
 
+CATALOGUE = ROOT.parent / "README.md"
+
+
+def catalogue() -> str:
+    """tests/fixtures/README.md: every case and the note in its meta.json."""
+    lines = ["# Page fixtures", "",
+             "Made by `python -m tests.fixtures regen` from each case's `meta.json`: do not edit by hand.",
+             "Cases named `unseen-*` are pages in designs the demo site does not use; most are modelled",
+             "on real markup a generic parser got wrong, or are failures of `tests/variants` kept once fixed.", "",
+             "| case | URL | what it holds |", "|---|---|---|"]
+    for case in cases():
+        meta = json.loads((case / "meta.json").read_text("utf-8"))
+        note = meta.get("note", "").replace("|", r"\|")
+        lines.append(f"| `{case.name}` | {meta['url']} | {note} |")
+    return "\n".join(lines) + "\n"
+
+
 def write_expected(case: Path) -> bool:
     """Rewrite expected.json; True when it changed."""
     path = case / "expected.json"
@@ -91,6 +108,7 @@ def main(argv=None) -> int:
         save_demo()
     chosen = [ROOT / c for c in args.cases] if args.cases else cases()
     changed = [c.name for c in chosen if write_expected(c)]
+    CATALOGUE.write_text(catalogue(), "utf-8")
     print(f"{len(chosen)} fixtures, {len(changed)} changed" + (": " + ", ".join(changed) if changed else ""))
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 
 import pytest
@@ -50,6 +51,12 @@ def test_distributed_benchmark(capsys):
     assert [r[0] for r in rows[1:]] == ["1", "2"]
 
 
+# valgrind is a system package (Debian: apt-get install valgrind); .ci/run installs it
+needs_valgrind = pytest.mark.skipif(shutil.which("valgrind") is None,
+                                    reason="valgrind is not installed (Debian: apt-get install valgrind)")
+
+
+@needs_valgrind
 def test_instructions_under_callgrind(capsys, tmp_path):
     # valgrind runs trafilatura only (this project's process imports Scrapy: a minute under
     # valgrind); this project's side of the script runs here without valgrind
@@ -92,6 +99,7 @@ def test_crawl_instructions(capsys, tmp_path, monkeypatch):
     assert re.search(r"pages per instruction: \*\*-?[\d.]+\*\*", out), out
 
 
+@needs_valgrind
 def test_instructions_breakdown_under_callgrind(capsys):
     instructions.main(["--breakdown", "--pages", "1"])
     rows = {r[0]: r[1:] for r in table_rows(capsys.readouterr().out)[1:]}

@@ -73,3 +73,7 @@ def test_fixtures_store_bytes_not_text():
     with pytest.raises(UnicodeDecodeError):
         gbk.decode("utf-8")
     assert expected("unseen-table-gb2312")["encoding"] == "gb18030"
+
+
+def test_the_catalogue_lists_every_case_with_its_note():
+    assert fixtures.CATALOGUE.read_text("utf-8") == fixtures.catalogue(), "run: python -m tests.fixtures regen"
