@@ -2,7 +2,7 @@
 builds one JSON Lines feed per item kind under ``NEWS_FEED_DIR``."""
 from __future__ import annotations
 
-from . import defaults, distributed
+from . import defaults, distributed, feeds
 
 PRIORITY = "addon"
 DOWNLOADER_MIDDLEWARES = {
@@ -34,8 +34,6 @@ EXTENSIONS = {
 # The feeds' format, with a shorter road for our dataclass items (same bytes as Scrapy's).
 FEED_EXPORTERS = {"jsonlines": "crawler.exporters.JsonLinesItemExporter",
                   "jsonl": "crawler.exporters.JsonLinesItemExporter"}
-FEED_KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief",
-              "rejects": "crawler.items.Reject"}
 
 
 class NewsCrawlerAddon:
@@ -62,18 +60,13 @@ class NewsCrawlerAddon:
                                     ("FEED_EXPORTERS", FEED_EXPORTERS)):
             for key, value in components.items():
                 settings[setting].set(key, value, priority=PRIORITY)
-        feed_dir = settings.get("NEWS_FEED_DIR")
-        if feed_dir:
-            feeds = settings.getdict("FEEDS")
-            for kind, cls in FEED_KINDS.items():
-                name = settings.get("NEWS_FEED_NAME")
-                if distributed.enabled(settings):  # each worker its own files: <time>-<worker>.jsonl
-                    name = name.replace(".jsonl", f"-{distributed.worker_id(settings)}.jsonl")
-                uri = f"{str(feed_dir).rstrip('/')}/{kind}/{name}"
-                feeds.setdefault(uri, {"format": "jsonlines", "encoding": "utf-8", "item_classes": [cls],
-                                       "store_empty": False, "overwrite": False})
+        if settings.get("NEWS_FEED_DIR"):
+            configured = settings.getdict("FEEDS")
+            for uri, cls in feeds.uris(settings).items():  # each worker its own files: <time>-<worker>.jsonl
+                configured.setdefault(uri, {"format": "jsonlines", "encoding": "utf-8", "item_classes": [cls],
+                                            "store_empty": False, "overwrite": False})
             priority = max(settings.getpriority("FEEDS") or 0, 15)
-            settings.set("FEEDS", feeds, priority=priority)
+            settings.set("FEEDS", configured, priority=priority)
 
     def _worker(self, settings) -> None:
         """One shared frontier on scrapy-redis, unless this worker resumes as a sweep."""

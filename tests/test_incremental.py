@@ -48,6 +48,14 @@ def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path)
     assert third.stats["incremental/briefs_known"] == 3  # the old briefs the new articles carry
 
 
+def test_a_feed_name_of_another_extension_stays_incremental(tmp_path, demo_server):
+    args = ("-a", "start_urls=" + demo_server.urls()[1], "-s", "NEWS_FEED_NAME=%(time)s.jl")
+    first = run_crawl(tmp_path, *args)
+    second = run_crawl(tmp_path, *args)
+    assert first.report["items"]["article"] == 12 and second.report["items"] == {}
+    assert [p.suffix for p in (tmp_path / "articles").iterdir()] == [".jl"]
+
+
 def test_full_run_emits_everything_again(tmp_path, demo_server):
     run_crawl(tmp_path, "-a", "start_urls=" + demo_server.urls()[1])
     again = run_crawl(tmp_path, "-a", "start_urls=" + demo_server.urls()[1], "-a", "full=1")

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import distributed
+from .. import distributed, feeds
 
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ class CrawlReport:
         s = crawler.settings
         if not s.getbool("NEWS_REPORT_ENABLED") or not s.get("NEWS_FEED_DIR"):
             raise NotConfigured
-        ext = cls(crawler, Path(s.get("NEWS_FEED_DIR")) / "reports")
+        ext = cls(crawler, feeds.feed_dir(s) / feeds.REPORTS)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)

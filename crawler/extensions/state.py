@@ -10,9 +10,9 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import distributed
+from .. import distributed, feeds
 from ..state import SqliteState, reconcile
-from ..state.base import feed_files, read_feed_items
+from ..state.base import read_feed_items
 from ..state.redis import RedisState
 
 logger = logging.getLogger(__name__)
@@ -52,12 +52,13 @@ class CrawlStateExtension:
         stats, feed_dir = self.crawler.stats, self.feed_dir
         # earlier runs' feeds, whether or not they grew since the last run: a later run
         # of a quiet site rightly emits nothing (the item-count monitor reads this)
-        stats.set_value("state/feeds_before_run", sum(1 for _, path in feed_files(feed_dir) if path.stat().st_size))
+        every = feeds.glob_of(self.crawler.settings.get("NEWS_FEED_NAME"))
+        stats.set_value("state/feeds_before_run", sum(1 for _, path in feeds.files(feed_dir, every) if path.stat().st_size))
         state = self._open_state()
         if isinstance(state, RedisState):
-            counts = reconcile_worker(state, feed_dir, stats)
+            counts = reconcile_worker(state, feed_dir, feeds.glob_of(feeds.file_name(self.crawler.settings)), stats)
         else:
-            counts = reconcile(state, feed_dir)
+            counts = reconcile(state, feed_dir, every)
         self.resuming = state.begin_run()
         self.state = state
         stats.set_value("state/indexed_from_feeds", sum(counts.values()))
@@ -77,10 +78,11 @@ class CrawlStateExtension:
         self.state.close()
 
 
-def reconcile_worker(state: RedisState, feed_dir: str, stats) -> dict[str, int]:
-    """Index this worker's own feed files, and release its claims that never reached them."""
+def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats) -> dict[str, int]:
+    """Index this worker's own feed files (matching ``own``), and release its claims that
+    never reached them."""
     pages, briefs, counts = set(), set(), {}
-    for kind, item in read_feed_items(feed_dir, f"*-{state.worker}.jsonl"):
+    for kind, item in read_feed_items(feed_dir, own):
         state.record(kind, item)
         counts[kind] = counts.get(kind, 0) + 1
         if kind == "briefs":

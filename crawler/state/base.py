@@ -9,8 +9,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from .. import defaults, feeds
+
 logger = logging.getLogger(__name__)
-FEED_KINDS = ("articles", "briefs", "rejects")
+# The feed files of the default name (tests and tools that index a feed folder directly).
+DEFAULT_PATTERN = feeds.glob_of(defaults.NEWS_FEED_NAME)
 # Rejects worth trying again next run: the page may well be fine then.
 _TRANSIENT = ("download_error", "timeout", "dns_error", "http_5", "http_429", "http_408")
 
@@ -83,15 +86,6 @@ def _cut_partial_tail(path: Path, start: int) -> int:
     return keep
 
 
-def feed_files(feed_dir: str | Path, pattern: str = "*.jsonl"):
-    """(kind, path) of every feed file matching ``pattern``, in name order per kind."""
-    root = Path(feed_dir)
-    for kind in FEED_KINDS:
-        if (root / kind).is_dir():
-            for path in sorted((root / kind).glob(pattern)):
-                yield kind, path
-
-
 def _items_from(path: Path, start: int) -> tuple[list[dict], int]:
     """The complete lines of a feed file from byte ``start``, and where they end."""
     end = _cut_partial_tail(path, start)
@@ -103,10 +97,11 @@ def _items_from(path: Path, start: int) -> tuple[list[dict], int]:
     return [json.loads(line) for line in data.splitlines() if line.strip()], end
 
 
-def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
-    """Index the feed bytes written since the last reconciliation. Returns counts per kind."""
-    counts = dict.fromkeys(FEED_KINDS, 0)
-    for kind, path in feed_files(feed_dir):
+def reconcile(state: CrawlState, feed_dir: str | Path, pattern: str = DEFAULT_PATTERN) -> dict[str, int]:
+    """Index the feed bytes written since the last reconciliation (feed files matching
+    ``pattern``, see ``crawler.feeds``). Returns counts per kind."""
+    counts = dict.fromkeys(feeds.KINDS, 0)
+    for kind, path in feeds.files(feed_dir, pattern):
         start = state.feed_offset(str(path))
         items, end = _items_from(path, start)
         for item in items:
@@ -118,8 +113,8 @@ def reconcile(state: CrawlState, feed_dir: str | Path) -> dict[str, int]:
     return counts
 
 
-def read_feed_items(feed_dir: str | Path, pattern: str = "*.jsonl"):
+def read_feed_items(feed_dir: str | Path, pattern: str):
     """(kind, item) for every complete line of the feed files matching ``pattern``."""
-    for kind, path in feed_files(feed_dir, pattern):
+    for kind, path in feeds.files(feed_dir, pattern):
         for item in _items_from(path, 0)[0]:
             yield kind, item

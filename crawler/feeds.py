@@ -1,0 +1,62 @@
+"""Where the feeds live and what their files are called: one place that the add-on (which
+writes them), the crawl state (which indexes them), the report and a worker's
+reconciliation all read.
+
+    <NEWS_FEED_DIR>/<kind>/<NEWS_FEED_NAME>     kind: articles, briefs, rejects
+    <NEWS_FEED_DIR>/reports/<time>.json
+
+``NEWS_FEED_NAME`` may use Scrapy's feed URI parameters (``%(time)s``…); the state finds
+every file the name could have made, whatever its extension. A worker of a distributed
+crawl writes ``<name>-<worker>.<ext>``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import distributed
+
+# Item kind -> the item class whose feed it is.
+KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief", "rejects": "crawler.items.Reject"}
+REPORTS = "reports"
+_PARAMETER = re.compile(r"%\([^)]*\)[sd]")
+
+
+def feed_dir(settings) -> Path | None:
+    value = settings.get("NEWS_FEED_DIR")
+    return Path(value) if value else None
+
+
+def file_name(settings) -> str:
+    """The name pattern of this crawl's feed files (a worker's own, in a distributed crawl)."""
+    name = settings.get("NEWS_FEED_NAME")
+    if distributed.enabled(settings):
+        return with_suffix(name, f"-{distributed.worker_id(settings)}")
+    return name
+
+
+def with_suffix(name: str, suffix: str) -> str:
+    """`%(time)s.jsonl` + `-w1` -> `%(time)s-w1.jsonl` (the extension stays last)."""
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}{suffix}.{ext}" if dot and "/" not in ext and "%" not in ext else f"{name}{suffix}"
+
+
+def glob_of(name: str) -> str:
+    """The files a name pattern makes: `%(time)s.jl` -> `*.jl`."""
+    return _PARAMETER.sub("*", name)
+
+
+def files(directory: str | Path, pattern: str):
+    """(kind, path) of every feed file matching ``pattern``, in name order per kind."""
+    root = Path(directory)
+    for kind in KINDS:
+        if (root / kind).is_dir():
+            for path in sorted((root / kind).glob(pattern)):
+                if path.is_file():
+                    yield kind, path
+
+
+def uris(settings) -> dict[str, str]:
+    """{feed URI: item class} for each kind."""
+    directory = str(settings.get("NEWS_FEED_DIR")).rstrip("/")
+    return {f"{directory}/{kind}/{file_name(settings)}": cls for kind, cls in KINDS.items()}
