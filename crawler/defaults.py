@@ -45,7 +45,7 @@ DATES_USE_DATEPARSER = True  # fall back to dateparser for forms the fast path d
 DEDUP_ENABLED = True
 
 # -- incremental crawls: the crawl state (an index of the feeds) ----------------------------
-INCREMENTAL_ENABLED = True  # emit only what earlier runs did not; -a full=1 turns it off for one crawl
+INCREMENTAL_ENABLED = True  # fetch and emit only what earlier runs did not; -a full=1 fetches everything once
 INCREMENTAL_KNOWN_PAGES = 1  # a list stops after this many pages in a row of only known articles
 INCREMENTAL_REVISIT_HOURS = 0  # re-fetch known articles older than this (0: never); emitted again only if changed
 STATE_PATH = None  # the SQLite state file; default <NEWS_FEED_DIR>/.state/<spider>.sqlite

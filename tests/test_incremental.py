@@ -56,10 +56,13 @@ def test_a_feed_name_of_another_extension_stays_incremental(tmp_path, demo_serve
     assert [p.suffix for p in (tmp_path / "articles").iterdir()] == [".jl"]
 
 
-def test_full_run_emits_everything_again(tmp_path, demo_server):
-    run_crawl(tmp_path, "-a", "start_urls=" + demo_server.urls()[1])
+def test_a_full_run_fetches_everything_and_the_feeds_stay_unique(tmp_path, demo_server):
+    first = run_crawl(tmp_path, "-a", "start_urls=" + demo_server.urls()[1])
     again = run_crawl(tmp_path, "-a", "start_urls=" + demo_server.urls()[1], "-a", "full=1")
-    assert again.stats["items/article"] == 12
+    assert first.stats["items/article"] == 12 and again.report["items"] == {}
+    assert again.stats["downloader/request_count"] >= first.stats["downloader/request_count"]
+    assert again.stats["incremental/unchanged"] == 12  # fetched and read, known unchanged
+    assert again.log.strip().splitlines()[-1].endswith("nothing new: earlier runs' items are in the feeds")
 
 
 def test_sigkill_midway_then_restart_loses_and_doubles_nothing(tmp_path, demo_server):

@@ -66,8 +66,10 @@ class CrawlStateExtension:
             stats.set_value("state/resumed", 1)
             logger.info("The previous run did not finish: resuming (every list page is walked again)")
 
-    def active_for(self, spider) -> bool:
-        """Off for one crawl with ``-a full=1``."""
+    def skips_known_pages(self, spider) -> bool:
+        """Known pages are not fetched again, nor lists walked past them; ``-a full=1``
+        fetches and walks everything for one crawl (the feeds still get only what is new
+        or changed: they stay unique)."""
         return not getattr(spider, "full", False)
 
     def spider_closed(self, spider, reason):

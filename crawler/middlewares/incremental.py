@@ -41,7 +41,7 @@ class IncrementalMiddleware:
         return not (self.revisit and time.time() - known[1] > self.revisit)
 
     def filter(self, response, outputs: list, spider) -> list:
-        if not self.ext.active_for(spider):
+        if not self.ext.skips_known_pages(spider):
             return outputs
         articles = [r for r in outputs if isinstance(r, Request) and r.meta.get("role") == "article"]
         known = {r.url for r in articles if self.is_known(r.url)}

@@ -28,14 +28,8 @@ class DedupPipeline:
             raise NotConfigured
         return cls(crawler.stats, crawler.get_extension(CrawlStateExtension))
 
-    def _state(self, spider):
-        ext = self.state_ext
-        if ext is None or not ext.active_for(spider or ext.crawler.spider):
-            return None
-        return ext.state
-
     def process_item(self, item, spider=None):
-        state = self._state(spider)
+        state = self.state_ext.state if self.state_ext is not None else None
         if isinstance(item, Brief):  # BriefSplitMiddleware holds repeats back; any that get here are dropped
             if item.id in self.briefs:
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")

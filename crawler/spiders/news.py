@@ -40,7 +40,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     def __init__(self, start_urls: str | list[str] | None = None, full: str | bool = False, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        #: ``-a full=1``: crawl and emit everything, ignoring what earlier runs emitted
+        #: ``-a full=1``: fetch every page and walk every list again; only what is new or
+        #: changed is emitted (the feeds stay unique)
         self.full = str(full).lower() in ("1", "true", "yes")
         if isinstance(start_urls, str):
             start_urls = start_urls.split(",")
