@@ -32,7 +32,8 @@ class Article:
     briefIds: list[str] = field(default_factory=list)  #: ids of the briefs found in the page, in page order
     storyId: str | None = None  #: fingerprint of the normalized story; equal for reposts
     repostOf: str | None = None  #: URL of the first article seen with the same storyId
-    inLanguage: str | None = None  #: script of the source page: zh-Hant or zh-Hans
+    inLanguage: str | None = None  #: script of this item's text (ZH_SCRIPT; the source's when that is none)
+    sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans
     encoding: str | None = None  #: the codec the page was read with
     dateDownloaded: str | None = None  #: when the page was fetched (ISO 8601, +08:00)
 
@@ -52,7 +53,8 @@ class Brief:
     datePublishedRaw: str | None = None  #: the time as printed inside the brackets
     datePublishedStatus: str | None = None  #: ok, placeholder, future, unparsed
     firstSeenIn: str | None = None  #: URL of the article it was first found in
-    inLanguage: str | None = None  #: script of the source page: zh-Hant or zh-Hans
+    inLanguage: str | None = None  #: script of this item's text (ZH_SCRIPT; the source's when that is none)
+    sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans
 
 
 @dataclass

@@ -113,7 +113,7 @@ def test_pipelines_normalize_date_dedup_validate():
                   datePublishedRaw="2022/4/5 14:05:43", firstSeenIn="http://x/1")
     for pipe in (zh, dates, dedup, validate):
         brief = pipe.process_item(brief)
-    assert (brief.headline, brief.inLanguage) == ("推特将任命马斯克为董事会成员", "zh-Hant")
+    assert (brief.headline, brief.inLanguage, brief.sourceScript) == ("推特将任命马斯克为董事会成员", "zh-Hans", "zh-Hant")
     assert brief.datePublished == "2022-04-05T14:05:43+08:00"
     with pytest.raises(DropItem):  # a repeat that slipped past the split middleware is still dropped
         dedup.process_item(brief)
@@ -243,3 +243,23 @@ def test_a_transfer_cut_short_is_a_reject_and_unclosed_markup_is_not():
     cut = HtmlResponse(request.url, body=body, request=request, flags=["dataloss"])
     (reject,) = spider.parse(cut)
     assert (reject.reason, reject.url) == ("truncated_transfer", request.url)
+
+
+def test_the_headline_tag_is_in_the_output_script():
+    zh = ZhNormalizePipeline.from_crawler(crawler_with())
+    article = Article(url="http://x/1", headline="頭部交易所公布儲備金證明", headlineRaw="頭部交易所公布儲備金證明_ETH:儲備金證明",
+                      headlineTag="ETH:儲備金證明", blocks=[{"type": "paragraph", "text": "儲備金證明"}])
+    zh.process_item(article)
+    assert (article.headlineTag, article.inLanguage, article.sourceScript) == ("ETH:储备金证明", "zh-Hans", "zh-Hant")
+
+
+@pytest.mark.parametrize("cls", [Article, Brief, Reject])
+def test_the_json_schema_names_every_field_of_the_item(cls):
+    import json
+    from dataclasses import fields
+    from pathlib import Path
+
+    import crawler
+
+    schema = json.loads((Path(crawler.__file__).parent / "schemas" / f"{cls.__name__.lower()}.json").read_text("utf-8"))
+    assert sorted(schema["properties"]) == sorted(f.name for f in fields(cls))

@@ -91,7 +91,7 @@ def test_seed_article_in_the_feed(crawl):
     assert seed["headlineTag"] == "ITT" and seed["category"] == "BNB" and seed["author"] is None
     assert len(seed["tags"]) == 7
     assert seed["datePublished"] is None and seed["datePublishedStatus"] == "placeholder"
-    assert seed["inLanguage"] == "zh-Hant"
+    assert (seed["inLanguage"], seed["sourceScript"]) == ("zh-Hans", "zh-Hant")  # the text written, the page read
     assert len(seed["blocks"]) == 34 and len(seed["briefIds"]) == 5
 
 

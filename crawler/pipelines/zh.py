@@ -8,9 +8,11 @@ from ..text.zh import ZhNormalizer
 
 
 class ZhNormalizePipeline:
-    def __init__(self, normalizer: ZhNormalizer, stats):
+    def __init__(self, normalizer: ZhNormalizer, stats, script: str):
         self.zh = normalizer
         self.stats = stats
+        #: the script of the text written, when the pipeline converts it
+        self.script = None if script == "none" else script
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -18,7 +20,7 @@ class ZhNormalizePipeline:
         script, repair = s.get("ZH_SCRIPT"), s.getbool("ZH_REPAIR_ARTIFACTS")
         if script == "none" and not repair and not s.getbool("ZH_FULLWIDTH_PUNCT"):
             raise NotConfigured
-        return cls(ZhNormalizer(script, repair, s.getbool("ZH_FULLWIDTH_PUNCT")), crawler.stats)
+        return cls(ZhNormalizer(script, repair, s.getbool("ZH_FULLWIDTH_PUNCT")), crawler.stats, script)
 
     def process_item(self, item, spider=None):
         if isinstance(item, Article):
@@ -27,19 +29,21 @@ class ZhNormalizePipeline:
             self._brief(item)
         else:
             return item
-        self.stats.inc_value(f"zh/source/{item.inLanguage or 'unknown'}")
+        item.inLanguage = self.script or item.sourceScript
+        self.stats.inc_value(f"zh/source/{item.sourceScript or 'unknown'}")
         return item
 
     def _article(self, a: Article) -> None:
-        a.inLanguage = self.zh.detect((a.headlineRaw or "") + (a.articleBodyRaw or ""))
+        a.sourceScript = self.zh.detect((a.headlineRaw or "") + (a.articleBodyRaw or ""))
         # every text field in one OpenCC call: the per-call cost dominates short texts
-        fields = [a.headline, a.author, a.editor, a.category, a.description]
+        fields = [a.headline, a.headlineTag, a.author, a.editor, a.category, a.description]
         texts = ([f or "" for f in fields] + [b["text"] for b in a.blocks] + a.tags
                  + [c["name"] for c in a.breadcrumbs]
                  + [x for r in a.related for x in (r["headline"] or "", r["summary"] or "")])
         out = iter(self.zh.convert_many(texts))
-        headline, author, editor, category, description = (next(out) for _ in fields)
+        headline, tag, author, editor, category, description = (next(out) for _ in fields)
         a.headline = headline or a.headline  # repair never empties a headline
+        a.headlineTag = tag or None
         a.author, a.editor = author or None, editor or None
         a.category, a.description = category or None, description or None
         a.blocks = [{"type": b["type"], "text": t} for b, t in zip(a.blocks, out) if t]
@@ -49,6 +53,6 @@ class ZhNormalizePipeline:
         a.related = [{**r, "headline": next(out) or None, "summary": next(out) or None} for r in a.related]
 
     def _brief(self, b: Brief) -> None:
-        b.inLanguage = self.zh.detect((b.headlineRaw or "") + (b.bodyRaw or ""))
+        b.sourceScript = self.zh.detect((b.headlineRaw or "") + (b.bodyRaw or ""))
         headline, body, source = self.zh.convert_many([b.headline or "", b.body or "", b.source or ""])
         b.headline, b.body, b.source = headline or b.headline, body or b.body, source or None
