@@ -9,6 +9,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.encoding.CharsetDetectionMiddleware": 580,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,  # where Scrapy's own sits
+    "crawler.middlewares.demo.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750) reads the proxy
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.briefs.BriefSplitMiddleware": 600,

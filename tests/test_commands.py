@@ -35,3 +35,11 @@ def test_a_failed_verdict_exits_1(demo_server, tmp_path):
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines()[-1].startswith("Crawl FAIL: ")
+
+
+def test_scrapy_check_runs_the_spiders_contracts_on_the_demo_site(tmp_path):
+    cmd, env = crawl_command(tmp_path)
+    check = [cmd[0], "-m", "scrapy", "check", "news", "-s", f"NEWS_FEED_DIR={tmp_path}"]
+    proc = subprocess.run(check, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Ran 3 contracts" in proc.stderr and "OK" in proc.stderr

@@ -28,7 +28,7 @@ def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path)
     assert again.report["items"] == {} and again.stats["downloader/request_count"] <= 2 + 5 + 2
     s2 = second.stats
     assert second.report["items"] == {}
-    assert "item_scraped_count" not in s2
+    assert s2["item_scraped_count"] == 0 and "Crawl verdict: PASS (7 monitors ran)" in second.log
     # at most the home pages, page 1 of each list, and robots.txt
     assert s2["downloader/request_count"] <= 2 + 5 + 2
     assert s2["incremental/lists_stopped"] == 5
@@ -125,3 +125,16 @@ def test_revisit_refetches_old_articles_and_emits_only_changed_ones(tmp_path, de
     assert again.stats["incremental/unchanged"] == len(first.articles) == 12
     assert again.stats.get("items/article", 0) == 0
     assert "incremental/skipped" not in again.stats
+
+
+def test_the_demo_keeps_its_urls_when_its_port_is_taken(tmp_path):
+    squatter = Server()  # something else already listens on the demo's port
+    port = squatter.port
+    try:
+        first = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}")
+    finally:
+        squatter.stop()
+    assert f"Port {port} is taken" in first.log
+    assert len(first.articles) == 40 and all(f":{port}/" in a["url"] for a in first.articles)
+    second = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}")  # the port is free again
+    assert second.report["items"] == {} and second.stats["downloader/request_count"] <= 2 + 5 + 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from urllib.parse import urlsplit
 
 from twisted.web.resource import Resource
 from twisted.web.server import NOT_DONE_YET, Site
@@ -27,7 +28,10 @@ class DemoResource(Resource):
 
     def render_GET(self, request):
         host = (request.getRequestHostname() or b"").decode("ascii", "replace")
-        page = self.site.get(HOSTNAMES.get(host, MAIN), request.path.decode("ascii", "replace"))
+        path = request.path.decode("ascii", "replace")
+        if "://" in path:  # asked as a proxy (`GET http://127.0.0.1:8713/info/1.html`): see ``proxy_for``
+            path = urlsplit(path).path or "/"
+        page = self.site.get(HOSTNAMES.get(host, MAIN), path)
         if page is None:
             request.setResponseCode(404)
             request.setHeader(b"Content-Type", b"text/html; charset=utf-8")
@@ -52,6 +56,11 @@ def listen(site: DemoSite | None = None, port: int = 0, reactor=None):
     factory.noisy = False
     factory.log = lambda request: None  # no access log lines in the crawl's output
     return reactor.listenTCP(port, factory, interface="127.0.0.1")
+
+
+def canonical_netlocs(port: int) -> tuple[str, ...]:
+    """The demo sites' host:port pairs on a port."""
+    return tuple(urlsplit(u).netloc for u in start_urls(port))
 
 
 def start_urls(port: int) -> list[str]:

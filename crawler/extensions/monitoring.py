@@ -15,11 +15,11 @@ import dataclasses
 
 from scrapy import signals
 from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
-from spidermon.contrib.scrapy.monitors import DownloaderExceptionMonitor, ErrorCountMonitor
+from spidermon.contrib.scrapy.monitors import DownloaderExceptionMonitor, ErrorCountMonitor, ItemCountMonitor
 
 # Counters Scrapy creates at their first increment, which these monitors skip when absent:
 # a crawl with no error must pass them, not skip them.
-ZERO_UNTIL_COUNTED = (ErrorCountMonitor.stat_name, DownloaderExceptionMonitor.stat_name)
+ZERO_UNTIL_COUNTED = (ErrorCountMonitor.stat_name, DownloaderExceptionMonitor.stat_name, ItemCountMonitor.stat_name)
 
 
 class Spidermon(SpidermonExtension):

@@ -37,6 +37,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     list ``news:start_urls`` (plain URLs or ``{"url": …}``), see ``crawler.distributed``."""
 
     name = "news"
+    #: the demo server as an HTTP proxy, when its own port was taken
+    demo_proxy: str | None = None
 
     def __init__(self, start_urls: str | list[str] | None = None, full: str | bool = False, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,21 +86,27 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         return scrapy.Request(url, callback=self.parse, errback=self.failed)
 
     def _serve_demo_site(self) -> list[str]:
-        """No start URL: serve the bundled demo site on loopback for this crawl."""
+        """No start URL: serve the bundled demo site on loopback for this crawl, at its own
+        port so its URLs (and what later runs know of them) stay the same; when that port
+        is taken, on a free one behind the same URLs (``DemoProxyMiddleware``)."""
         from twisted.internet.error import CannotListenError
 
         from ..demo import server
 
-        try:  # a fixed port keeps the demo's URLs, so a second run is incremental like a real one
-            port = server.listen(port=self.crawler.settings.getint("NEWS_DEMO_PORT"))
+        wanted = self.crawler.settings.getint("NEWS_DEMO_PORT")
+        try:
+            port = server.listen(port=wanted)
         except CannotListenError:
             port = server.listen()
+            self.demo_proxy = f"http://127.0.0.1:{port.getHost().port}"
+            self.logger.warning("Port %d is taken: the demo site is served on port %d, its pages still "
+                                "known by their URLs on port %d", wanted, port.getHost().port, wanted)
 
         def stop_serving() -> None:
             port.stopListening()
 
         self.crawler.signals.connect(stop_serving, signal=scrapy.signals.spider_closed, weak=False)
-        urls = server.start_urls(port.getHost().port)
+        urls = server.start_urls(wanted)
         self.logger.info("No start URL given: crawling the bundled demo site at %s", ", ".join(urls))
         return urls
 
@@ -130,6 +138,15 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     # -- routing -----------------------------------------------------------------------
     def parse(self, response):
+        """Any page: an article (its item, its related links) or a list (its entries and
+        pager). ``scrapy check news`` runs these contracts on the bundled demo site, which
+        the spider serves when it has no start URL:
+
+        @url http://127.0.0.1:8713/info/1001.html
+        @returns items 1 1
+        @returns requests 6
+        @scrapes url headline headlineRaw headlineTag blocks articleBody tags related
+        """
         unreadable = _unreadable(response)
         if unreadable is not None:
             yield unreadable
