@@ -135,3 +135,21 @@ def test_a_local_file_start_url(tmp_path):
     result = run_crawl(tmp_path / "feeds", "-a", f"start_urls={page.as_uri()}", "-s", "NEWS_FOLLOW_RELATED=0")
     assert [a["headlineTag"] for a in result.articles] == ["ITT"]
     assert len(result.briefs) == 5 and result.articles[0]["url"] == page.as_uri()
+
+
+def test_a_folder_of_saved_pages_crawls_where_a_user_expects(tmp_path):
+    """Root-relative links from a saved page stay in the saved site; a missing file is one
+    final reject, not retried."""
+    from tests.fixtures import ROOT
+
+    site = tmp_path / "site"
+    (site / "info").mkdir(parents=True)
+    (site / "list").mkdir()
+    (site / "info" / "1001.html").write_bytes((ROOT / "demo-main-info-1001" / "body.html").read_bytes())
+    (site / "list" / "bnb_1.html").write_bytes((ROOT / "demo-main-list-bnb_1" / "body.html").read_bytes())
+    crawl = run_crawl(tmp_path / "out", "-a", "start_urls=" + (site / "info" / "1001.html").as_uri())
+    missing = {r["url"] for r in crawl.rejects}
+    assert all(r["reason"] == "file_not_found" for r in crawl.rejects)
+    assert all(u.startswith(site.as_uri() + "/") for u in missing)
+    assert (site / "info" / "1002.html").as_uri() in missing and (site / "list" / "ltc_1.html").as_uri() in missing
+    assert len(crawl.articles) == 1 and "retry/count" not in crawl.stats

@@ -83,3 +83,17 @@ def test_only_a_pager_link_has_a_bare_number_for_page():
 ])
 def test_home_urls(url, home):
     assert links.is_home_url(url) is home
+
+
+def test_root_relative_links_of_a_saved_page_resolve_in_the_saved_site(tmp_path):
+    from crawler.pages.links import absolute
+
+    (tmp_path / "site" / "info").mkdir(parents=True)
+    (tmp_path / "site" / "list").mkdir()
+    (tmp_path / "site" / "list" / "bnb_1.html").write_text("x")
+    page = (tmp_path / "site" / "info" / "1001.html").as_uri()
+    site = (tmp_path / "site").as_uri()
+    assert absolute(page, "/list/bnb_1.html") == f"{site}/list/bnb_1.html"  # it is there
+    assert absolute(page, "/list/ltc_1.html") == f"{site}/list/ltc_1.html"  # its folder is there
+    assert absolute(page, "/info/1002.html?p=2") == f"{site}/info/1002.html?p=2"
+    assert absolute(page, "1003.html") == f"{site}/info/1003.html"

@@ -32,4 +32,6 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return await self._pause(super().process_response(request, response))
 
     async def process_exception(self, request, exception, spider=None):
+        if isinstance(exception, OSError) and request.url.startswith("file:"):
+            return None  # a local file that is missing or unreadable stays so: no retry
         return await self._pause(super().process_exception(request, exception))

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.request import url2pathname
 
 from w3lib.url import safe_url_string
 
@@ -47,11 +49,27 @@ def absolute(base: str, href: str | None) -> str | None:
             return _origin(base) + href
     else:
         href = safe_url_string(href)
+    if base.startswith("file:") and href.startswith("/") and not href.startswith("//"):
+        return _in_saved_site(base, href)
     url = urljoin(base, href)
     parts = urlsplit(url)
     if parts.scheme not in FOLLOWED_SCHEMES:
         return None
     return urlunsplit(parts._replace(fragment=""))
+
+
+def _in_saved_site(base: str, href: str) -> str:
+    """`/list/a.html` on a saved page (`file:///home/u/site/info/1.html`) means the saved
+    site's root, not the disk's: the nearest folder above the page that holds the target
+    or its first folder (`list/`), else the page's own folder (a missing file then names
+    the place looked in)."""
+    page = Path(url2pathname(urlsplit(base).path))
+    path, _, query = href.partition("?")
+    relative = unquote(path).lstrip("/")
+    first = relative.split("/", 1)[0]
+    root = next((folder for folder in page.parents
+                 if (folder / relative).exists() or ("/" in relative and (folder / first).is_dir())), page.parent)
+    return (root / relative).as_uri() + (f"?{query}" if query else "")
 
 
 @lru_cache(maxsize=256)

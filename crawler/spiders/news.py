@@ -279,6 +279,8 @@ def failure_reason(failure) -> str:
         if "max size" in text or "maxsize" in text:
             return "too_large"
         return "ignored"
+    if failure.check(FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return "file_not_found"
     if failure.check(DNSLookupError, CannotResolveHostError):
         return "dns_error"
     if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
