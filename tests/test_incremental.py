@@ -138,3 +138,15 @@ def test_the_demo_keeps_its_urls_when_its_port_is_taken(tmp_path):
     assert len(first.articles) == 40 and all(f":{port}/" in a["url"] for a in first.articles)
     second = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}")  # the port is free again
     assert second.report["items"] == {} and second.stats["downloader/request_count"] <= 2 + 5 + 2
+
+
+def test_scrapy_shell_leaves_no_unfinished_run(tmp_path, demo_server):
+    start = "start_urls=" + demo_server.urls()[1]
+    run_crawl(tmp_path, "-a", start)
+    cmd, env = crawl_command(tmp_path)
+    shell = [cmd[0], "-m", "scrapy", "shell", "--spider", "news", demo_server.urls()[1] + "info/2003.html",
+             "-s", f"NEWS_FEED_DIR={tmp_path}", "-c", "response.status"]
+    proc = subprocess.run(shell, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip() == "200", proc.stderr[-2000:]
+    after = run_crawl(tmp_path, "-a", start)
+    assert "state/resumed" not in after.stats and after.report["items"] == {}

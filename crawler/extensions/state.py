@@ -30,6 +30,7 @@ class CrawlStateExtension:
         self.state = None  #: the crawl state, from the spider's opening to its closing
         #: the previous run did not finish: walk every list page again
         self.resuming = False
+        self._begun = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -46,6 +47,7 @@ class CrawlStateExtension:
         ext = cls(crawler, open_state, s.get("NEWS_FEED_DIR"))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.begin_run, signal=signals.item_scraped)
         return ext
 
     def spider_opened(self, spider):
@@ -59,8 +61,9 @@ class CrawlStateExtension:
             counts = reconcile_worker(state, feed_dir, feeds.glob_of(feeds.file_name(self.crawler.settings)), stats)
         else:
             counts = reconcile(state, feed_dir, every)
-        self.resuming = state.begin_run()
+        self.resuming = not state.last_run_finished()
         self.state = state
+        self._begun = False
         stats.set_value("state/indexed_from_feeds", sum(counts.values()))
         if self.resuming:
             stats.set_value("state/resumed", 1)
@@ -72,10 +75,19 @@ class CrawlStateExtension:
         or changed: they stay unique)."""
         return not getattr(spider, "full", False)
 
+    def begin_run(self, *args, **kwargs) -> None:
+        """Mark the run begun, once, before its first item reaches a feed (the de-duplication
+        pipeline calls it; the first item_scraped too, when that pipeline is off). A crawler
+        that emits nothing, `scrapy shell` among them, leaves no unfinished run behind."""
+        if not self._begun and self.state is not None:
+            self.state.begin_run()
+            self._begun = True
+
     def spider_closed(self, spider, reason):
         if self.state is None:
             return
         if reason == "finished":
+            self.begin_run()
             self.state.end_run()
         self.state.close()
 

@@ -30,6 +30,8 @@ class DedupPipeline:
 
     def process_item(self, item, spider=None):
         state = self.state_ext.state if self.state_ext is not None else None
+        if state is not None:
+            self.state_ext.begin_run()  # before this item can reach a feed
         if isinstance(item, Brief):  # BriefSplitMiddleware holds repeats back; any that get here are dropped
             if item.id in self.briefs:
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")

@@ -58,8 +58,11 @@ class CrawlState(Protocol):
     def first_story_url(self, story_id: str, url: str) -> str:
         """The first URL known for a story, recording ``url`` if there is none yet."""
 
-    def begin_run(self) -> bool:
-        """Start a run; True when the previous run did not finish (a resume)."""
+    def last_run_finished(self) -> bool:
+        """False when a run began and never finished (the next one resumes)."""
+
+    def begin_run(self) -> None:
+        """Mark a run begun: until it ends, the next crawl resumes."""
 
     def end_run(self) -> None: ...
 

@@ -105,10 +105,12 @@ class RedisState:
     def set_feed_offset(self, path, offset):
         self.r.hset(self.offsets, path, offset)
 
-    def begin_run(self):
+    def last_run_finished(self):
         last = self.r.hget(self.runs, self.worker)
+        return last is None or json.loads(last).get("finished") is not None
+
+    def begin_run(self):
         self.r.hset(self.runs, self.worker, json.dumps({"started": time.time(), "finished": None}))
-        return last is not None and json.loads(last).get("finished") is None
 
     def end_run(self):
         self.r.hset(self.runs, self.worker, json.dumps({"started": None, "finished": time.time()}))

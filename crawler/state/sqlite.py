@@ -80,11 +80,13 @@ class SqliteState:
     def set_feed_offset(self, path, offset):
         self.db.execute("INSERT OR REPLACE INTO feed_files VALUES (?, ?)", (path, offset))
 
-    def begin_run(self):
+    def last_run_finished(self):
         last = self.db.execute("SELECT finished FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        return last is None or last[0] is not None
+
+    def begin_run(self):
         self.run_id = self.db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),)).lastrowid
         self.db.commit()
-        return last is not None and last[0] is None
 
     def end_run(self):
         self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (time.time(), self.run_id))
