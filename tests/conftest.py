@@ -17,11 +17,11 @@ REPO = Path(__file__).resolve().parents[1]
 class Server(ServerProcess):
     """The demo server in a subprocess; run from the repository root so it imports this tree."""
 
-    def __init__(self, port: int = 0, grow: int = 0):
+    def __init__(self, port: int = 0, grow: int = 0, generate: int = 0, brief_pool: int | None = None):
         cwd = os.getcwd()
         os.chdir(REPO)
         try:
-            super().__init__(port=port, grow=grow)
+            super().__init__(port=port, grow=grow, generate=generate, brief_pool=brief_pool)
         finally:
             os.chdir(cwd)
 

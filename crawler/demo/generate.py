@@ -17,13 +17,13 @@ PAGE_SIZE = {MAIN: 20, MIRROR: 20}
 BRIEF_POOL = 100
 
 
-def generated_site(n: int, seed: int = 1) -> DemoSite:
+def generated_site(n: int, seed: int = 1, brief_pool: int = BRIEF_POOL) -> DemoSite:
     rng = random.Random(seed)
     categories = {site: [(f"c{i}", name) for i, name in enumerate(names)] for site, names in CATEGORY_NAMES.items()}
     stories = sorted(content.SHORT_STORIES) + sorted(content.REAL_STORIES) + sorted(content.SEED_RELATED_STORIES)
     briefs = [(f"快讯{i}号：{rng.choice(TAGS)}链上数据异动", f"据链上数据，第{i}号快讯所述地址在过去24小时内转出{rng.randint(100, 9999)}枚代币。",
                f"20{rng.randint(21, 25)}/{rng.randint(1, 12)}/{rng.randint(1, 28)} {rng.randint(0, 23)}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}")
-              for i in range(BRIEF_POOL)]
+              for i in range(brief_pool)]
     first_extra = len(content.EXTRA_BRIEFS) + 5  # the seed's five and the demo's ten come first
     specs = []
     for i in range(n):
@@ -38,6 +38,6 @@ def generated_site(n: int, seed: int = 1) -> DemoSite:
             time=PLACEHOLDER if rng.random() < 0.7 else f"20{rng.randint(21, 25)}/{rng.randint(1, 12)}/{rng.randint(1, 28)} 9:{rng.randint(0, 59):02d}:00",
             encoding="gbk-none" if site == MIRROR and i % 251 == 250 else "utf-8",
             flaw=flaw, tags=[tag],
-            briefs=[] if flaw == "empty" else [first_extra + rng.randrange(BRIEF_POOL), rng.randrange(first_extra)],
+            briefs=[] if flaw == "empty" else [first_extra + rng.randrange(brief_pool), rng.randrange(first_extra)],
             extra=f"本文为第{i}号观察，编号{rng.randint(10 ** 8, 10 ** 9)}，仅供参考，不构成投资建议。"))
     return DemoSite(articles=specs, extra_briefs=briefs, categories=categories, page_size=PAGE_SIZE)

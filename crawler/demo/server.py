@@ -71,10 +71,11 @@ def start_urls(port: int) -> list[str]:
 class ServerProcess:
     """This server in a subprocess on a free loopback port (tests, benchmarks)."""
 
-    def __init__(self, port: int = 0, grow: int = 0, generate: int = 0, seed: int = 1):
+    def __init__(self, port: int = 0, grow: int = 0, generate: int = 0, seed: int = 1, brief_pool: int | None = None):
         import subprocess
 
         args = ["--port", str(port), "--grow", str(grow), "--generate", str(generate), "--seed", str(seed)]
+        args += ["--brief-pool", str(brief_pool)] if brief_pool else []
         self.proc = subprocess.Popen([sys.executable, "-m", "crawler.demo.server", *args],
                                      stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline().strip()
@@ -104,13 +105,15 @@ def main(argv=None) -> None:
     parser.add_argument("--generate", type=int, default=0, metavar="N",
                         help="serve a generated site of N articles instead of the demo (benchmarks)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated site")
+    parser.add_argument("--brief-pool", type=int, default=None, metavar="N",
+                        help="the generated site's pool of distinct briefs (each article carries one of them)")
     args = parser.parse_args(argv)
     from twisted.internet import reactor
 
     if args.generate:
         from .generate import generated_site
 
-        site = generated_site(args.generate, args.seed)
+        site = generated_site(args.generate, args.seed, **({"brief_pool": args.brief_pool} if args.brief_pool else {}))
     else:
         site = DemoSite(grow=args.grow)
     port = listen(site, port=args.port, reactor=reactor).getHost().port
