@@ -49,6 +49,8 @@ MAX_FOOTER_LINE = 120
 DATE_LOOKBACK, MAX_DATE_LINE = 8, 40
 # Story lines at either end searched for an unlabelled byline.
 BYLINE_LINES = 6
+# Headings weighed as the headline: the first ones (a page of 100k <h1>s is no article's).
+MAX_HEADINGS = 100
 # Blocks looked back from the story for the heading over it, and lines one headline may take.
 HEADING_LOOKBACK, MAX_HEADLINE_LINES = 4, 4
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
@@ -113,7 +115,7 @@ class ArticlePage:
         it was found (``_WHOLE``: the <title> names it whole, or prints it)."""
         title = self.doc.title_text
         heads = [b for b in self.doc.blocks
-                 if b.owner.tag in dom.HEADING_TAGS and len(b.text) >= MIN_HEADLINE and not self._is_logo(b)]
+                 if b.owner.tag in dom.HEADING_TAGS and len(b.text) >= MIN_HEADLINE and not self._is_logo(b)][:MAX_HEADINGS]
         # the heading that covers most of the title
         named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])] if title else []
         best = max(named, key=lambda b: len(b.text)) if named else None

@@ -19,6 +19,8 @@ from .cache import cached_property
 from .decode import Decoded, decode_html, is_garbled
 from .headline import split_headline
 
+# The longest <title> read: every heading is looked for in it (a 1 MB title is no headline).
+MAX_TITLE = 500
 # An entry (a list item or related link) longer than this is a story, not an entry.
 MAX_ENTRY_CHARS = 600
 MIN_ENTRY_HEADLINE = 4
@@ -39,9 +41,6 @@ _MONTH_DAY = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?")
 _BASE_HREF = etree.XPath("//base/@href")
 _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
-# JSON-LD blocks (schema.org, as WordPress SEO plugins print them), read from the text: the
-# tree has no scripts left.
-_JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
 
 
 # Letters (not digits, not punctuation) before a link in its paragraph that make it a
@@ -65,24 +64,24 @@ def _in_running_text(a) -> bool:
     if not ((prev is not None and not lead) or (lead and not lead[-1].isspace())
             or (a.tail and not a.tail[0].isspace())):
         return False  # spaces or line breaks on both sides: list markup (most links; no text read)
-    before = []
+    letters = 0  # counted until there are enough: thousands of links in one line stay linear
     el = a
-    while True:
+    while letters < MIN_LETTERS_BEFORE:
         sib = el.getprevious()
-        while sib is not None and sib.tag not in _BREAKS:  # back to the paragraph's start
-            before.append(etree.tostring(sib, method="text", encoding=str, with_tail=True))
+        while sib is not None and sib.tag not in _BREAKS and letters < MIN_LETTERS_BEFORE:  # back to the line's start
+            letters += len(_LETTER.findall(etree.tostring(sib, method="text", encoding=str, with_tail=True)))
             sib = sib.getprevious()
         if sib is not None:  # a line break: the line starts with its tail (`…<br>text<a>`)
-            before.append(sib.tail or "")
+            letters += len(_LETTER.findall(sib.tail or "")) if sib.tag in _BREAKS else 0
             break
         parent = el.getparent()
         if parent is None:
             break
-        before.append(parent.text or "")
+        letters += len(_LETTER.findall(parent.text or ""))
         if parent.tag in _BREAKS:
             break
         el = parent
-    return len(_LETTER.findall("".join(before))) >= MIN_LETTERS_BEFORE
+    return letters >= MIN_LETTERS_BEFORE
 
 
 def _is_linked_brief(a, elements: list) -> bool:
@@ -152,7 +151,8 @@ class Document:
         self.url = url
         self.body = body or b""
         self.decoded: Decoded = decode_html(self.body, _header(headers, "Content-Type"), encoding)
-        self.root = dom.parse_html(self.decoded.text)
+        self._json_ld_texts: list[str] = []
+        self.root = dom.parse_html(self.decoded.text, self._json_ld_texts)
         self.base_url = url
         if self.root is not None:
             base = _BASE_HREF(self.root)
@@ -178,8 +178,9 @@ class Document:
             return ""
         og = _OG_TITLE(self.root)
         if og and og[0].strip():
-            return dom.collapse(og[0])
-        return dom.text_of(self.root.find(".//title"))
+            return dom.collapse(og[0][:MAX_TITLE])
+        title = self.root.find(".//title")
+        return dom.collapse((title.text or "")[:MAX_TITLE]) if title is not None else ""
 
     def meta_content(self, name: str) -> str | None:
         if self.root is None:
@@ -192,7 +193,7 @@ class Document:
         """Every object of the page's JSON-LD blocks (``@graph`` members included); a block
         that is not JSON is skipped."""
         out: list[dict] = []
-        for raw in _JSON_LD.findall(self.decoded.text):
+        for raw in self._json_ld_texts:
             try:
                 data = json.loads(raw)
             except ValueError:

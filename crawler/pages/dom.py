@@ -49,13 +49,17 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # A page hidden whole until a script shows it (`<body style="display:none">`, anti-flicker) is read.
 _NEVER_HIDDEN = frozenset(("html", "head", "body"))
 
+# JSON-LD blocks (schema.org, as WordPress SEO plugins print them), found in the tree: a
+# pattern over the text cost quadratic time on `<script ` repeated inside a comment.
+_JSON_LD_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 # Plain lxml elements: lxml.html's element classes call back into Python for every
 # element proxy created, a third of the cost of walking a page.
 _PARSER = etree.HTMLParser()
 
 
-def parse_html(text: str) -> etree._Element | None:
-    """Parse a decoded page; None when there is no document at all."""
+def parse_html(text: str, json_ld: list[str] | None = None) -> etree._Element | None:
+    """Parse a decoded page; None when there is no document at all. Scripts are dropped
+    from the tree; the text of its JSON-LD blocks is appended to ``json_ld`` first."""
     text = _XML_DECL.sub("", text, count=1)
     if _ends_early(text):
         text = _DOCUMENT_END.sub("", text)
@@ -67,11 +71,13 @@ def parse_html(text: str) -> etree._Element | None:
         return None
     if root is None:
         return None
+    if json_ld is not None:
+        json_ld += [el.text for el in _JSON_LD_SCRIPTS(root) if el.text]
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
-    for attr in _STYLE_OR_HIDDEN(root):
-        el = attr.getparent()
-        if el.tag not in _NEVER_HIDDEN and (attr.attrname == "hidden" or _HIDDEN_STYLE.search(attr)):
-            _drop_keeping_tail(el)
+    hidden = [attr.getparent() for attr in _STYLE_OR_HIDDEN(root)
+              if attr.getparent().tag not in _NEVER_HIDDEN and (attr.attrname == "hidden" or _HIDDEN_STYLE.search(attr))]
+    if hidden:
+        _drop_keeping_tails(hidden)
     return root
 
 
@@ -82,18 +88,33 @@ def _ends_early(text: str) -> bool:
     return m is not None and _MORE_MARKUP.search(text, m.end()) is not None
 
 
-def _drop_keeping_tail(el) -> None:
-    """Remove ``el`` and its subtree; the text after it (its tail) is the parent's and stays."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+def _drop_keeping_tails(elements: list) -> None:
+    """Remove ``elements`` and their subtrees; the text after each (its tail) is its
+    parent's and stays. Each parent is rebuilt once, its texts joined once: removing them
+    one by one grew the same tail again and again (quadratic in a run of hidden spans)."""
+    by_parent: dict = {}
+    for el in elements:
+        parent = el.getparent()
+        if parent is not None:
+            by_parent.setdefault(parent, set()).add(el)
+    for parent, drop in by_parent.items():
+        owner, pieces = None, [parent.text or ""]  # owner None: the parent's own text
+        for child in list(parent):
+            if child in drop:
+                pieces.append(child.tail or "")
+                parent.remove(child)
+                continue
+            _set_text_before(parent, owner, pieces)
+            owner, pieces = child, [child.tail or ""]
+        _set_text_before(parent, owner, pieces)
+
+
+def _set_text_before(parent, owner, pieces: list[str]) -> None:
+    text = "".join(pieces) or None
+    if owner is None:
+        parent.text = text
+    else:
+        owner.tail = text
 
 
 @dataclass(slots=True)

@@ -16,6 +16,9 @@ _ESCAPED_IMG = re.compile(r'\\*"?alt=\\*"[^"\\]{0,40}\\*"\s*(?:\\u002F|/)?\\*>')
 _ESCAPED_SLASH = re.compile(r"\\u002[Ff]")
 # Words that make a sentence a question; a `?` run closing such a sentence keeps one `?`.
 _QUESTION = re.compile(r"嗎|吗|呢|什麼|什么|甚麼|是否|如何|為何|为何|為什麼|为什么|難道|难道|誰|谁|哪|多少|幾|几|還是|还是|怎|豈|岂|能否|可否|是不是|有沒有|有没有|\?\s*$")
+# The most of a sentence before a `??` run searched for a question word.
+MAX_SENTENCE = 200
+_SENTENCE_END = re.compile(r"[。！!；;]")
 # A `?` after these characters stands before a name or number, where a space was.
 _BEFORE_NAME = "像如的和與与在用從从個个為为將将是及或稱称者師师員员於于到向對对把被給给讓让由以等即自據据"
 
@@ -59,13 +62,15 @@ def repair_many(texts: list[str]) -> list[str]:
 
 
 def _repair_question_marks(text: str) -> str:
-    # runs of 2+ `?`: keep one only where they close a question
+    # runs of 2+ `?`: keep one only where they close a question. The question is looked for
+    # in the sentence before the run, at most MAX_SENTENCE characters back: a page of
+    # thousands of runs and no full stop costs linear time, not quadratic.
     def run(m: re.Match) -> str:
-        before = text[: m.start()]
         at_end = m.end() == len(text)
-        sentence = re.split(r"[。！!；;]", before)[-1]
-        if before.endswith(("。", "！", "!", ".")):
+        if m.start() and text[m.start() - 1] in "。！!.":
             return "" if at_end else " "
+        window = text[max(0, m.start() - MAX_SENTENCE): m.start()]
+        sentence = _SENTENCE_END.split(window)[-1]
         if _QUESTION.search(sentence):
             return "?" if at_end else "? "
         return "" if at_end else " "

@@ -1,0 +1,66 @@
+"""No page costs more than linear time in its size, whatever its text: each construct that
+once cost time growing with the square of the input, read at two sizes. Doubling the input
+must not quadruple the time (the ratio of two runs on the same machine, best of three,
+bounds the growth, not a wall-clock threshold)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from crawler.dates import DateParser
+from crawler.pages import read_page
+from crawler.text import artifacts
+
+URL = "https://site.example/info/1.html"
+
+
+def _page(body: str) -> bytes:
+    return f"<html><head><title>頁面</title></head><body>{body}</body></html>".encode()
+
+
+def _read(body: bytes) -> None:
+    page = read_page(URL, body, {"Content-Type": "text/html; charset=utf-8"})
+    page.doc.json_ld  # noqa: B018 (read on demand: the date's and author's last fallback)
+    if hasattr(page, "to_item"):
+        page.to_item()
+    else:
+        page.to_listing()
+
+
+CASES = {
+    # `?` repair: `比特币` + `??币` repeated, no full stop
+    "question-mark runs": (lambda n: "比特币" + "??币" * n, artifacts.repair, 10_000),
+    # the JSON-LD pattern: `<script ` repeated inside a comment
+    "script tags in a comment": (lambda n: _page("<!-- " + "<script " * n + " --><p>正文</p>"), _read, 400_000),
+    # links to articles with no space between them in one paragraph
+    "links in one paragraph": (lambda n: _page("<p>" + "".join(f'<a href="/info/{i}.html">文章標題{i}</a>'
+                                                             for i in range(n)) + "</p>"), _read, 2_000),
+    # many headings and a long <title>
+    "headings and a long title": (lambda n: f"<html><head><title>{'標題' * n}</title></head><body>".encode()
+                                  + b"<h1>\xe6\xa8\x99\xe9\xa1\x8c\xe6\x96\x87\xe5\xad\x97</h1>" * n + b"</body></html>",
+                                  _read, 40_000),
+    # hidden elements, each followed by text
+    "hidden spans with text after": (lambda n: _page("<p>" + '<span style="display:none">x</span>文字' * n + "</p>"),
+                                     _read, 20_000),
+    # dateparser is handed a long value
+    "a long date value": (lambda n: "发布时间 " + "某公司" * n, DateParser().parse, 400_000),
+}
+
+
+def _best_of_three(run, data) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t = time.process_time()
+        run(data)
+        best = min(best, time.process_time() - t)
+    return best
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_doubling_the_input_does_not_quadruple_the_time(case):
+    make, run, n = CASES[case]
+    small, large = make(n), make(2 * n)
+    run(small)  # warm up: imports, compiled patterns
+    ratio = _best_of_three(run, large) / max(_best_of_three(run, small), 1e-4)
+    assert ratio < 3.0, f"{case}: doubling the input took {ratio:.1f}x the time"
