@@ -263,3 +263,13 @@ def test_the_json_schema_names_every_field_of_the_item(cls):
 
     schema = json.loads((Path(crawler.__file__).parent / "schemas" / f"{cls.__name__.lower()}.json").read_text("utf-8"))
     assert sorted(schema["properties"]) == sorted(f.name for f in fields(cls))
+
+
+def test_cookies_are_off_so_no_site_can_grow_our_requests():
+    from scrapy.downloadermiddlewares.cookies import CookiesMiddleware
+
+    from crawler import settings
+
+    project = {name: getattr(settings, name) for name in dir(settings) if name.isupper()}
+    with pytest.raises(NotConfigured):
+        CookiesMiddleware.from_crawler(crawler_with(**project))
