@@ -10,6 +10,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,  # where Scrapy's own sits
     "crawler.middlewares.demo.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750) reads the proxy
+    "crawler.middlewares.origins.StartPortsMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches anything
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.briefs.BriefSplitMiddleware": 600,
@@ -53,6 +54,8 @@ class NewsCrawlerAddon:
 
     def update_settings(self, settings) -> None:
         self.update_pre_crawler_settings(settings)  # again, for crawlers built without a runner
+        # a redirect loop ends as a redirect_loop reject instead of vanishing as a duplicate
+        settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.RedirectLoopAwareDupeFilter", priority=PRIORITY)
         if distributed.enabled(settings):
             self._worker(settings)
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),

@@ -10,6 +10,7 @@ NEWS_MAX_LIST_PAGES = 50  # pagination cap per list: page numbers above it are n
 NEWS_FOLLOW_RELATED = True  # follow the related-article lists of article pages
 NEWS_MAX_ARTICLE_PAGES = 20  # an article printed over pages (1001_2.html…): pages read before it is emitted as is
 NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of list pages
+NEWS_STAY_ON_START_PORTS = True  # a start host's other ports (a local service) are off-site
 NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: served on a free one behind them)
 
 # -- feeds and the crawl report ---------------------------------------------------------

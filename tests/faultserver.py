@@ -20,7 +20,9 @@ GOOD = {"/info/101.html": "/info/1001.html", "/info/102.html": "/info/1003.html"
 FAULTS = ["/info/101.html", "/info/102.html", "/info/404.html", "/info/410.html", "/info/500.html",
           "/info/503.html", "/info/301.html", "/info/302.html", "/info/777.html", "/info/888.html",
           "/info/999.html", "/info/998.html", "/info/997.html", "/private/info/996.html",
-          "/info/995.html", "/info/994.html", "/info/993.html", "/info/600.html", "/info/601.html"]
+          "/info/995.html", "/info/994.html", "/info/993.html", "/info/600.html", "/info/601.html",
+          "/info/700.html", "/info/701.html", "/info/703.html"]
+OTHER_PORT = "http://127.0.0.1:1"  # another port of the start host: nothing may be sent there
 BIG = 300_000  # bytes; the test caps downloads at 200 kB
 BOMB = gzip.compress(b"\0" * 5_000_000)
 
@@ -51,8 +53,10 @@ PARTS = {
 }
 
 
-HOME = html("<h1>故障站</h1><ul>" + "".join(f'<li><a href="{p}">測試頁面{p}</a><p>摘要.</p></li>' for p in FAULTS)
-            + '</ul><p><a href="/list/inf_1.html">無盡列表</a> <a href="/calendar/2024-01-01.html">日曆</a></p>')
+HOME = html("<h1>故障站</h1><ul>" + "".join(f'<li><a href="{p}">測試頁面{p}</a><p>摘要.</p></li>'
+                                            for p in [*FAULTS, f"{OTHER_PORT}/info/1005.html"])
+            + '</ul><p><a href="/list/inf_1.html">無盡列表</a> <a href="/calendar/2024-01-01.html">日曆</a>'
+            + f' <a href="/list/one_1.html">自稱第一頁的列表</a> <a href="{OTHER_PORT}/info/1005.html">本機另一端口</a></p>')
 
 
 class Faults(Resource):
@@ -85,6 +89,14 @@ class Faults(Resource):
         if path == "/info/302.html":
             request.redirect(b"http://offsite.example.org/info/12.html")
             return b""
+        if path == "/info/700.html":  # to another port of this host
+            request.redirect(f"{OTHER_PORT}/info/12.html".encode())
+            return b""
+        if path in ("/info/701.html", "/info/702.html"):  # A -> B -> A
+            request.redirect(b"/info/702.html" if path == "/info/701.html" else b"/info/701.html")
+            return b""
+        if path == "/info/703.html":  # a meta refresh to itself
+            return html('<meta http-equiv="refresh" content="0;url=/info/703.html"><p>跳轉中</p>')
         if path == "/info/777.html":  # slower than the test's DOWNLOAD_TIMEOUT
             d = deferLater(reactor, 3, lambda: None)
             d.addCallback(lambda _: (request.write(html("slow")), request.finish()))
@@ -115,6 +127,9 @@ class Faults(Resource):
             n = int(path[10:-5])
             return html(f'<h1>列表</h1><div class="pages"><a href="/list/inf_{n - 1}.html">上一頁</a> <span>{n}</span> '
                         f'<a href="/list/inf_{n + 1}.html">{n + 1}</a> <a href="/list/inf_{n + 1}.html">下一頁</a></div>')
+        if path.startswith("/list/one_"):  # every page calls itself page 1
+            n = int(path[10:-5])
+            return html(f'<h1>列表</h1><div class="pages"><span>1</span> <a href="/list/one_{n + 1}.html">下一頁</a></div>')
         if path.startswith("/calendar/"):  # a calendar trap: always one more day back
             day = date.fromisoformat(path[10:-5]) - timedelta(days=1)
             return html(f'<h1>{path[10:-5]}</h1><p><a href="/calendar/{day}.html">前一天</a></p>')

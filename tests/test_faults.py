@@ -11,7 +11,7 @@ from tests.conftest import REPO, run_crawl
 
 SETTINGS = ["-s", "DOWNLOAD_TIMEOUT=1", "-s", "DOWNLOAD_MAXSIZE=200000", "-s", "RETRY_BACKOFF_BASE=0.1",
             "-s", "NEWS_MAX_LIST_PAGES=5", "-s", "DEPTH_LIMIT=8", "-s", "NEWS_FOLLOW_RELATED=0",
-            "-s", "AUTOTHROTTLE_ENABLED=0"]
+            "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "REDIRECT_MAX_TIMES=5"]
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,8 @@ def reject(crawl, path):
     ("/private/info/996.html", "robots_forbidden"),
     ("/info/994.html", "no_headline"),
     ("/info/993.html", "empty_response"),
+    ("/info/701.html", "redirect_loop"),  # A -> B -> A: not dropped as a duplicate
+    ("/info/703.html", "redirect_loop"),  # a meta refresh to itself
 ])
 def test_fault_becomes_a_counted_logged_reject(crawl, path, reason):
     r = reject(crawl, path)
@@ -77,13 +79,26 @@ def test_redirect_off_site_is_counted_and_logged(crawl):
 
 
 def test_infinite_pagination_stops_at_the_cap(crawl):
-    assert crawl.stats["pagination/capped"] == 1
+    assert crawl.stats["pagination/capped"] == 2
     assert "Pagination cap (NEWS_MAX_LIST_PAGES=5) reached at " + crawl.base + "list/inf_5.html" in crawl.log
+    # a pager whose every page calls itself page 1 stops there too
+    assert "Pagination cap (NEWS_MAX_LIST_PAGES=5) reached at " + crawl.base + "list/one_5.html" in crawl.log
+
+
+def test_nothing_is_sent_to_another_port_of_a_start_host(crawl):
+    from tests.faultserver import OTHER_PORT
+
+    assert reject(crawl, "/info/700.html")["reason"] == "offsite_port"  # a 302 there: named by the URL asked for
+    assert f"(redirected to {OTHER_PORT}/info/12.html)" in reject(crawl, "/info/700.html")["detail"]
+    linked = [r for r in crawl.rejects if r["url"] == f"{OTHER_PORT}/info/1005.html"]  # a link there
+    assert [r["reason"] for r in linked] == ["offsite_port"]
+    assert crawl.stats["offsite/port"] == 2  # robots.txt of that port was never asked for either
 
 
 def test_calendar_trap_stays_bounded(crawl):
     assert crawl.stats["request_depth_max"] <= 8
-    assert crawl.stats["downloader/request_count"] < 60
+    # the calendar and everything else; the two redirect loops go round REDIRECT_MAX_TIMES (5)
+    assert crawl.stats["downloader/request_count"] < 60 + 2 * 5
 
 
 def test_wrong_charset_is_overruled_and_counted(crawl):

@@ -21,6 +21,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 
 from .. import distributed
 from ..items import Article, Reject, from_dict
+from ..middlewares.origins import OffsitePortError
 from ..pages import ArticlePage, read_page
 from ..pages import links as page_links
 from ..pages import parts
@@ -28,6 +29,8 @@ from ..pages import parts
 
 # Content types a page of these sites may be served as; anything else is not a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+# Request meta: the number of a list page reached by "next" links from page 1.
+LIST_PAGE = "news_list_page"
 # What a later page of an article may lack and still add to it (the last page: an image, a line).
 PART_TOLERATED = ("empty_body", "no_headline")
 
@@ -219,8 +222,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield from self.follow(response, entry["url"], "article")
         for url in page.article_links():
             yield from self.follow(response, url, "article")
-        if listing.nextPage and listing.pageNumber < self.max_list_pages:
-            yield from self.follow(response, listing.nextPage, "next")
+        # pages walked by "next" links count too: a pager whose pages all call themselves
+        # page 1 would otherwise never reach the cap
+        number = max(listing.pageNumber, response.meta.get(LIST_PAGE, 1))
+        if listing.nextPage and number < self.max_list_pages:
+            yield from self.follow(response, listing.nextPage, "next", **{LIST_PAGE: number + 1})
         elif listing.nextPage:
             self.crawler.stats.inc_value("pagination/capped")
             self.logger.info("Pagination cap (NEWS_MAX_LIST_PAGES=%d) reached at %s", self.max_list_pages, response.url)
@@ -231,18 +237,23 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             for url in listing.sectionLinks:
                 yield from self.follow(response, url, "section")
 
-    def follow(self, response, url: str, role: str):
+    def follow(self, response, url: str, role: str, **meta):
         """``role`` (plain data in meta) lets middlewares tell entries from pagination.
         ``url`` is absolute and escaped already (``links.absolute``): a plain Request skips
         ``response.follow``'s second join with the page's base URL."""
         if page_links.same_scheme_family(response.url, url):
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={"role": role})
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={"role": role, **meta})
 
     # -- failures ----------------------------------------------------------------------
     def failed(self, failure):
+        """A reject for the URL the spider asked for; a redirect's target is in the detail."""
+        request = failure.request
         status = failure.value.response.status if failure.check(HttpError) else None
-        yield Reject(url=failure.request.url, reason=failure_reason(failure), status=status,
-                     detail=str(failure.value)[:300] or type(failure.value).__name__)
+        detail = str(failure.value)[:300] or type(failure.value).__name__
+        asked = request.meta.get("redirect_urls", [request.url])[0]
+        if asked != request.url:
+            detail += f" (redirected to {request.url})"
+        yield Reject(url=asked, reason=failure_reason(failure), status=status, detail=detail)
 
 
 def _unreadable(response) -> Reject | None:
@@ -271,6 +282,8 @@ def failure_reason(failure) -> str:
     if failure.check(HttpError):
         return f"http_{error.response.status}"
     text = str(error).lower()
+    if failure.check(OffsitePortError):
+        return "offsite_port"
     if failure.check(IgnoreRequest):
         if "robots.txt" in text:
             return "robots_forbidden"

@@ -1,0 +1,61 @@
+"""Downloader middleware: a crawl stays on its start URLs' ports.
+
+``allowed_domains`` checks a host, not its port: a link, a 302 or a meta refresh to
+another port of a start host (`127.0.0.1:6379`, a local service) was followed. A request
+to an allowed host on a port no start URL of that host uses is dropped before anything is
+sent, robots.txt included (this runs before RobotsTxtMiddleware): an ``offsite_port``
+reject. Ports 80 and 443 count as one, so `http://` to `https://` upgrades go through.
+``NEWS_STAY_ON_START_PORTS = False`` turns it off.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class OffsitePortError(IgnoreRequest):
+    """A request for a start host on a port no start URL uses."""
+
+
+def _origin(url: str) -> tuple[str | None, int | None]:
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return parts.hostname, None
+    return parts.hostname, port or _DEFAULT_PORTS.get(parts.scheme)
+
+
+class StartPortsMiddleware:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.ports: dict[str, set[int]] | None = None  # host -> its start URLs' ports
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("NEWS_STAY_ON_START_PORTS"):
+            raise NotConfigured
+        return cls(crawler)
+
+    def _start_ports(self, spider) -> dict[str, set[int]]:
+        ports: dict[str, set[int]] = defaultdict(set)
+        for url in getattr(spider, "start_urls", None) or []:
+            host, port = _origin(url)
+            if host and port:
+                ports[host].add(port)
+        return ports
+
+    def process_request(self, request, spider=None):
+        if self.ports is None:  # the spider's start URLs are final once requests flow
+            self.ports = self._start_ports(self.crawler.spider)
+        host, port = _origin(request.url)
+        allowed = self.ports.get(host)
+        if not allowed or port in allowed or ({port} | allowed) <= {80, 443}:
+            return None
+        self.stats.inc_value("offsite/port")
+        raise OffsitePortError(f"port {port} of {host} is not a start URL's (start ports: {sorted(allowed)})")
