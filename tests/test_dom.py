@@ -82,3 +82,32 @@ def test_hidden_elements_are_not_read_but_the_text_after_them_is(hidden):
 def test_a_page_hidden_whole_until_a_script_shows_it_is_read():
     html = "<html style='visibility:hidden'><body style='display:none'><p>one</p><p hidden>x</p><p>two</p></body></html>"
     assert texts(html) == ["one", "two"]
+
+
+def _deep_page(nesting: int, tail_paragraphs: int = 4) -> bytes:
+    story = [f"<p>第{i}段：比特币价格今日上涨，市场情绪回暖，交易量明显放大。</p>" for i in range(2 + tail_paragraphs)]
+    deep = "<div>" * nesting + "".join(story[2:]) + "</div>" * nesting
+    return (f"<html><head><title>比特币价格上涨</title></head><body><h1>比特币价格上涨</h1>"
+            f"<div>{''.join(story[:2])}{deep}</div></body></html>").encode()
+
+
+def test_deep_markup_keeps_its_text_and_the_story_stays_whole():
+    from crawler.pages import ArticlePage
+
+    page = ArticlePage("https://a.example/info/1.html", _deep_page(300))  # libxml2's default stops at 255
+    assert [b["text"][:3] for b in page.blocks] == [f"第{i}段" for i in range(6)] and page.problem() is None
+
+
+def test_markup_deeper_than_the_parser_keeps_is_a_reject_not_a_short_story():
+    from crawler.pages import ArticlePage
+
+    assert ArticlePage("https://a.example/info/1.html", _deep_page(100_000)).problem()[0] == "too_deep"
+
+
+def test_a_text_node_over_ten_megabytes_is_read_whole():
+    from crawler.pages import ArticlePage
+
+    body = ("<html><head><title>長文章的標題在這裡</title></head><body><h1>長文章的標題在這裡</h1><p>"
+            + "很長的段落。" * 2_000_000 + "</p><p>結尾的段落在這裡出現。</p></body></html>").encode()
+    page = ArticlePage("https://a.example/info/2.html", body)
+    assert page.blocks[-1]["text"] == "結尾的段落在這裡出現。" and page.story_chars > 12_000_000

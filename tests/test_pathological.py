@@ -1,7 +1,7 @@
 """No page costs more than linear time in its size, whatever its text: each construct that
-once cost time growing with the square of the input, read at two sizes. Doubling the input
-must not quadruple the time (the ratio of two runs on the same machine, best of three,
-bounds the growth, not a wall-clock threshold)."""
+once cost time growing with the square of the input, read at two sizes. Four times the
+input must cost well under sixteen times the time (linear: 4x; quadratic: 16x; the bound
+is 8x, the ratio of two runs on the same machine, best of three, not a wall-clock limit)."""
 from __future__ import annotations
 
 import time
@@ -32,14 +32,14 @@ CASES = {
     # `?` repair: `比特币` + `??币` repeated, no full stop
     "question-mark runs": (lambda n: "比特币" + "??币" * n, artifacts.repair, 10_000),
     # the JSON-LD pattern: `<script ` repeated inside a comment
-    "script tags in a comment": (lambda n: _page("<!-- " + "<script " * n + " --><p>正文</p>"), _read, 400_000),
+    "script tags in a comment": (lambda n: _page("<!-- " + "<script " * n + " --><p>正文</p>"), _read, 1_000_000),
     # links to articles with no space between them in one paragraph
     "links in one paragraph": (lambda n: _page("<p>" + "".join(f'<a href="/info/{i}.html">文章標題{i}</a>'
-                                                             for i in range(n)) + "</p>"), _read, 2_000),
+                                                             for i in range(n)) + "</p>"), _read, 4_000),
     # many headings and a long <title>
     "headings and a long title": (lambda n: f"<html><head><title>{'標題' * n}</title></head><body>".encode()
                                   + b"<h1>\xe6\xa8\x99\xe9\xa1\x8c\xe6\x96\x87\xe5\xad\x97</h1>" * n + b"</body></html>",
-                                  _read, 40_000),
+                                  _read, 20_000),
     # hidden elements, each followed by text
     "hidden spans with text after": (lambda n: _page("<p>" + '<span style="display:none">x</span>文字' * n + "</p>"),
                                      _read, 20_000),
@@ -58,9 +58,9 @@ def _best_of_three(run, data) -> float:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_doubling_the_input_does_not_quadruple_the_time(case):
+def test_four_times_the_input_costs_far_less_than_sixteen_times_the_time(case):
     make, run, n = CASES[case]
-    small, large = make(n), make(2 * n)
+    small, large = make(n), make(4 * n)
     run(small)  # warm up: imports, compiled patterns
     ratio = _best_of_three(run, large) / max(_best_of_three(run, small), 1e-4)
-    assert ratio < 3.0, f"{case}: doubling the input took {ratio:.1f}x the time"
+    assert ratio < 8.0, f"{case}: four times the input took {ratio:.1f}x the time"

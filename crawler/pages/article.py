@@ -659,6 +659,8 @@ class ArticlePage:
             return "empty_response", "the response has no body"
         if self.doc.root is None:
             return "not_html", "no HTML document could be parsed"
+        if self.doc.too_deep:
+            return "too_deep", f"markup nested past {dom.PARSER_DEPTH} levels: what lies deeper cannot be read"
         if self.doc.garbled:
             return "undecodable", f"text still garbled after decoding as {self.doc.decoded.encoding}"
         if not self.headline or not re.search(r"\w", self.headline.text):

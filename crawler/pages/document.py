@@ -152,7 +152,10 @@ class Document:
         self.body = body or b""
         self.decoded: Decoded = decode_html(self.body, _header(headers, "Content-Type"), encoding)
         self._json_ld_texts: list[str] = []
-        self.root = dom.parse_html(self.decoded.text, self._json_ld_texts)
+        cut: list[int] = []
+        self.root = dom.parse_html(self.decoded.text, self._json_ld_texts, cut)
+        #: the markup is nested deeper than the parser keeps: part of the page is lost
+        self.too_deep = bool(cut)
         self.base_url = url
         if self.root is not None:
             base = _BASE_HREF(self.root)

@@ -52,14 +52,29 @@ _NEVER_HIDDEN = frozenset(("html", "head", "body"))
 # JSON-LD blocks (schema.org, as WordPress SEO plugins print them), found in the tree: a
 # pattern over the text cost quadratic time on `<script ` repeated inside a comment.
 _JSON_LD_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
+# Elements nested deeper than this lose their wrapper tags (paragraphs and headings stay):
+# the tree is walked recursively, and 100k nested <div>s would exhaust the stack. The
+# parser keeps deep markup and long text nodes (huge_tree: libxml2 stopped at depth 255
+# and at a 10 MB text node, silently shortening the story).
+MAX_DEPTH = 200
+_AT_MAX_DEPTH = etree.XPath("/*" * MAX_DEPTH)  # one pass, level by level
+# A page this deep (real ones stay under 40 levels) has its chains of pure wrappers (an
+# element holding one element and no text) collapsed to one: 300 nested <div>s mid-story
+# split the story's paragraphs apart.
+WRAPPED_DEPTH = 64
+_AT_WRAPPED_DEPTH = etree.XPath("/*" * WRAPPED_DEPTH)
+PARSER_DEPTH = 2048  # libxml2's deepest level with huge_tree: below it, content is lost
+_AT_PARSER_LIMIT = etree.XPath("/*" * (PARSER_DEPTH - 1))
+_KEPT_WHEN_DEEP = frozenset(("p", "br", "h1", "h2", "h3", "h4", "h5", "h6"))
 # Plain lxml elements: lxml.html's element classes call back into Python for every
 # element proxy created, a third of the cost of walking a page.
-_PARSER = etree.HTMLParser()
+_PARSER = etree.HTMLParser(huge_tree=True)
 
 
-def parse_html(text: str, json_ld: list[str] | None = None) -> etree._Element | None:
+def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | None = None) -> etree._Element | None:
     """Parse a decoded page; None when there is no document at all. Scripts are dropped
-    from the tree; the text of its JSON-LD blocks is appended to ``json_ld`` first."""
+    from the tree; the text of its JSON-LD blocks is appended to ``json_ld`` first. When
+    the markup is nested past what the parser keeps, its depth is appended to ``cut``."""
     text = _XML_DECL.sub("", text, count=1)
     if _ends_early(text):
         text = _DOCUMENT_END.sub("", text)
@@ -71,6 +86,12 @@ def parse_html(text: str, json_ld: list[str] | None = None) -> etree._Element | 
         return None
     if root is None:
         return None
+    if cut is not None and _AT_PARSER_LIMIT(root):
+        cut.append(PARSER_DEPTH)  # libxml2 drops what is nested deeper, even with huge_tree
+    if _AT_WRAPPED_DEPTH(root):
+        _collapse_wrapper_chains(root)
+    for deep in _AT_MAX_DEPTH(root):  # markup nested past MAX_DEPTH: its wrappers go, its text stays
+        etree.strip_tags(deep, *({el.tag for el in deep.iter() if isinstance(el.tag, str)} - _KEPT_WHEN_DEEP))
     if json_ld is not None:
         json_ld += [el.text for el in _JSON_LD_SCRIPTS(root) if el.text]
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
@@ -79,6 +100,24 @@ def parse_html(text: str, json_ld: list[str] | None = None) -> etree._Element | 
     if hidden:
         _drop_keeping_tails(hidden)
     return root
+
+
+def _is_wrapper(el) -> bool:
+    return len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip()
+
+
+def _collapse_wrapper_chains(root) -> None:
+    """`<div><p>a</p><div><div><div><p>b</p>…` -> `<div><p>a</p><div><p>b</p>…`: every
+    wrapper of a chain of two or more is replaced by its child."""
+    inner = [el for el in root.iter() if isinstance(el.tag, str) and _is_wrapper(el) and el.getparent() is not None
+             and (_is_wrapper(el.getparent()) or _is_wrapper(el[0]))]
+    for el in inner:
+        parent = el.getparent()
+        if parent is None or not len(el):
+            continue
+        child = el[0]
+        child.tail = el.tail
+        parent.replace(el, child)
 
 
 def _ends_early(text: str) -> bool:
