@@ -21,7 +21,7 @@ FAULTS = ["/info/101.html", "/info/102.html", "/info/404.html", "/info/410.html"
           "/info/503.html", "/info/301.html", "/info/302.html", "/info/777.html", "/info/888.html",
           "/info/999.html", "/info/998.html", "/info/997.html", "/private/info/996.html",
           "/info/995.html", "/info/994.html", "/info/993.html", "/info/600.html", "/info/601.html",
-          "/info/700.html", "/info/701.html", "/info/703.html"]
+          "/info/700.html", "/info/701.html", "/info/703.html", "/info/992.html"]
 OTHER_PORT = "http://127.0.0.1:1"  # another port of the start host: nothing may be sent there
 BIG = 300_000  # bytes; the test caps downloads at 200 kB
 BOMB = gzip.compress(b"\0" * 5_000_000)
@@ -109,6 +109,11 @@ class Faults(Resource):
             return NOT_DONE_YET
         if path == "/info/999.html":
             return html("<p>" + "大" * BIG + "</p>")
+        if path == "/info/992.html":  # over DOWNLOAD_MAXSIZE with no Content-Length (chunked)
+            for _ in range(BIG // 10_000 + 1):
+                request.write(("<p>" + "大" * 3_333 + "</p>").encode())
+            request.finish()
+            return NOT_DONE_YET
         if path == "/info/998.html":  # a decompression bomb: 5 kB that inflate to 5 MB
             request.setHeader(b"Content-Encoding", b"gzip")
             return BOMB

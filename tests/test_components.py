@@ -273,3 +273,21 @@ def test_cookies_are_off_so_no_site_can_grow_our_requests():
     project = {name: getattr(settings, name) for name in dir(settings) if name.isupper()}
     with pytest.raises(NotConfigured):
         CookiesMiddleware.from_crawler(crawler_with(**project))
+
+
+def test_retry_after_is_honoured_and_a_long_one_is_not_waited_for():
+    import asyncio
+
+    from scrapy.http import Response
+
+    from crawler.middlewares.retry import BackoffRetryMiddleware, retry_after
+
+    assert retry_after(b"120") == 120 and retry_after(None) == 0 and retry_after(b"soon") == 0
+    assert 0 < retry_after(b"Wed, 21 Oct 2099 07:28:00 GMT") and retry_after(b"Wed, 21 Oct 2015 07:28:00 GMT") == 0
+    crawler = crawler_with(RETRY_BACKOFF_MAX=60)
+    mw = BackoffRetryMiddleware.from_crawler(crawler)
+    crawler.stats.open_spider()
+    request = Request("https://a.example/info/1.html")
+    busy = Response(request.url, status=503, headers={"Retry-After": "3600"}, request=request)
+    assert asyncio.run(mw.process_response(request, busy)) is busy  # not retried after 1 s, 2 s: given up for now
+    assert crawler.stats.get_value("retry/after_too_long") == 1

@@ -11,12 +11,14 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadTimeoutError,
     IgnoreRequest,
     ResponseDataLossError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy_redis.spiders import RedisMixin
+from twisted.internet.defer import CancelledError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import distributed
@@ -298,8 +300,8 @@ def failure_reason(failure) -> str:
         return "dns_error"
     if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
         return "timeout"
-    if "max size" in text or "maxsize" in text:
-        return "too_large"
+    if "max size" in text or "maxsize" in text or failure.check(DownloadCancelledError, CancelledError):
+        return "too_large"  # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
     if failure.check(ResponseDataLossError):
         return "truncated_transfer"
     return "download_error"
