@@ -16,6 +16,7 @@ SPIDER_MIDDLEWARES = {
     "crawler.middlewares.briefs.BriefSplitMiddleware": 600,
     "crawler.middlewares.incremental.IncrementalMiddleware": 650,  # sees the spider's requests first
     "crawler.middlewares.repeats.RepeatedRequestsMiddleware": 625,  # then repeats stop, before the engine
+    "crawler.middlewares.traps.TrapsMiddleware": 620,  # then traps, counting only requests not repeated
 }
 ITEM_PIPELINES = {
     # de-duplication first: most briefs are repeats, and dropping them costs less than normalizing them

@@ -10,6 +10,10 @@ NEWS_MAX_LIST_PAGES = 50  # pagination cap per list: page numbers above it are n
 NEWS_FOLLOW_RELATED = True  # follow the related-article lists of article pages
 NEWS_MAX_ARTICLE_PAGES = 20  # an article printed over pages (1001_2.html…): pages read before it is emitted as is
 NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of list pages
+# -- crawler traps (0: off); a bite is counted under traps/<rule> and logged with its URL
+NEWS_MAX_SEGMENT_REPEATS = 3  # a path segment repeated this often (/a/b/a/b/a/b/)
+NEWS_MAX_SECTIONS_PER_SITE = 500  # section (category) links followed per host
+NEWS_MAX_REQUESTS_PER_SITE = 200_000  # requests per host in one crawl
 NEWS_STAY_ON_START_PORTS = True  # a start host's other ports (a local service) are off-site
 NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: served on a free one behind them)
 

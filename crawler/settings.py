@@ -44,4 +44,7 @@ RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 # Calendar-style traps (an endless chain of "previous day" pages) end here; pagination has
 # its own cap (NEWS_MAX_LIST_PAGES).
 DEPTH_LIMIT = 100
+# Article URLs stay far shorter; a link that grows a character per hop does not (Scrapy's
+# UrlLengthMiddleware: urllength/request_ignored_count).
+URLLENGTH_LIMIT = 1000
 REMOTE_CONTROL_ENABLED = False  # no control port: nothing listens that the crawl does not need

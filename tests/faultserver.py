@@ -57,6 +57,7 @@ HOME = html("<h1>故障站</h1><ul>" + "".join(f'<li><a href="{p}">測試頁面{
                                             for p in [*FAULTS, f"{OTHER_PORT}/info/1005.html"])
             + '</ul><p><a href="/list/inf_1.html">無盡列表</a> <a href="/calendar/2024-01-01.html">日曆</a>'
             + f' <a href="/list/one_1.html">自稱第一頁的列表</a> <a href="{OTHER_PORT}/info/1005.html">本機另一端口</a></p>')
+# Traps of their own, crawled from their own start URLs: /secfarm/s0.html, /grow/g.html
 
 
 class Faults(Resource):
@@ -132,6 +133,12 @@ class Faults(Resource):
             n = int(path[10:-5])
             return html(f'<h1>列表</h1><div class="pages"><a href="/list/inf_{n - 1}.html">上一頁</a> <span>{n}</span> '
                         f'<a href="/list/inf_{n + 1}.html">{n + 1}</a> <a href="/list/inf_{n + 1}.html">下一頁</a></div>')
+        if path.startswith("/secfarm/"):  # every list links 40 new sections
+            n = int(request.args.get(b"n", [b"0"])[0])
+            links = "".join(f'<a href="/secfarm/s{n * 40 + k}.html?n={n * 40 + k}">欄目{n * 40 + k}</a> ' for k in range(1, 41))
+            return html(f'<div class="nav">{links}</div><h1>欄目</h1>')
+        if path.startswith("/grow/"):  # a section link one character longer every hop
+            return html(f'<div class="nav"><a href="{path[:-5]}x.html">更多欄目</a> <a href="/grow/a.html">首欄</a></div><h1>欄目</h1>')
         if path.startswith("/list/one_"):  # every page calls itself page 1
             n = int(path[10:-5])
             return html(f'<h1>列表</h1><div class="pages"><span>1</span> <a href="/list/one_{n + 1}.html">下一頁</a></div>')

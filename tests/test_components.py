@@ -291,3 +291,18 @@ def test_retry_after_is_honoured_and_a_long_one_is_not_waited_for():
     busy = Response(request.url, status=503, headers={"Retry-After": "3600"}, request=request)
     assert asyncio.run(mw.process_response(request, busy)) is busy  # not retried after 1 s, 2 s: given up for now
     assert crawler.stats.get_value("retry/after_too_long") == 1
+
+
+def test_traps_bite_by_repeated_segments_and_site_budgets():
+    from crawler.middlewares.traps import TrapsMiddleware
+
+    crawler = crawler_with(NEWS_MAX_SECTIONS_PER_SITE=2, NEWS_MAX_REQUESTS_PER_SITE=4)
+    crawler.stats.open_spider()
+    mw = TrapsMiddleware.from_crawler(crawler)
+    req = lambda path, role="article": Request("https://a.example" + path, meta={"role": role})
+    assert mw.trap(req("/a/b/a/b/a/b/", "section")) == "repeated_segment"
+    assert [mw.trap(req(f"/s{i}.html", "section")) for i in range(3)] == [None, None, "site_sections"]
+    assert [mw.trap(req(f"/info/{i}.html")) for i in range(3)] == [None, None, "site_requests"]
+    part = Request("https://a.example/info/9_2.html", meta={"role": "part"})
+    out = list(mw.process_spider_output(None, [part, req("/info/99.html")]))
+    assert out == [part] and crawler.stats.get_value("traps/site_requests") == 1

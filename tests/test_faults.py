@@ -96,10 +96,24 @@ def test_nothing_is_sent_to_another_port_of_a_start_host(crawl):
     assert crawl.stats["offsite/port"] == 2  # robots.txt of that port was never asked for either
 
 
+def test_section_farms_and_growing_links_stop_within_their_budgets(tmp_path):
+    server = subprocess.Popen([sys.executable, "-m", "tests.faultserver"], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    base = server.stdout.readline().strip()
+    try:
+        crawl = run_crawl(tmp_path, "-a", f"start_urls={base}secfarm/s0.html,{base}grow/g.html", *SETTINGS,
+                          "-s", "DEPTH_LIMIT=100", "-s", "NEWS_MAX_REQUESTS_PER_SITE=120")
+    finally:
+        server.terminate()
+        server.wait(10)
+    s = crawl.stats
+    assert s["traps/site_requests"] >= 1 and "Crawler trap (site_requests): not following" in crawl.log
+    # the site's budget of requests the spider yields, and the two start URLs and robots.txt
+    assert s["downloader/request_count"] <= 120 + 3
+
+
 def test_calendar_trap_stays_bounded(crawl):
     assert crawl.stats["request_depth_max"] <= 8
-    # the calendar and everything else; the two redirect loops go round REDIRECT_MAX_TIMES (5)
-    assert crawl.stats["downloader/request_count"] < 60 + 2 * 5
+    assert crawl.stats["downloader/request_count"] < 60 + 2 * 5  # and the redirect loops' hops
 
 
 def test_wrong_charset_is_overruled_and_counted(crawl):

@@ -51,6 +51,8 @@ class StartPortsMiddleware:
         return ports
 
     def process_request(self, request, spider=None):
+        if "role" not in request.meta and "redirect_urls" not in request.meta:
+            return None  # a start URL, or a page asked for by hand (scrapy shell, scrapy parse)
         if self.ports is None:  # the spider's start URLs are final once requests flow
             self.ports = self._start_ports(self.crawler.spider)
         host, port = _origin(request.url)
