@@ -11,6 +11,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,  # where Scrapy's own sits
     "crawler.middlewares.demo.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750) reads the proxy
     "crawler.middlewares.origins.StartPortsMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches anything
+    "crawler.middlewares.robots.RobotsUnavailableMiddleware": 560,  # sees robots.txt failures before retries do
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.briefs.BriefSplitMiddleware": 600,

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import sys
 from datetime import date, timedelta
 
@@ -23,6 +24,8 @@ FAULTS = ["/info/101.html", "/info/102.html", "/info/404.html", "/info/410.html"
           "/info/995.html", "/info/994.html", "/info/993.html", "/info/600.html", "/info/601.html",
           "/info/700.html", "/info/701.html", "/info/703.html", "/info/992.html"]
 OTHER_PORT = "http://127.0.0.1:1"  # another port of the start host: nothing may be sent there
+# How robots.txt behaves (FAULT_ROBOTS): normally, 503, huge, drop.
+ROBOTS = os.environ.get("FAULT_ROBOTS", "")
 BIG = 300_000  # bytes; the test caps downloads at 200 kB
 BOMB = gzip.compress(b"\0" * 5_000_000)
 
@@ -70,6 +73,14 @@ class Faults(Resource):
         request.setHeader(b"Content-Type", b"text/html; charset=utf-8")
         if path == "/robots.txt":
             request.setHeader(b"Content-Type", b"text/plain")
+            if ROBOTS == "503":
+                request.setResponseCode(503)
+                return b"busy"
+            if ROBOTS == "huge":  # 1 MB of rules: more than a crawler need read (RFC 9309: 500 KiB)
+                return b"User-agent: *\n" + b"Disallow: /nothing-here/\n" * 45_000
+            if ROBOTS == "drop":  # the connection drops before an answer
+                request.channel.transport.loseConnection()
+                return NOT_DONE_YET
             return b"User-agent: *\nDisallow: /private/\n"
         if path == "/":
             return HOME

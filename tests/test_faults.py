@@ -139,3 +139,27 @@ def test_a_lost_page_of_an_article_is_a_reject_and_the_rest_is_kept(crawl):
     r = reject(crawl, "/info/601_2.html")
     assert r["reason"] == "http_404" and f"page 2 of {crawl.base}info/601.html" in r["detail"]
     assert f"Rejected {r['url']}: http_404" in crawl.log
+
+
+@pytest.mark.parametrize("robots", ["503", "huge", "drop"])
+def test_a_robots_txt_that_cannot_be_read_disallows_the_site_for_the_run(tmp_path, robots):
+    """RFC 9309: a 5xx or unreachable robots.txt means complete disallow; more than 500 KiB
+    need not be read. The site is not crawled (Scrapy's default crawls it all), no ERROR is
+    logged, and the rejects are tried again next run."""
+    import os
+
+    env = {**os.environ, "FAULT_ROBOTS": robots}
+    server = subprocess.Popen([sys.executable, "-m", "tests.faultserver"], cwd=REPO, stdout=subprocess.PIPE,
+                              text=True, env=env)
+    base = server.stdout.readline().strip()
+    try:
+        crawl = run_crawl(tmp_path, "-a", f"start_urls={base}", *SETTINGS)
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert [(r["url"], r["reason"]) for r in crawl.rejects] == [(base, "robots_unavailable")]
+    assert crawl.stats["robotstxt/unavailable"] == 1 and crawl.stats["downloader/request_count"] == 1
+    assert crawl.stats["log_count/ERROR"] == 0 and crawl.report["verdict"] == "PASS"
+    from crawler.state.base import is_permanent
+
+    assert not is_permanent("robots_unavailable")

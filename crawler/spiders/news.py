@@ -24,6 +24,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from .. import distributed
 from ..items import Article, Reject, from_dict
 from ..middlewares.origins import OffsitePortError
+from ..middlewares.robots import UNAVAILABLE
 from ..pages import ArticlePage, read_page
 from ..pages import links as page_links
 from ..pages import parts
@@ -255,7 +256,10 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         asked = request.meta.get("redirect_urls", [request.url])[0]
         if asked != request.url:
             detail += f" (redirected to {request.url})"
-        yield Reject(url=asked, reason=failure_reason(failure), status=status, detail=detail)
+        reason = failure_reason(failure)
+        if reason == "robots_forbidden" and self.crawler.stats.get_value(UNAVAILABLE + urlsplit(request.url).netloc):
+            reason, detail = "robots_unavailable", "robots.txt could not be read: the site is disallowed this run"
+        yield Reject(url=asked, reason=reason, status=status, detail=detail)
 
 
 def _unreadable(response) -> Reject | None:

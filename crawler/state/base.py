@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 # The feed files of the default name (tests and tools that index a feed folder directly).
 DEFAULT_PATTERN = feeds.glob_of(defaults.NEWS_FEED_NAME)
 # Rejects worth trying again next run: the page may well be fine then.
-_TRANSIENT = ("download_error", "timeout", "dns_error", "http_5", "http_429", "http_408")
+_TRANSIENT = ("download_error", "timeout", "dns_error", "http_5", "http_429", "http_408", "robots_unavailable")
 
 
 def downloaded_at(item: dict) -> float:
