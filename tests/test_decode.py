@@ -50,3 +50,21 @@ def test_no_mojibake_in_any_demo_article(demo_site, host, path):
     item = read_page("http://127.0.0.1:8000" + path, served.body, {"Content-Type": served.content_type}).to_item()
     texts = [item.headline or "", item.articleBody or "", *item.tags, *(r["summary"] or "" for r in item.related)]
     assert not any(MOJIBAKE.search(t) for t in texts), path
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16le", "utf-32"])
+def test_a_wide_charset_label_on_a_utf8_body_is_overruled(demo_site, charset):
+    """A UTF-8 page labelled UTF-16 decodes to CJK-looking nonsense with no replacement
+    character; markup in UTF-16 is full of NUL bytes, and this body has none."""
+    served = demo_site.get("main", "/info/1001.html")
+    for given in (None, charset):  # from the header, or as Scrapy's response.encoding
+        page = read_page("http://127.0.0.1:8000/info/1001.html", served.body,
+                         {"Content-Type": f"text/html; charset={charset}"}, given)
+        assert page.doc.decoded.encoding == "utf-8" and page.to_item().headline.startswith("馬斯克不講武德")
+
+
+def test_a_real_utf16_page_is_read_as_utf16():
+    body = ("<html><head><title>比特幣價格上漲了</title></head><body><h1>比特幣價格上漲了</h1><p>"
+            + "比特幣價格今日上漲，市場情緒回暖。" * 10 + "</p></body></html>").encode("utf-16")
+    page = read_page("https://a.example/info/1.html", body, {"Content-Type": "text/html; charset=utf-16"})
+    assert page.doc.decoded.encoding == "utf-16" and page.problem() is None

@@ -57,6 +57,22 @@ def detect_encoding(body: bytes) -> str:
     return codecs.lookup(fewest).name
 
 
+def _false_wide(encoding: str, body: bytes) -> bool:
+    """A UTF-16 or UTF-32 label on a body with no NUL byte near its start: markup in those
+    codecs is full of them (`<` is 0x3C 0x00), so the label is wrong (a UTF-8 page read as
+    UTF-16 decodes to CJK-looking nonsense with no replacement character to betray it)."""
+    name = codecs.lookup(encoding).name if _known(encoding) else encoding.lower()
+    return name.startswith(("utf-16", "utf-32")) and b"\x00" not in body[:4096]
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
+
+
 def is_garbled(text: str) -> bool:
     """True when a decoded text has more replacement characters than a sane page."""
     return text.count("\ufffd") > max(2, len(text) * _MISMATCH_RATIO)
@@ -69,10 +85,10 @@ def decode_html(body: bytes, content_type: str | None = None, encoding: str | No
     header, BOM and ``<meta>`` are trusted in that order, unless the declared codec
     garbles the text, in which case the body is sniffed.
     """
-    if encoding:
+    if encoding and not _false_wide(encoding, body):
         return Decoded(body.decode(encoding, "replace"), encoding, "given")
     declared = declared_encoding(body, content_type)
-    if declared:
+    if declared and not _false_wide(declared[0], body):
         enc, source = declared
         _, text = html_to_unicode(content_type, body)
         if not is_garbled(text):

@@ -91,7 +91,9 @@ def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | Non
     if _AT_WRAPPED_DEPTH(root):
         _collapse_wrapper_chains(root)
     for deep in _AT_MAX_DEPTH(root):  # markup nested past MAX_DEPTH: its wrappers go, its text stays
-        etree.strip_tags(deep, *({el.tag for el in deep.iter() if isinstance(el.tag, str)} - _KEPT_WHEN_DEEP))
+        tags = {el.tag for el in deep.iter() if isinstance(el.tag, str)} - _KEPT_WHEN_DEEP
+        # a tag name lxml cannot be given back (`<a\x1f`): then every tag goes
+        etree.strip_tags(deep, *(tags if all(_TAG_NAME.fullmatch(t) for t in tags) else ["*"]))
     if json_ld is not None:
         json_ld += [el.text for el in _JSON_LD_SCRIPTS(root) if el.text]
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
@@ -100,6 +102,15 @@ def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | Non
     if hidden:
         _drop_keeping_tails(hidden)
     return root
+
+
+_TAG_NAME = re.compile(r"[A-Za-z][\w:.-]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _settable(text: str | None) -> str | None:
+    """Text the tree can be given back: lxml refuses control characters it parsed itself."""
+    return _CONTROL.sub("", text) if text else text
 
 
 def _is_wrapper(el) -> bool:
@@ -116,7 +127,7 @@ def _collapse_wrapper_chains(root) -> None:
         if parent is None or not len(el):
             continue
         child = el[0]
-        child.tail = el.tail
+        child.tail = _settable(el.tail)
         parent.replace(el, child)
 
 
@@ -149,7 +160,7 @@ def _drop_keeping_tails(elements: list) -> None:
 
 
 def _set_text_before(parent, owner, pieces: list[str]) -> None:
-    text = "".join(pieces) or None
+    text = _settable("".join(pieces)) or None
     if owner is None:
         parent.text = text
     else:
