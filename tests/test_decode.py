@@ -68,3 +68,13 @@ def test_a_real_utf16_page_is_read_as_utf16():
             + "比特幣價格今日上漲，市場情緒回暖。" * 10 + "</p></body></html>").encode("utf-16")
     page = read_page("https://a.example/info/1.html", body, {"Content-Type": "text/html; charset=utf-16"})
     assert page.doc.decoded.encoding == "utf-16" and page.problem() is None
+
+
+def test_a_meta_charset_after_four_kilobytes_of_script_is_used():
+    """Browsers look for <meta charset> in the first 1-4 KB; templates that inline a long
+    script first still mean it. Big5 text sniffed without it can pass for GB18030."""
+    head = "<script>var slots = [" + ",".join(f'"slot-{i:04d}"' for i in range(600)) + "];</script>"
+    body = (f'<html><head>{head}<meta charset="big5"><title>比特幣減半臨近</title></head><body>'
+            "<h1>比特幣減半臨近</h1><p>" + "礦工收入結構生變，市場關注減半後的算力走勢。" * 8 + "</p></body></html>").encode("big5")
+    decoded = decode_html(body, "text/html")
+    assert (decoded.encoding, decoded.source) == ("big5hkscs", "meta") and "比特幣減半臨近" in decoded.text

@@ -7,6 +7,7 @@ Chinese encodings instead, by charset-normalizer.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -21,6 +22,9 @@ from w3lib.encoding import (
 
 # The only codecs these sites use; restricting the detector to them makes it fast and sure.
 _CANDIDATES = ("utf_8", "gb18030", "big5")
+# A <meta> charset declaration, looked for up to MAX_HEAD bytes when the first 4 KB hold none.
+_LATE_META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)
+MAX_HEAD = 64 * 1024
 # Share of U+FFFD above which a declared charset is taken to be wrong.
 _MISMATCH_RATIO = 0.001
 
@@ -41,9 +45,12 @@ def declared_encoding(body: bytes, content_type: str | None) -> tuple[str, str] 
     bom = read_bom(body)[0]
     if bom:
         return bom, "bom"
-    enc = html_body_declared_encoding(body)
-    if enc:
-        return resolve_encoding(enc) or enc, "meta"
+    enc = html_body_declared_encoding(body)  # the first 4 KB, as browsers look
+    if not enc:  # a <meta charset> after 4 KB of inline script in the <head> still says it
+        m = _LATE_META.search(body, 0, MAX_HEAD)
+        enc = m.group(1).decode("ascii") if m else None
+    if enc and (resolved := resolve_encoding(enc)):
+        return resolved, "meta"
     return None
 
 
@@ -90,7 +97,10 @@ def decode_html(body: bytes, content_type: str | None = None, encoding: str | No
     declared = declared_encoding(body, content_type)
     if declared and not _false_wide(declared[0], body):
         enc, source = declared
-        _, text = html_to_unicode(content_type, body)
+        if source == "meta" and not html_body_declared_encoding(body):  # a late <meta>: w3lib looks in 4 KB
+            text = body.decode(enc, "replace")
+        else:
+            _, text = html_to_unicode(content_type, body)
         if not is_garbled(text):
             return Decoded(text, enc, source)
     enc = detect_encoding(body)
