@@ -503,11 +503,14 @@ class ArticlePage:
     @property
     def decisions(self) -> list[Decision]:
         """Every block of the page, kept in the story or dropped, with the reason."""
-        return self._reading[2]
+        kept, why = self._reading[2]
+        return [Decision(b.text, id(b) in kept, "story" if id(b) in kept else why.get(id(b), "outside the story's container"))
+                for b in self.doc.blocks]
 
     @cached_property
-    def _reading(self) -> tuple[list[dict], str | None, list[Decision]]:
-        """The story's blocks, the page's description, and why each block was kept or dropped."""
+    def _reading(self) -> tuple[list[dict], str | None, tuple[set[int], dict[int, str]]]:
+        """The story's blocks, the page's description, and the ids of the blocks kept with
+        why each other one was dropped (``decisions`` puts them in words, on demand)."""
         why: dict[int, str] = {}
         blocks = self._story_blocks
         out: list[tuple[dom.Block, dict]] = []
@@ -550,9 +553,7 @@ class ArticlePage:
             description = next((m.group("value").strip() for b in self.doc.blocks[:80]
                                 if len(b.text) < 400 and (m := labels.SUMMARY_LINE.match(b.text))), None)
         kept = {id(b) for b, _ in out}
-        decisions = [Decision(b.text, id(b) in kept, "story" if id(b) in kept
-                              else why.get(id(b), "outside the story's container")) for b in self.doc.blocks]
-        return [block for _, block in out], description or self.doc.meta_content("description"), decisions
+        return [block for _, block in out], description or self.doc.meta_content("description"), (kept, why)
 
     def _dropped_line(self, b: dom.Block) -> str | None:
         """Why a line inside the story's container is not story, or None."""
@@ -569,7 +570,7 @@ class ArticlePage:
             return "the site's boilerplate (editor, disclaimer, credit, notice)"
         if bylines.is_byline(text):
             return "a byline"
-        if labels.CAPTION_LINE.match(text):
+        if text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text):
             return "a photo's caption or credit"
         if labels.META_LINE.match(text) and not self._byline(text):
             return "a field's label"

@@ -33,6 +33,9 @@ _LINE = [
     re.compile(rf"^By\s+{_NAMES}$", re.I),                                          # By 张三
     re.compile(rf"^{_NAMES}\s*[/／]\s*\S{{2,12}}(?:报|報|网|網|社|台|刊)$"),           # 石佳/中国青年报
 ]
+# What the patterns above cannot match without: one search lets most lines go at once.
+_IN_TEXT_WORDS = re.compile("記者|记者|通讯员|通訊員|电|電|讯|訊|文")
+_LINE_WORDS = re.compile("記者|记者|通讯员|通訊員|作者|/|／|By", re.I)
 # `（常书香 马丹阳）` closing the story: names alone, each with a common surname.
 _CLOSING = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")
 _SURNAMES = frozenset(
@@ -68,16 +71,21 @@ def _has_surname(name: str) -> bool:
 
 def in_line(line: str) -> str | None:
     """The names a byline in ``line`` gives, space-separated, or None."""
-    if len(line) <= MAX_BYLINE_LINE:
+    if len(line) <= MAX_BYLINE_LINE and _may_be_line(line):
         for pattern in _LINE:
             m = pattern.match(line)
             if m and (names := _names(m)):
                 return " ".join(names)
-    for pattern in _IN_TEXT:
-        m = pattern.search(line)
-        if m and (names := _names(m)):
-            return " ".join(names)
+    if _IN_TEXT_WORDS.search(line):
+        for pattern in _IN_TEXT:
+            m = pattern.search(line)
+            if m and (names := _names(m)):
+                return " ".join(names)
     return None
+
+
+def _may_be_line(line: str) -> bool:
+    return _LINE_WORDS.search(line) is not None
 
 
 def beside_date(line: str) -> str | None:
@@ -107,4 +115,4 @@ def closing(paragraph: str) -> str | None:
 
 def is_byline(line: str) -> bool:
     """A line that is a byline and nothing else (`澎湃新闻记者 贺梨萍`): not story."""
-    return len(line) <= MAX_BYLINE_LINE and any(p.match(line) for p in _LINE)
+    return len(line) <= MAX_BYLINE_LINE and _may_be_line(line) and any(p.match(line) for p in _LINE)

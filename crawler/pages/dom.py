@@ -86,14 +86,8 @@ def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | Non
         return None
     if root is None:
         return None
-    if cut is not None and _AT_PARSER_LIMIT(root):
-        cut.append(PARSER_DEPTH)  # libxml2 drops what is nested deeper, even with huge_tree
-    if _AT_WRAPPED_DEPTH(root):
-        _collapse_wrapper_chains(root)
-    for deep in _AT_MAX_DEPTH(root):  # markup nested past MAX_DEPTH: its wrappers go, its text stays
-        tags = {el.tag for el in deep.iter() if isinstance(el.tag, str)} - _KEPT_WHEN_DEEP
-        # a tag name lxml cannot be given back (`<a\x1f`): then every tag goes
-        etree.strip_tags(deep, *(tags if all(_TAG_NAME.fullmatch(t) for t in tags) else ["*"]))
+    if _AT_WRAPPED_DEPTH(root):  # nearly no page is this deep: the deeper checks run only then
+        _flatten_deep(root, cut)
     if json_ld is not None:
         json_ld += [el.text for el in _JSON_LD_SCRIPTS(root) if el.text]
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
@@ -111,6 +105,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def _settable(text: str | None) -> str | None:
     """Text the tree can be given back: lxml refuses control characters it parsed itself."""
     return _CONTROL.sub("", text) if text else text
+
+
+def _flatten_deep(root, cut: list[int] | None) -> None:
+    if cut is not None and _AT_PARSER_LIMIT(root):
+        cut.append(PARSER_DEPTH)  # libxml2 drops what is nested deeper, even with huge_tree
+    _collapse_wrapper_chains(root)
+    for deep in _AT_MAX_DEPTH(root):  # markup nested past MAX_DEPTH: its wrappers go, its text stays
+        tags = {el.tag for el in deep.iter() if isinstance(el.tag, str)} - _KEPT_WHEN_DEEP
+        # a tag name lxml cannot be given back (`<a\x1f`): then every tag goes
+        etree.strip_tags(deep, *(tags if all(_TAG_NAME.fullmatch(t) for t in tags) else ["*"]))
 
 
 def _is_wrapper(el) -> bool:

@@ -57,6 +57,7 @@ BOILERPLATE_LINE = re.compile(r"^[（(]?\s*(?:責任編輯|责任编辑|責編|�
 CAPTION_LINE = re.compile(r"^[（(][^（）()]{1,20}[)）]$"
                           r"|^.{0,60}(?:[（(](?:視覺中國|视觉中国|圖蟲|图虫|東方IC|东方IC|資料圖|资料图|[^（）()]{0,20}(?:截圖|截图|供圖|供图))[)）]"
                           r"|截圖|截图)$")
+CAPTION_ENDS = ")）图圖"  # the last character of every caption line above
 # A line that closes the story: what follows is the related list, the recommendations, or
 # the platform's statement before reader comments.
 STORY_END = re.compile(r"^(?:相關|相关|推薦|推荐|延伸|熱門|热门|更多)(?:報道|报道|閱讀|阅读|新聞|新闻|文章|推薦|推荐)\s*[:：]?$"
