@@ -431,7 +431,7 @@ class ArticlePage:
         heading, a related list's heading."""
         out = []
         for b in self.doc.blocks[start:]:
-            if id(b) in self._tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text)) or labels.STORY_END.match(b.text):
+            if id(b) in self._tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text)) or labels.closes_story(b.text):
                 break
             out.append(b)
         return out
@@ -523,7 +523,7 @@ class ArticlePage:
                 if len(text) <= 30 and not labels.META_LINE.match(text):
                     why[id(b)] = "the value of a label above it"  # `<dt>作者：</dt><dd>王小明</dd>`
                     continue
-            if id(b) in self._tag_lines or (out and labels.STORY_END.match(text)):
+            if id(b) in self._tag_lines or (out and labels.closes_story(text)):
                 for rest in blocks[i:]:  # tags, a related list's heading or a platform statement close the story
                     why[id(rest)] = "after the story's end: " + text[:30]
                 break

@@ -34,7 +34,7 @@ _LINE = [
     re.compile(rf"^{_NAMES}\s*[/／]\s*\S{{2,12}}(?:报|報|网|網|社|台|刊)$"),           # 石佳/中国青年报
 ]
 # What the patterns above cannot match without: one search lets most lines go at once.
-_IN_TEXT_WORDS = re.compile("記者|记者|通讯员|通訊員|电|電|讯|訊|文")
+_IN_TEXT_WORDS = re.compile(r"記者|记者|通讯员|通訊員|[电電讯訊]\s*[（(]|文\s*[/／|｜]")
 _LINE_WORDS = re.compile("記者|记者|通讯员|通訊員|作者|/|／|By", re.I)
 # `（常书香 马丹阳）` closing the story: names alone, each with a common surname.
 _CLOSING = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")

@@ -63,6 +63,12 @@ CAPTION_ENDS = ")）图圖"  # the last character of every caption line above
 STORY_END = re.compile(r"^(?:相關|相关|推薦|推荐|延伸|熱門|热门|更多)(?:報道|报道|閱讀|阅读|新聞|新闻|文章|推薦|推荐)\s*[:：]?$"
                        r"|^(?:猜你喜歡|猜你喜欢|你可能會喜歡|你可能会喜欢)$"
                        r"|^(?:特別|特别)(?:聲明|声明)\s*[:：]")
+_STORY_END_FIRST = frozenset("相推延熱热更猜你特")
+
+
+def closes_story(line: str) -> bool:
+    # the first character settles most lines without the regex
+    return line[:1] in _STORY_END_FIRST and STORY_END.match(line) is not None
 # The site's notices after a reposted story, wherever they sit in a short line: rights and
 # takedown requests, repost terms (`本文来源于网络，版权归原作者所有，如有侵权请联系删除`).
 NOTICE = re.compile(r"如有侵[權权]|侵[權权][請请]?[聯联][繫系]|版[權权][歸归](?:原)?作者|[轉转][載载][請请]?[註注]明"
