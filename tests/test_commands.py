@@ -43,3 +43,12 @@ def test_scrapy_check_runs_the_spiders_contracts_on_the_demo_site(tmp_path):
     proc = subprocess.run(check, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Ran 3 contracts" in proc.stderr and "OK" in proc.stderr
+
+
+def test_scrapy_parse_reads_a_page_and_judges_no_crawl(tmp_path, demo_server):
+    cmd, env = crawl_command(tmp_path)
+    parse = [cmd[0], "-m", "scrapy", "parse", "--spider", "news", demo_server.urls()[0] + "info/1001.html",
+             "-s", f"NEWS_FEED_DIR={tmp_path}"]
+    proc = subprocess.run(parse, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "'headline': '馬斯克不講武德" in proc.stdout, proc.stderr[-2000:]
+    assert "Crawl verdict" not in proc.stderr and not (tmp_path / "reports").exists()

@@ -1,0 +1,8 @@
+"""`scrapy check`, as Scrapy's own, with no crawl report and no monitors' verdict."""
+from scrapy.commands.check import Command as ScrapyCommand
+
+from .inspect import NotACrawl
+
+
+class Command(NotACrawl, ScrapyCommand):
+    pass

@@ -1,0 +1,8 @@
+"""`scrapy parse`, as Scrapy's own, with no crawl report and no monitors' verdict."""
+from scrapy.commands.parse import Command as ScrapyCommand
+
+from .inspect import NotACrawl
+
+
+class Command(NotACrawl, ScrapyCommand):
+    pass
