@@ -1,7 +1,9 @@
 """No page costs more than linear time in its size, whatever its text: each construct that
 once cost time growing with the square of the input, read at two sizes. Four times the
-input must cost well under sixteen times the time (linear: 4x; quadratic: 16x; the bound
-is 8x, the ratio of two runs on the same machine, best of three, not a wall-clock limit)."""
+input must cost well under sixteen times the time (linear: 4x, up to 7x here as larger
+inputs miss the caches more; quadratic: 15x to 20x, measured on the code that had it; the
+bound is 11x, the ratio of two runs on the same machine, best of three, not a wall-clock
+limit)."""
 from __future__ import annotations
 
 import time
@@ -63,4 +65,4 @@ def test_four_times_the_input_costs_far_less_than_sixteen_times_the_time(case):
     small, large = make(n), make(4 * n)
     run(small)  # warm up: imports, compiled patterns
     ratio = _best_of_three(run, large) / max(_best_of_three(run, small), 1e-4)
-    assert ratio < 8.0, f"{case}: four times the input took {ratio:.1f}x the time"
+    assert ratio < 11.0, f"{case}: four times the input took {ratio:.1f}x the time"
