@@ -16,8 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .pages import ArticlePage, ListPage, page_kind
-from .pages import _both as read_both
+from .pages import ArticlePage, ListPage, page_classes, page_kind
 
 USER_AGENT = "crawler-explain (+https://docs.scrapy.org)"
 MAX_TEXT = 70  # characters of a block shown on its line
@@ -25,7 +24,7 @@ MAX_TEXT = 70  # characters of a block shown on its line
 
 def explain(url: str, body: bytes, headers: dict | None = None) -> str:
     """The report, as text."""
-    article, listing = read_both(url, body, headers or {})
+    article, listing = page_classes(url, body, headers or {})
     kind, why = page_kind(article, listing)
     out = [f"page     {url}", f"encoding {article.doc.decoded.encoding}", f"kind     {kind}: {why}"]
     if kind == "list":

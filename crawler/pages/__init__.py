@@ -10,7 +10,7 @@ from .article import MIN_STORY_CHARS, ArticlePage
 from .document import Document
 from .listing import Listing, ListPage
 
-__all__ = ["ArticlePage", "Document", "ListPage", "Listing", "page_kind", "read_page"]
+__all__ = ["ArticlePage", "Document", "ListPage", "Listing", "page_classes", "page_kind", "read_page"]
 
 # Entries a page needs to be a list though its URL looks like an article's.
 MIN_LIST_ENTRIES = 3
@@ -26,11 +26,12 @@ MIN_WEIGHED_STORY = 200
 
 def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) -> ArticlePage | ListPage:
     """Parse a page once and return the page class that fits it."""
-    article, listing = _both(url, body, headers, encoding)
+    article, listing = page_classes(url, body, headers, encoding)
     return article if page_kind(article, listing)[0] == "article" else listing
 
 
-def _both(url: str, body: bytes, headers=None, encoding: str | None = None) -> tuple[ArticlePage, ListPage]:
+def page_classes(url: str, body: bytes, headers=None, encoding: str | None = None) -> tuple[ArticlePage, ListPage]:
+    """Both readings of one parsed page, for ``page_kind`` to choose between."""
     doc = Document(url, body, headers, encoding)
     return ArticlePage(url, body, document=doc), ListPage(url, body, document=doc)
 
