@@ -111,3 +111,16 @@ def test_a_text_node_over_ten_megabytes_is_read_whole():
             + "很長的段落。" * 2_000_000 + "</p><p>結尾的段落在這裡出現。</p></body></html>").encode()
     page = ArticlePage("https://a.example/info/2.html", body)
     assert page.blocks[-1]["text"] == "結尾的段落在這裡出現。" and page.story_chars > 12_000_000
+
+
+def test_a_page_of_a_million_elements_is_a_reject_not_a_gigabyte():
+    import resource
+
+    from crawler.pages import read_page
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    body = b"<html><head><title>t</title></head><body>" + b"<p>x</p>" * 1_000_000 + b"</body></html>"
+    page = read_page("https://a.example/info/1.html", body)
+    assert page.problem()[0] == "too_many_elements"
+    # the tree of a million <p>s took about a gigabyte; the page's own text is 8 MB
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB

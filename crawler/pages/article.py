@@ -17,7 +17,7 @@ from ..items import Article
 from ..text import artifacts
 from . import bylines, dom, labels, links, parts
 from .cache import cached_property
-from .document import Document
+from .document import MAX_TAGS, Document
 from .headline import MIN_HEADLINE, Headline, repeats_headline, split_headline
 
 # A block this long (without links) reads as story text when choosing the container.
@@ -658,6 +658,8 @@ class ArticlePage:
         """(reason, detail) when this page cannot give an article, else None."""
         if not self.doc.body.strip():
             return "empty_response", "the response has no body"
+        if self.doc.tags > MAX_TAGS:
+            return "too_many_elements", f"{self.doc.tags} tags: more than {MAX_TAGS} are not parsed"
         if self.doc.root is None:
             return "not_html", "no HTML document could be parsed"
         if self.doc.too_deep:

@@ -19,6 +19,8 @@ from .cache import cached_property
 from .decode import Decoded, decode_html, is_garbled
 from .headline import split_headline
 
+# Tags in a page beyond which it is not parsed (real news pages hold a few thousand).
+MAX_TAGS = 300_000
 # The longest <title> read: every heading is looked for in it (a 1 MB title is no headline).
 MAX_TITLE = 500
 # An entry (a list item or related link) longer than this is a story, not an entry.
@@ -153,7 +155,11 @@ class Document:
         self.decoded: Decoded = decode_html(self.body, _header(headers, "Content-Type"), encoding)
         self._json_ld_texts: list[str] = []
         cut: list[int] = []
-        self.root = dom.parse_html(self.decoded.text, self._json_ld_texts, cut)
+        #: more tags than any page of news has: not parsed (a tree of a million elements
+        #: takes a gigabyte, and its story a feed line of tens of megabytes)
+        self.tags = self.decoded.text.count("<")
+        too_many = self.tags > MAX_TAGS
+        self.root = None if too_many else dom.parse_html(self.decoded.text, self._json_ld_texts, cut)
         #: the markup is nested deeper than the parser keeps: part of the page is lost
         self.too_deep = bool(cut)
         self.base_url = url
