@@ -74,3 +74,12 @@ def test_a_byline_line_leaves_the_story():
     page = _page("澎湃新闻记者 贺梨萍")
     assert page.author == "贺梨萍"
     assert all("贺梨萍" not in b["text"] for b in page.blocks)
+
+
+def test_the_value_after_a_bare_editor_label_is_not_story():
+    """`<dt>责任编辑：</dt><dd>李四</dd>` inside the story's box: the value goes with its label."""
+    story = "".join(f"<p>{'以太坊基金会今日公布了新一轮生态资助名单，共有三十个项目入选。' * 2}</p>" for _ in range(3))
+    html = ("<html><head><title>以太坊基金会公布资助名单</title></head><body><h1>以太坊基金会公布资助名单</h1>"
+            f"<div class='content'>{story}<dl><dt>责任编辑：</dt><dd>李四</dd></dl></div></body></html>")
+    page = ArticlePage("https://a.example/info/1.html", html.encode())
+    assert all("李四" not in b["text"] for b in page.blocks) and len(page.blocks) == 3

@@ -64,6 +64,14 @@ _NAMED = "a heading the <title> names"
 _PRINTED = "the block the <title> prints"
 _LOGO = "the <title> (the heading it names is the site's logo)"
 _WHOLE = (_NAMED, _PRINTED, _LOGO)
+# Why a line in the story's box is not story. After one of the last five ending in a colon
+# (`作者：`, `责任编辑：`), the next short line is its value, not story.
+_NOISE = "a counter, an ad mark or an end mark"
+_BOILERPLATE = "the site's boilerplate (editor, disclaimer, credit, notice)"
+_BYLINE = "a byline"
+_CAPTION = "a photo's caption or credit"
+_LABEL = "a field's label"
+_LINES_BEFORE_A_VALUE = frozenset((_NOISE, _BOILERPLATE, _BYLINE, _CAPTION, _LABEL))
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,7 +538,7 @@ class ArticlePage:
             reason = self._dropped_line(b)
             if reason:
                 why[id(b)] = reason
-                after_bare_label = reason == "a field's label" and bool(re.search(r"[:：]\s*$", text))
+                after_bare_label = reason in _LINES_BEFORE_A_VALUE and bool(re.search(r"[:：]\s*$", text))
                 continue
             summary = labels.SUMMARY_LINE.match(text)
             if summary and not out and description is None:
@@ -565,15 +573,15 @@ class ArticlePage:
         if artifacts.only_escaped_markup(text):
             return "an image's markup left in the text, escaped"
         if labels.NOISE_LINE.match(text):
-            return "a counter, an ad mark or an end mark"
+            return _NOISE
         if labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text):
-            return "the site's boilerplate (editor, disclaimer, credit, notice)"
+            return _BOILERPLATE
         if bylines.is_byline(text):
-            return "a byline"
+            return _BYLINE
         if text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text):
-            return "a photo's caption or credit"
+            return _CAPTION
         if labels.META_LINE.match(text) and not self._byline(text):
-            return "a field's label"
+            return _LABEL
         if (b.link_density > 0.6 and len(text) < 120) or (b.link_chars and links.is_pager_line(text)):
             return "a row of links (share buttons, a pager)"
         return None
