@@ -666,7 +666,7 @@ class ArticlePage:
         """(reason, detail) when this page cannot give an article, else None."""
         if not self.doc.body.strip():
             return "empty_response", "the response has no body"
-        if self.doc.tags > MAX_TAGS:
+        if self.doc.too_many_tags:
             return "too_many_elements", f"{self.doc.tags} tags: more than {MAX_TAGS} are not parsed"
         if self.doc.root is None:
             return "not_html", "no HTML document could be parsed"

@@ -158,8 +158,8 @@ class Document:
         #: more tags than any page of news has: not parsed (a tree of a million elements
         #: takes a gigabyte, and its story a feed line of tens of megabytes)
         self.tags = self.decoded.text.count("<")
-        too_many = self.tags > MAX_TAGS
-        self.root = None if too_many else dom.parse_html(self.decoded.text, self._json_ld_texts, cut)
+        self.too_many_tags = self.tags > MAX_TAGS
+        self.root = None if self.too_many_tags else dom.parse_html(self.decoded.text, self._json_ld_texts, cut)
         #: the markup is nested deeper than the parser keeps: part of the page is lost
         self.too_deep = bool(cut)
         self.base_url = url

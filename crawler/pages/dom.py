@@ -164,6 +164,8 @@ def _drop_keeping_tails(elements: list) -> None:
 
 
 def _set_text_before(parent, owner, pieces: list[str]) -> None:
+    if len(pieces) == 1:
+        return  # nothing removed after this text: it stays as parsed
     text = _settable("".join(pieces)) or None
     if owner is None:
         parent.text = text
