@@ -3,6 +3,7 @@
     python -m bench.crawl speed [--pages N]        # all pipelines and feeds vs a bare spider, + `scrapy bench`
     python -m bench.crawl memory [--pages N --large M]   # peak RSS of an N- and an M-page crawl
     python -m bench.crawl recrawl [--pages N]      # an unchanged-site re-crawl vs the first crawl
+    python -m bench.crawl hostile [--copies N]     # peak RSS under each memory attack, and all at once
     python -m bench.crawl instructions [--pages N --large M]   # CPU instructions per page, news vs bare
 
 Each compares two runs made in the same session, alternated, best of ``--repeat``.
@@ -10,6 +11,7 @@ Each compares two runs made in the same session, alternated, best of ``--repeat`
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -19,7 +21,7 @@ from pathlib import Path
 from crawler.demo.server import ServerProcess
 
 from .common import (CALLGRIND, collected, crawl_bare, crawl_news, env, machine, pages_per_cpu_second,
-                     pages_per_second)
+                     pages_per_second, run_measured)
 
 # The two crawls compared, in the tables' order.
 CRAWLS = (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds"))
@@ -105,6 +107,37 @@ def memory(pages: int, large: int) -> None:
     print(f"\nPeak RSS, large / small: **{rows[1][2] / rows[0][2]:.2f}×** for {rows[1][1] / rows[0][1]:.1f}× the pages.")
 
 
+def hostile(copies: int) -> None:
+    """Peak RSS of default-settings crawls of tests/memoryserver.py: its good pages alone (the
+    baseline), each attack alone, then every attack at once."""
+    from tests.memoryserver import ATTACKS
+
+    rows = []
+    for only in ["none", *ATTACKS, ""]:
+        server_env = {**env(), "MEMORY_ATTACKS": only, "MEMORY_COPIES": str(copies)}
+        server = subprocess.Popen([sys.executable, "-m", "tests.memoryserver"], env=server_env,
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            base = server.stdout.readline().strip()
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp)
+                cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"start_urls={base}",
+                       "-s", f"NEWS_FEED_DIR={out}", "-s", "LOG_LEVEL=WARNING", "-s", "NEWS_FOLLOW_RELATED=0"]
+                peak = run_measured(cmd)
+                stats = json.loads(sorted((out / "reports").glob("*.json"))[-1].read_text("utf-8"))["stats"]
+        finally:
+            server.terminate()
+            server.wait(10)
+        rejects = ", ".join(f"{k[8:]} {v}" for k, v in sorted(stats.items()) if k.startswith("rejects/") and k != "rejects/total")
+        rows.append((only or "all at once", stats["downloader/request_count"], rejects or "none", peak))
+    print(f"# bench.crawl hostile — {machine()}, default settings, {copies} copies of each attack")
+    print("| attack | requests | rejects | peak RSS | against the good pages alone |")
+    print("|---|---|---|---|---|")
+    for name, requests, rejects, peak in rows:
+        print(f"| {name} | {requests} | {rejects} | {peak / 2**20:.0f} MiB | {peak / rows[0][3]:.2f}× |")
+    print(f"\nEvery attack at once: **{rows[-1][3] / 2**20:.0f}** MiB peak (the README's bound: 1024 MiB).")
+
+
 def recrawl(pages: int) -> None:
     with ServerProcess(generate=pages) as server, tempfile.TemporaryDirectory() as tmp:
         first = crawl_news(Path(tmp), server.urls())
@@ -120,7 +153,8 @@ def recrawl(pages: int) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["speed", "memory", "recrawl", "instructions"])
+    ap.add_argument("what", choices=["speed", "memory", "recrawl", "instructions", "hostile"])
+    ap.add_argument("--copies", type=int, default=8, help="hostile: links of each attack")
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--large", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=2)
@@ -132,6 +166,8 @@ def main(argv=None) -> None:
         memory(args.pages, args.large)
     elif args.what == "instructions":
         instructions(args.pages, args.large)
+    elif args.what == "hostile":
+        hostile(args.copies)
     else:
         recrawl(args.pages)
 

@@ -35,6 +35,9 @@ EXTENSIONS = {
     "spidermon.contrib.scrapy.extensions.Spidermon": None,  # never both: items counted twice
     "crawler.extensions.report.CrawlReport": 500,
 }
+# http(s) downloads with a bound on the response headers (NEWS_MAX_HEADER_SIZE)
+DOWNLOAD_HANDLERS = {"http": "crawler.handlers.BoundedHeadersDownloadHandler",
+                     "https": "crawler.handlers.BoundedHeadersDownloadHandler"}
 # The feeds' format, with a shorter road for our dataclass items (same bytes as Scrapy's).
 FEED_EXPORTERS = {"jsonlines": "crawler.exporters.JsonLinesItemExporter",
                   "jsonl": "crawler.exporters.JsonLinesItemExporter"}
@@ -63,6 +66,7 @@ class NewsCrawlerAddon:
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
                                     ("SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES),
                                     ("ITEM_PIPELINES", ITEM_PIPELINES), ("EXTENSIONS", EXTENSIONS),
+                                    ("DOWNLOAD_HANDLERS", DOWNLOAD_HANDLERS),
                                     ("FEED_EXPORTERS", FEED_EXPORTERS)):
             for key, value in components.items():
                 settings[setting].set(key, value, priority=PRIORITY)

@@ -14,8 +14,9 @@ NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of li
 NEWS_MAX_SEGMENT_REPEATS = 3  # a path segment repeated this often (/a/b/a/b/a/b/)
 NEWS_MAX_SECTIONS_PER_SITE = 500  # section (category) links followed per host
 NEWS_MAX_REQUESTS_PER_SITE = 200_000  # requests per host in one crawl
-NEWS_STAY_ON_START_PORTS = True
-ROBOTSTXT_MAXSIZE = 500 * 1024  # a longer robots.txt is not read (RFC 9309): the site is disallowed this run  # a start host's other ports (a local service) are off-site
+NEWS_STAY_ON_START_PORTS = True  # a start host's other ports (a local service) are off-site
+ROBOTSTXT_MAXSIZE = 500 * 1024  # a longer robots.txt is not read (RFC 9309): the site is disallowed this run
+NEWS_MAX_HEADER_SIZE = 256 * 1024  # a response's headers past this: dropped, a headers_too_large reject (0: no bound)
 NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: served on a free one behind them)
 
 # -- feeds and the crawl report ---------------------------------------------------------

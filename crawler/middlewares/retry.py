@@ -12,6 +12,8 @@ from email.utils import parsedate_to_datetime
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 
+from ..handlers import HeadersTooLarge
+
 
 class BackoffRetryMiddleware(RetryMiddleware):
     def __init__(self, settings):
@@ -42,6 +44,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_exception(self, request, exception, spider=None):
         if isinstance(exception, OSError) and request.url.startswith("file:"):
             return None  # a local file that is missing or unreadable stays so: no retry
+        if isinstance(exception, HeadersTooLarge):
+            return None  # a server that sent endless headers would send them again
         return await self._pause(super().process_exception(request, exception))
 
 

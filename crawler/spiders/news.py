@@ -22,6 +22,7 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import distributed
+from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.robots import UNAVAILABLE
@@ -308,4 +309,6 @@ def failure_reason(failure) -> str:
         return "too_large"  # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
     if failure.check(ResponseDataLossError):
         return "truncated_transfer"
+    if failure.check(HeadersTooLarge):
+        return "headers_too_large"
     return "download_error"

@@ -1,0 +1,80 @@
+"""A hostile site cannot take the crawl past the memory bound the README states.
+
+One crawl of tests/memoryserver.py with the default settings: endless response headers,
+gzip and deflate bombs, bodies just under DOWNLOAD_MAXSIZE, all fetched at once. Its peak
+resident memory is read from the kernel (wait4), not sampled."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from types import SimpleNamespace
+
+import pytest
+
+from tests.conftest import REPO, CrawlResult, crawl_command
+
+BOUND_MB = 1024  # README, "Hostile sites"
+
+
+def crawl_measured(out, *args, env=None):
+    """A crawl and its peak RSS in MiB."""
+    cmd, crawl_env = crawl_command(out, *args)
+    with open(out / "stdout", "w+") as stdout, open(out / "stderr", "w+") as stderr:
+        proc = subprocess.Popen(cmd, cwd=REPO, env={**crawl_env, **(env or {})}, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        stdout.seek(0), stderr.seek(0)
+        done = SimpleNamespace(returncode=os.waitstatus_to_exitcode(status), stdout=stdout.read(), stderr=stderr.read())
+    assert done.returncode == 0, done.stderr[-3000:]
+    return CrawlResult(out, done), usage.ru_maxrss / 1024
+
+
+@pytest.fixture(scope="module")
+def attacked(tmp_path_factory):
+    server = subprocess.Popen([sys.executable, "-m", "tests.memoryserver"], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    base = server.stdout.readline().strip()
+    try:
+        yield crawl_measured(tmp_path_factory.mktemp("memory"), "-a", f"start_urls={base}",
+                             "-s", "NEWS_FOLLOW_RELATED=0")
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_every_attack_ends_as_a_reject_of_its_own(attacked):
+    crawl, _ = attacked
+    from tests.memoryserver import ATTACKS
+    reasons = Counter(r["reason"] for r in crawl.rejects)
+    assert reasons == {"headers_too_large": ATTACKS["headers"], "too_large": ATTACKS["gzip"] + ATTACKS["deflate"],
+                       "too_many_elements": ATTACKS["many"]}
+    assert crawl.stats.get("retry/count", 0) == 0  # none of them is worth a second try
+
+
+def test_the_good_pages_and_the_huge_paragraph_are_read(attacked):
+    crawl, _ = attacked
+    urls = sorted(a["url"].split("/", 3)[3] for a in crawl.articles)
+    assert [u for u in urls if u.startswith("info/")] == ["info/1001.html", "info/1003.html", "info/1005.html"]
+    text = [a for a in crawl.articles if a["url"].endswith("/text/0.html")][0]
+    assert len(text["articleBody"]) > 5_000_000  # a 15 MB text node is read whole, not cut
+
+
+def test_peak_memory_stays_under_the_stated_bound(attacked):
+    crawl, peak = attacked
+    from tests.memoryserver import ATTACKS, GOOD
+    assert crawl.stats["downloader/request_count"] == 2 + sum(ATTACKS.values()) + len(GOOD)  # with robots.txt, home
+    assert peak < BOUND_MB, f"peak RSS {peak:.0f} MiB"
+
+
+def test_endless_headers_are_cut_at_the_limit(tmp_path):
+    server = subprocess.Popen([sys.executable, "-m", "tests.memoryserver"], cwd=REPO, stdout=subprocess.PIPE,
+                              text=True, env={**os.environ, "MEMORY_ATTACKS": "headers", "MEMORY_COPIES": "2"})
+    base = server.stdout.readline().strip()
+    try:
+        crawl, peak = crawl_measured(tmp_path, "-a", f"start_urls={base}", "-s", "NEWS_MAX_HEADER_SIZE=100000")
+    finally:
+        server.terminate()
+        server.wait(10)
+    rejects = [r for r in crawl.rejects if r["reason"] == "headers_too_large"]
+    assert len(rejects) == 2 and "over 100000 bytes" in rejects[0]["detail"]
+    assert "headers_too_large" in crawl.log and "/headers/0.html" in crawl.log
