@@ -153,7 +153,7 @@ def split_article(article: Article, t2s) -> list[Brief]:
     story, found = split_blocks(article.blocks)
     article.blocks = story
     article.articleBody = article.articleBodyRaw = "\n\n".join(b["text"] for b in story) or None
-    article.storyId = fingerprints.story_id([b["text"] for b in story if b["type"] == "paragraph"], t2s)
+    article.storyId = fingerprints.story_id(fingerprints.story_key(fingerprints.paragraphs(story), t2s))
     briefs = []
     for _, parts in found:
         bid = fingerprints.brief_id(parts.title, parts.time_raw, t2s)

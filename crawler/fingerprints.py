@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import opencc
+
 from .text.zh import convert_lines
 
 _NOT_WORD = re.compile(r"[\W_]+", re.U)
@@ -44,9 +46,30 @@ MIN_LEAD_CHARS = 50
 _SENTENCE_END = tuple("。，,；;：:….")  # not ? or !: titles end with them too (什么叫GEV?)
 
 
-def story_id(paragraphs: list[str], t2s) -> str | None:
+def paragraphs(blocks: list[dict]) -> list[str]:
+    """The texts a story's fingerprints are made of (sub-headings move between copies)."""
+    return [b["text"] for b in blocks if b["type"] == "paragraph"]
+
+
+def story_key(paragraphs: list[str], t2s) -> str:
+    """The story's text as copies share it: ``text_key`` of its paragraphs from the first
+    that reads as a sentence, joined (paragraph breaks move between copies)."""
     keys = text_keys(paragraphs, t2s)
     start = next((i for i, (p, k) in enumerate(zip(paragraphs, keys))
                   if len(k) >= MIN_LEAD_CHARS or p.rstrip().endswith(_SENTENCE_END)), 0)
-    key = "".join(keys[start:])
+    return "".join(keys[start:])
+
+
+def story_id(key: str) -> str | None:
+    """The exact digest of a ``story_key``."""
     return _digest(f"story|{key}") if key else None
+
+
+class StoryKeys:
+    """``story_key`` of a story's blocks, with an OpenCC converter of its own."""
+
+    def __init__(self):
+        self.t2s = opencc.OpenCC("t2s")
+
+    def __call__(self, blocks: list[dict]) -> str:
+        return story_key(paragraphs(blocks), self.t2s)

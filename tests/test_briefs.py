@@ -144,12 +144,16 @@ def test_brief_id_is_stable_across_scripts_formats_and_sites():
     assert a == b == d != c
 
 
+def story_id(paragraphs: list[str]) -> str | None:
+    return fingerprints.story_id(fingerprints.story_key(paragraphs, T2S))
+
+
 def test_story_id_ignores_script_briefs_and_a_leading_title_line():
     body = ["馬斯克對于人工智能持保留態度似乎已經是一個公開的事情，此前他不止一次在公開場合稱人工智能是一項危險的技術，同時也和OpenAI劃清界限。", "第二段。"]
     simp = ["马斯克对于人工智能持保留态度似乎已经是一个公开的事情，此前他不止一次在公开场合称人工智能是一项危险的技术，同时也和OpenAI划清界限。", "第二段。"]
-    assert fingerprints.story_id(body, T2S) == fingerprints.story_id(simp, T2S)
-    assert fingerprints.story_id(["科谱:什么叫GEV?"] + body, T2S) == fingerprints.story_id(body, T2S)
-    assert fingerprints.story_id(body[:1], T2S) != fingerprints.story_id(body, T2S)
+    assert story_id(body) == story_id(simp)
+    assert story_id(["科谱:什么叫GEV?"] + body) == story_id(body)
+    assert story_id(body[:1]) != story_id(body)
 
 
 def test_story_id_survives_a_copy_printed_a_clause_per_line():
@@ -157,7 +161,7 @@ def test_story_id_survives_a_copy_printed_a_clause_per_line():
             "此前，他不止一次在公开场合称人工智能是一项危险的技术，同时也各种阴阳OpenAI跟其划清界限。"]
     lines = ["马斯克对于人工智能持保留态度似乎已经是一个公开的事情。", "此前，他不止一次在公开场合称人工智能是一项危险的技术，",
              "同时也各种阴阳OpenAI跟其划清界限。"]
-    assert fingerprints.story_id(lines, T2S) == fingerprints.story_id(body, T2S)
+    assert story_id(lines) == story_id(body)
     # a repost's header lines end as no sentence does: left out
     header = ["原文链接:https://medium.com/smlxl/defi-lending", "译者:翻译小组 校对:Tiny 熊"]
-    assert fingerprints.story_id(header + body, T2S) == fingerprints.story_id(body, T2S)
+    assert story_id(header + body) == story_id(body)

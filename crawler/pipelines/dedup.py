@@ -3,16 +3,20 @@ nothing that an earlier run already emitted.
 
 The same brief is injected into many articles: its first sighting is emitted (repeats
 within a crawl are already held back by ``BriefSplitMiddleware``; each article still
-lists every brief in ``briefIds``). A story seen again on
-another page is still emitted, with ``repostOf`` naming the first page. With the crawl
-state on, "seen" includes everything in earlier runs' feeds.
+lists every brief in ``briefIds``). A story seen again on another page, word for word or
+as a near copy (``crawler.reposts``), is still emitted, with ``storyCluster`` naming the
+first copy's story and ``repostOf`` its page. With the crawl state on, "seen" includes
+everything in earlier runs' feeds and, in a distributed crawl, every worker's.
 """
 from __future__ import annotations
 
 from scrapy.exceptions import DropItem, NotConfigured
 
+from .. import reposts
 from ..extensions.state import CrawlStateExtension
+from ..fingerprints import StoryKeys
 from ..items import Article, Brief, Reject
+from ..state.base import downloaded_at
 
 
 class DedupPipeline:
@@ -20,7 +24,8 @@ class DedupPipeline:
         self.stats = stats
         self.state_ext = state_ext
         self.briefs: set[str] = set()
-        self.stories: dict[str, str] = {}
+        self.copies = reposts.RepostIndex()  # without a crawl state: this crawl's stories
+        self.keys = StoryKeys()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -44,14 +49,26 @@ class DedupPipeline:
             if state is not None and not state.claim_article(item.url, item.storyId):
                 self.stats.inc_value("incremental/unchanged")
                 raise DropItem(f"{item.url} emitted unchanged by an earlier run or another worker", log_level="DEBUG")
-            first = state.first_story_url(item.storyId, item.url) if state is not None else \
-                self.stories.setdefault(item.storyId, item.url)
-            if first != item.url:
-                item.repostOf = first
-                self.stats.inc_value("stories/duplicate")
-            else:
-                self.stats.inc_value("stories/unique")
+            self._mark_repost(item, state if state is not None else self.copies)
         elif isinstance(item, Reject) and state is not None and not state.claim_reject(item.url, item.reason):
             self.stats.inc_value("incremental/rejects_known")
             raise DropItem(f"{item.url} was reported by an earlier run or another worker", log_level="DEBUG")
         return item
+
+    def _mark_repost(self, item: Article, index) -> None:
+        """Set ``storyCluster`` and, for a copy of an earlier story, ``repostOf``."""
+        sig = reposts.signature(self.keys(item.blocks))
+        with index.repost_lock():
+            first, _ = reposts.find(index, item.storyId, sig)
+            if first is None:
+                seen = downloaded_at({"dateDownloaded": item.dateDownloaded})
+                first = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, sig)
+                index.add_copy(first)
+            elif first.story_id != item.storyId:
+                index.add_copy(reposts.Copy(item.storyId, item.url, first.cluster, first.head, first.seen, sig))
+        item.storyCluster = first.cluster
+        if first.head == item.url:  # the first copy (or, after a kill, that page again)
+            self.stats.inc_value("stories/unique")
+        else:
+            item.repostOf = first.head
+            self.stats.inc_value("reposts/exact" if first.story_id == item.storyId else "reposts/near")

@@ -7,9 +7,11 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from .. import defaults, feeds
+from ..reposts import Copy
 
 logger = logging.getLogger(__name__)
 # The feed files of the default name (tests and tools that index a feed folder directly).
@@ -35,8 +37,17 @@ class CrawlState(Protocol):
 
     def has_brief(self, brief_id: str) -> bool: ...
 
-    def story_url(self, story_id: str) -> str | None:
-        """The first URL known for a story."""
+    def copy_of(self, story_id: str) -> Copy | None:
+        """The repost index's entry of a story (by its exact storyId)."""
+
+    def candidates(self, keys: list[int]) -> list[Copy]:
+        """Entries that share an LSH band with a signature (``reposts.bands``)."""
+
+    def add_copy(self, copy: Copy) -> None:
+        """Enter a story in the repost index; the first entry of a storyId stays."""
+
+    def repost_lock(self) -> AbstractContextManager:
+        """Held while a story is looked up and entered (workers share the index)."""
 
     def record(self, kind: str, item: dict) -> None:
         """Index one item read from a feed."""
@@ -54,9 +65,6 @@ class CrawlState(Protocol):
 
     def claim_reject(self, url: str, reason: str) -> bool:
         """True when this crawl is the one to report the failed page."""
-
-    def first_story_url(self, story_id: str, url: str) -> str:
-        """The first URL known for a story, recording ``url`` if there is none yet."""
 
     def last_run_finished(self) -> bool:
         """False when a run began and never finished (the next one resumes)."""

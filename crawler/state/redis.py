@@ -7,9 +7,12 @@ items are emitted on the resumed run instead of being lost.
 """
 from __future__ import annotations
 
+import base64
 import json
 import time
 
+from .. import reposts
+from ..fingerprints import StoryKeys
 from .base import downloaded_at, is_permanent
 
 
@@ -18,13 +21,16 @@ class RedisState:
         self.r = server
         self.prefix = prefix
         self.worker = worker
-        self.pages, self.briefs, self.stories = (f"{prefix}:state:{k}" for k in ("pages", "briefs", "stories"))
+        self.pages, self.briefs = f"{prefix}:state:pages", f"{prefix}:state:briefs"
+        self.copies, self.bands = f"{prefix}:state:copies", f"{prefix}:state:bands"
+        self.stories = f"{prefix}:state:stories"  # story -> first URL, from before near-duplicate detection
         self.transient = f"{prefix}:state:transient"
         self.offsets = f"{prefix}:state:offsets:{worker}"
         self.runs = f"{prefix}:state:runs"
         self.run_started = time.time()
         #: pages to read again although emitted: they hold a brief whose claim was released
         self.refetch: set[str] = set()
+        self._keys: StoryKeys | None = None
 
     # -- lookups ---------------------------------------------------------------------------
     def article(self, url):
@@ -42,9 +48,32 @@ class RedisState:
     def has_brief(self, brief_id):
         return self.r.hexists(self.briefs, brief_id)
 
-    def story_url(self, story_id):
-        raw = self.r.hget(self.stories, story_id)
-        return raw.decode() if raw is not None else None
+    # -- the repost index, shared by the workers --------------------------------------------
+    def copy_of(self, story_id):
+        raw = self.r.hget(self.copies, story_id)
+        if raw is not None:
+            return _copy(story_id, raw)
+        old = self.r.hget(self.stories, story_id)
+        return reposts.Copy(story_id, old.decode(), story_id, old.decode(), 0.0, None) if old else None
+
+    def candidates(self, keys):
+        owners = {o.decode() for o in self.r.hmget(self.bands, keys) if o is not None}
+        if not owners:
+            return []
+        return [_copy(o, raw) for o, raw in zip(owners, self.r.hmget(self.copies, list(owners))) if raw is not None]
+
+    def add_copy(self, copy):
+        """First one wins, as for every claim: the entry, then its bands."""
+        if self.r.hsetnx(self.copies, copy.story_id, _dump(copy)) and copy.sig is not None:
+            pipe = self.r.pipeline(transaction=False)
+            for k in reposts.bands(copy.sig):
+                pipe.hsetnx(self.bands, k, copy.story_id)
+            pipe.execute()
+
+    def repost_lock(self):
+        """Finding a story's earlier copy and adding it is one step across the workers:
+        two copies fetched at once by two workers must not both become a first copy."""
+        return self.r.lock(f"{self.prefix}:state:reposts-lock", timeout=30, blocking_timeout=60)
 
     # -- claims: first one wins --------------------------------------------------------------
     def _mark(self, story_id=None, page=None, when=None) -> str:
@@ -71,20 +100,23 @@ class RedisState:
         self.r.expire(self.transient, 86400)
         return won
 
-    def first_story_url(self, story_id, url):
-        self.r.hsetnx(self.stories, story_id, url)
-        return self.story_url(story_id)
-
     # -- the index from this worker's feeds ----------------------------------------------------
     def record(self, kind, item):
         if kind == "articles":
             self.r.hsetnx(self.pages, item["url"], self._mark(item.get("storyId"), when=downloaded_at(item)))
-            if item.get("storyId"):
-                self.r.hsetnx(self.stories, item["storyId"], item["url"])
+            self._record_copy(item)
         elif kind == "rejects" and is_permanent(item.get("reason", "")):
             self.r.hsetnx(self.pages, item["url"], self._mark())
         elif kind == "briefs":
             self.r.hsetnx(self.briefs, item["id"], self._mark())
+
+    def _record_copy(self, item: dict) -> None:
+        if self._keys is None:
+            self._keys = StoryKeys()
+        if item.get("storyId") and not self.r.hexists(self.copies, item["storyId"]):
+            head_seen = lambda story_id: (c := self.copy_of(story_id)) and c.seen
+            copy = reposts.from_feed(item, self._keys, downloaded_at(item), head_seen)
+            self.add_copy(copy)
 
     def release_unwritten(self, written_pages: set[str], written_briefs: set[str]) -> int:
         """Drop this worker's claims that never reached its feeds (a kill lost them)."""
@@ -120,3 +152,15 @@ class RedisState:
 
     def close(self):
         pass
+
+
+def _dump(copy: reposts.Copy) -> str:
+    sig = reposts.to_bytes(copy.sig)
+    return json.dumps({"url": copy.url, "cluster": copy.cluster, "head": copy.head, "seen": copy.seen,
+                       "sig": base64.b64encode(sig).decode() if sig else None})
+
+
+def _copy(story_id: str, raw: bytes) -> reposts.Copy:
+    v = json.loads(raw)
+    return reposts.Copy(story_id, v["url"], v["cluster"], v["head"], v["seen"],
+                        reposts.from_bytes(base64.b64decode(v["sig"]) if v["sig"] else None))

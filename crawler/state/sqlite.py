@@ -5,12 +5,15 @@ import sqlite3
 import time
 from pathlib import Path
 
+from .. import reposts
+from ..fingerprints import StoryKeys
 from .base import downloaded_at, is_permanent
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, story_id TEXT, kind TEXT, recorded REAL);
 CREATE TABLE IF NOT EXISTS briefs (id TEXT PRIMARY KEY, first_seen_in TEXT, recorded REAL);
-CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, url TEXT);
+CREATE TABLE IF NOT EXISTS copies (story_id TEXT PRIMARY KEY, url TEXT, cluster TEXT, head TEXT, seen REAL, sig BLOB);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER PRIMARY KEY, story_id TEXT);
 CREATE TABLE IF NOT EXISTS feed_files (path TEXT PRIMARY KEY, offset INTEGER);
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL, finished REAL);
 """
@@ -22,11 +25,20 @@ class SqliteState:
         self.db = sqlite3.connect(str(path))
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
+        self._migrate()
         self.run_id: int | None = None
         # claims of this run; earlier runs' emissions are in the tables (from the feeds)
         self._briefs: set[str] = set()
         self._pages: set[str] = set()
-        self._stories: dict[str, str] = {}
+        self._copies = reposts.RepostIndex()
+        self._keys: StoryKeys | None = None
+
+    def _migrate(self) -> None:
+        """A state file from before near-duplicate detection: its exact stories become copies."""
+        if self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'stories'").fetchone():
+            self.db.execute("INSERT OR IGNORE INTO copies SELECT id, url, id, url, 0, NULL FROM stories")
+            self.db.execute("DROP TABLE stories")
+            self.db.commit()
 
     def article(self, url):
         row = self.db.execute("SELECT story_id, recorded FROM pages WHERE url = ?", (url,)).fetchone()
@@ -35,8 +47,36 @@ class SqliteState:
     def has_brief(self, brief_id):
         return self.db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is not None
 
-    def story_url(self, story_id):
-        row = self.db.execute("SELECT url FROM stories WHERE id = ?", (story_id,)).fetchone()
+    # -- the repost index: this run's copies in memory, earlier runs' from the feeds ---------
+    def copy_of(self, story_id):
+        row = self.db.execute("SELECT * FROM copies WHERE story_id = ?", (story_id,)).fetchone()
+        return _copy(row) if row else self._copies.copy_of(story_id)
+
+    def candidates(self, keys):
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(f"SELECT c.* FROM bands b JOIN copies c ON c.story_id = b.story_id "
+                               f"WHERE b.key IN ({marks})", keys).fetchall()
+        return [_copy(r) for r in rows] + self._copies.candidates(keys)
+
+    def add_copy(self, copy):
+        self._copies.add_copy(copy)
+
+    def repost_lock(self):
+        return self._copies.repost_lock()
+
+    def _record_copy(self, item: dict) -> None:
+        if self._keys is None:
+            self._keys = StoryKeys()
+        copy = reposts.from_feed(item, self._keys, downloaded_at(item), self._seen)
+        if copy is None or not self.db.execute("INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?, ?, ?)", (
+                copy.story_id, copy.url, copy.cluster, copy.head, copy.seen, reposts.to_bytes(copy.sig))).rowcount:
+            return
+        if copy.sig is not None:
+            self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                                [(k, copy.story_id) for k in reposts.bands(copy.sig)])
+
+    def _seen(self, story_id):
+        row = self.db.execute("SELECT seen FROM copies WHERE story_id = ?", (story_id,)).fetchone()
         return row[0] if row else None
 
     def record(self, kind, item):
@@ -44,8 +84,7 @@ class SqliteState:
         if kind == "articles":
             self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, 'article', ?)",
                             (item["url"], item.get("storyId"), downloaded_at(item)))
-            if item.get("storyId"):
-                self.db.execute("INSERT OR IGNORE INTO stories VALUES (?, ?)", (item["storyId"], item["url"]))
+            self._record_copy(item)
         elif kind == "rejects" and is_permanent(item.get("reason", "")):
             self.db.execute("INSERT OR IGNORE INTO pages VALUES (?, NULL, 'reject', ?)", (item["url"], now))
         elif kind == "briefs":
@@ -69,9 +108,6 @@ class SqliteState:
             return False
         self._pages.add(url)
         return True
-
-    def first_story_url(self, story_id, url):
-        return self.story_url(story_id) or self._stories.setdefault(story_id, url)
 
     def feed_offset(self, path):
         row = self.db.execute("SELECT offset FROM feed_files WHERE path = ?", (path,)).fetchone()
@@ -97,3 +133,8 @@ class SqliteState:
 
     def close(self):
         self.db.close()
+
+
+def _copy(row) -> reposts.Copy:
+    story_id, url, cluster, head, seen, sig = row
+    return reposts.Copy(story_id, url, cluster, head, seen, reposts.from_bytes(sig))

@@ -1,0 +1,198 @@
+"""Near-duplicate reposts: damaged copies link, distinct stories do not, and every store
+(in memory, SQLite, Redis) answers alike, across runs and workers."""
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import datetime
+
+import pytest
+import redis
+
+from crawler import reposts
+from crawler.fingerprints import StoryKeys
+from crawler.items import Article
+from crawler.pipelines.dedup import DedupPipeline
+from crawler.state import SqliteState
+from crawler.state.redis import RedisState
+from tests.variants.copies import DAMAGES, damaged, distinct_stories, story_pool
+
+KEYS = StoryKeys()
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def sig(paras: list[str]):
+    return reposts.signature(KEYS(blocks(paras)))
+
+
+def blocks(paras: list[str]) -> list[dict]:
+    return [{"type": "paragraph", "text": p} for p in paras]
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_every_kind_of_damage_alone_still_links(damage):
+    rng = random.Random(damage)
+    for story in story_pool(n=60):
+        original, copy = story, DAMAGES[damage](list(story), rng)
+        if damage == "drop_caption":
+            original = [*story[:1], "图片来源：网络（图为链上数据截图）", *story[1:]]
+        s = reposts.similarity(sig(original), sig(copy))
+        assert s >= reposts.THRESHOLD, (damage, s, original, copy)
+
+
+def test_copies_with_two_or_three_damages_link():
+    rng = random.Random(3)
+    pool = story_pool()
+    sims = []
+    for _ in range(600):
+        original, copy, names = damaged(rng.choice(pool), rng, rng.choice([2, 3]))
+        sims.append((reposts.similarity(sig(original), sig(copy)), names))
+    linked = sum(s >= reposts.THRESHOLD for s, _ in sims) / len(sims)
+    assert linked >= 0.995, sorted(sims)[:5]
+
+
+def test_ten_thousand_distinct_stories_make_no_false_link():
+    index = reposts.RepostIndex()
+    for i, paras in enumerate(distinct_stories(10_000, seed=11)):
+        s = sig(paras)
+        first, score = reposts.find(index, f"{i:016x}", s)
+        assert first is None, (score, paras, first)
+        index.add_copy(reposts.Copy(f"{i:016x}", str(i), f"{i:016x}", str(i), 0.0, s))
+
+
+def test_a_common_opening_and_a_shared_disclaimer_are_not_a_story():
+    one = ["据金色财经报道，比特币在过去24小时内上涨3%，报65000美元。",
+           "声明：本文仅代表作者个人观点，不代表本站立场，亦不构成任何投资建议。"]
+    other = ["据金色财经报道，币安宣布将于5月3日上线Sui现货交易，并开放SUI/USDT交易对。",
+             "声明：本文仅代表作者个人观点，不代表本站立场，亦不构成任何投资建议。"]
+    assert reposts.similarity(sig(one), sig(other)) < reposts.THRESHOLD
+
+
+def test_a_story_too_short_to_sign_still_links_word_for_word():
+    index = reposts.RepostIndex()
+    assert sig(["短讯。"]) is None
+    index.add_copy(reposts.Copy("a" * 16, "u1", "a" * 16, "u1", 0.0, None))
+    assert reposts.find(index, "a" * 16, None)[0].head == "u1"
+
+
+def article(url: str, paras: list[str], story_id: str) -> Article:
+    return Article(url=url, blocks=blocks(paras), storyId=story_id, dateDownloaded="2026-12-02T12:00:00+08:00")
+
+
+class Stats(dict):
+    def inc_value(self, key, count=1):
+        self[key] = self.get(key, 0) + count
+
+
+def test_the_pipeline_marks_near_and_exact_copies_with_the_first_copy():
+    story = story_pool()[0]
+    _, cut, _ = damaged(story, random.Random(1), 2)
+    pipeline = DedupPipeline(Stats())
+    first = pipeline.process_item(article("http://a/1.html", story, "1" * 16))
+    near = pipeline.process_item(article("http://b/1.html", cut, "2" * 16))
+    exact = pipeline.process_item(article("http://c/1.html", story, "1" * 16))
+    other = pipeline.process_item(article("http://a/2.html", story_pool()[1], "3" * 16))
+    assert (first.storyCluster, first.repostOf) == ("1" * 16, None)
+    assert (near.storyCluster, near.repostOf) == ("1" * 16, "http://a/1.html")
+    assert (exact.storyCluster, exact.repostOf) == ("1" * 16, "http://a/1.html")
+    assert (other.storyCluster, other.repostOf) == ("3" * 16, None)
+    assert pipeline.stats == {"stories/unique": 2, "reposts/near": 1, "reposts/exact": 1}
+
+
+def test_a_copy_of_a_copy_joins_the_first_copys_cluster():
+    rng = random.Random(2)
+    story = story_pool()[0]
+    copy1 = DAMAGES["cut_end"](story, rng)
+    copy2 = DAMAGES["add_line"](copy1, rng)
+    pipeline = DedupPipeline(Stats())
+    items = [pipeline.process_item(article(f"http://h{i}/x.html", p, str(i) * 16))
+             for i, p in enumerate([story, copy1, copy2], 1)]
+    assert {i.storyCluster for i in items} == {"1" * 16}
+    assert [i.repostOf for i in items] == [None, "http://h1/x.html", "http://h1/x.html"]
+
+
+def feed_line(url, paras, story_id, cluster=None, repost_of=None) -> dict:
+    return {"url": url, "storyId": story_id, "storyCluster": cluster or story_id, "repostOf": repost_of,
+            "blocks": blocks(paras), "dateDownloaded": "2026-12-01T08:00:00+08:00"}
+
+
+@pytest.fixture
+def redis_state():
+    client = redis.Redis.from_url(REDIS_URL)
+    client.ping()
+    client.flushdb()
+    yield lambda worker: RedisState(client, "news", worker)
+    client.flushdb()
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def stores(request, tmp_path, redis_state):
+    """Two runs' states over one store: an earlier run's, and a later run's (or worker's)."""
+    if request.param == "sqlite":
+        return lambda: SqliteState(tmp_path / "state.sqlite")
+    names = iter(["w1", "w2", "w3"])
+    return lambda: redis_state(next(names))
+
+
+def test_a_copy_links_to_a_story_an_earlier_run_wrote_to_its_feed(stores):
+    story = story_pool()[2]
+    earlier = stores()
+    earlier.record("articles", feed_line("http://a/1.html", story, "1" * 16))
+    earlier.commit()
+    _, copy, _ = damaged(story, random.Random(4), 2)
+    later = stores()
+    first, score = reposts.find(later, "2" * 16, sig(copy))
+    assert first is not None and (first.cluster, first.head) == ("1" * 16, "http://a/1.html"), score
+    assert first.seen == datetime.fromisoformat("2026-12-01T08:00:00+08:00").timestamp()  # the first copy's fetch
+    assert reposts.find(later, "3" * 16, sig(story_pool()[3]))[0] is None
+
+
+def test_the_repost_index_keeps_the_cluster_of_a_recorded_copy(stores):
+    story = story_pool()[2]
+    state = stores()
+    state.record("articles", feed_line("http://a/1.html", story, "1" * 16))
+    cut = DAMAGES["cut_end"](story, random.Random(1))
+    state.record("articles", feed_line("http://b/1.html", cut, "2" * 16, "1" * 16, "http://a/1.html"))
+    state.commit()
+    again = stores()
+    found = again.copy_of("2" * 16)
+    assert (found.cluster, found.head, found.url) == ("1" * 16, "http://a/1.html", "http://b/1.html")
+    assert found.seen == again.copy_of("1" * 16).seen
+
+
+def test_two_workers_adding_copies_of_one_story_at_once_agree_on_one_cluster(redis_state):
+    """Each worker finds and adds under the shared lock: the second always sees the first."""
+    import threading
+
+    story = story_pool()[4]
+    copies = [DAMAGES["cut_end"](story, random.Random(k)) for k in range(8)]
+    clusters = {}
+
+    def work(k):
+        state = redis_state(f"w{k}")
+        s = sig(copies[k])
+        with state.repost_lock():
+            first, _ = reposts.find(state, f"{k:016x}", s)
+            cluster = first.cluster if first else f"{k:016x}"
+            state.add_copy(reposts.Copy(f"{k:016x}", f"http://h{k}/", cluster, f"http://h{k}/", 0.0, s))
+        clusters[k] = cluster
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(clusters.values())) == 1
+
+
+def test_a_state_file_from_before_near_duplicates_is_migrated(tmp_path):
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, url TEXT)")
+    db.execute("INSERT INTO stories VALUES (?, ?)", ("1" * 16, "http://a/1.html"))
+    db.commit()
+    db.close()
+    state = SqliteState(path)
+    found = state.copy_of("1" * 16)
+    assert (found.cluster, found.head, found.sig) == ("1" * 16, "http://a/1.html", None)
+    assert state.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'stories'").fetchone() is None
