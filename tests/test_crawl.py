@@ -81,7 +81,28 @@ def test_reposts_are_recognised(crawl):
     assert pairs == {frozenset(p) for p in [("1001.html", "2006.html"), ("1011.html", "2012.html"),
                                             ("1021.html", "2005.html"), ("1027.html", "2009.html"),
                                             ("1030.html", "2003.html")]}
-    assert crawl.stats["stories/duplicate"] == 5
+    assert crawl.stats["reposts/exact"] == 4
+    assert crawl.stats["reposts/near"] == 1  # 2006.html: the seed story cut short, a source line added
+    by_url = {name(a["url"]): a for a in crawl.articles}
+    for a, b in pairs:
+        assert by_url[a]["storyCluster"] == by_url[b]["storyCluster"]
+    near = (by_url["1001.html"], by_url["2006.html"])
+    assert near[0]["storyId"] != near[1]["storyId"]
+    assert len({a["storyCluster"] for a in crawl.articles}) == len(crawl.articles) - 5
+
+
+def test_the_report_shows_the_repost_network(crawl):
+    network = crawl.report["reposts"]
+    assert (network["exact"], network["near"]) == (4, 1)
+    clusters = network["largest_clusters"]
+    assert len(clusters) == 5 and all(c["articles"] == 2 and c["copies"] == 1 for c in clusters)
+    # each story is on both sites of the demo: the main one (127.0.0.1) and its sister (localhost)
+    assert all([h.split(":")[0] for h in c["hosts"]] == ["127.0.0.1", "localhost"] for c in clusters)
+    firsts = {a["url"]: a["dateDownloaded"] for a in crawl.articles if a["repostOf"] is None}
+    assert all(firsts[c["first_url"]] == c["first_seen"] for c in clusters)
+    hosts = network["hosts"]
+    assert sum(h["articles"] for h in hosts.values()) == len(crawl.articles)
+    assert sum(h["copies"] for h in hosts.values()) == 5
 
 
 def test_seed_article_in_the_feed(crawl):

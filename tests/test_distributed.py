@@ -49,6 +49,18 @@ def union(out: Path) -> CrawlResult:
     return CrawlResult(out, subprocess.CompletedProcess([], 0, "", ""))
 
 
+def clusters(result: CrawlResult) -> list[list[str]]:
+    """Articles grouped by storyCluster; each group has one first copy, whose story names it."""
+    groups: dict[str, list[dict]] = {}
+    for a in result.articles:
+        groups.setdefault(a["storyCluster"], []).append(a)
+    for cluster, members in groups.items():
+        firsts = [a for a in members if a["repostOf"] is None]
+        assert len(firsts) == 1 and firsts[0]["storyId"] == cluster, members
+        assert all(a["repostOf"] == firsts[0]["url"] for a in members if a is not firsts[0])
+    return sorted(sorted(paths(members)) for members in groups.values())
+
+
 def test_two_workers_share_the_frontier_and_emit_nothing_twice(server, demo_server, single, tmp_path):
     server.rpush("news:start_urls", demo_server.urls()[0], '{"url": "%s"}' % demo_server.urls()[1])
     workers = [worker(tmp_path, "w1"), worker(tmp_path, "w2")]
@@ -58,6 +70,8 @@ def test_two_workers_share_the_frontier_and_emit_nothing_twice(server, demo_serv
     assert len(set(paths(both.articles))) == len(both.articles) == 40
     assert sorted(b["id"] for b in both.briefs) == sorted(b["id"] for b in single.briefs)
     assert sorted(paths(both.rejects)) == sorted(paths(single.rejects))
+    # every copy of a story in one cluster, whichever worker read it: the same groups as one crawl's
+    assert clusters(both) == clusters(single) and sum(len(g) > 1 for g in clusters(single)) == 5
     reports = [r for r in sorted((tmp_path / "reports").glob("*.json"))]
     import json
 
@@ -93,3 +107,4 @@ def test_a_worker_killed_midway_loses_and_doubles_nothing(server, demo_server, s
     assert sorted(b["id"] for b in both.briefs) == sorted(b["id"] for b in single.briefs)
     assert len(set(b["id"] for b in both.briefs)) == len(both.briefs)
     assert sorted(paths(both.rejects)) == sorted(paths(single.rejects))
+    assert clusters(both) == clusters(single)

@@ -42,9 +42,16 @@ def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path)
         grown.stop()
     new_articles = [a for a in third.articles if a["url"] not in {x["url"] for x in first.articles}]
     new_briefs = [b for b in third.briefs if b["id"] not in {x["id"] for x in first.briefs}]
-    assert sorted(a["url"].rsplit("/", 1)[1] for a in new_articles) == ["9001.html", "9002.html", "9003.html"]
+    assert sorted(a["url"].rsplit("/", 1)[1] for a in new_articles) == ["9001.html", "9002.html", "9003.html",
+                                                                        "9101.html"]
     assert len(new_briefs) == 3 and all(b["headline"].startswith("新快讯") for b in new_briefs)
-    assert len(third.articles) == 40 + 3 and len(third.briefs) == 15 + 3  # union of all runs' feeds
+    assert len(third.articles) == 40 + 4 and len(third.briefs) == 15 + 3  # union of all runs' feeds
+    # the sister site's cut-short copy of a story the first run wrote joins that story's cluster
+    original = next(a for a in first.articles if a["url"].endswith("/info/1023.html"))
+    copy = next(a for a in new_articles if a["url"].endswith("/info/9101.html"))
+    assert copy["storyId"] != original["storyId"]
+    assert (copy["storyCluster"], copy["repostOf"]) == (original["storyCluster"], original["url"])
+    assert third.stats["reposts/near"] == 1 and third.report["reposts"]["largest_clusters"][0]["first_url"] == original["url"]
     assert third.stats["incremental/briefs_known"] == 3  # the old briefs the new articles carry
 
 

@@ -48,6 +48,7 @@ class Spec:
     tags: list[str] = field(default_factory=list)
     fresh: bool = False  # published after the rest: listed first
     extra: str | None = None  # a closing paragraph of its own (generated sites: every story unique)
+    abridged: bool = False  # a repost cut short: its last two paragraphs left out, a source line added
 
     @property
     def path(self) -> str:
@@ -55,6 +56,13 @@ class Spec:
 
 
 S = Spec
+# What articles added by --grow are about: distinct stories, not one story with another number.
+FRESH_TOPICS = [
+    ("讲述了比特币现货ETF上周的资金流入，以及分析人士对后市的判断。", "补充了各家发行方的持仓变化与申购赎回的细节。"),
+    ("介绍了一条新公链的测试网上线情况和开发者社区的反应。", "列出了主网上线前仍需完成的三项安全审计。"),
+    ("回顾了某去中心化交易所的治理投票，提案最终以微弱多数通过。", "解释了手续费开关打开之后代币持有人能够获得的收益。"),
+    ("梳理了香港虚拟资产交易平台的最新牌照申请名单。", "比较了各平台在散户准入和资产托管上的不同安排。"),
+]
 ARTICLES = [
     S(1001, MAIN, "bnb", "seed", "", tags=[]),
     S(1002, MAIN, "bnb", "daily0427", "星球日報 | 某地址已創建114個meme coin騙局;Omni Network完成1800萬美元融資(4月27日)_DAILY", tags=["DAILY", "memecoin"]),
@@ -93,7 +101,7 @@ ARTICLES = [
       time="4/27/2021 12:48:57 PM", tags=["艺术品"]),
     S(2004, MIRROR, "ada", "liquidation", "NBS:DeFi 借贷概念:清算_ERA", template="B", author="Tiny熊", tags=["ERA"]),
     S(2005, MIRROR, "ada", "whitepaper", "比特币白皮书(英文版)全文_BTC", template="B", tags=["BTC"]),
-    S(2006, MIRROR, "ada", "seed", "马斯克被曝秘密推进AI项目_TWTR", template="B", tags=["TWTR", "马斯克"]),
+    S(2006, MIRROR, "ada", "seed", "马斯克被曝秘密推进AI项目_TWTR", template="B", tags=["TWTR", "马斯克"], abridged=True),
     S(2007, MIRROR, "coin", "apps2020", "行业研究 | 区块链2020年度回首之应用篇:DCEP、Diem、DeFi以及NFT_数字货币",
       template="D", time="2021-02-10 09:11:56", author="wangjia", tags=["数字货币"]),
     S(2008, MIRROR, "coin", "zk", "零知识证明走出实验室:多个zkEVM已上线主网_ZK", template="B", tags=["ZK"]),
@@ -159,10 +167,14 @@ class DemoSite:
             self.briefs.append((f"新快讯第{i + 1}号：交易所上线新币", f"据官方公告，某交易所将于今日上线第{i + 1}个新币种。",
                                 f"2026/11/{20 + i % 8} 10:{i % 60:02d}:00"))
             key = f"fresh{i}"
-            self._fresh[key] = [f"这是第{i + 1}篇新发布的文章，讲述了市场在过去一周的最新变化，以及分析人士对后市的判断。",
-                                        f"第{i + 1}篇文章的第二段，补充了链上数据与交易所资金流向的细节。"]
+            topic, detail = FRESH_TOPICS[i % len(FRESH_TOPICS)]
+            self._fresh[key] = [f"这是第{i + 1}篇新发布的文章，{topic}",
+                                f"第{i + 1}篇文章的第二段，{detail}"]
             self.articles.append(Spec(9001 + i, MAIN, slugs[i % len(slugs)], key, f"第{i + 1}篇新文章:市场周报_NEW",
                                       briefs=[len(self.briefs) - 1, i % 5], tags=["NEW"], fresh=True))
+        if n:  # and the sister site reposts an old story of the main one, cut short
+            self.articles.append(Spec(9101, MIRROR, "ada", "privatemoney", "比特币为何暴涨?私人货币的前世今生_BTC", template="B",
+                                      tags=["BTC"], fresh=True, abridged=True))
 
     def story(self, spec: Spec) -> list[tuple[str, str]]:
         if spec.story in self._fresh:
@@ -173,6 +185,9 @@ class DemoSite:
             story = load_real_story(spec.story)
         else:
             story = short_story(spec.story) if spec.story else []
+        if spec.abridged:
+            cut = [i for i, (kind, _) in enumerate(story) if kind == "paragraph"][-2]
+            story = story[:cut] + [("paragraph", "（本文转载自ITT，有删节。）")]
         return story + [("paragraph", spec.extra)] if spec.extra else story
 
     # -- briefs ------------------------------------------------------------------------

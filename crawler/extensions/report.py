@@ -11,7 +11,9 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from .. import distributed, feeds
-
+from ..dates import CHINA_TZ
+from ..items import Article
+from .state import CrawlStateExtension
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +22,7 @@ class CrawlReport:
     def __init__(self, crawler, directory: Path):
         self.crawler = crawler
         self.directory = directory
+        self.network = RepostNetwork()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -50,6 +53,8 @@ class CrawlReport:
 
     def item_scraped(self, item, response=None, spider=None):
         self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
+        if isinstance(item, Article):
+            self.network.add(item, self._state())
 
     def report(self, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
@@ -68,12 +73,17 @@ class CrawlReport:
             "dates": pick("dates/"),
             "briefs": pick("briefs/"),
             "stories": pick("stories/"),
+            "reposts": {**pick("reposts/"), **self.network.view()},
             "charset": pick("charset/"),
             "errors": stats.get("log_count/ERROR", 0),
             "verdict": stats.get("monitors/verdict"),
             "monitors_failed": stats.get("monitors/failed", []),
             "stats": {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in sorted(stats.items())},
         }
+
+    def _state(self):
+        ext = self.crawler.get_extension(CrawlStateExtension)
+        return ext.state if ext is not None else None
 
     def spider_closed(self, spider, reason):
         start = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)
@@ -87,3 +97,47 @@ class CrawlReport:
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         logger.info("Crawl report: %s (%s, %d pages, rejects %s)", path, reason, report["pages"],
                     report["rejects"].get("total", 0))
+
+
+class RepostNetwork:
+    """This run's articles by story cluster: which hosts carry which stories, and which
+    hosts mostly copy."""
+
+    TOP = 10  # clusters in the report
+
+    def __init__(self):
+        self.clusters: dict[str, dict] = {}
+        self.hosts: dict[str, list[int]] = {}  # host -> [articles, copies]
+
+    def add(self, item: Article, state=None) -> None:
+        if not item.storyCluster:
+            return
+        host = urlsplit(item.url).netloc
+        counts = self.hosts.setdefault(host, [0, 0])
+        counts[0] += 1
+        counts[1] += item.repostOf is not None
+        entry = self.clusters.setdefault(item.storyCluster, {"articles": 0, "copies": 0, "hosts": set(), "first": None})
+        entry["articles"] += 1
+        entry["copies"] += item.repostOf is not None
+        entry["hosts"].add(host)
+        if item.repostOf is None:
+            entry["first"] = (item.url, item.dateDownloaded)
+        elif entry["first"] is None:  # a copy of a story an earlier run wrote: when was that?
+            first = state.copy_of(item.storyCluster) if state is not None else None
+            seen = datetime.fromtimestamp(first.seen, CHINA_TZ).isoformat() if first and first.seen else None
+            entry["first"] = (item.repostOf, seen)
+
+    def view(self) -> dict:
+        largest = sorted(((c, e) for c, e in self.clusters.items() if e["copies"]),
+                         key=lambda ce: (-ce[1]["articles"], ce[0]))[:self.TOP]
+        return {
+            "largest_clusters": [self._cluster(c, e) for c, e in largest],
+            "hosts": {h: {"articles": a, "copies": c, "copied_share": round(c / a, 3)}
+                      for h, (a, c) in sorted(self.hosts.items())},
+        }
+
+    @staticmethod
+    def _cluster(cluster: str, entry: dict) -> dict:
+        url, seen = entry["first"]
+        return {"cluster": cluster, "articles": entry["articles"], "copies": entry["copies"], "hosts": sorted(entry["hosts"]),
+                "first_url": url, "first_host": urlsplit(url).netloc, "first_seen": seen}
