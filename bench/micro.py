@@ -5,6 +5,7 @@
 - dates: the fast path vs plain ``dateparser.parse`` (same settings) on the bracket form;
 - zh: full normalization vs bare OpenCC t2s on the demo articles' text, and MB/s;
 - briefs: the brief split's cost per article page vs parsing that page;
+- reposts: a story's near-duplicate signature vs parsing its page;
 - feeds: the feeds' JSON Lines exporter vs Scrapy's, on the demo crawl's items;
 - monitoring: our Spidermon extension's field-coverage count vs Spidermon's own, same items.
 """
@@ -102,6 +103,12 @@ def bench_split(pages, repeat: int) -> dict:
             "parse_us": t_parse / len(pages) * 1e6, "share": (t_split / len(items)) / (t_parse / len(pages))}
 
 
+def reposts_cost(repeat: int) -> dict:
+    from .reposts import cost
+
+    return cost(repeat)
+
+
 def scraped_items(pages) -> list:
     """Articles and their briefs, as the feeds get them (pipelines left out: same fields)."""
     t2s = opencc.OpenCC("t2s")
@@ -151,6 +158,7 @@ def main(argv=None) -> None:
     n, repeat = (200, 2) if args.quick else (5000, 5)
     pages = demo_articles()
     d, z, s = bench_dates(n, repeat), bench_zh(pages, repeat), bench_split(pages, repeat)
+    r = reposts_cost(repeat)
     items = scraped_items(pages)
     e, c = bench_export(items, repeat * 4), bench_coverage(items, repeat * 4)
     print(f"# bench.micro — {datetime.now():%Y-%m-%d}, {os.cpu_count()} cores, Python {platform.python_version()}")
@@ -164,6 +172,8 @@ def main(argv=None) -> None:
               f"| bare OpenCC t2s {z['bare_mb_s']:.1f} MB/s | {ratio:.2f}× the bare cost |")
     print(f"| brief split per article page ({s['pages']} pages) | {s['split_us']:.0f} µs | parsing the page "
           f"{s['parse_us']:.0f} µs | {100 * s['share']:.1f}% of the parse |")
+    print(f"| near-duplicate signature per article ({r['pages']} pages) | {r['sig_us']:.0f} µs | parsing the page "
+          f"{r['parse_us']:.0f} µs | {r['sig_us'] / r['parse_us']:.1%} of the parse |")
     print(f"| feed export, JSON Lines ({e['items']} items, same bytes) | {e['ours_us']:.1f} µs an item "
           f"| Scrapy's JsonLinesItemExporter {e['theirs_us']:.1f} µs | **{e['ratio']:.1f}× faster** |")
     print(f"| Spidermon field coverage count ({c['items']} items, same stats) | {c['ours_us']:.1f} µs an item "

@@ -10,7 +10,7 @@ import sys
 import pytest
 import redis
 
-from bench import crawl, distributed, extractors, instructions, micro
+from bench import crawl, distributed, extractors, instructions, micro, reposts
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -21,7 +21,16 @@ def table_rows(text: str) -> list[list[str]]:
 def test_micro(capsys):
     micro.main(["--quick"])
     rows = table_rows(capsys.readouterr().out)
-    assert len(rows) == 1 + 6 and all("faster" in rows[i][3] for i in (1, 5, 6))
+    assert len(rows) == 1 + 7 and all("faster" in rows[i][3] for i in (1, 6, 7))
+
+
+def test_reposts(capsys):
+    reposts.main(["--pairs", "60", "--stories", "300", "--index", "200", "--repeat", "1"])
+    out = capsys.readouterr().out
+    rows = table_rows(out)
+    chosen = next(r for r in rows if "(chosen)" in r[0])
+    assert float(chosen[1].rstrip("%")) > 95 and chosen[2].startswith("0 of")
+    assert re.search(r"Redis \d+ bytes a story", out)
 
 
 def test_extractors_speed_and_quality(capsys, tmp_path):

@@ -1,0 +1,161 @@
+"""Near-duplicate reposts: how well the threshold separates copies from distinct stories,
+what a signature costs beside the parse path, and what the index takes in memory.
+
+    python -m bench.reposts [--pairs 2000 --stories 10000]
+
+- recall: generated damaged copies (tests/variants/copies.py: one to three damages each)
+  linked to their original, by threshold;
+- false links: distinct generated stories (one house style, shared openings and
+  disclaimers) each looked up, through the LSH bands, among all earlier ones;
+- cost: the signature of a demo article's story against parsing that page, same process;
+- memory: the index's bytes a story in SQLite (on disk) and in Redis (its own count of the
+  keys' memory), measured on 20,000 distinct stories, times a million.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import redis
+
+from crawler import reposts
+from crawler.fingerprints import StoryKeys
+from crawler.pages import ArticlePage, read_page
+from crawler.state import SqliteState
+from crawler.state.redis import RedisState
+from tests.variants.copies import damaged, distinct_stories, story_pool
+
+from .common import machine
+from .micro import best_of, demo_articles
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def _blocks(paras: list[str]) -> list[dict]:
+    return [{"type": "paragraph", "text": p} for p in paras]
+
+
+def recall(pairs: int, keys: StoryKeys, seed: int = 5) -> tuple[list[tuple[int, list[float]]], list]:
+    """Similarities of each original and its copy, by number of damages; the lowest pairs."""
+    rng = random.Random(seed)
+    pool = story_pool()
+    by_count: dict[int, list[float]] = {}
+    low = []
+    for _ in range(pairs):
+        count = rng.choice([1, 2, 3])
+        original, copy, names = damaged(rng.choice(pool), rng, count)
+        a, b = reposts.signature(keys(_blocks(original))), reposts.signature(keys(_blocks(copy)))
+        if a is None or b is None:
+            continue
+        s = reposts.similarity(a, b)
+        by_count.setdefault(count, []).append(s)
+        low.append((s, names))
+    return sorted(by_count.items()), sorted(low)[:5]
+
+
+def false_links(n: int, keys: StoryKeys) -> tuple[list[float], int]:
+    """For each distinct story, its best similarity among the earlier ones the bands offer."""
+    index = reposts.RepostIndex()
+    best, compared = [], 0
+    for i, paras in enumerate(distinct_stories(n)):
+        sig = reposts.signature(keys(_blocks(paras)))
+        found = index.candidates(reposts.bands(sig))
+        compared += len(found)
+        best.append(max((reposts.similarity(sig, c.sig) for c in found), default=0.0))
+        index.add_copy(reposts.Copy(str(i), str(i), str(i), str(i), 0.0, sig))
+    return best, compared
+
+
+def cost(repeat: int) -> dict:
+    pages = demo_articles()
+    articles = [p for p in (read_page(u, b, h) for u, b, h in pages) if isinstance(p, ArticlePage) and not p.problem()]
+    items = [p.to_item() for p in articles]
+    keys = StoryKeys()
+    t_parse = best_of(lambda: [read_page(u, b, h).to_item() for u, b, h in pages], repeat)
+    t_sig = best_of(lambda: [reposts.signature(keys(i.blocks)) for i in items], repeat)
+    return {"pages": len(items), "parse_us": t_parse / len(pages) * 1e6, "sig_us": t_sig / len(items) * 1e6}
+
+
+def _feed_lines(n: int):
+    for i, paras in enumerate(distinct_stories(n, seed=7)):
+        yield {"url": f"http://a.example/{i}.html", "storyId": f"{i:016x}", "blocks": _blocks(paras),
+               "dateDownloaded": "2026-12-02T12:00:00+08:00"}
+
+
+def redis_bytes(n: int, url: str = "redis://127.0.0.1:6379/13") -> float:
+    """Bytes a story in the Redis state's index (``MEMORY USAGE`` of its two hashes)."""
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    try:
+        state = RedisState(client, "bench", "w1")
+        for line in _feed_lines(n):
+            state.record("articles", line)
+        used = sum(client.memory_usage(k, samples=0) for k in (state.copies, state.bands))
+    finally:
+        client.flushdb()
+    return used / n
+
+
+def index_bytes(n: int) -> float:
+    """Bytes a story in the SQLite state's index (copies and bands tables, with indexes)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "state.sqlite"
+        state = SqliteState(path)
+        empty = path.stat().st_size
+        for line in _feed_lines(n):
+            state.record("articles", line)
+        state.commit()
+        state.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        state.close()
+        db = sqlite3.connect(path)
+        db.execute("DELETE FROM pages")  # what the page index holds is not the reposts' cost
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        return (path.stat().st_size - empty) / n
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pairs", type=int, default=2000)
+    ap.add_argument("--stories", type=int, default=10000)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--index", type=int, default=20000, help="stories entered to measure the index's size")
+    args = ap.parse_args(argv)
+    keys = StoryKeys()
+    by_count, low = recall(args.pairs, keys)
+    best, compared = false_links(args.stories, keys)
+    c = cost(args.repeat)
+    per_story, in_redis = index_bytes(args.index), redis_bytes(args.index)
+    copies = [s for _, sims in by_count for s in sims]
+    print(f"# bench.reposts — {machine()}; {len(copies)} damaged copies, {len(best)} distinct stories")
+    print("| threshold | copies linked (recall) | distinct stories falsely linked |")
+    print("|---|---|---|")
+    for t in THRESHOLDS:
+        mark = " (chosen)" if t == reposts.THRESHOLD else ""
+        linked = sum(s >= t for s in copies) / len(copies)
+        false = sum(s >= t for s in best)
+        print(f"| {t:.1f}{mark} | {linked:.2%} | {false} of {len(best)} |")
+    print("\n| damages a copy | copies | lowest similarity | 1st percentile | median |")
+    print("|---|---|---|---|---|")
+    for count, sims in by_count:
+        sims = sorted(sims)
+        print(f"| {count} | {len(sims)} | {sims[0]:.2f} | {sims[len(sims) // 100]:.2f} | {sims[len(sims) // 2]:.2f} |")
+    best.sort()
+    print(f"\nDistinct stories: highest similarity to any earlier one {best[-1]:.2f} (99.9th percentile "
+          f"{best[int(len(best) * 0.999)]:.2f}); {compared} candidate pairs compared of "
+          f"{len(best) * (len(best) - 1) // 2} possible.")
+    print("Lowest copies: " + "; ".join(f"{s:.2f} ({' + '.join(n)})" for s, n in low))
+    print(f"\nSignature per article: **{c['sig_us']:.0f} µs**, **{c['sig_us'] / c['parse_us']:.1%}** of parsing the page "
+          f"({c['parse_us']:.0f} µs; {c['pages']} demo articles, same process).")
+    print(f"Index, measured on {args.index} stories: SQLite {per_story:.0f} bytes a story, so "
+          f"**{per_story * 1e6 / 2**30:.2f} GiB** on disk for a million (a crawl's memory holds only its own new "
+          f"stories); Redis {in_redis:.0f} bytes a story, so **{in_redis * 1e6 / 2**30:.2f} GiB** of Redis memory "
+          f"for a million.")
+
+
+if __name__ == "__main__":
+    main()
