@@ -34,6 +34,7 @@ EXTENSIONS = {
     "crawler.extensions.monitoring.Spidermon": 400,
     "spidermon.contrib.scrapy.extensions.Spidermon": None,  # never both: items counted twice
     "crawler.extensions.report.CrawlReport": 500,
+    "crawler.extensions.postgres.PostgresSink": 600,  # off unless DATABASE_URL is set
 }
 # http(s) downloads with a bound on the response headers (NEWS_MAX_HEADER_SIZE)
 DOWNLOAD_HANDLERS = {"http": "crawler.handlers.BoundedHeadersDownloadHandler",

@@ -78,6 +78,9 @@ REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0; None: a single-process crawl
 NEWS_WORKER_ID = None  # this worker's name in feed files and claims; default: the host name
 MAX_IDLE_TIME_BEFORE_CLOSE = 0  # scrapy-redis: seconds a worker waits for more start URLs (0: forever)
 
+# -- extension: the feeds loaded into PostgreSQL (crawler.postgres) -------------------
+DATABASE_URL = None  # e.g. postgresql://postgres@127.0.0.1:5432/news; None: no database
+
 # -- pipeline: validation against the feeds' JSON Schemas ------------------------------------
 VALIDATION_ENABLED = True
 

@@ -1,0 +1,179 @@
+"""The feeds in PostgreSQL: tables a person can query, brought up to date from the feed files.
+
+    python -m crawler.postgres sync output postgresql://postgres@127.0.0.1/news
+
+The feeds stay the truth. Each feed file's lines are loaded from where the last load
+stopped, and the new offset is committed in the same transaction as the rows, so a load
+killed at any moment, a database that was down for a run, or two workers loading the same
+folder all end with each line in the database once (the line's file and byte offset are a
+unique key as well). Only complete lines are read: a file still being written is left as
+it is and finished by a later load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from . import feeds
+
+logger = logging.getLogger(__name__)
+
+# The schema, one migration a step; a database records the steps it has had.
+MIGRATIONS = [
+    """
+    CREATE TABLE runs (
+        report_file text PRIMARY KEY,       -- the report's file name under reports/
+        spider text, started timestamptz, finish_reason text, verdict text,
+        pages integer, requests integer, items jsonb, rejects jsonb, report jsonb NOT NULL);
+    CREATE TABLE articles (
+        url text NOT NULL, story_id text NOT NULL, host text NOT NULL,
+        headline text, author text, editor text, category text,
+        date_published timestamptz, date_published_raw text, date_published_status text,
+        story_cluster text, repost_of text, article_body text, tags jsonb, in_language text,
+        date_downloaded timestamptz, item jsonb NOT NULL,
+        feed_file text NOT NULL, line_offset bigint NOT NULL,
+        PRIMARY KEY (url, story_id), UNIQUE (feed_file, line_offset));
+    CREATE TABLE briefs (
+        id text PRIMARY KEY, headline text, body text, source text,
+        date_published timestamptz, date_published_raw text, first_seen_in text, item jsonb NOT NULL,
+        feed_file text NOT NULL, line_offset bigint NOT NULL, UNIQUE (feed_file, line_offset));
+    CREATE TABLE article_briefs (                -- the briefs each article carried, in page order
+        url text NOT NULL, story_id text NOT NULL, position integer NOT NULL, brief_id text NOT NULL,
+        PRIMARY KEY (url, story_id, position),
+        FOREIGN KEY (url, story_id) REFERENCES articles ON DELETE CASCADE);
+    CREATE TABLE rejects (
+        url text NOT NULL, reason text NOT NULL, detail text, status integer, item jsonb NOT NULL,
+        feed_file text NOT NULL, line_offset bigint NOT NULL, PRIMARY KEY (feed_file, line_offset));
+    CREATE TABLE feed_offsets (feed_file text PRIMARY KEY, byte_offset bigint NOT NULL);
+    CREATE INDEX articles_host ON articles (host);
+    CREATE INDEX articles_day ON articles (date_published);
+    CREATE INDEX articles_cluster ON articles (story_cluster);
+    CREATE INDEX briefs_source ON briefs (source);
+    CREATE INDEX briefs_day ON briefs (date_published);
+    CREATE INDEX article_briefs_brief ON article_briefs (brief_id);
+    CREATE INDEX rejects_reason ON rejects (reason);
+    """,
+]
+_LOCK = 0x6E657773  # advisory lock key ("news") for migrations
+
+
+def migrate(conn: psycopg.Connection) -> int:
+    """Bring the schema up to date; returns its version."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+                     "applied timestamptz NOT NULL DEFAULT now())")
+        done = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+        for version, sql in enumerate(MIGRATIONS[done:], start=done + 1):
+            conn.execute(sql)
+            conn.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (version,))
+    return len(MIGRATIONS)
+
+
+def _complete_lines(path: Path, start: int) -> tuple[list[tuple[int, dict]], int]:
+    """(byte offset, item) of each complete line from ``start``, and where they end."""
+    with path.open("rb") as f:
+        f.seek(start)
+        data = f.read()
+    end = data.rfind(b"\n") + 1
+    lines, offset = [], start
+    for raw in data[:end].split(b"\n")[:-1]:
+        if raw.strip():
+            lines.append((offset, json.loads(raw)))
+        offset += len(raw) + 1
+    return lines, start + end
+
+
+def _when(value: str | None):
+    return datetime.fromisoformat(value) if value else None
+
+
+def _article(cur, item: dict, where: tuple[str, int]) -> None:
+    cur.execute(
+        "INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+        " ON CONFLICT DO NOTHING",
+        (item["url"], item.get("storyId") or "", urlsplit(item["url"]).netloc, item.get("headline"),
+         item.get("author"), item.get("editor"), item.get("category"), _when(item.get("datePublished")),
+         item.get("datePublishedRaw"), item.get("datePublishedStatus"), item.get("storyCluster"),
+         item.get("repostOf"), item.get("articleBody"), Jsonb(item.get("tags") or []), item.get("inLanguage"),
+         _when(item.get("dateDownloaded")), Jsonb(item), *where))
+    if cur.rowcount:
+        cur.executemany("INSERT INTO article_briefs VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                        [(item["url"], item.get("storyId") or "", i, b) for i, b in enumerate(item.get("briefIds") or [])])
+
+
+def _brief(cur, item: dict, where: tuple[str, int]) -> None:
+    cur.execute("INSERT INTO briefs VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (item["id"], item.get("headline"), item.get("body"), item.get("source"),
+                 _when(item.get("datePublished")), item.get("datePublishedRaw"), item.get("firstSeenIn"),
+                 Jsonb(item), *where))
+
+
+def _reject(cur, item: dict, where: tuple[str, int]) -> None:
+    cur.execute("INSERT INTO rejects VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (item["url"], item["reason"], item.get("detail"), item.get("status"), Jsonb(item), *where))
+
+
+_LOADERS = {"articles": _article, "briefs": _brief, "rejects": _reject}
+
+
+def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path) -> int:
+    name = path.relative_to(directory).as_posix()
+    with conn.transaction(), conn.cursor() as cur:
+        # one loader a file at a time, whichever worker: the offset row is locked until commit
+        cur.execute("INSERT INTO feed_offsets VALUES (%s, 0) ON CONFLICT DO NOTHING", (name,))
+        start = cur.execute("SELECT byte_offset FROM feed_offsets WHERE feed_file = %s FOR UPDATE",
+                            (name,)).fetchone()[0]
+        lines, end = _complete_lines(path, start)
+        for offset, item in lines:
+            _LOADERS[kind](cur, item, (name, offset))
+        if end > start:
+            cur.execute("UPDATE feed_offsets SET byte_offset = %s WHERE feed_file = %s", (end, name))
+    return len(lines)
+
+
+def _load_report(conn: psycopg.Connection, path: Path) -> int:
+    report = json.loads(path.read_text("utf-8"))
+    cur = conn.execute(
+        "INSERT INTO runs VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+        (path.name, report.get("spider"), _when(report.get("start_time")), report.get("finish_reason"),
+         report.get("verdict"), report.get("pages"), report.get("requests"), Jsonb(report.get("items") or {}),
+         Jsonb(report.get("rejects") or {}), Jsonb(report)))
+    return cur.rowcount
+
+
+def sync(url: str, feed_dir: str | Path, pattern: str = "*.jsonl") -> dict[str, int]:
+    """Load every feed line and run report of ``feed_dir`` the database does not have yet.
+    Returns the rows added per kind (``runs`` for reports)."""
+    directory = Path(feed_dir)
+    counts = dict.fromkeys([*feeds.KINDS, "runs"], 0)
+    with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+        migrate(conn)
+        # articles before briefs and rejects, file by file in name order: runs in the order they ran
+        for kind, path in feeds.files(directory, pattern):
+            counts[kind] += _load_file(conn, directory, kind, path)
+        for path in sorted((directory / feeds.REPORTS).glob("*.json")):
+            with conn.transaction():
+                counts["runs"] += _load_report(conn, path)
+    return counts
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description="Load a feed folder into PostgreSQL (each line once).")
+    ap.add_argument("command", choices=["sync"])
+    ap.add_argument("feed_dir")
+    ap.add_argument("database_url")
+    args = ap.parse_args(argv)
+    counts = sync(args.database_url, args.feed_dir)
+    print(", ".join(f"{n} {kind}" for kind, n in counts.items()) + " added")
+
+
+if __name__ == "__main__":
+    main()
