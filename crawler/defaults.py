@@ -23,6 +23,7 @@ NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: serve
 NEWS_FEED_DIR = "output"  # feeds go to <dir>/<kind>/<name>; empty: no per-kind feeds
 NEWS_FEED_NAME = "%(time)s.jsonl"  # file name per run; Scrapy feed URI parameters apply
 NEWS_REPORT_ENABLED = True  # write <dir>/reports/<time>.json at the close of each crawl
+NEWS_REPORT_HTML = True  # and <time>.html beside it, with charts, and reports/index.html over every run
 
 # -- downloader middleware: retries with backoff (Scrapy's RETRY_* settings apply) ------------
 RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry, doubled for each further one

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,10 +13,11 @@ from scrapy.exceptions import NotConfigured
 
 from .. import distributed, feeds
 from ..dates import CHINA_TZ
-from ..items import Article
+from ..items import Article, Brief, Reject
 from .state import CrawlStateExtension
 
 logger = logging.getLogger(__name__)
+EXAMPLES = 3  # URLs kept as examples of each reject reason
 
 
 class CrawlReport:
@@ -23,6 +25,9 @@ class CrawlReport:
         self.crawler = crawler
         self.directory = directory
         self.network = RepostNetwork()
+        self.by_day: dict[str, Counter] = {"article": Counter(), "brief": Counter()}
+        self.brief_sources: Counter = Counter()
+        self.reject_examples: dict[str, list[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -55,6 +60,14 @@ class CrawlReport:
         self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
         if isinstance(item, Article):
             self.network.add(item, self._state())
+        if isinstance(item, (Article, Brief)) and item.datePublished:
+            self.by_day[item.kind][item.datePublished[:10]] += 1
+        if isinstance(item, Brief):
+            self.brief_sources[item.source or "(none)"] += 1
+        elif isinstance(item, Reject):
+            examples = self.reject_examples.setdefault(item.reason, [])
+            if len(examples) < EXAMPLES:
+                examples.append(item.url)
 
     def report(self, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
@@ -70,6 +83,9 @@ class CrawlReport:
             "requests": stats.get("downloader/request_count", 0),
             "items": pick("items/"),
             "rejects": pick("rejects/"),
+            "reject_examples": self.reject_examples,
+            "published_per_day": {f"{kind}s": dict(sorted(days.items())) for kind, days in self.by_day.items()},
+            "brief_sources": dict(self.brief_sources.most_common()),
             "dates": pick("dates/"),
             "briefs": pick("briefs/"),
             "stories": pick("stories/"),
@@ -95,6 +111,10 @@ class CrawlReport:
         report = self.report(reason)
         self.directory.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        if self.crawler.settings.getbool("NEWS_REPORT_HTML"):
+            from .. import htmlreport  # matplotlib: loaded only when the pages are wanted
+
+            htmlreport.write(self.directory, path)
         logger.info("Crawl report: %s (%s, %d pages, rejects %s)", path, reason, report["pages"],
                     report["rejects"].get("total", 0))
 

@@ -1,0 +1,99 @@
+"""The HTML crawl report: a page per run and an index, self-contained, opened in a real
+browser (headless Chromium) to check that the charts drew and the numbers are the JSON
+report's."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from crawler import htmlreport
+from tests.conftest import run_crawl
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def browser_dom(path) -> str:
+    """The page's DOM after load, as Chromium rendered it."""
+    assert CHROMIUM, "the report test needs Chromium (Debian: apt-get install chromium; .ci/run installs it)"
+    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                           "--dump-dom", f"file://{path}"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def table(dom: str, name: str) -> list[list[str]]:
+    block = re.search(rf'<table data-table="{name}">(.*?)</table>', dom, re.S).group(1)
+    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", block, re.S)][1:]
+
+
+@pytest.fixture(scope="module")
+def crawled(demo_server, tmp_path_factory):
+    out = tmp_path_factory.mktemp("html")
+    start = "start_urls=" + ",".join(demo_server.urls())
+    first = run_crawl(out, "-a", start)
+    run_crawl(out, "-a", start)  # a quiet second run: the index has two rows
+    return out, first
+
+
+def test_each_run_has_a_page_and_the_folder_an_index(crawled):
+    out, _ = crawled
+    reports = sorted((out / "reports").glob("*.json"))
+    assert len(reports) == 2
+    assert all(r.with_suffix(".html").exists() for r in reports) and (out / "reports" / "index.html").exists()
+
+
+def test_the_run_page_draws_every_chart_in_a_browser_with_the_reports_numbers(crawled):
+    out, first = crawled
+    page = sorted((out / "reports").glob("*.html"))[0]
+    dom = browser_dom(page)
+    charts = re.findall(r'<figure class="chart" data-chart="(\w+)">', dom)
+    assert charts == ["items", "rejects", "per_day", "brief_sources", "hosts", "dates"]
+    assert f'data-charts-rendered="{len(charts)}"' in dom  # each SVG laid out with a size
+    report = first.report
+    assert 'data-stat="verdict">PASS<' in dom
+    assert {k: int(v) for k, v in table(dom, "items")} == report["items"]
+    rejects = {r[0]: (int(r[1]), r[2]) for r in table(dom, "rejects")}
+    assert {k: n for k, (n, _) in rejects.items()} == {k: v for k, v in report["rejects"].items() if k != "total"}
+    assert all(report["reject_examples"][k][0] in urls for k, (_, urls) in rejects.items())
+    assert {r[0]: int(r[1]) for r in table(dom, "hosts")} == \
+        {h: v["articles"] for h, v in report["reposts"]["hosts"].items()}
+    assert len(table(dom, "clusters")) == len(report["reposts"]["largest_clusters"]) == 5
+    # the sources chart names every source of the report, as text (not paths)
+    chart = re.search(r'data-chart="brief_sources">(.*?)</figure>', dom, re.S).group(1)
+    assert all(f">{source}<" in chart for source in report["brief_sources"])
+
+
+def test_the_index_links_every_run_with_its_numbers(crawled):
+    out, first = crawled
+    dom = browser_dom(out / "reports" / "index.html")
+    assert 'data-charts-rendered="1"' in dom
+    rows = table(dom, "runs")
+    assert len(rows) == 2
+    newest, oldest = rows
+    assert oldest[1:] == ["PASS", str(first.report["pages"]), "40", "15", "3"]
+    assert newest[1] == "PASS" and newest[3:] == ["0", "0", "0"]
+    links = re.findall(r'<a href="([^"]+\.html)">', dom)
+    assert sorted(links) == sorted(p.name for p in (out / "reports").glob("2*.html"))
+
+
+def test_the_pages_fetch_nothing_from_the_network(crawled):
+    out, _ = crawled
+    for page in (out / "reports").glob("*.html"):
+        text = page.read_text("utf-8")
+        assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=', text), page
+        assert "@import" not in text and not re.search(r"url\((?!#)", text)  # only the SVG's own #ids
+
+
+def test_a_failed_run_is_shaded_in_the_trend_and_named_on_its_page():
+    failed = {"start_time": "2026-12-02T10:00:00+00:00", "verdict": "FAIL", "monitors_failed": ["Errors"],
+              "items": {"article": 1}, "rejects": {"total": 0}, "pages": 3}
+    passed = {**failed, "verdict": "PASS", "monitors_failed": []}
+    page = htmlreport.run_page(failed)
+    assert 'class="FAIL" data-stat="verdict">FAIL<' in page and "Failed monitors: Errors" in page
+    index = htmlreport.index_page([("a.json", passed), ("b.json", failed)])
+    assert index.count('<span class="FAIL">FAIL</span>') == 1
+    assert page.count('<figure class="chart"') == 1 and index.count('<figure class="chart"') == 1
