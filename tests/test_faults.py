@@ -163,3 +163,38 @@ def test_a_robots_txt_that_cannot_be_read_disallows_the_site_for_the_run(tmp_pat
     from crawler.state.base import is_permanent
 
     assert not is_permanent("robots_unavailable")
+
+
+def test_a_site_waiting_out_its_retries_does_not_stall_another(tmp_path, demo_server):
+    """Retries wait outside the downloader: four pages of a failing site pausing 20 s each
+    before their retry take none of the two download places the demo site needs."""
+    import threading
+    from datetime import datetime
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Failing(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(503 if self.path != "/robots.txt" else 404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    failing = ThreadingHTTPServer(("127.0.0.1", 0), Failing)
+    threading.Thread(target=failing.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{failing.server_address[1]}"
+    try:
+        crawl = run_crawl(tmp_path, "-a", "start_urls=" + ",".join([f"{base}/info/{n}.html" for n in range(4)]
+                                                                  + demo_server.urls()),
+                          "-s", "CONCURRENT_REQUESTS=2", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_TIMES=1",
+                          "-s", "RETRY_BACKOFF_BASE=20", "-s", "RETRY_BACKOFF_MAX=60")
+    finally:
+        failing.shutdown()
+    started = datetime.fromisoformat(crawl.report["start_time"])
+    last_demo_page = max(datetime.fromisoformat(a["dateDownloaded"]) for a in crawl.articles)
+    assert len(crawl.articles) == 40 and (last_demo_page - started).total_seconds() < 15
+    assert crawl.report["elapsed_seconds"] >= 20  # the crawl stayed open for the retries
+    assert [r["reason"] for r in crawl.rejects if r["url"].startswith(base)] == ["http_503"] * 4
+    # and the demo's cut transfer (1020.html), retried once too
+    assert crawl.stats["retry/count"] == 4 + 1 and crawl.stats["retry/backoff_seconds"] == 20 * 5

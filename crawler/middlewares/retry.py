@@ -2,17 +2,27 @@
 an exponential pause before each retry. Scrapy retries at once, which hammers a site
 that is failing because it is overloaded. A ``Retry-After`` the server sends is honoured:
 the pause is at least that long, and a wait longer than ``RETRY_BACKOFF_MAX`` is not
-made now: the response stands (an ``http_<status>`` reject, tried again next run)."""
+made now: the response stands (an ``http_<status>`` reject, tried again next run).
+
+The pause is not slept in the downloader, where the request would count against
+``CONCURRENT_REQUESTS`` all along (one failing site with long pauses would stall every
+other): the retry is handed back to the engine when the pause is over, and the request
+in hand ends with :class:`RetryScheduled`, which the spider's errbacks pass over. The
+crawl stays open while retries wait."""
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 
 from ..handlers import HeadersTooLarge
+
+
+class RetryScheduled(IgnoreRequest):
+    """This request's retry is scheduled: its outcome is the retry's, not this."""
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -20,33 +30,55 @@ class BackoffRetryMiddleware(RetryMiddleware):
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE")
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX")
+        self.waiting: set = set()  # the reactor's delayed calls of retries not yet handed back
 
     @classmethod
     def from_crawler(cls, crawler):
         mw = super().from_crawler(crawler)
-        mw.stats = crawler.stats
+        mw.crawler, mw.stats = crawler, crawler.stats
+        crawler.signals.connect(mw.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
-    async def _pause(self, result, asked: float = 0.0):
-        if isinstance(result, Request) and (self.base > 0 or asked):
-            delay = max(asked, min(self.cap, self.base * 2 ** (result.meta.get("retry_times", 1) - 1)))
-            self.stats.inc_value("retry/backoff_seconds", delay)
-            await asyncio.sleep(delay)
-        return result
+    def _pause(self, result, asked: float = 0.0):
+        if not isinstance(result, Request) or not (self.base > 0 or asked):
+            return result
+        if result.meta.get("dont_obey_robotstxt"):
+            return result  # robots.txt is fetched outside the scheduler: retried at once
+        from twisted.internet import reactor
 
-    async def process_response(self, request, response, spider=None):
+        delay = max(asked, min(self.cap, self.base * 2 ** (result.meta.get("retry_times", 1) - 1)))
+        self.stats.inc_value("retry/backoff_seconds", delay)
+        call = reactor.callLater(delay, self._hand_back, result)
+        self.waiting.add(call)
+        raise RetryScheduled(f"retry of {result.url} scheduled in {delay:g} s")
+
+    def _hand_back(self, request) -> None:
+        self.waiting = {c for c in self.waiting if c.active()}
+        self.crawler.engine.crawl(request)
+
+    def spider_idle(self, spider=None) -> None:
+        if any(c.active() for c in self.waiting):
+            raise DontCloseSpider  # retries are waiting for their pause to end
+
+    def spider_closed(self, spider=None, reason=None) -> None:
+        for call in self.waiting:
+            if call.active():
+                call.cancel()  # a crawl stopped early: their pages are fetched again next run
+
+    def process_response(self, request, response, spider=None):
         asked = retry_after(response.headers.get(b"Retry-After"))
         if asked > self.cap and response.status in self.retry_http_codes:
             self.stats.inc_value("retry/after_too_long")
             return response  # not now: the site asked for a longer pause than a crawl makes
-        return await self._pause(super().process_response(request, response), asked)
+        return self._pause(super().process_response(request, response), asked)
 
-    async def process_exception(self, request, exception, spider=None):
+    def process_exception(self, request, exception, spider=None):
         if isinstance(exception, OSError) and request.url.startswith("file:"):
             return None  # a local file that is missing or unreadable stays so: no retry
         if isinstance(exception, HeadersTooLarge):
             return None  # a server that sent endless headers would send them again
-        return await self._pause(super().process_exception(request, exception))
+        return self._pause(super().process_exception(request, exception))
 
 
 def retry_after(value: bytes | None) -> float:

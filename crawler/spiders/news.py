@@ -25,6 +25,7 @@ from .. import distributed
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..middlewares.origins import OffsitePortError
+from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import UNAVAILABLE
 from ..pages import ArticlePage, read_page
 from ..pages import links as page_links
@@ -211,6 +212,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def part_failed(self, failure):
         """A later page of an article could not be fetched: a reject for it, and the article
         with the pages it has."""
+        if failure.check(RetryScheduled):
+            return  # the retry's outcome will be this page's
         meta = failure.request.meta
         for reject in self.failed(failure):
             reject.detail = f"page {meta['part']} of {meta['first']}: {reject.detail}"
@@ -251,6 +254,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     # -- failures ----------------------------------------------------------------------
     def failed(self, failure):
         """A reject for the URL the spider asked for; a redirect's target is in the detail."""
+        if failure.check(RetryScheduled):
+            return  # the retry's outcome will be this page's
         request = failure.request
         status = failure.value.response.status if failure.check(HttpError) else None
         detail = str(failure.value)[:300] or type(failure.value).__name__
