@@ -52,6 +52,11 @@ def crawl_news(out: Path, urls: list[str], *extra: str, wrap: list[str] = ()) ->
 def run_measured(cmd: list[str]) -> int:
     """Run a crawl to its end; returns its peak RSS in bytes, as the kernel counted it
     (Scrapy's ``memusage/max`` is sampled once a minute: a short crawl never gets a reading)."""
+    return run_usage(cmd).ru_maxrss * 1024  # KiB on Linux
+
+
+def run_usage(cmd: list[str]):
+    """Run a crawl to its end; returns the kernel's resource usage of the process (wait4)."""
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env(), stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -59,7 +64,7 @@ def run_measured(cmd: list[str]) -> int:
         if proc.returncode:
             log.seek(0)
             raise subprocess.CalledProcessError(proc.returncode, cmd, log.read().decode("utf-8", "replace")[-3000:])
-    return usage.ru_maxrss * 1024  # KiB on Linux
+    return usage
 
 
 def crawl_bare(out: Path, urls: list[str], *extra: str, wrap: list[str] = ()) -> dict:

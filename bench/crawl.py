@@ -4,6 +4,7 @@
     python -m bench.crawl memory [--pages N --large M]   # peak RSS of an N- and an M-page crawl
     python -m bench.crawl recrawl [--pages N]      # an unchanged-site re-crawl vs the first crawl
     python -m bench.crawl hostile [--copies N]     # peak RSS under each memory attack, and all at once
+    python -m bench.crawl sinks [--pages N]        # the HTML report and the PostgreSQL sink vs neither
     python -m bench.crawl instructions [--pages N --large M]   # CPU instructions per page, news vs bare
 
 Each compares two runs made in the same session, alternated, best of ``--repeat``.
@@ -20,8 +21,8 @@ from pathlib import Path
 
 from crawler.demo.server import ServerProcess
 
-from .common import (CALLGRIND, collected, crawl_bare, crawl_news, env, machine, pages_per_cpu_second,
-                     pages_per_second, run_measured)
+from .common import (CALLGRIND, FAST, collected, crawl_bare, crawl_news, env, machine, pages_per_cpu_second,
+                     pages_per_second, run_measured, run_usage)
 
 # The two crawls compared, in the tables' order.
 CRAWLS = (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds"))
@@ -138,6 +139,48 @@ def hostile(copies: int) -> None:
     print(f"\nEvery attack at once: **{rows[-1][3] / 2**20:.0f}** MiB peak (the README's bound: 1024 MiB).")
 
 
+SINKS = {  # name: extra settings; the first is the baseline
+    "feeds and JSON report only": ("-s", "NEWS_REPORT_HTML=0"),
+    "+ HTML report (the default)": (),
+    "+ HTML report + PostgreSQL": ("-s", "DATABASE_URL={db}"),
+}
+
+
+def sinks(pages: int, repeat: int, admin: str = "postgresql://postgres@127.0.0.1:5432/postgres") -> None:
+    """Whole crawls with and without the HTML report and the PostgreSQL sink, alternated:
+    the crawl process's CPU seconds (all of it, start to exit) and wall time."""
+    import time
+    import uuid
+
+    import psycopg
+
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in SINKS}
+    with ServerProcess(generate=pages) as server, tempfile.TemporaryDirectory() as tmp:
+        for i in range(repeat):
+            for j, (name, extra) in enumerate(SINKS.items()):
+                db = f"bench_{uuid.uuid4().hex[:8]}"
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f'CREATE DATABASE "{db}"')
+                try:
+                    out = Path(tmp) / f"{j}-{i}"
+                    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls=" + ",".join(server.urls()),
+                           "-s", f"NEWS_FEED_DIR={out}", *FAST, "-s", "INCREMENTAL_ENABLED=0",
+                           *(x.format(db=admin.rsplit("/", 1)[0] + "/" + db) for x in extra)]
+                    t = time.perf_counter()
+                    usage = run_usage(cmd)
+                    runs[name].append((usage.ru_utime + usage.ru_stime, time.perf_counter() - t))
+                finally:
+                    with psycopg.connect(admin, autocommit=True) as conn:
+                        conn.execute(f'DROP DATABASE "{db}" WITH (FORCE)')
+    base = min(c for c, _ in runs[next(iter(SINKS))])
+    print(f"# bench.crawl sinks — {machine()}, generated site of {pages} articles, best of {repeat}")
+    print("| crawl | CPU seconds (whole process) | wall seconds | CPU against the first row |")
+    print("|---|---|---|---|")
+    for name, rs in runs.items():
+        cpu, wall = min(c for c, _ in rs), min(w for _, w in rs)
+        print(f"| {name} | {cpu:.1f} | {wall:.1f} | **{cpu / base:.2f}×** |")
+
+
 def recrawl(pages: int) -> None:
     with ServerProcess(generate=pages) as server, tempfile.TemporaryDirectory() as tmp:
         first = crawl_news(Path(tmp), server.urls())
@@ -153,7 +196,7 @@ def recrawl(pages: int) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["speed", "memory", "recrawl", "instructions", "hostile"])
+    ap.add_argument("what", choices=["speed", "memory", "recrawl", "instructions", "hostile", "sinks"])
     ap.add_argument("--copies", type=int, default=8, help="hostile: links of each attack")
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--large", type=int, default=20000)
@@ -168,6 +211,8 @@ def main(argv=None) -> None:
         instructions(args.pages, args.large)
     elif args.what == "hostile":
         hostile(args.copies)
+    elif args.what == "sinks":
+        sinks(args.pages, args.repeat)
     else:
         recrawl(args.pages)
 

@@ -47,7 +47,7 @@ def test_extractors_speed_and_quality(capsys, tmp_path):
 
 @pytest.mark.parametrize("argv", [["speed", "--pages", "30", "--repeat", "1", "--no-scrapy-bench"],
                                   ["recrawl", "--pages", "30"], ["memory", "--pages", "30", "--large", "60"],
-                                  ["hostile", "--copies", "1"]])
+                                  ["hostile", "--copies", "1"], ["sinks", "--pages", "30", "--repeat", "1"]])
 def test_crawl_benchmarks(capsys, argv):
     crawl.main(argv)
     out = capsys.readouterr().out
