@@ -24,6 +24,7 @@ matplotlib.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines
                             "axes.spines.right": False, "svg.hashsalt": "crawler"})
 INDEX = "index.html"
 TOP = 15  # bars in a chart of names (sources, hosts)
+MAX_BARS = 62  # days in the publication chart; more: months
 COLOURS = {"article": "#3b6ea5", "brief": "#e08a2c", "reject": "#b33a3a", "copies": "#8a8a8a"}
 _STYLE = """body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;padding:0 1em}
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -59,8 +60,21 @@ def _bars(title: str, counts: dict, colour: str, stacked: dict | None = None) ->
     return _svg(fig)
 
 
+def _by_month(per_day: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    months: dict[str, dict[str, int]] = {}
+    for kind, counts in per_day.items():
+        bucket = months.setdefault(kind, {})
+        for day, n in counts.items():
+            bucket[day[:7]] = bucket.get(day[:7], 0) + n
+    return months
+
+
 def _per_day(per_day: dict[str, dict[str, int]]) -> str:
     days = sorted({d for counts in per_day.values() for d in counts})
+    unit = "day"
+    if len(days) > MAX_BARS:  # years of archive: a bar a month stays readable, and cheap to draw
+        per_day, unit = _by_month(per_day), "month"
+        days = sorted({d for counts in per_day.values() for d in counts})
     fig, ax = plt.subplots(figsize=(9, 2.8))
     width = 0.4
     for i, (kind, counts) in enumerate(sorted(per_day.items())):
@@ -68,7 +82,7 @@ def _per_day(per_day: dict[str, dict[str, int]]) -> str:
                label=kind, color=COLOURS[kind.rstrip("s")])
     step = max(1, len(days) // 12)
     ax.set_xticks(range(0, len(days), step), days[::step], rotation=30, ha="right")
-    ax.set_title("published per day (items of this run with a date)", loc="left")
+    ax.set_title(f"published per {unit} (items of this run with a date)", loc="left")
     ax.legend(frameon=False)
     return _svg(fig)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash
@@ -42,10 +42,14 @@ class Copy:
     head: str  #: URL of that first copy
     seen: float  #: when the first copy was fetched (epoch seconds)
     sig: np.ndarray | None  #: MinHash values (uint32), None for a story too short to sign
+    _bands: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
-    def is_first(self) -> bool:
-        return self.cluster == self.story_id
+    def bands(self) -> list[int]:
+        """The signature's LSH band keys, worked out once (a lookup and an entry both need them)."""
+        if self._bands is None:
+            self._bands = bands(self.sig) if self.sig is not None else []
+        return self._bands
 
 
 _SCHEME = "affine32"
@@ -123,21 +127,21 @@ class RepostIndex:
 
     def add_copy(self, copy: Copy) -> None:
         if self.copies.setdefault(copy.story_id, copy) is copy and copy.sig is not None:
-            for k in bands(copy.sig):
+            for k in copy.bands:
                 self.band_owners.setdefault(k, copy.story_id)
 
     def repost_lock(self):
         return nullcontext()  # one process, one thread
 
 
-def find(store, story_id: str, sig: np.ndarray | None) -> tuple[Copy | None, float]:
+def find(store, story: Copy) -> tuple[Copy | None, float]:
     """The earlier copy a story repeats: the same storyId, else the closest signature."""
-    exact = store.copy_of(story_id)
+    exact = store.copy_of(story.story_id)
     if exact is not None:
         return exact, 1.0
-    if sig is None:
+    if story.sig is None:
         return None, 0.0
-    return closest(sig, store.candidates(bands(sig)))
+    return closest(story.sig, store.candidates(story.bands))
 
 
 def from_feed(item: dict, keys, seen: float, head_seen=None) -> Copy | None:

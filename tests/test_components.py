@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import scrapy
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
@@ -276,11 +277,9 @@ def test_cookies_are_off_so_no_site_can_grow_our_requests():
 
 
 def test_retry_after_is_honoured_and_a_long_one_is_not_waited_for():
-    import asyncio
-
     from scrapy.http import Response
 
-    from crawler.middlewares.retry import BackoffRetryMiddleware, retry_after
+    from crawler.middlewares.retry import BackoffRetryMiddleware, RetryScheduled, retry_after
 
     assert retry_after(b"120") == 120 and retry_after(None) == 0 and retry_after(b"soon") == 0
     assert 0 < retry_after(b"Wed, 21 Oct 2099 07:28:00 GMT") and retry_after(b"Wed, 21 Oct 2015 07:28:00 GMT") == 0
@@ -289,8 +288,16 @@ def test_retry_after_is_honoured_and_a_long_one_is_not_waited_for():
     crawler.stats.open_spider()
     request = Request("https://a.example/info/1.html")
     busy = Response(request.url, status=503, headers={"Retry-After": "3600"}, request=request)
-    assert asyncio.run(mw.process_response(request, busy)) is busy  # not retried after 1 s, 2 s: given up for now
+    assert mw.process_response(request, busy) is busy  # not retried after 1 s, 2 s: given up for now
     assert crawler.stats.get_value("retry/after_too_long") == 1
+    crawler.spider = scrapy.Spider.from_crawler(crawler, "t")
+    soon = Response(request.url, status=503, headers={"Retry-After": "30"}, request=request)
+    with pytest.raises(RetryScheduled, match="in 30 s"):  # waited for outside the downloader
+        mw.process_response(request, soon)
+    (call,) = mw.waiting
+    assert 29 < call.getTime() - __import__("time").time() <= 30
+    mw.spider_closed()
+    assert not call.active()
 
 
 def test_traps_bite_by_repeated_segments_and_site_budgets():

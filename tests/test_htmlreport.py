@@ -97,3 +97,12 @@ def test_a_failed_run_is_shaded_in_the_trend_and_named_on_its_page():
     index = htmlreport.index_page([("a.json", passed), ("b.json", failed)])
     assert index.count('<span class="FAIL">FAIL</span>') == 1
     assert page.count('<figure class="chart"') == 1 and index.count('<figure class="chart"') == 1
+
+
+def test_years_of_archive_are_charted_by_month():
+    from datetime import date, timedelta
+
+    days = {(date(2022, 1, 1) + timedelta(days=i)).isoformat(): 1 for i in range(400)}
+    page = htmlreport.run_page({"items": {"article": 400}, "published_per_day": {"articles": days, "briefs": {}}})
+    chart = re.search(r'data-chart="per_day">(.*?)</figure>', page, re.S).group(1)
+    assert "published per month" in chart and ">2023-02<" in chart and ">2022-01-01<" not in chart

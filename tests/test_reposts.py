@@ -25,6 +25,11 @@ def sig(paras: list[str]):
     return reposts.signature(KEYS(blocks(paras)))
 
 
+def new_story(story_id: str, s) -> reposts.Copy:
+    """A story about to be looked up, as the pipeline makes it."""
+    return reposts.Copy(story_id, "http://new/", story_id, "http://new/", 0.0, s)
+
+
 def blocks(paras: list[str]) -> list[dict]:
     return [{"type": "paragraph", "text": p} for p in paras]
 
@@ -55,7 +60,7 @@ def test_ten_thousand_distinct_stories_make_no_false_link():
     index = reposts.RepostIndex()
     for i, paras in enumerate(distinct_stories(10_000, seed=11)):
         s = sig(paras)
-        first, score = reposts.find(index, f"{i:016x}", s)
+        first, score = reposts.find(index, new_story(f"{i:016x}", s))
         assert first is None, (score, paras, first)
         index.add_copy(reposts.Copy(f"{i:016x}", str(i), f"{i:016x}", str(i), 0.0, s))
 
@@ -72,7 +77,7 @@ def test_a_story_too_short_to_sign_still_links_word_for_word():
     index = reposts.RepostIndex()
     assert sig(["短讯。"]) is None
     index.add_copy(reposts.Copy("a" * 16, "u1", "a" * 16, "u1", 0.0, None))
-    assert reposts.find(index, "a" * 16, None)[0].head == "u1"
+    assert reposts.find(index, new_story("a" * 16, None))[0].head == "u1"
 
 
 def article(url: str, paras: list[str], story_id: str) -> Article:
@@ -141,10 +146,10 @@ def test_a_copy_links_to_a_story_an_earlier_run_wrote_to_its_feed(stores):
     earlier.commit()
     _, copy, _ = damaged(story, random.Random(4), 2)
     later = stores()
-    first, score = reposts.find(later, "2" * 16, sig(copy))
+    first, score = reposts.find(later, new_story("2" * 16, sig(copy)))
     assert first is not None and (first.cluster, first.head) == ("1" * 16, "http://a/1.html"), score
     assert first.seen == datetime.fromisoformat("2026-12-01T08:00:00+08:00").timestamp()  # the first copy's fetch
-    assert reposts.find(later, "3" * 16, sig(story_pool()[3]))[0] is None
+    assert reposts.find(later, new_story("3" * 16, sig(story_pool()[3])))[0] is None
 
 
 def test_the_repost_index_keeps_the_cluster_of_a_recorded_copy(stores):
@@ -172,7 +177,7 @@ def test_two_workers_adding_copies_of_one_story_at_once_agree_on_one_cluster(red
         state = redis_state(f"w{k}")
         s = sig(copies[k])
         with state.repost_lock():
-            first, _ = reposts.find(state, f"{k:016x}", s)
+            first, _ = reposts.find(state, new_story(f"{k:016x}", s))
             cluster = first.cluster if first else f"{k:016x}"
             state.add_copy(reposts.Copy(f"{k:016x}", f"http://h{k}/", cluster, f"http://h{k}/", 0.0, s))
         clusters[k] = cluster

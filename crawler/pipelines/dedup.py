@@ -57,15 +57,17 @@ class DedupPipeline:
 
     def _mark_repost(self, item: Article, index) -> None:
         """Set ``storyCluster`` and, for a copy of an earlier story, ``repostOf``."""
-        sig = reposts.signature(self.keys(item.blocks))
+        seen = downloaded_at({"dateDownloaded": item.dateDownloaded})
+        story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen,
+                             reposts.signature(self.keys(item.blocks)))
         with index.repost_lock():
-            first, _ = reposts.find(index, item.storyId, sig)
+            first, _ = reposts.find(index, story)
             if first is None:
-                seen = downloaded_at({"dateDownloaded": item.dateDownloaded})
-                first = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, sig)
-                index.add_copy(first)
+                first = story
+                index.add_copy(story)
             elif first.story_id != item.storyId:
-                index.add_copy(reposts.Copy(item.storyId, item.url, first.cluster, first.head, first.seen, sig))
+                story.cluster, story.head, story.seen = first.cluster, first.head, first.seen
+                index.add_copy(story)
         item.storyCluster = first.cluster
         if first.head == item.url:  # the first copy (or, after a kill, that page again)
             self.stats.inc_value("stories/unique")

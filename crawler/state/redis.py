@@ -66,7 +66,7 @@ class RedisState:
         """First one wins, as for every claim: the entry, then its bands."""
         if self.r.hsetnx(self.copies, copy.story_id, _dump(copy)) and copy.sig is not None:
             pipe = self.r.pipeline(transaction=False)
-            for k in reposts.bands(copy.sig):
+            for k in copy.bands:
                 pipe.hsetnx(self.bands, k, copy.story_id)
             pipe.execute()
 

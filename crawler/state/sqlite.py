@@ -73,7 +73,7 @@ class SqliteState:
             return
         if copy.sig is not None:
             self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
-                                [(k, copy.story_id) for k in reposts.bands(copy.sig)])
+                                [(k, copy.story_id) for k in copy.bands])
 
     def _seen(self, story_id):
         row = self.db.execute("SELECT seen FROM copies WHERE story_id = ?", (story_id,)).fetchone()
