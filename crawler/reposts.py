@@ -29,6 +29,10 @@ THRESHOLD = 0.5  # estimated Jaccard similarity of the shingle sets that makes t
 # threshold, 0.04 at 0.2 (datasketch's MinHashLSH picks the same 25 x 5 for 0.5 and 128).
 BANDS, ROWS = 25, 5
 MIN_KEY_CHARS = 2 * SHINGLE  # a shorter story has too few shingles to estimate anything
+# Only a story's first characters are signed: copies agree there as well as anywhere, and the
+# work (and datasketch's shingles x permutations matrix) stays bounded on a 15 MB text node.
+MAX_KEY_CHARS = 20_000
+BATCH = 4_096  # shingles a MinHash update: a 2 MiB matrix
 _SEED = 1  # the permutations; changing it invalidates every stored signature
 
 
@@ -75,7 +79,9 @@ def signature(key: str) -> np.ndarray | None:
     if len(key) < MIN_KEY_CHARS:
         return None
     m = MinHash(num_perm=NUM_PERM, scheme=_SCHEME, permutations=_PERMUTATIONS, hashfunc=int)
-    m.update_batch(shingle_hashes(key).tolist())
+    hashes = shingle_hashes(key[:MAX_KEY_CHARS])
+    for start in range(0, len(hashes), BATCH):
+        m.update_batch(hashes[start:start + BATCH].tolist())
     return m.hashvalues.astype(np.uint32)
 
 

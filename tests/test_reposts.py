@@ -201,3 +201,16 @@ def test_a_state_file_from_before_near_duplicates_is_migrated(tmp_path):
     found = state.copy_of("1" * 16)
     assert (found.cluster, found.head, found.sig) == ("1" * 16, "http://a/1.html", None)
     assert state.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'stories'").fetchone() is None
+
+
+def test_a_huge_story_is_signed_in_bounded_time_and_memory():
+    import resource
+    import time
+
+    key = "比特币现货交易量创新高" * 500_000  # 5.5 million characters: a 15 MB text node
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t = time.perf_counter()
+    huge = reposts.signature(key)
+    assert time.perf_counter() - t < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB: no matrix of every shingle
+    assert reposts.similarity(huge, reposts.signature(key[:reposts.MAX_KEY_CHARS])) == 1.0
