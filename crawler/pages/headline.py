@@ -60,8 +60,7 @@ def split_headline(raw: str, known_tags: list[str] | tuple[str, ...] = ()) -> He
         affix = m.group("affix")
         affixes.append(affix)
         text = text[: m.start()].rstrip()
-        suffix_tag = affix.lstrip("-").lstrip("_") if not affix.startswith("-") else affix[1:]
-        suffix_tag = suffix_tag.strip("_") or None
+        suffix_tag = (affix[1:] if affix.startswith("-") else affix).strip("_") or None
     # a prefix that repeats the suffix tag (`MER:…_MER`) is an affix too
     text, prefix_tag = _strip_prefix(text, tags | ({suffix_tag.lower()} if suffix_tag else set()))
     if prefix_tag:

@@ -35,8 +35,6 @@ class CrawlState(Protocol):
     def article(self, url: str) -> tuple[str | None, float] | None:
         """(storyId, when it was recorded) of a known page (article or reject), else None."""
 
-    def has_brief(self, brief_id: str) -> bool: ...
-
     def copy_of(self, story_id: str) -> Copy | None:
         """The repost index's entry of a story (by its exact storyId)."""
 

@@ -45,9 +45,6 @@ class RedisState:
             return None
         return value.get("story"), value.get("t", 0.0)
 
-    def has_brief(self, brief_id):
-        return self.r.hexists(self.briefs, brief_id)
-
     # -- the repost index, shared by the workers --------------------------------------------
     def copy_of(self, story_id):
         raw = self.r.hget(self.copies, story_id)
