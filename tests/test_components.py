@@ -9,6 +9,7 @@ from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
 from crawler.items import Article, Brief, Reject
+from crawler.meta import PART, ROLE
 from crawler.middlewares.briefs import BriefSplitMiddleware
 from crawler.middlewares.encoding import CharsetDetectionMiddleware
 from crawler.middlewares.repeats import RepeatedRequestsMiddleware
@@ -142,7 +143,7 @@ def _parsed(url: str, body: bytes) -> list:
     crawler = crawler_with(NEWS_MAX_LIST_PAGES=100)
     spider = NewsSpider.from_crawler(crawler, start_urls=url)
     response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
-                            request=Request(url, meta={"role": "section"}))
+                            request=Request(url, meta={ROLE: "section"}))
     mw = BriefSplitMiddleware.from_crawler(crawler)
     return list(mw.process_spider_output(response, spider.parse(response)))
 
@@ -162,7 +163,7 @@ def test_a_list_of_articles_gives_no_briefs():
 
     out = _parsed("http://127.0.0.1:8000/list/bnb_1.html", (ROOT / "demo-main-list-bnb_1" / "body.html").read_bytes())
     assert not [x for x in out if not isinstance(x, Request)]
-    assert len([r for r in out if r.meta.get("role") == "article"]) >= 3
+    assert len([r for r in out if r.meta.get(ROLE) == "article"]) >= 3
 
 
 def test_repeated_requests_stop_before_the_engine():
@@ -208,10 +209,10 @@ def test_the_next_page_of_an_article_is_requested_with_plain_data_and_joined():
     crawler = crawler_with(NEWS_FOLLOW_RELATED=False, NEWS_MAX_ARTICLE_PAGES=20)
     spider = NewsSpider.from_crawler(crawler, start_urls="https://a.example/")
     first = "https://a.example/info/601.html"
-    out = list(spider.parse(HtmlResponse(first, body=PARTS["/info/601.html"], request=Request(first, meta={"role": "article"}))))
+    out = list(spider.parse(HtmlResponse(first, body=PARTS["/info/601.html"], request=Request(first, meta={ROLE: "article"}))))
     assert not [x for x in out if isinstance(x, Article)]  # held back until its last page
-    (part,) = [r for r in out if isinstance(r, Request) and r.meta.get("role") == "part"]
-    assert part.url == "https://a.example/info/601_2.html" and part.meta["part"] == 2
+    (part,) = [r for r in out if isinstance(r, Request) and r.meta.get(ROLE) == "part"]
+    assert part.url == "https://a.example/info/601_2.html" and part.meta[PART] == 2
     part = request_from_dict(pickle.loads(pickle.dumps(part.to_dict(spider=spider))), spider=spider)
     body = PARTS["/info/600_3.html"]  # any later page: this one links to no further page of 601
     (article,) = spider.parse_part(HtmlResponse(part.url, body=body, request=part))
@@ -235,7 +236,7 @@ def test_a_transfer_cut_short_is_a_reject_and_unclosed_markup_is_not():
     story = "<p>" + "交易所今日公布了新的上幣規則，市場反應熱烈。" * 12 + "</p>"
     body = f"<html><head><title>交易所公布新規則</title></head><body><h1>交易所公布新規則</h1>{story}".encode()
     spider = NewsSpider.from_crawler(crawler_with(), start_urls="http://a.example/")
-    request = Request("http://a.example/info/1.html", meta={"role": "article"})
+    request = Request("http://a.example/info/1.html", meta={ROLE: "article"})
     unclosed = HtmlResponse(request.url, body=body, request=request)
     assert [type(i).__name__ for i in spider.parse(unclosed)] == ["Article"]
     after_end = HtmlResponse(request.url, body=body + b"</body></html>" + b"<script>ad();</script>" * 2000,
@@ -306,10 +307,10 @@ def test_traps_bite_by_repeated_segments_and_site_budgets():
     crawler = crawler_with(NEWS_MAX_SECTIONS_PER_SITE=2, NEWS_MAX_REQUESTS_PER_SITE=4)
     crawler.stats.open_spider()
     mw = TrapsMiddleware.from_crawler(crawler)
-    req = lambda path, role="article": Request("https://a.example" + path, meta={"role": role})
+    req = lambda path, role="article": Request("https://a.example" + path, meta={ROLE: role})
     assert mw.trap(req("/a/b/a/b/a/b/", "section")) == "repeated_segment"
     assert [mw.trap(req(f"/s{i}.html", "section")) for i in range(3)] == [None, None, "site_sections"]
     assert [mw.trap(req(f"/info/{i}.html")) for i in range(3)] == [None, None, "site_requests"]
-    part = Request("https://a.example/info/9_2.html", meta={"role": "part"})
+    part = Request("https://a.example/info/9_2.html", meta={ROLE: "part"})
     out = list(mw.process_spider_output(None, [part, req("/info/99.html")]))
     assert out == [part] and crawler.stats.get_value("traps/site_requests") == 1

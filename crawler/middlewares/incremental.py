@@ -6,8 +6,8 @@
   ``INCREMENTAL_KNOWN_PAGES`` pages in a row held only known articles
   (``incremental/lists_stopped``). After an unfinished run every page is walked again.
 
-The spider marks each request's role in ``meta["role"]`` (article, next, page, section, and
-part: a later page of an article, which carries the article and always goes through).
+The spider marks each request's role (``crawler.ROLE``: article, next, page, section,
+and part: a later page of an article, which carries the article and always goes through).
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
 from ..extensions.state import CrawlStateExtension
+from ..meta import ARTICLE_ROLE, KNOWN_PAGES, NEXT, PAGE, ROLE
 
 
 class IncrementalMiddleware:
@@ -43,23 +44,23 @@ class IncrementalMiddleware:
     def filter(self, response, outputs: list, spider) -> list:
         if not self.ext.skips_known_pages(spider):
             return outputs
-        articles = [r for r in outputs if isinstance(r, Request) and r.meta.get("role") == "article"]
+        articles = [r for r in outputs if isinstance(r, Request) and r.meta.get(ROLE) == ARTICLE_ROLE]
         known = {r.url for r in articles if self.is_known(r.url)}
         all_known = bool(articles) and len(known) == len(articles)
-        streak = response.meta.get("known_pages", 0) + 1 if all_known else 0
+        streak = response.meta.get(KNOWN_PAGES, 0) + 1 if all_known else 0
         kept = []
         for out in outputs:
-            role = out.meta.get("role") if isinstance(out, Request) else None
-            if role == "article" and out.url in known:
+            role = out.meta.get(ROLE) if isinstance(out, Request) else None
+            if role == ARTICLE_ROLE and out.url in known:
                 self.stats.inc_value("incremental/skipped")
                 continue
-            if role in ("next", "page") and not self.ext.resuming:
-                if role == "page":
+            if role in (NEXT, PAGE) and not self.ext.resuming:
+                if role == PAGE:
                     continue  # walk by "next" links, so a list can stop where the news ends
                 if streak >= self.known_pages:
                     self.stats.inc_value("incremental/lists_stopped")
                     continue
-                out.meta["known_pages"] = streak
+                out.meta[KNOWN_PAGES] = streak
             kept.append(out)
         return kept
 

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from ..meta import ROLE
+
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -51,7 +53,7 @@ class StartPortsMiddleware:
         return ports
 
     def process_request(self, request, spider=None):
-        if "role" not in request.meta and "redirect_urls" not in request.meta:
+        if ROLE not in request.meta and "redirect_urls" not in request.meta:
             return None  # a start URL, or a page asked for by hand (scrapy shell, scrapy parse)
         if self.ports is None:  # the spider's start URLs are final once requests flow
             self.ports = self._start_ports(self.crawler.spider)

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 
+from ..meta import PART_ROLE, ROLE, SECTION
+
 logger = logging.getLogger(__name__)
 
 
@@ -44,18 +46,18 @@ class TrapsMiddleware:
         if self.max_repeats and segments and max(Counter(segments).values()) >= self.max_repeats:
             return "repeated_segment"
         host = parts.netloc
-        role = request.meta.get("role")
-        if role == "section" and self.max_sections and self.sections[host] >= self.max_sections:
+        role = request.meta.get(ROLE)
+        if role == SECTION and self.max_sections and self.sections[host] >= self.max_sections:
             return "site_sections"
         if self.max_requests and self.requests[host] >= self.max_requests:
             return "site_requests"
         self.requests[host] += 1
-        if role == "section":
+        if role == SECTION:
             self.sections[host] += 1
         return None
 
     def _kept(self, out) -> bool:
-        if not isinstance(out, Request) or out.meta.get("role") in (None, "part") or out.dont_filter:
+        if not isinstance(out, Request) or out.meta.get(ROLE) in (None, PART_ROLE) or out.dont_filter:
             return True
         rule = self.trap(out)
         if rule is None:

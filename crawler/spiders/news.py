@@ -24,6 +24,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from .. import distributed
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
+from ..meta import ARTICLE, ARTICLE_ROLE, FIRST_PAGE, LIST_PAGE, NEXT, PAGE, PART, PART_ROLE, ROLE, SECTION
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import UNAVAILABLE
@@ -34,8 +35,6 @@ from ..pages import parts
 
 # Content types a page of these sites may be served as; anything else is not a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
-# Request meta: the number of a list page reached by "next" links from page 1.
-LIST_PAGE = "news_list_page"
 # What a later page of an article may lack and still add to it (the last page: an image, a line).
 PART_TOLERATED = ("empty_body", "no_headline")
 
@@ -175,11 +174,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield from self.article_or_next_part(page.to_item(), page, response.url, 1)
         if self.follow_related:
             for entry in page.related:
-                yield from self.follow(response, entry["url"], "article")
-        if "role" not in response.meta:  # a start page: its category leads to the rest of the site
+                yield from self.follow(response, entry["url"], ARTICLE_ROLE)
+        if ROLE not in response.meta:  # a start page: its category leads to the rest of the site
             for crumb in page.breadcrumbs[1:]:
                 if crumb["url"]:
-                    yield from self.follow(response, crumb["url"], "section")
+                    yield from self.follow(response, crumb["url"], SECTION)
 
     # -- articles printed over several pages ------------------------------------------------
     def article_or_next_part(self, article: Article, page: ArticlePage, first_url: str, number: int):
@@ -191,23 +190,24 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             self.logger.info("Article page cap (NEWS_MAX_ARTICLE_PAGES=%d) reached at %s", self.max_article_pages, url)
         elif url is not None:
             yield scrapy.Request(url, callback=self.parse_part, errback=self.part_failed,
-                                 meta={"role": "part", "article": asdict(article), "first": first_url, "part": number + 1})
+                                 meta={ROLE: PART_ROLE, ARTICLE: asdict(article), FIRST_PAGE: first_url,
+                                       PART: number + 1})
             return
         yield article
 
     def parse_part(self, response):
         meta = response.meta
-        article = from_dict(Article, meta["article"])
+        article = from_dict(Article, meta[ARTICLE])
         bad = _unreadable(response)
         page = None if bad else ArticlePage(response.url, response.body, response.headers, response.encoding)
         problem = (bad.reason, bad.detail) if bad else page.problem()
         if problem and problem[0] not in PART_TOLERATED:  # the pages read so far are still the article
             yield Reject(url=response.url, reason=problem[0], status=response.status, headline=article.headline,
-                         detail=f"page {meta['part']} of {meta['first']}: {problem[1]}")
+                         detail=f"page {meta[PART]} of {meta[FIRST_PAGE]}: {problem[1]}")
             yield article
             return
         self.crawler.stats.inc_value("parts/joined")
-        yield from self.article_or_next_part(parts.join(article, page.to_item()), page, meta["first"], meta["part"])
+        yield from self.article_or_next_part(parts.join(article, page.to_item()), page, meta[FIRST_PAGE], meta[PART])
 
     def part_failed(self, failure):
         """A later page of an article could not be fetched: a reject for it, and the article
@@ -216,9 +216,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             return  # the retry's outcome will be this page's
         meta = failure.request.meta
         for reject in self.failed(failure):
-            reject.detail = f"page {meta['part']} of {meta['first']}: {reject.detail}"
+            reject.detail = f"page {meta[PART]} of {meta[FIRST_PAGE]}: {reject.detail}"
             yield reject
-        yield from_dict(Article, meta["article"])
+        yield from_dict(Article, meta[ARTICLE])
 
     def parse_listing(self, page, response):
         flashes = page.flashes()
@@ -226,30 +226,30 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield flashes.to_item()
         listing = page.to_listing()
         for entry in listing.entries:
-            yield from self.follow(response, entry["url"], "article")
+            yield from self.follow(response, entry["url"], ARTICLE_ROLE)
         for url in page.article_links():
-            yield from self.follow(response, url, "article")
+            yield from self.follow(response, url, ARTICLE_ROLE)
         # pages walked by "next" links count too: a pager whose pages all call themselves
         # page 1 would otherwise never reach the cap
         number = max(listing.pageNumber, response.meta.get(LIST_PAGE, 1))
         if listing.nextPage and number < self.max_list_pages:
-            yield from self.follow(response, listing.nextPage, "next", **{LIST_PAGE: number + 1})
+            yield from self.follow(response, listing.nextPage, NEXT, **{LIST_PAGE: number + 1})
         elif listing.nextPage:
             self.crawler.stats.inc_value("pagination/capped")
             self.logger.info("Pagination cap (NEWS_MAX_LIST_PAGES=%d) reached at %s", self.max_list_pages, response.url)
         for number, url in listing.pages.items():
             if number <= self.max_list_pages:
-                yield from self.follow(response, url, "page")
+                yield from self.follow(response, url, PAGE)
         if self.follow_sections and listing.pageNumber == 1:  # the same menu is on every page of a list
             for url in listing.sectionLinks:
-                yield from self.follow(response, url, "section")
+                yield from self.follow(response, url, SECTION)
 
-    def follow(self, response, url: str, role: str, **meta):
+    def follow(self, response, url: str, role: str, **extra):
         """``role`` (plain data in meta) lets middlewares tell entries from pagination.
         ``url`` is absolute and escaped already (``links.absolute``): a plain Request skips
         ``response.follow``'s second join with the page's base URL."""
         if page_links.same_scheme_family(response.url, url):
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={"role": role, **meta})
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={ROLE: role, **extra})
 
     # -- failures ----------------------------------------------------------------------
     def failed(self, failure):
