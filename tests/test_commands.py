@@ -52,3 +52,13 @@ def test_scrapy_parse_reads_a_page_and_judges_no_crawl(tmp_path, demo_server):
     proc = subprocess.run(parse, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and "'headline': '馬斯克不講武德" in proc.stdout, proc.stderr[-2000:]
     assert "Crawl verdict" not in proc.stderr and not (tmp_path / "reports").exists()
+
+
+def test_a_report_that_cannot_be_written_fails_the_crawl(demo_server, tmp_path):
+    (tmp_path / "reports").write_text("a file where the reports folder should be")
+    cmd, env = crawl_command(tmp_path, "-a", "start_urls=" + demo_server.urls()[0])
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1
+    assert "Crawl verdict: PASS" in proc.stderr  # the monitors passed it; the close then failed
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("Crawl FAIL: ") and "(report not written: FileExistsError" in last

@@ -1,7 +1,8 @@
 """``scrapy crawl``, as Scrapy's own, with two things a scheduler (cron, Scrapyd) needs: bad
 start URLs are a usage error (one line, exit 2) before anything starts, and a crawl that
-failed (its monitors' verdict FAIL, or an unexpected finish reason) exits 1. Its last line
-says what was written where and whether it passed."""
+failed (its monitors' verdict FAIL, an unexpected finish reason, or a report that could
+not be written) exits 1. Its last line says what
+was written where and whether it passed."""
 from __future__ import annotations
 
 import sys
@@ -37,6 +38,8 @@ class Command(ScrapyCrawl):
         reason = stats.get_value("finish_reason")
         verdict = stats.get_value("monitors/verdict")
         expected = self._crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
+        if verdict == "PASS" and stats.get_value("report/failed"):
+            verdict = "FAIL"  # the monitors passed the crawl, then its report could not be written
         failed = verdict == "FAIL" or (reason is not None and reason not in expected)
         if failed and not self.exitcode:
             self.exitcode = 1
@@ -48,6 +51,8 @@ def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) 
     counts = ", ".join(f"{stats.get(f'items/{kind}', 0)} {kind}s" for kind in ("article", "brief", "reject"))
     where = f" in {stats['feeds/dir']}/" if stats.get("feeds/dir") else ""
     report = f" (report {stats['report/path']})" if stats.get("report/path") else ""
+    if stats.get("report/failed"):
+        report = f" (report not written: {stats['report/failed']})"
     outcome = verdict or ("FAIL" if failed else "done")
     why = f", finish reason {reason}" if reason and reason != "finished" else ""
     quiet = not any(stats.get(f"items/{kind}") for kind in ("article", "brief", "reject"))

@@ -109,12 +109,17 @@ class CrawlReport:
         self.crawler.stats.set_value("report/path", str(path))
         self.crawler.stats.set_value("feeds/dir", str(self.directory.parent))
         report = self.report(reason)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        if self.crawler.settings.getbool("NEWS_REPORT_HTML"):
-            from .. import htmlreport  # matplotlib: loaded only when the pages are wanted
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+            if self.crawler.settings.getbool("NEWS_REPORT_HTML"):
+                from .. import htmlreport  # matplotlib: loaded only when the pages are wanted
 
-            htmlreport.write(self.directory, path)
+                htmlreport.write(self.directory, path)
+        except Exception as e:  # the crawl's items are safe in the feeds; its account of them is not
+            self.crawler.stats.set_value("report/failed", f"{type(e).__name__}: {e}")
+            logger.error("Could not write the crawl report %s: %s: %s", path, type(e).__name__, e)
+            return
         logger.info("Crawl report: %s (%s, %d pages, rejects %s)", path, reason, report["pages"],
                     report["rejects"].get("total", 0))
 
