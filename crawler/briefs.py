@@ -151,8 +151,7 @@ def split_article(article: Article, t2s) -> list[Brief]:
     either script gets the same id.
     """
     story, found = split_blocks(article.blocks)
-    article.blocks = story
-    article.articleBody = article.articleBodyRaw = "\n\n".join(b["text"] for b in story) or None
+    article.set_story(story)
     article.storyId = fingerprints.story_id(fingerprints.story_key(fingerprints.paragraphs(story), t2s))
     briefs = []
     for _, parts in found:

@@ -38,6 +38,14 @@ class Article:
     encoding: str | None = None  #: the codec the page was read with
     dateDownloaded: str | None = None  #: when the page was fetched (ISO 8601, +08:00)
 
+    def set_story(self, blocks: list[dict], as_printed: bool = True) -> None:
+        """The story's blocks, and ``articleBody`` joined from them, so the two stay in step;
+        ``articleBodyRaw`` too while the text is still as printed."""
+        self.blocks = blocks
+        self.articleBody = "\n\n".join(b["text"] for b in blocks) or None
+        if as_printed:
+            self.articleBodyRaw = self.articleBody
+
 
 @dataclass
 class Brief:

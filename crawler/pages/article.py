@@ -682,9 +682,7 @@ class ArticlePage:
 
     def to_item(self) -> Article:
         h = self.headline or Headline("")
-        blocks = self.blocks
-        body = "\n\n".join(b["text"] for b in blocks) or None
-        return Article(
+        article = Article(
             url=self.url,
             canonicalUrl=self.canonical_url,
             headline=h.text or None,
@@ -697,13 +695,12 @@ class ArticlePage:
             editor=self.editor,
             datePublishedRaw=self.date_raw,
             description=self._story_and_description[1],
-            blocks=blocks,
-            articleBody=body,
-            articleBodyRaw=body,
             tags=self.tags,
             related=self.related,
             encoding=self.doc.decoded.encoding,
         )
+        article.set_story(self.blocks)
+        return article
 
 
 def _tail_of(title: str) -> str | None:

@@ -81,9 +81,7 @@ def next_part(found: dict[int, str], current: int) -> str | None:
 
 def join(article: Article, part: Article) -> Article:
     """``article`` with the story of its next page appended; tags and related entries of both."""
-    article.blocks = article.blocks + part.blocks
-    body = "\n\n".join(b["text"] for b in article.blocks) or None
-    article.articleBody = article.articleBodyRaw = body
+    article.set_story(article.blocks + part.blocks)
     article.tags = article.tags + [t for t in part.tags if t not in article.tags]
     seen = {r["url"] for r in article.related}
     article.related = article.related + [r for r in part.related if r["url"] not in seen]

@@ -46,8 +46,7 @@ class ZhNormalizePipeline:
         a.headlineTag = tag or None
         a.author, a.editor = author or None, editor or None
         a.category, a.description = category or None, description or None
-        a.blocks = [{"type": b["type"], "text": t} for b, t in zip(a.blocks, out) if t]
-        a.articleBody = "\n\n".join(b["text"] for b in a.blocks) or None
+        a.set_story([{"type": b["type"], "text": t} for b, t in zip(a.blocks, out) if t], as_printed=False)
         a.tags = [t for t in (next(out) for _ in a.tags) if t]
         a.breadcrumbs = [{**c, "name": next(out)} for c in a.breadcrumbs]
         a.related = [{**r, "headline": next(out) or None, "summary": next(out) or None} for r in a.related]
