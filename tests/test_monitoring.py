@@ -108,3 +108,15 @@ def test_a_stats_collector_that_hands_out_copies_gets_spidermons_own_count():
     ext = Spidermon.from_crawler(crawler)
     ext.item_scraped(ITEMS[0], None, NewsSpider.from_crawler(crawler, start_urls="https://example.com/"))
     assert crawler.stats.get_value("spidermon_item_scraped_count/Article/headline") == 1
+
+
+def test_the_spidermon_internal_our_count_reads_is_still_there():
+    """The fast count reads the skip values through Spidermon's private
+    ``_get_skip_values_list``: an upgrade that renames it must fail here, by name, and the
+    parametrized comparison above catches one that changes what it returns."""
+    assert callable(getattr(SpidermonExtension, "_get_skip_values_list", None)), \
+        "spidermon no longer has _get_skip_values_list: see crawler/extensions/monitoring.py"
+    crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0},
+                                                     "SPIDERMON_FIELD_COVERAGE_SKIP_VALUES": '[0, "-"]'})
+    ours = Spidermon.from_crawler(crawler)
+    assert ours._skip_by_type == {int: [0], str: ["-"]}  # read through it, JSON kept typed
