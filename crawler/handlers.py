@@ -7,7 +7,7 @@ line that ends the headers, and the request fails with :class:`HeadersTooLarge`.
 
 Twisted has no such limit on its client side and Scrapy builds the connection's protocol
 itself, so this subclasses both (the way Scrapy's own lenient parser is installed);
-``tests/test_handlers.py`` fails if either changes shape underneath.
+``tests/test_memory.py`` fails if either changes shape underneath.
 """
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ class _BoundedHeadersProtocol(_LenientHTTP11ClientProtocol):
         super().dataReceived(data)
 
 
+class _BoundedHeadersFactory(_LenientHTTP11ClientFactory):
+    protocol_class = _BoundedHeadersProtocol  # a subclass with the handler's limit
+
+    def buildProtocol(self, addr):
+        return self.protocol_class(self._quiescentCallback)
+
+
 class BoundedHeadersDownloadHandler(HTTP11DownloadHandler):
     """``DOWNLOAD_HANDLERS`` for http and https; ``NEWS_MAX_HEADER_SIZE = 0`` turns the bound off."""
 
@@ -54,12 +61,7 @@ class BoundedHeadersDownloadHandler(HTTP11DownloadHandler):
         if limit <= 0:
             return
         protocol = type("BoundedHeadersProtocol", (_BoundedHeadersProtocol,), {"max_header_size": limit})
-
-        class Factory(_LenientHTTP11ClientFactory):
-            def buildProtocol(self, addr):
-                return protocol(self._quiescentCallback)
-
-        self._pool._factory = Factory
+        self._pool._factory = type("BoundedHeadersFactory", (_BoundedHeadersFactory,), {"protocol_class": protocol})
 
     async def download_request(self, request):
         try:

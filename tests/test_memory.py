@@ -78,3 +78,19 @@ def test_endless_headers_are_cut_at_the_limit(tmp_path):
     rejects = [r for r in crawl.rejects if r["reason"] == "headers_too_large"]
     assert len(rejects) == 2 and "over 100000 bytes" in rejects[0]["detail"]
     assert "headers_too_large" in crawl.log and "/headers/0.html" in crawl.log
+
+
+def test_the_library_internals_the_header_bound_relies_on_are_still_there():
+    """The bound replaces the protocol factory of Scrapy's connection pool and gives up
+    through Twisted's own path: an upgrade that moves either must fail here, by name."""
+    import inspect
+
+    from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
+    from twisted.web._newclient import HTTP11ClientProtocol
+
+    from crawler.handlers import _BoundedHeadersFactory, _BoundedHeadersProtocol
+
+    assert callable(getattr(HTTP11ClientProtocol, "_giveUp", None)), "twisted: HTTP11ClientProtocol._giveUp is gone"
+    assert "self._pool._factory" in inspect.getsource(HTTP11DownloadHandler.__init__), "scrapy: the pool's factory moved"
+    protocol = _BoundedHeadersFactory(lambda p: None, None).buildProtocol(None)
+    assert isinstance(protocol, _BoundedHeadersProtocol) and protocol._parser is None
