@@ -25,6 +25,7 @@ class CrawlReport:
         self.crawler = crawler
         self.directory = directory
         self.network = RepostNetwork()
+        self._state_ext = False  # not looked up yet
         self.by_day: dict[str, Counter] = {"article": Counter(), "brief": Counter()}
         self.brief_sources: Counter = Counter()
         self.reject_examples: dict[str, list[str]] = {}
@@ -98,8 +99,9 @@ class CrawlReport:
         }
 
     def _state(self):
-        ext = self.crawler.get_extension(CrawlStateExtension)
-        return ext.state if ext is not None else None
+        if self._state_ext is False:  # looked up once, at the first article
+            self._state_ext = self.crawler.get_extension(CrawlStateExtension)
+        return self._state_ext.state if self._state_ext is not None else None
 
     def spider_closed(self, spider, reason):
         start = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)

@@ -5,9 +5,9 @@ import json
 import logging
 import os
 import time
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from contextlib import AbstractContextManager
 from typing import Protocol
 
 from .. import defaults, feeds
