@@ -6,22 +6,13 @@ an :class:`ArticlePage` or a :class:`ListPage`.
 from __future__ import annotations
 
 from . import labels, links
-from .article import MIN_STORY_CHARS, ArticlePage
+from .article import ArticlePage
 from .document import Document
 from .listing import Listing, ListPage
+from .tunables import LABEL_BLOCKS, MIN_LIST_ENTRIES, MIN_STORY_CHARS, MIN_TITLED_STORY, MIN_WEIGHED_STORY
 
 __all__ = ["ArticlePage", "Document", "ListPage", "Listing", "page_classes", "page_kind", "read_page"]
 
-# Entries a page needs to be a list though its URL looks like an article's.
-MIN_LIST_ENTRIES = 3
-# Story characters under a headline the <title> names that make an article, whatever lists
-# stand beside it: a real article's sidebars and related lists often hold more entries
-# than a short story has characters, and may have a pager of their own.
-MIN_TITLED_STORY = 100
-
-
-# Story characters that outweigh a page's entries make an article of a page with a headline.
-MIN_WEIGHED_STORY = 200
 
 
 def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) -> ArticlePage | ListPage:
@@ -50,9 +41,9 @@ def page_kind(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
             return "list", (f"an article's URL, but {entries} entries ({entry_chars} characters) outweigh "
                             f"{page.story_chars} story characters, under a list's pager")
         return "article", "an article's URL, and no list's pager over entries that outweigh the story"
-    labelled = any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:60])
+    labelled = any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:LABEL_BLOCKS])
     if not page.headline:  # an article all the same when labelled: a no_headline reject, not nothing
-        if labelled and not page.doc.entries[3:]:
+        if labelled and not page.doc.entries[MIN_LIST_ENTRIES:]:
             return "article", "no headline, but the labelled fields an article prints and few entries"
         return "list", "no headline"
     if page.story_chars >= MIN_WEIGHED_STORY and page.story_chars > entry_chars:

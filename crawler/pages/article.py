@@ -17,44 +17,59 @@ from ..items import Article
 from ..text import artifacts
 from . import bylines, dom, labels, links, parts
 from .cache import cached_property
-from .document import MAX_TAGS, Document
-from .headline import MIN_HEADLINE, Headline, repeats_headline, split_headline
+from .document import Document
+from .headline import Headline, repeats_headline, split_headline
+from .tunables import (
+    ALL_LINK,
+    BRIEF_WEIGHT,
+    BYLINE_LINES,
+    DATE_LOOKAHEAD,
+    DATE_LOOKBACK,
+    HEADING_LOOKBACK,
+    LEAD_LOOKAHEAD,
+    LEAD_OPENING,
+    LINE_READING_GAIN,
+    MAX_DATE_LINE,
+    MAX_DATED_LINE,
+    MAX_FIELD_LINE,
+    MAX_FOOTER_LINE,
+    MAX_HEADINGS,
+    MAX_HEADLINE,
+    MAX_HEADLINE_LINES,
+    MAX_HEADLINE_LINKS,
+    MAX_LABEL_VALUE,
+    MAX_NAME,
+    MAX_PLAIN_TAGS,
+    MAX_PRINTED_TITLE,
+    MAX_ROW_LINE,
+    MAX_SITE_LINE,
+    MAX_SITE_NAME,
+    MAX_STORY_LINKS,
+    MAX_SUMMARY_LINE,
+    MAX_TAGS,
+    MAX_TAGS_KEPT,
+    MIN_HEADLINE,
+    MIN_LINE,
+    MIN_LINES,
+    MIN_LONG_STORY,
+    MIN_PARAGRAPH,
+    MIN_PRINTED_TITLE,
+    MIN_ROW_LINKS,
+    MIN_STORY_CHARS,
+    MIN_TITLED_HEADLINE,
+    QUOTED_END,
+    TOP_BLOCKS,
+    WIDEN_SHARE,
+)
 
-# A block this long (without links) reads as story text when choosing the container.
-MIN_PARAGRAPH = 20
-# With less story text than this in blocks that long, lines this long count too, when
-# there are that many of them (a story printed a clause or a word per line).
-MIN_LONG_STORY, MIN_LINE, MIN_LINES = 200, 5, 4
-# Below this much story text an article page is "empty".
-MIN_STORY_CHARS = 30
-# A lead (`导读：…`) whose first characters begin one of the next blocks repeats the story.
-LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
-# A site's name after a title's last separator, and the longest page line (header, footer,
-# `Ctrl+D 名`) that shows it is the site's name.
-_TITLE_TAIL = re.compile(r"[-_–—|｜]\s*([^-_–—|｜:：]{2,16})$")
-MAX_SITE_LINE = 60
-BRIEF_WEIGHT = MIN_PARAGRAPH  # the story characters an injected brief counts for
-# Shortest headline; a headline the <title> names this long marks an article (a list's
-# category heading is shorter); the longest heading taken for one.
-MIN_TITLED_HEADLINE, MAX_HEADLINE = 8, 80
-# Longest labelled name taken for an author or editor. What follows a comma is a role
-# (`作者:Jon Rice,Blockworks主编`); a sentence is no name (`记者：首先欢迎您参加…` opens an
-# interview): sentence punctuation, or more Chinese characters in a row than names have.
-MAX_NAME = 30
+# A site's name after a title's last separator.
+_TITLE_TAIL = re.compile(rf"[-_–—|｜]\s*([^-_–—|｜:：]{{2,{MAX_SITE_NAME}}})$")
+# What follows a comma in a labelled name is a role (`作者:Jon Rice,Blockworks主编`); a
+# sentence is no name (`记者：首先欢迎您参加…` opens an interview): sentence punctuation, or
+# more Chinese characters in a row than names have.
 _ROLE_AFTER = re.compile(r"[，,;；]")
 _SENTENCE = re.compile(r"[。？！!]|[\u4e00-\u9fff]{9,}")
-# A copyright line this long or shorter is the footer's, never story.
-MAX_FOOTER_LINE = 120
-# An edition date above the headline: blocks looked back, and the longest line holding one.
-DATE_LOOKBACK, MAX_DATE_LINE = 8, 40
-# Story lines at either end searched for an unlabelled byline.
-BYLINE_LINES = 6
-# Headings weighed as the headline: the first ones (a page of 100k <h1>s is no article's).
-MAX_HEADINGS = 100
-# Blocks looked back from the story for the heading over it, and lines one headline may take.
-HEADING_LOOKBACK, MAX_HEADLINE_LINES = 4, 4
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
-MAX_PLAIN_TAGS = 120  # longest plain-text tags line: a longer text after a tags label is not one
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _TIME_STAMP = etree.XPath("//body//time/@datetime")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
@@ -125,7 +140,7 @@ class ArticlePage:
         heads = [b for b in self.doc.blocks
                  if b.owner.tag in dom.HEADING_TAGS and len(b.text) >= MIN_HEADLINE and not self._is_logo(b)][:MAX_HEADINGS]
         # the heading that covers most of the title
-        named = [b for b in heads if b.text in title or title.startswith(b.text[: max(4, len(b.text) // 2)])] if title else []
+        named = [b for b in heads if b.text in title or title.startswith(b.text[: max(MIN_HEADLINE, len(b.text) // 2)])] if title else []
         best = max(named, key=lambda b: len(b.text)) if named else None
         if best is not None and 2 * len(best.text) >= len(title):
             return best, _NAMED
@@ -155,7 +170,7 @@ class ArticlePage:
             return None  # a brief's own title (`<h3>TITLE</h3><p>BODY[time]</p>`), not the page's
         for b in reversed(self.doc.blocks[max(0, first - HEADING_LOOKBACK): first]):
             if (b.owner.tag in dom.HEADING_TAGS and MIN_TITLED_HEADLINE <= len(b.text) <= MAX_HEADLINE
-                    and b.link_density < 0.5 and not self._is_logo(b)):
+                    and b.link_density < MAX_HEADLINE_LINKS and not self._is_logo(b)):
                 return b
         return None
 
@@ -178,7 +193,7 @@ class ArticlePage:
     def _is_logo(self, b: dom.Block) -> bool:
         """A heading that is one link to the site's home page: the logo, whatever it says
         (`<h1><a href="/">今日股市行情_明日大盘_…</a></h1>`)."""
-        if b.link_density < 0.9:
+        if b.link_density < ALL_LINK:
             return False
         hrefs = [links.absolute(self.doc.base_url, a.get("href")) for a in b.owner.iter("a")]
         return bool(hrefs) and all(h and links.is_home_url(h) for h in hrefs)
@@ -186,8 +201,8 @@ class ArticlePage:
     def _printed_title(self, title: str) -> dom.Block | None:
         """The page block, not a heading element, that the title starts with, or holds
         between affixes (`MER:…-site name`) when it is most of the title."""
-        printed = [b for b in self.doc.blocks[:80]
-                   if 6 <= len(b.text) <= 200 and b.link_density < 0.5 and b.owner.tag not in dom.HEADING_TAGS
+        printed = [b for b in self.doc.blocks[:TOP_BLOCKS]
+                   if MIN_PRINTED_TITLE <= len(b.text) <= MAX_PRINTED_TITLE and b.link_density < MAX_HEADLINE_LINKS and b.owner.tag not in dom.HEADING_TAGS
                    and (title.startswith(b.text) or (b.text in title and 2 * len(b.text) >= len(title)))]
         return max(printed, key=lambda b: len(b.text)) if printed else None
 
@@ -244,7 +259,7 @@ class ArticlePage:
     def _labelled(blocks: list) -> dict[str, str]:
         found: dict[str, str] = {}
         for i, b in enumerate(blocks):
-            if len(b.text) > 200 or not labels.META_LINE.match(b.text):
+            if len(b.text) > MAX_FIELD_LINE or not labels.META_LINE.match(b.text):
                 continue
             values = labels.split_labelled(b.text)
             # the page's date before the labels: `[2021-02-10 09:11:56] 来源:` / `2024-01-19 08:18 来源：`
@@ -256,7 +271,7 @@ class ArticlePage:
             for kind, value in values.items():
                 if not value and i + 1 < len(blocks):
                     nxt = blocks[i + 1]  # `<dt>作者:</dt><dd>name</dd>`
-                    if (len(nxt.text) <= 30 and nxt.owner is b.owner.getnext() and not labels.LABEL.match(nxt.text)
+                    if (len(nxt.text) <= MAX_LABEL_VALUE and nxt.owner is b.owner.getnext() and not labels.LABEL.match(nxt.text)
                             and not labels.NOISE_LINE.match(nxt.text)
                             and not labels.META_LINE.match(nxt.text) and not labels.TAGS_LINE.match(nxt.text)):
                         value = nxt.text
@@ -360,10 +375,10 @@ class ArticlePage:
         start = self._headline_index
         if start is None:
             return None
-        for b in self.doc.blocks[start + 1: start + 6]:
+        for b in self.doc.blocks[start + 1: start + 1 + DATE_LOOKAHEAD]:
             if id(b) in self._in_story:
                 break
-            m = dates.DATE_IN_TEXT.search(b.text) if len(b.text) <= 100 else None
+            m = dates.DATE_IN_TEXT.search(b.text) if len(b.text) <= MAX_DATED_LINE else None
             if m:
                 return m.group(0).strip()
         return None
@@ -373,7 +388,7 @@ class ArticlePage:
         return self._is_prose(b, min_len) and id(b) not in self._headline_ids
 
     def _is_prose(self, b: dom.Block, min_len: int) -> bool:
-        return (len(b.text) >= min_len and b.link_density < 0.3
+        return (len(b.text) >= min_len and b.link_density < MAX_STORY_LINKS
                 and not dates.DATE_IN_TEXT.fullmatch(b.text)
                 and not labels.META_LINE.match(b.text) and id(b) not in self._tag_lines
                 and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text)
@@ -392,7 +407,7 @@ class ArticlePage:
             # short lines too, and take that reading when it finds far more text, or the
             # same place seen whole (around a brief, the one long line)
             short_box, short_mass = self._densest(lines)
-            if short_mass >= 2 * mass or dom.is_inside(box, (short_box,)):
+            if short_mass >= LINE_READING_GAIN * mass or dom.is_inside(box, (short_box,)):
                 box, mass = short_box, short_mass
         if mass >= MIN_STORY_CHARS:
             return box
@@ -487,7 +502,7 @@ class ArticlePage:
                 break
             siblings = best in text_holders and any(
                 b.owner.getparent() is parent and b.owner.tag in dom.PARAGRAPH_TAGS for b in good)
-            if mass[parent] - mass[best] > 0.25 * mass[best] or siblings:
+            if mass[parent] - mass[best] > WIDEN_SHARE * mass[best] or siblings:
                 best = parent
             else:
                 break
@@ -528,12 +543,12 @@ class ArticlePage:
             text = b.text
             if after_bare_label:
                 after_bare_label = False
-                if len(text) <= 30 and not labels.META_LINE.match(text):
+                if len(text) <= MAX_LABEL_VALUE and not labels.META_LINE.match(text):
                     why[id(b)] = "the value of a label above it"  # `<dt>作者：</dt><dd>王小明</dd>`
                     continue
             if id(b) in self._tag_lines or (out and labels.closes_story(text)):
                 for rest in blocks[i:]:  # tags, a related list's heading or a platform statement close the story
-                    why[id(rest)] = "after the story's end: " + text[:30]
+                    why[id(rest)] = "after the story's end: " + text[:QUOTED_END]
                 break
             reason = self._dropped_line(b)
             if reason:
@@ -558,8 +573,8 @@ class ArticlePage:
         while out and out[-1][1]["type"] == "heading":
             why[id(out.pop()[0])] = "a heading with nothing under it (it titles what follows)"
         if description is None:  # a summary printed above the story container
-            description = next((m.group("value").strip() for b in self.doc.blocks[:80]
-                                if len(b.text) < 400 and (m := labels.SUMMARY_LINE.match(b.text))), None)
+            description = next((m.group("value").strip() for b in self.doc.blocks[:TOP_BLOCKS]
+                                if len(b.text) < MAX_SUMMARY_LINE and (m := labels.SUMMARY_LINE.match(b.text))), None)
         kept = {id(b) for b, _ in out}
         return [block for _, block in out], description or self.doc.meta_content("description"), (kept, why)
 
@@ -582,7 +597,7 @@ class ArticlePage:
             return _CAPTION
         if labels.META_LINE.match(text) and not self._byline(text):
             return _LABEL
-        if (b.link_density > 0.6 and len(text) < 120) or (b.link_chars and links.is_pager_line(text)):
+        if (b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE) or (b.link_chars and links.is_pager_line(text)):
             return "a row of links (share buttons, a pager)"
         return None
 
@@ -621,7 +636,7 @@ class ArticlePage:
                         nxt = nxt.getnext()
                     break
                 el = el.getparent()
-            names = _unique(n for n in names if n)[:50]
+            names = _unique(n for n in names if n)[:MAX_TAGS_KEPT]
             if names:
                 return names
         keywords = self.doc.meta_content("keywords")

@@ -11,6 +11,7 @@ import re
 
 from ..dates import DATE_IN_TEXT
 from .labels import label_kind
+from .tunables import MAX_BYLINE_NAME
 
 # A Chinese name: two to four characters (格桑边觉), a dot inside a transliterated one.
 _NAME = r"[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?"
@@ -110,7 +111,7 @@ def closing(paragraph: str) -> str | None:
     if not m:
         return None
     names = _names(m)
-    return " ".join(names) if names and all(len(n) <= 3 and _has_surname(n) for n in names) else None
+    return " ".join(names) if names and all(len(n) <= MAX_BYLINE_NAME and _has_surname(n) for n in names) else None
 
 
 def is_byline(line: str) -> bool:

@@ -20,13 +20,12 @@ from w3lib.encoding import (
     resolve_encoding,
 )
 
+from .tunables import MAX_HEAD, MISMATCH_RATIO
+
 # The only codecs these sites use; restricting the detector to them makes it fast and sure.
 _CANDIDATES = ("utf_8", "gb18030", "big5")
 # A <meta> charset declaration, looked for up to MAX_HEAD bytes when the first 4 KB hold none.
 _LATE_META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)
-MAX_HEAD = 64 * 1024
-# Share of U+FFFD above which a declared charset is taken to be wrong.
-_MISMATCH_RATIO = 0.001
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def _known(encoding: str) -> bool:
 
 def is_garbled(text: str) -> bool:
     """True when a decoded text has more replacement characters than a sane page."""
-    return text.count("\ufffd") > max(2, len(text) * _MISMATCH_RATIO)
+    return text.count("\ufffd") > max(2, len(text) * MISMATCH_RATIO)
 
 
 def decode_html(body: bytes, content_type: str | None = None, encoding: str | None = None) -> Decoded:

@@ -18,25 +18,25 @@ from . import dom, labels, links
 from .cache import cached_property
 from .decode import Decoded, decode_html, is_garbled
 from .headline import split_headline
+from .tunables import (
+    ALL_LINK,
+    MAX_CRUMB_CHARS,
+    MAX_CRUMB_LINE,
+    MAX_CRUMBS,
+    MAX_ENTRY_CHARS,
+    MAX_LABEL_CHARS,
+    MAX_PAGER_TEXT,
+    MAX_TAGS,
+    MAX_TITLE,
+    MIN_CRUMBS,
+    MIN_GROUP,
+    MIN_HEADLINE,
+    MIN_HEADLINE_LINK,
+    MIN_LETTERS_BEFORE,
+    MIN_PROSE_LINES,
+    TOP_BLOCKS,
+)
 
-# Tags in a page beyond which it is not parsed (real news pages hold a few thousand).
-MAX_TAGS = 300_000
-# The longest <title> read: every heading is looked for in it (a 1 MB title is no headline).
-MAX_TITLE = 500
-# An entry (a list item or related link) longer than this is a story, not an entry.
-MAX_ENTRY_CHARS = 600
-MIN_ENTRY_HEADLINE = 4
-# Shortest link text taken for a headline on a site whose article URLs have no known shape
-# (menus and tags are shorter: 首页, 区块链技术).
-MIN_HEADLINE_LINK = 8
-# A breadcrumb trail printed as list items: its length, and the longest crumb before the last
-# (the last may be the headline).
-MIN_CRUMBS, MAX_CRUMBS, MAX_CRUMB_CHARS = 2, 6, 30
-# Longest text of a pager link (`下一頁 >`, `Last`): a link with an article URL's shape
-# (`/list/bnb/12.html`) and such a text is the pager's, never an entry.
-MAX_PAGER_TEXT = 8
-# Text beside an entry's link this short is a label (`上一篇：`, `NEW`), not a summary.
-MAX_LABEL_CHARS = 4
 # An entry's date may be month and day alone (`05-01`); in running text that is no date.
 _MONTH_DAY = re.compile(r"\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?")
 # Compiled once: root.xpath(str) compiles its expression on every call.
@@ -45,14 +45,8 @@ _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
-# Letters (not digits, not punctuation) before a link in its paragraph that make it a
-# link in running text; an entry's title has at most a date, a bullet or a short label
-# (`上一篇：`, `头条`) before it.
-MIN_LETTERS_BEFORE = 8
 _LETTER = re.compile(r"[^\W\d_]")
 _BREAKS = dom.BLOCK_TAGS | {"br"}
-# An element with this many paragraph children or line breaks is prose, not an entry.
-MIN_PROSE_LINES = 4
 # The heading elements a page's headline is printed in, which no entry takes in.
 _TOP_HEADINGS = ("h1", "h2", "h3")
 _PROSE_TAGS = dom.PARAGRAPH_TAGS - {"li", "dd", "dt"} | {"div", "section"}
@@ -341,7 +335,7 @@ class Document:
             group_size[el.getparent()] += 1
         entries = []
         for u, (el, a, t) in picked.items():  # links come in document order
-            if group_size[el.getparent()] < 2 or len(t) < MIN_ENTRY_HEADLINE:
+            if group_size[el.getparent()] < MIN_GROUP or len(t) < MIN_HEADLINE:
                 continue
             elements = [el]
             if el is a or el.tag == "a" or len(dom.text_of(el)) <= len(t):
@@ -358,9 +352,9 @@ class Document:
         texts = []
         for el in elements:
             for block in dom.iter_blocks(el):
-                if block.text != headline and block.link_density < 0.9:
+                if block.text != headline and block.link_density < ALL_LINK:
                     # `<li><span>05-01</span><a>headline</a></li>` is one block: the rest of it
-                    texts.append(block.text.replace(headline, " ") if len(headline) >= MIN_ENTRY_HEADLINE else block.text)
+                    texts.append(block.text.replace(headline, " ") if len(headline) >= MIN_HEADLINE else block.text)
             if el.tail and el.tail.strip() and len(elements) > 1:
                 texts.append(dom.collapse(el.tail))
         rest = dom.collapse(" ".join(texts))
@@ -397,8 +391,8 @@ class Document:
 
     @cached_property
     def _crumbs(self) -> tuple[list[dict], frozenset[int]]:
-        for block in self.blocks[:80]:
-            if len(block.text) > 120:
+        for block in self.blocks[:TOP_BLOCKS]:
+            if len(block.text) > MAX_CRUMB_LINE:
                 continue
             if block.owner.tag == "li" and labels.HOME_CRUMB.match(block.text):
                 crumbs = self._list_crumbs(block.owner)  # `<ol><li>首页</li><li>BNB</li>…`
@@ -407,7 +401,7 @@ class Document:
                     return crumbs, frozenset(id(b) for b in self.blocks if b.owner in items)
                 continue
             parts = [p for p in labels.CRUMB_SEP.split(block.text) if p]
-            if len(parts) < 2:
+            if len(parts) < MIN_CRUMBS:
                 continue
             first = parts[0] if labels.HOME_CRUMB.match(parts[0]) else labels.CRUMB_LEAD.sub("", parts[0])
             if not labels.HOME_CRUMB.match(first):

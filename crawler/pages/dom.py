@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, WRAPPED_DEPTH
+
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # `</body>` and `</html>` end tags. Templates assembled from includes print them early
 # (a header include closing the page). A browser keeps what follows in the body, but
@@ -28,8 +30,6 @@ HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 BOLD_TAGS = frozenset(("strong", "b"))
 # Elements that hold one paragraph of text; their parent is the container of the story.
 PARAGRAPH_TAGS = frozenset("p li pre blockquote dd dt h1 h2 h3 h4 h5 h6".split())
-# Longest text still taken as a heading when a whole paragraph is bold.
-MAX_HEADING_LEN = 80
 
 
 def collapse(text: str) -> str:
@@ -52,16 +52,10 @@ _NEVER_HIDDEN = frozenset(("html", "head", "body"))
 # JSON-LD blocks (schema.org, as WordPress SEO plugins print them), found in the tree: a
 # pattern over the text cost quadratic time on `<script ` repeated inside a comment.
 _JSON_LD_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
-# Elements nested deeper than this lose their wrapper tags (paragraphs and headings stay):
-# the tree is walked recursively, and 100k nested <div>s would exhaust the stack. The
-# parser keeps deep markup and long text nodes (huge_tree: libxml2 stopped at depth 255
-# and at a 10 MB text node, silently shortening the story).
-MAX_DEPTH = 200
+# Past MAX_DEPTH elements lose their wrapper tags; the parser keeps deep markup and long
+# text nodes (huge_tree: libxml2 stopped at depth 255 and at a 10 MB text node, silently
+# shortening the story).
 _AT_MAX_DEPTH = etree.XPath("/*" * MAX_DEPTH)  # one pass, level by level
-# A page this deep (real ones stay under 40 levels) has its chains of pure wrappers (an
-# element holding one element and no text) collapsed to one: 300 nested <div>s mid-story
-# split the story's paragraphs apart.
-WRAPPED_DEPTH = 64
 _AT_WRAPPED_DEPTH = etree.XPath("/*" * WRAPPED_DEPTH)
 PARSER_DEPTH = 2048  # libxml2's deepest level with huge_tree: below it, content is lost
 _AT_PARSER_LIMIT = etree.XPath("/*" * (PARSER_DEPTH - 1))
@@ -221,7 +215,7 @@ class _Walker:
             return
         text = collapse("".join(self._buf))
         if text:
-            heading = not self._plain and len(text) <= MAX_HEADING_LEN
+            heading = not self._plain and len(text) <= MAX_BOLD_HEADING
             self.blocks.append(Block(text, heading, owner, self._link_chars))
         self._buf.clear()
         self._plain = False

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .tunables import MAX_REPEATED_AFFIX, MIN_HEADLINE
+
 # One affix after the last real character: `_TAG`, `__TAG`, `_TAG:keyword`, with an
 # optional `-SOURCE` in front (`-ODAILY_QUO:Quota`). Short, no sentence punctuation.
 _SUFFIX = re.compile(r"(?P<affix>(?:-[A-Za-z]{2,12})?_{1,2}[^_。，,!！?？]{1,24}(?:_{1,2}[^_。，,!！?？]{1,24})*)$")
@@ -18,7 +20,6 @@ _PREFIX = re.compile(r"^(?P<tag>[A-Za-z][A-Za-z0-9.\-]{1,9}|[\u4e00-\u9fff]{2,6}
 # Chinese topic words that the network uses as prefixes; names of people and outlets are not here.
 _TOPIC_PREFIXES = frozenset({"区块链", "區塊鏈", "区块链技术", "區塊鏈技術", "数字货币", "數字貨幣",
                              "加密货币", "加密貨幣", "比特币", "比特幣", "以太坊", "元宇宙", "行情", "快讯", "快訊"})
-MIN_HEADLINE = 4
 
 
 @dataclass
@@ -75,5 +76,5 @@ def repeats_headline(paragraph: str, headline: Headline, raw: str) -> bool:
         return True
     if p.startswith(headline.text):
         rest = p[len(headline.text):]
-        return not rest or (len(rest) <= 30 and rest[0] in "_-")
+        return not rest or (len(rest) <= MAX_REPEATED_AFFIX and rest[0] in "_-")
     return False

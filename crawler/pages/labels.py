@@ -5,6 +5,7 @@ Fields are found by these labels, never by a template's class names.
 import re
 
 from ..dates import DATE_IN_TEXT
+from .tunables import MAX_NOTICE
 
 _SEP = r"\s*[:：]\s*"
 
@@ -73,7 +74,6 @@ def closes_story(line: str) -> bool:
 # takedown requests, repost terms (`本文来源于网络，版权归原作者所有，如有侵权请联系删除`).
 NOTICE = re.compile(r"如有侵[權权]|侵[權权][請请]?[聯联][繫系]|版[權权][歸归](?:原)?作者|[轉转][載载][請请]?[註注]明"
                     r"|未[經经](?:本站)?(?:授[權权]|[許许]可)[，,]?(?:任何人)?不得[轉转][載载]")
-MAX_NOTICE = 80  # a longer line that mentions such terms is story (an article about copyright)
 
 # A heading over reader comments: what follows it is not story.
 COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?(?:評論|评论|留言|跟貼|跟贴|跟帖)(?:區|区|列表)?"

@@ -9,9 +9,8 @@ from . import dom, links
 from .article import ArticlePage
 from .cache import cached_property
 from .document import Document
+from .tunables import MAX_CATEGORY, MIN_FLASHES
 
-# Dated paragraphs a list page needs before it counts as a list of news flashes.
-MIN_FLASHES = 2
 
 
 @dataclass
@@ -95,7 +94,7 @@ class ListPage:
         if len(crumbs) > 1:
             return crumbs[-1]["name"]
         for b in self.doc.blocks:
-            if b.owner.tag in ("h1", "h2") and len(b.text) <= 30:
+            if b.owner.tag in ("h1", "h2") and len(b.text) <= MAX_CATEGORY:
                 return b.text
         return self.doc.title_text or None
 

@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 
 from ..items import Article
 from . import dom, links
+from .tunables import MAX_PART
 
 _EXTENSION = re.compile(r"\.[A-Za-z]{2,5}$")
 _FIRST_PAGE = re.compile(r"[-_]1$")
 # What follows the article's stem in a later page's path: a separator, the number, the extension.
 _PAGE_SUFFIX = re.compile(r"[-_/](\d{1,3})/?(\.[A-Za-z]{2,5})?")
 _PAGE_PARAM = re.compile(r"(?:page|paged)=(\d{1,3})$")
-MAX_PART = 999
 
 
 class PartMatcher:
