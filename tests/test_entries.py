@@ -57,7 +57,7 @@ def test_an_entry_with_line_breaks_is_still_one_entry():
 
 def crumbs(body: str) -> list[tuple[str, str | None]]:
     doc = Document("https://x.example/info/1.html", f"<html><body>{body}</body></html>".encode(), {})
-    return [(c["name"], c["url"]) for c in doc.breadcrumbs]
+    return [(c.name, c.url) for c in doc.breadcrumbs]
 
 
 def test_a_trail_of_list_items_is_the_breadcrumbs():

@@ -17,7 +17,9 @@ from ..items import Article
 from ..text import artifacts
 from . import bylines, dom, labels, links, parts
 from .cache import cached_property
+from .crumbs import Breadcrumb
 from .document import Document
+from .entries import Entry
 from .headline import Headline, repeats_headline, split_headline
 from .tunables import (
     ALL_LINK,
@@ -643,19 +645,20 @@ class ArticlePage:
         return _unique(t for t in _TAG_SPLIT.split(keywords) if t) if keywords else []
 
     @property
-    def breadcrumbs(self) -> list[dict]:
+    def breadcrumbs(self) -> tuple[Breadcrumb, ...]:
         return self.doc.breadcrumbs
 
     @property
     def category(self) -> str | None:
-        names = [c["name"] for c in self.breadcrumbs[1:]]
+        names = [c.name for c in self.breadcrumbs[1:]]
         if names and (labels.LEAF_CRUMB.match(names[-1]) or (self.headline_raw and names[-1] in self.headline_raw)):
             names.pop()
         return names[-1] if names else None
 
-    @cached_property
-    def related(self) -> list[dict]:  # read by to_item() and by the spider's routing
-        return [e.to_dict() for e in self.doc.entries]
+    @property
+    def related(self) -> list[Entry]:
+        """The page's related list: the entries beside the story."""
+        return self.doc.entries
 
     def parts(self, first_url: str | None = None) -> dict[int, str]:
         """The other pages of this article that this page links to, {number: URL}, numbered
@@ -704,14 +707,14 @@ class ArticlePage:
             headlineRaw=self.headline_raw,
             headlineTag=h.tag,
             headlineAffixes=h.affixes,
-            breadcrumbs=self.breadcrumbs,
+            breadcrumbs=[c.to_dict() for c in self.breadcrumbs],
             category=self.category,
             author=self.author,
             editor=self.editor,
             datePublishedRaw=self.date_raw,
             description=self._story_and_description[1],
             tags=self.tags,
-            related=self.related,
+            related=[e.to_dict() for e in self.related],
             encoding=self.doc.decoded.encoding,
         )
         article.set_story(self.blocks)

@@ -92,7 +92,7 @@ class ListPage:
     def category_name(self) -> str | None:
         crumbs = self.doc.breadcrumbs
         if len(crumbs) > 1:
-            return crumbs[-1]["name"]
+            return crumbs[-1].name
         for b in self.doc.blocks:
             if b.owner.tag in ("h1", "h2") and len(b.text) <= MAX_CATEGORY:
                 return b.text

@@ -174,11 +174,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield from self.article_or_next_part(page.to_item(), page, response.url, 1)
         if self.follow_related:
             for entry in page.related:
-                yield from self.follow(response, entry["url"], ARTICLE_ROLE)
+                yield from self.follow(response, entry.url, ARTICLE_ROLE)
         if ROLE not in response.meta:  # a start page: its category leads to the rest of the site
             for crumb in page.breadcrumbs[1:]:
-                if crumb["url"]:
-                    yield from self.follow(response, crumb["url"], SECTION)
+                if crumb.url:
+                    yield from self.follow(response, crumb.url, SECTION)
 
     # -- articles printed over several pages ------------------------------------------------
     def article_or_next_part(self, article: Article, page: ArticlePage, first_url: str, number: int):
