@@ -73,7 +73,7 @@ def bench_zh(pages, repeat: int) -> dict:
     for url, body, headers in pages:
         page = read_page(url, body, headers)
         if isinstance(page, ArticlePage):
-            texts += [b["text"] for b in page.blocks]
+            texts += [b.text for b in page.story.blocks]
     size = sum(len(t.encode("utf-8")) for t in texts)
     bare = opencc.OpenCC("t2s")
     t_bare = best_of(lambda: [bare.convert(t) for t in texts], repeat)

@@ -35,11 +35,11 @@ def explain(url: str, body: bytes, headers: dict | None = None) -> str:
 
 def _article(page: ArticlePage) -> list[str]:
     out = ["", "headline", f"  <title>  {page.doc.title_text or '(none)'}",
-           f"  taken    {page.headline_raw or '(none)'}", f"  from     {page.headline_source}"]
+           f"  taken    {page.headline_raw or '(none)'}", f"  from     {page.found_headline.source}"]
     problem = page.problem()
     out += ["", f"verdict  {'an article' if problem is None else problem[0] + ': ' + problem[1]}"]
     out += ["", "story container"]
-    box = page.container
+    box = page.container.element
     out.append(f"  chosen   {_describe(box)}" if box is not None else "  chosen   (none)")
     for el, mass in page.container_rivals():
         out.append(f"  rival    {_describe(el)}: {mass} characters")

@@ -67,13 +67,13 @@ def test_an_article_names_its_writer_and_its_editor_apart():
 
 
 def test_an_interview_line_is_no_author():
-    assert _page("记者：首先欢迎您参加今天的访谈，请谈谈以太坊的未来。").author is None
+    assert _page("记者：首先欢迎您参加今天的访谈，请谈谈以太坊的未来。").fields.author is None
 
 
 def test_a_byline_line_leaves_the_story():
     page = _page("澎湃新闻记者 贺梨萍")
-    assert page.author == "贺梨萍"
-    assert all("贺梨萍" not in b["text"] for b in page.blocks)
+    assert page.fields.author == "贺梨萍"
+    assert all("贺梨萍" not in b.text for b in page.story.blocks)
 
 
 def test_the_value_after_a_bare_editor_label_is_not_story():
@@ -82,4 +82,4 @@ def test_the_value_after_a_bare_editor_label_is_not_story():
     html = ("<html><head><title>以太坊基金会公布资助名单</title></head><body><h1>以太坊基金会公布资助名单</h1>"
             f"<div class='content'>{story}<dl><dt>责任编辑：</dt><dd>李四</dd></dl></div></body></html>")
     page = ArticlePage("https://a.example/info/1.html", html.encode())
-    assert all("李四" not in b["text"] for b in page.blocks) and len(page.blocks) == 3
+    assert all("李四" not in b.text for b in page.story.blocks) and len(page.story.blocks) == 3

@@ -95,7 +95,7 @@ def test_deep_markup_keeps_its_text_and_the_story_stays_whole():
     from crawler.pages import ArticlePage
 
     page = ArticlePage("https://a.example/info/1.html", _deep_page(300))  # libxml2's default stops at 255
-    assert [b["text"][:3] for b in page.blocks] == [f"第{i}段" for i in range(6)] and page.problem() is None
+    assert [b.text[:3] for b in page.story.blocks] == [f"第{i}段" for i in range(6)] and page.problem() is None
 
 
 def test_markup_deeper_than_the_parser_keeps_is_a_reject_not_a_short_story():
@@ -110,7 +110,7 @@ def test_a_text_node_over_ten_megabytes_is_read_whole():
     body = ("<html><head><title>長文章的標題在這裡</title></head><body><h1>長文章的標題在這裡</h1><p>"
             + "很長的段落。" * 2_000_000 + "</p><p>結尾的段落在這裡出現。</p></body></html>").encode()
     page = ArticlePage("https://a.example/info/2.html", body)
-    assert page.blocks[-1]["text"] == "結尾的段落在這裡出現。" and page.story_chars > 12_000_000
+    assert page.story.blocks[-1].text == "結尾的段落在這裡出現。" and page.story_chars > 12_000_000
 
 
 def test_a_page_of_a_million_elements_is_a_reject_not_a_gigabyte():

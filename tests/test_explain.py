@@ -40,6 +40,6 @@ def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
 def test_the_kept_blocks_are_the_story(case):
     page = read_page(*fixtures.load(case))
     kept = [d.text for d in page.decisions if d.kept]
-    assert len(kept) == len(page.blocks)
-    assert all(b["text"] in text for b, text in zip(page.blocks, kept))
+    assert len(kept) == len(page.story.blocks)
+    assert all(b.text in text for b, text in zip(page.story.blocks, kept, strict=True))
     assert all(d.reason for d in page.decisions if not d.kept)

@@ -52,7 +52,7 @@ def test_a_short_article_printed_over_pages_is_an_article_its_pager_no_lists():
     body = f"<h1>标题</h1><div>作者：链捕手 时间：2023-05-01 10:00</div><div>{STORY}{pager}</div><ul>{RELATED}</ul>"
     p = page("https://x.example/info/19.html", body)
     assert isinstance(p, ArticlePage) and p.parts() == {2: "https://x.example/info/19_2.html"}
-    assert [b["text"][:4] for b in p.blocks] == ["稳定币市", "监管方面"]  # the pager's line is no story
+    assert [b.text[:4] for b in p.story.blocks] == ["稳定币市", "监管方面"]  # the pager's line is no story
     # a list's own pager still makes a list, at an article-shaped URL too
     list_pager = "<div><a href='/list/bnb/2.html'>2</a> <a href='/list/bnb/2.html'>下一页</a></div>"
     assert isinstance(page("https://x.example/list/bnb/1.html", f"<h2>BNB</h2><ul>{RELATED}</ul>{list_pager}"), ListPage)
@@ -65,5 +65,5 @@ def test_a_story_printed_a_clause_per_div_outweighs_a_longer_header_line():
     body = (f"<header><b>以太坊交易所</b><span>Ctrl+D收藏以太坊交易所网站</span></header>"
             f"<div class='c'>{clauses}</div><div class='foot'>Copyright © 2023 以太坊交易所 版权所有 关于我们</div>")
     p = page("https://x.example/info/20.html", body)
-    assert [b["text"] for b in p.blocks][:2] == ["某地宣布全面清理挖矿项目，", "要求相关企业在期限内退出。"]
-    assert not any("Copyright" in b["text"] for b in p.blocks)
+    assert [b.text for b in p.story.blocks][:2] == ["某地宣布全面清理挖矿项目，", "要求相关企业在期限内退出。"]
+    assert not any("Copyright" in b.text for b in p.story.blocks)

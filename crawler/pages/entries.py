@@ -20,7 +20,7 @@ from lxml import etree
 from .. import dates
 from ..briefs import ends_like_a_brief
 from . import dom, labels, links
-from .headline import split_headline
+from .affixes import split_headline
 from .tunables import (
     ALL_LINK,
     MAX_ENTRY_CHARS,

@@ -1,80 +1,229 @@
-"""Split the SEO affixes these sites glue onto a headline from the headline itself.
+"""Stage 2 of reading an article: the headline, the blocks that print it, and how it was
+found.
 
-Suffixes: ``_ITT``, ``_ETH:keyword``, ``-ODAILY_QUO:Quota``, ``_区块链技术__跨链``.
-Prefixes: ``MER:``, ``NBS:``, ``tron:``, ``区块链:``. A real title that starts with a
-name and a colon (``CNBC:…``, ``TW-AMM:…``, ``馬斯克:…``) is never cut.
+The <title> (or og:title) names the headline; the heading that covers most of it wins,
+else the first <h1>, else a plain line the title prints, else the heading just above the
+story; with none, the <title> itself, its site name cut off.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .tunables import MAX_REPEATED_AFFIX, MIN_HEADLINE
+from ..briefs import ends_like_a_brief
+from . import dom, labels, links
+from .affixes import Headline, split_headline
+from .container import StoryBounds, densest
+from .document import Document
+from .tunables import (
+    ALL_LINK,
+    HEADING_LOOKBACK,
+    MAX_HEADINGS,
+    MAX_HEADLINE,
+    MAX_HEADLINE_LINES,
+    MAX_HEADLINE_LINKS,
+    MAX_PRINTED_TITLE,
+    MAX_SITE_LINE,
+    MAX_SITE_NAME,
+    MIN_HEADLINE,
+    MIN_PARAGRAPH,
+    MIN_PRINTED_TITLE,
+    MIN_TITLED_HEADLINE,
+    TOP_BLOCKS,
+)
 
-# One affix after the last real character: `_TAG`, `__TAG`, `_TAG:keyword`, with an
-# optional `-SOURCE` in front (`-ODAILY_QUO:Quota`). Short, no sentence punctuation.
-_SUFFIX = re.compile(r"(?P<affix>(?:-[A-Za-z]{2,12})?_{1,2}[^_。，,!！?？]{1,24}(?:_{1,2}[^_。，,!！?？]{1,24})*)$")
-# A title numbered as one of a series (`新竹尖石_美樹營地賞楓 (2)`): its `_` joins words, no SEO tag follows.
-_NUMBERED = re.compile(r"[（(]\d{1,3}[)）]$")
-_PREFIX = re.compile(r"^(?P<tag>[A-Za-z][A-Za-z0-9.\-]{1,9}|[\u4e00-\u9fff]{2,6})[:：](?=\S)")
-# Chinese topic words that the network uses as prefixes; names of people and outlets are not here.
-_TOPIC_PREFIXES = frozenset({"区块链", "區塊鏈", "区块链技术", "區塊鏈技術", "数字货币", "數字貨幣",
-                             "加密货币", "加密貨幣", "比特币", "比特幣", "以太坊", "元宇宙", "行情", "快讯", "快訊"})
+# A site's name after a title's last separator.
+_TITLE_TAIL = re.compile(rf"[-_–—|｜]\s*([^-_–—|｜:：]{{2,{MAX_SITE_NAME}}})$")
+# What ends a <title> taken as the headline: a site name after a spaced separator or a bar.
+_TITLE_SITE = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
 
-
-@dataclass
-class Headline:
-    text: str
-    #: the SEO tag: the suffix without its underscore, else the prefix without its colon
-    tag: str | None = None
-    #: every affix removed, exactly as it stood (``["LAYER:", "_UENC"]``)
-    affixes: list[str] = field(default_factory=list)
-
-
-def _strip_prefix(text: str, known_tags: set[str]) -> tuple[str, str | None]:
-    m = _PREFIX.match(text)
-    if not m:
-        return text, None
-    tag, rest = m.group("tag"), text[m.end():]
-    if len(rest) < MIN_HEADLINE:
-        return text, None
-    low = tag.lower()
-    ascii_tag = tag.isascii()
-    is_affix = (
-        (ascii_tag and tag.islower())                        # tron:
-        or (ascii_tag and low in rest.lower())               # AMM:TW-AMM…, LAYER:Rollup Layer2…
-        or (ascii_tag and low in known_tags)                 # the page's own tag list
-        or (ascii_tag and bool(re.search(r"[:：]", rest)))   # NBS:DeFi 借贷概念:清算
-        or tag in _TOPIC_PREFIXES                            # 区块链:
-    )
-    return (rest, tag) if is_affix else (text, None)
+# How the headline was found, when the <title> names it whole or prints it: no heading over
+# the story can then take its place.
+NAMED = "a heading the <title> names"
+PRINTED = "the block the <title> prints"
+LOGO = "the <title> (the heading it names is the site's logo)"
+_WHOLE = (NAMED, PRINTED, LOGO)
 
 
-def split_headline(raw: str, known_tags: list[str] | tuple[str, ...] = ()) -> Headline:
-    """``'馬斯克不講武德:…_ITT'`` -> ``Headline('馬斯克不講武德:…', 'ITT', ['_ITT'])``."""
-    text = raw.strip()
-    tags = {t.lower() for t in known_tags}
-    affixes: list[str] = []
-    suffix_tag = None
-    m = _SUFFIX.search(text)
-    if m and len(text) - len(m.group("affix")) >= MIN_HEADLINE and not _NUMBERED.search(m.group("affix")):
-        affix = m.group("affix")
-        affixes.append(affix)
-        text = text[: m.start()].rstrip()
-        suffix_tag = (affix[1:] if affix.startswith("-") else affix).strip("_") or None
-    # a prefix that repeats the suffix tag (`MER:…_MER`) is an affix too
-    text, prefix_tag = _strip_prefix(text, tags | ({suffix_tag.lower()} if suffix_tag else set()))
-    if prefix_tag:
-        affixes.insert(0, raw.strip()[: raw.strip().index(text)] if text in raw else prefix_tag + ":")
-    return Headline(text, suffix_tag or prefix_tag, affixes)
+@dataclass(frozen=True)
+class FoundHeadline:
+    """The headline as the page prints it, and where it was found."""
+
+    #: the blocks that print it: one, or a headline printed over several lines; none when
+    #: only the <title> holds it
+    run: list[dom.Block]
+    #: where it came from, in words
+    source: str
+    #: the headline as printed, SEO affixes and all
+    raw: str | None
+    #: ``raw`` with its SEO affixes split off
+    headline: Headline | None
+    #: the position of its last block among the page's blocks: the story starts after it
+    index: int | None
+    block_ids: frozenset[int]
+
+    @property
+    def story_start(self) -> int:
+        return 0 if self.index is None else self.index + 1
 
 
-def repeats_headline(paragraph: str, headline: Headline, raw: str) -> bool:
-    """True when a paragraph is the headline printed again, with or without affixes."""
-    p = paragraph.strip()
-    if p in (headline.text, raw.strip()):
+def find_headline(bounds: StoryBounds, tags: list[str]) -> FoundHeadline:
+    doc = bounds.doc
+    head, how = _named_headline(doc)
+    if how not in _WHOLE:  # nothing the <title> names whole: the heading over the story, if any, wins
+        over = _heading_over_story(bounds)
+        if over is not None:
+            head, how = over, "the heading printed just above the story"
+    if head is None:
+        run: list[dom.Block] = []
+        how = "the <title>" if doc.title_text else "none"
+    else:
+        run = _continued(doc, head) if head.owner.tag not in dom.HEADING_TAGS else [head]
+    raw = _joined(b.text for b in run) if run else _from_title(doc)
+    return FoundHeadline(run, how, raw, split_headline(raw, tags) if raw else None,
+                         doc.index_of(run[-1]) if run else None, frozenset(id(b) for b in run))
+
+
+def is_titled(doc: Document, found: FoundHeadline) -> bool:
+    """The headline is printed on the page and the <title> names it: an article's mark,
+    which a list's category heading (`BNB`) is too short to carry."""
+    title = _squeezed(doc.title_text)
+    text = _squeezed("".join(b.text for b in found.run))
+    return len(text) >= MIN_TITLED_HEADLINE and text in title
+
+
+def _named_headline(doc: Document) -> tuple[dom.Block | None, str]:
+    """The heading that the <title> (or og:title) names, else the first <h1>; and how
+    it was found (``_WHOLE``: the <title> names it whole, or prints it)."""
+    title = doc.title_text
+    heads = [b for b in doc.blocks
+             if b.owner.tag in dom.HEADING_TAGS and len(b.text) >= MIN_HEADLINE and not _is_logo(doc, b)][:MAX_HEADINGS]
+    # the heading that covers most of the title
+    named = [b for b in heads
+             if b.text in title or title.startswith(b.text[: max(MIN_HEADLINE, len(b.text) // 2)])] if title else []
+    best = max(named, key=lambda b: len(b.text)) if named else None
+    if best is not None and 2 * len(best.text) >= len(title):
+        return best, NAMED
+    if best is None:
+        h1s = [b for b in heads if b.owner.tag == "h1" and not is_doubled(b.text)]
+        if h1s:
+            return h1s[0], "the first <h1> (the <title> names no heading)"
+    # no heading element for it, or one covering less of the title (the logo's <h1>,
+    # the site name the title ends with): a longer block the title prints wins
+    printed = _printed_title(doc, title) if title else None
+    if printed is not None and (best is None or len(printed.text) > len(best.text)):
+        return printed, PRINTED
+    if best is not None and _tail_of(title) == best.text:
+        return None, LOGO  # the logo: the headline is printed nowhere but in the <title>
+    return best, "a heading that holds part of the <title>"
+
+
+def _heading_over_story(bounds: StoryBounds) -> dom.Block | None:
+    """No heading the <title> names (a title holding only the site's or the section's
+    name, `新闻动态--学会官网`): the heading element printed just above the story."""
+    doc = bounds.doc
+    lines = [b for b in bounds.until_end(0)
+             if bounds.is_prose(b, MIN_PARAGRAPH) and b.owner.tag not in dom.HEADING_TAGS]
+    box = densest(lines)[0]
+    line_ids = {id(b) for b in lines}
+    first = next((i for i, b in enumerate(doc.blocks)
+                  if id(b) in line_ids and dom.is_inside(b.owner, (box,))), None)
+    if first is None or ends_like_a_brief(doc.blocks[first].text):
+        return None  # a brief's own title (`<h3>TITLE</h3><p>BODY[time]</p>`), not the page's
+    for b in reversed(doc.blocks[max(0, first - HEADING_LOOKBACK): first]):
+        if (b.owner.tag in dom.HEADING_TAGS and MIN_TITLED_HEADLINE <= len(b.text) <= MAX_HEADLINE
+                and b.link_density < MAX_HEADLINE_LINKS and not _is_logo(doc, b)):
+            return b
+    return None
+
+
+def _continued(doc: Document, head: dom.Block) -> list[dom.Block]:
+    """A headline printed over several lines (`<p>全国人大常委会</p><p>关于批准…</p>`): the
+    blocks after ``head`` while together they still open the <title>."""
+    title = _squeezed(doc.title_text)
+    run = [head]
+    text = _squeezed(head.text)
+    if not title.startswith(text):
+        return run
+    i = doc.index_of(head)
+    for b in doc.blocks[i + 1: i + MAX_HEADLINE_LINES]:
+        if b.owner.getparent() is not head.owner.getparent() or not title.startswith(text + _squeezed(b.text)):
+            break
+        run.append(b)
+        text += _squeezed(b.text)
+    return run
+
+
+def _is_logo(doc: Document, b: dom.Block) -> bool:
+    """A heading that is one link to the site's home page: the logo, whatever it says
+    (`<h1><a href="/">今日股市行情_明日大盘_…</a></h1>`)."""
+    if b.link_density < ALL_LINK:
+        return False
+    hrefs = [links.absolute(doc.base_url, a.get("href")) for a in b.owner.iter("a")]
+    return bool(hrefs) and all(h and links.is_home_url(h) for h in hrefs)
+
+
+def _printed_title(doc: Document, title: str) -> dom.Block | None:
+    """The page block, not a heading element, that the title starts with, or holds
+    between affixes (`MER:…-site name`) when it is most of the title."""
+    printed = [b for b in doc.blocks[:TOP_BLOCKS]
+               if MIN_PRINTED_TITLE <= len(b.text) <= MAX_PRINTED_TITLE and b.link_density < MAX_HEADLINE_LINKS
+               and b.owner.tag not in dom.HEADING_TAGS
+               and (title.startswith(b.text) or (b.text in title and 2 * len(b.text) >= len(title)))]
+    return max(printed, key=lambda b: len(b.text)) if printed else None
+
+
+def _from_title(doc: Document) -> str | None:
+    """The <title> alone: a trailing site name dropped after a spaced separator or a bar,
+    or after any separator when the page prints that name too (`…_BTC-以太坊交易所`)."""
+    title = doc.title_text
+    if not title:
+        return None
+    title = _TITLE_SITE.split(title)[0].strip()
+    site = _tail_of(title)
+    if site and _names_the_site(doc, site):
+        title = title[: -len(site)].rstrip().rstrip("-_–—|｜").rstrip()
+    return title or None
+
+
+def _names_the_site(doc: Document, name: str) -> bool:
+    """The page calls itself ``name``: og:site_name, the logo's heading, its doubled logo
+    line, `Ctrl+D 名`, a copyright line. (Other lines may print an SEO tag the title ends
+    with, `…_ETH`, as the tags do.)"""
+    if doc.meta_content("og:site_name") == name:
         return True
-    if p.startswith(headline.text):
-        rest = p[len(headline.text):]
-        return not rest or (len(rest) <= MAX_REPEATED_AFFIX and rest[0] in "_-")
-    return False
+    return any(b.text == name if b.owner.tag in dom.HEADING_TAGS
+               else (is_doubled(b.text) or labels.SITE_LINE.search(b.text)) and name in b.text
+               for b in doc.blocks if len(b.text) <= MAX_SITE_LINE)
+
+
+def _tail_of(title: str) -> str | None:
+    """What a title ends with after its last separator (`…_BTC-以太坊交易所`: the site name,
+    when the page says so), if short enough to be a site's name."""
+    m = _TITLE_TAIL.search(title)
+    return m.group(1).strip() if m else None
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _joined(lines) -> str:
+    """Lines of one headline as one line: no space between Chinese characters."""
+    out = ""
+    for line in lines:
+        out += ("" if not out or (_is_cjk(out[-1]) and _is_cjk(line[0])) else " ") + line
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def is_doubled(text: str) -> bool:
+    """`比特幣交易所 比特幣交易所`: a logo's text printed twice, not a headline."""
+    match text.split():
+        case [first, second]:
+            return first == second
+        case _:
+            return False

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.pages.headline import repeats_headline, split_headline
+from crawler.pages.affixes import repeats_headline, split_headline
 
 
 @pytest.mark.parametrize("raw,headline,tag", [

@@ -1,0 +1,183 @@
+"""Stage 4 of reading an article: the container's blocks, each kept as story or dropped
+with the reason (a label, a byline, a caption, share links, what follows the story's end),
+and the page's description.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import artifacts
+from . import bylines, dom, labels, links
+from .affixes import repeats_headline
+from .container import Container, StoryBounds
+from .headline import FoundHeadline
+from .tunables import (
+    LEAD_LOOKAHEAD,
+    LEAD_OPENING,
+    MAX_LABEL_VALUE,
+    MAX_ROW_LINE,
+    MAX_SUMMARY_LINE,
+    MIN_ROW_LINKS,
+    QUOTED_END,
+    TOP_BLOCKS,
+)
+
+_HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
+_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_ENDS_IN_COLON = re.compile(r"[:：]\s*$")
+
+# Why a line in the story's box is not story. After one of the last five ending in a colon
+# (`作者：`, `责任编辑：`), the next short line is its value, not story.
+NOISE = "a counter, an ad mark or an end mark"
+BOILERPLATE = "the site's boilerplate (editor, disclaimer, credit, notice)"
+BYLINE = "a byline"
+CAPTION = "a photo's caption or credit"
+LABEL = "a field's label"
+_LINES_BEFORE_A_VALUE = frozenset((NOISE, BOILERPLATE, BYLINE, CAPTION, LABEL))
+
+
+@dataclass(frozen=True, slots=True)
+class StoryBlock:
+    """One block of the story: a paragraph or a sub-heading."""
+
+    type: str  # "paragraph" or "heading"
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One block of a page, and what the story made of it."""
+
+    text: str
+    kept: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """The story's blocks, the page's description, and what became of every other block."""
+
+    blocks: list[StoryBlock]
+    description: str | None
+    #: ids of the page's blocks kept as story
+    kept: frozenset[int]
+    #: why each dropped block inside the container was dropped, by id
+    dropped: dict[int, str]
+    #: characters of story text in paragraphs
+    chars: int
+
+    def decisions(self, blocks: list[dom.Block]) -> list[Decision]:
+        """Every block of the page, kept in the story or dropped, with the reason."""
+        return [Decision(b.text, id(b) in self.kept,
+                         "story" if id(b) in self.kept else self.dropped.get(id(b), "outside the story's container"))
+                for b in blocks]
+
+
+def read_story(bounds: StoryBounds, found: FoundHeadline, container: Container) -> Story:
+    reader = _Reader(bounds, found, container)
+    return reader.read()
+
+
+class _Reader:
+    """One pass over the container's blocks, in page order."""
+
+    def __init__(self, bounds: StoryBounds, found: FoundHeadline, container: Container):
+        self.bounds, self.found, self.container = bounds, found, container
+        self.doc = bounds.doc
+        self._labels_outside: bool | None = None  # read only when a labelled line is met
+
+    def read(self) -> Story:
+        why: dict[int, str] = {}
+        blocks = self.container.blocks
+        out: list[tuple[dom.Block, StoryBlock]] = []
+        description = None
+        after_bare_label = False
+        for i, b in enumerate(blocks):
+            text = b.text
+            if after_bare_label:
+                after_bare_label = False
+                if len(text) <= MAX_LABEL_VALUE and not labels.META_LINE.match(text):
+                    why[id(b)] = "the value of a label above it"  # `<dt>作者：</dt><dd>王小明</dd>`
+                    continue
+            if id(b) in self.bounds.tag_lines or (out and labels.closes_story(text)):
+                for rest in blocks[i:]:  # tags, a related list's heading or a platform statement close the story
+                    why[id(rest)] = "after the story's end: " + text[:QUOTED_END]
+                break
+            reason = self.dropped_line(b)
+            if reason:
+                why[id(b)] = reason
+                after_bare_label = reason in _LINES_BEFORE_A_VALUE and bool(_ENDS_IN_COLON.search(text))
+                continue
+            summary = labels.SUMMARY_LINE.match(text)
+            if summary and not out and description is None:
+                description = summary.group("value").strip()  # the lead: a description
+                if _repeated_below(description, blocks[i + 1: i + 1 + LEAD_LOOKAHEAD]):
+                    why[id(b)] = "a lead that repeats the story's opening (the description)"
+                    continue
+                # else the story's own lead (a repost's `摘要：…`): still story
+            is_heading = b.heading or b.owner.tag in _SUBHEADINGS
+            if is_heading:
+                text = _HEADING_DECORATION.sub("", text)
+            if text:
+                out.append((b, StoryBlock("heading" if is_heading else "paragraph", text)))
+        self._trim(out, why)
+        if description is None:  # a summary printed above the story container
+            description = next((m.group("value").strip() for b in self.doc.blocks[:TOP_BLOCKS]
+                                if len(b.text) < MAX_SUMMARY_LINE and (m := labels.SUMMARY_LINE.match(b.text))), None)
+        kept = [block for _, block in out]
+        return Story(kept, description or self.doc.meta_content("description"), frozenset(id(b) for b, _ in out),
+                     why, sum(len(b.text) for b in kept if b.type == "paragraph"))
+
+    def _trim(self, out: list[tuple[dom.Block, StoryBlock]], why: dict[int, str]) -> None:
+        """The first paragraph often prints the headline again (sometimes with its affix); a
+        heading at the end titles what follows the story."""
+        headline = self.found.headline
+        if out and headline and repeats_headline(out[0][1].text, headline, self.found.raw):
+            why[id(out.pop(0)[0])] = "repeats the headline"
+        while out and out[-1][1].type == "heading":
+            why[id(out.pop()[0])] = "a heading with nothing under it (it titles what follows)"
+
+    def dropped_line(self, b: dom.Block) -> str | None:
+        """Why a line inside the story's container is not story, or None."""
+        text = b.text
+        if id(b) in self.found.block_ids:
+            return "the headline"  # its element may hold more: `headline<br>story…`
+        if id(b) in self.doc.crumb_blocks:
+            return "the breadcrumb trail"
+        if artifacts.only_escaped_markup(text):
+            return "an image's markup left in the text, escaped"
+        if labels.NOISE_LINE.match(text):
+            return NOISE
+        if labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text):
+            return BOILERPLATE
+        if bylines.is_byline(text):
+            return BYLINE
+        if text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text):
+            return CAPTION
+        if labels.META_LINE.match(text) and not self._repost_byline(text):
+            return LABEL
+        if (b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE) or (b.link_chars and links.is_pager_line(text)):
+            return "a row of links (share buttons, a pager)"
+        return None
+
+    def _repost_byline(self, text: str) -> bool:
+        """A labelled line inside the story that is the repost's own byline, not page meta:
+        the page printed its labels elsewhere, and this one carries a value."""
+        if self._labels_outside is None:
+            box = self.container
+            self._labels_outside = box.element is not None and any(
+                labels.META_LINE.match(b.text) and id(b) not in box.block_ids for b in self.doc.blocks)
+        if not self._labels_outside:
+            return False
+        values = labels.split_labelled(text)
+        return any(values.values()) and not _ENDS_IN_COLON.search(text)
+
+
+def _repeated_below(lead: str, blocks: list[dom.Block]) -> bool:
+    """The lead's opening begins one of the next blocks: a summary the site cut from the story."""
+    opening = lead[:LEAD_OPENING]
+    return len(opening) >= LEAD_OPENING and any(b.text.startswith(opening) for b in blocks)
