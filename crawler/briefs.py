@@ -116,7 +116,8 @@ def find_source(body: str) -> str | None:
 
 def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefParts]]]:
     """Story blocks without the briefs, and the briefs with their position in the page."""
-    story, found = [], []
+    story: list[dict] = []
+    found: list[tuple[int, BriefParts]] = []
     for i, block in enumerate(blocks):
         text = block["text"]
         parts = parse_brief(text)

@@ -158,9 +158,9 @@ def _date(doc: Document, labelled: dict[str, str], found: FoundHeadline,
                          ("article:published_time", lambda: doc.meta_content("article:published_time")),
                          ("JSON-LD", lambda: doc.ld_value("datePublished")),
                          ("an edition date above the headline", lambda: _date_above_headline(doc, found))):
-        value = find()
-        if value:
-            return value, source
+        found_value = find()
+        if found_value:
+            return found_value, source
     return None, "none"
 
 

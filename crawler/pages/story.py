@@ -136,7 +136,7 @@ class _Reader:
         """The first paragraph often prints the headline again (sometimes with its affix); a
         heading at the end titles what follows the story."""
         headline = self.found.headline
-        if out and headline and repeats_headline(out[0][1].text, headline, self.found.raw):
+        if out and headline and repeats_headline(out[0][1].text, headline, self.found.raw or ""):
             why[id(out.pop(0)[0])] = "repeats the headline"
         while out and out[-1][1].type == "heading":
             why[id(out.pop()[0])] = "a heading with nothing under it (it titles what follows)"
