@@ -12,6 +12,15 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.demo.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750) reads the proxy
     "crawler.middlewares.origins.StartPortsMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches anything
     "crawler.middlewares.robots.RobotsUnavailableMiddleware": 560,  # sees robots.txt failures before retries do
+    # Scrapy's own, raising a typed IgnoreRequest when they give up, each where Scrapy's sits
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.ignores.RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.ignores.MetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.middlewares.ignores.HttpCompressionMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.ignores.RedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.briefs.BriefSplitMiddleware": 600,

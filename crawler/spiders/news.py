@@ -25,6 +25,7 @@ from .. import distributed
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, ARTICLE_ROLE, FIRST_PAGE, LIST_PAGE, NEXT, PAGE, PART, PART_ROLE, ROLE, SECTION
+from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import UNAVAILABLE
@@ -288,32 +289,28 @@ def _url_of(data: str) -> str:
     return json.loads(data)["url"] if data.startswith("{") else data
 
 
+# Why a request gave no page, by the exception's type: the first that matches.
+_FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
+    ((OffsitePortError,), "offsite_port"),
+    ((RobotsForbidden,), "robots_forbidden"),
+    ((RedirectsExhausted,), "redirect_loop"),
+    ((DecompressedTooLarge,), "too_large"),
+    ((IgnoreRequest,), "ignored"),
+    ((FileNotFoundError, IsADirectoryError, NotADirectoryError), "file_not_found"),
+    ((DNSLookupError, CannotResolveHostError), "dns_error"),
+    ((TimeoutError, TCPTimedOutError, DownloadTimeoutError), "timeout"),
+    # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
+    ((DownloadCancelledError, CancelledError), "too_large"),
+    ((ResponseDataLossError,), "truncated_transfer"),
+    ((HeadersTooLarge,), "headers_too_large"),
+)
+
+
 def failure_reason(failure) -> str:
     """A short, stable code for why a request gave no page."""
-    error = failure.value
     if failure.check(HttpError):
-        return f"http_{error.response.status}"
-    text = str(error).lower()
-    if failure.check(OffsitePortError):
-        return "offsite_port"
-    if failure.check(IgnoreRequest):
-        if "robots.txt" in text:
-            return "robots_forbidden"
-        if "redirection" in text:
-            return "redirect_loop"
-        if "max size" in text or "maxsize" in text:
-            return "too_large"
-        return "ignored"
-    if failure.check(FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return "file_not_found"
-    if failure.check(DNSLookupError, CannotResolveHostError):
-        return "dns_error"
-    if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
-        return "timeout"
-    if "max size" in text or "maxsize" in text or failure.check(DownloadCancelledError, CancelledError):
-        return "too_large"  # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
-    if failure.check(ResponseDataLossError):
-        return "truncated_transfer"
-    if failure.check(HeadersTooLarge):
-        return "headers_too_large"
+        return f"http_{failure.value.response.status}"
+    for types, reason in _FAILURES:
+        if failure.check(*types):
+            return reason
     return "download_error"
