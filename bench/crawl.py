@@ -66,7 +66,8 @@ def speed(pages: int, repeat: int, with_scrapy_bench: bool = True) -> None:
 
 
 def scrapy_bench() -> str:
-    proc = subprocess.run([sys.executable, "-m", "scrapy", "bench", "-s", "CLOSESPIDER_TIMEOUT=10", "-s", "LOG_LEVEL=INFO"],
+    cmd = [sys.executable, "-m", "scrapy", "bench", "-s", "CLOSESPIDER_TIMEOUT=10", "-s", "LOG_LEVEL=INFO"]
+    proc = subprocess.run(cmd,
                           cwd=tempfile.gettempdir(), env=env(), capture_output=True, text=True)
     rates = [int(m) for m in re.findall(r"at (\d+) pages/min", proc.stderr)]
     return str(max(rates)) if rates else "n/a"
@@ -99,13 +100,15 @@ def memory(pages: int, large: int) -> None:
     for n in (pages, large):
         with ServerProcess(generate=n) as server, tempfile.TemporaryDirectory() as tmp:
             stats = crawl_news(Path(tmp), server.urls(), "-s", "INCREMENTAL_ENABLED=0")
-            rows.append((n, stats["response_received_count"], stats["peak_rss"], stats["memusage/startup"], stats["wall"]))
+            rows.append((n, stats["response_received_count"], stats["peak_rss"], stats["memusage/startup"],
+                         stats["wall"]))
     print(f"# bench.crawl memory — {machine()}")
     print("| site | pages crawled | peak RSS (kernel's high-water mark) | RSS when the engine started | wall time |")
     print("|---|---|---|---|---|")
     for n, got, peak, start, wall in rows:
         print(f"| {n} articles | {got} | {peak / 2**20:.0f} MiB | {start / 2**20:.0f} MiB | {wall:.0f} s |")
-    print(f"\nPeak RSS, large / small: **{rows[1][2] / rows[0][2]:.2f}×** for {rows[1][1] / rows[0][1]:.1f}× the pages.")
+    print(f"\nPeak RSS, large / small: **{rows[1][2] / rows[0][2]:.2f}×** "
+          f"for {rows[1][1] / rows[0][1]:.1f}× the pages.")
 
 
 def hostile(copies: int) -> None:
@@ -129,7 +132,8 @@ def hostile(copies: int) -> None:
         finally:
             server.terminate()
             server.wait(10)
-        rejects = ", ".join(f"{k[8:]} {v}" for k, v in sorted(stats.items()) if k.startswith("rejects/") and k != "rejects/total")
+        rejects = ", ".join(f"{k[8:]} {v}" for k, v in sorted(stats.items())
+                            if k.startswith("rejects/") and k != "rejects/total")
         rows.append((only or "all at once", stats["downloader/request_count"], rejects or "none", peak))
     print(f"# bench.crawl hostile — {machine()}, default settings, {copies} copies of each attack")
     print("| attack | requests | rejects | peak RSS | against the good pages alone |")
@@ -163,7 +167,8 @@ def sinks(pages: int, repeat: int, admin: str = "postgresql://postgres@127.0.0.1
                     conn.execute(f'CREATE DATABASE "{db}"')
                 try:
                     out = Path(tmp) / f"{j}-{i}"
-                    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "start_urls=" + ",".join(server.urls()),
+                    cmd = [sys.executable, "-m", "scrapy", "crawl", "news",
+                           "-a", "start_urls=" + ",".join(server.urls()),
                            "-s", f"NEWS_FEED_DIR={out}", *FAST, "-s", "INCREMENTAL_ENABLED=0",
                            *(x.format(db=admin.rsplit("/", 1)[0] + "/" + db) for x in extra)]
                     t = time.perf_counter()

@@ -229,9 +229,12 @@ def score(pages) -> dict:
     """Story-paragraph and brief (found, expected) sets per extractor, over ``pages``."""
     ours, traf, gne = our_path(), trafilatura_path(), gne_path()
     emitted = {}  # brief id -> Brief, as a reader of the briefs feed has them
-    totals = {name: {"story": [set(), set()], "briefs": [set(), set()]} for name in ("this project", "trafilatura", "GNE")}
+    totals = {name: {"story": [set(), set()], "briefs": [set(), set()]}
+              for name in ("this project", "trafilatura", "GNE")}
     for page_id, url, body, headers, story_truth, brief_truth in pages:
-        tag = lambda keys: {(page_id, k) for k in keys}
+        def tag(keys, page_id=page_id):
+            return {(page_id, k) for k in keys}
+
         article, briefs = ours(url, body, headers)
         emitted.update((b.id, b) for b in briefs)  # a repeat is not emitted again: its first copy stands
         briefs = [emitted[i] for i in article.briefIds] if article else []

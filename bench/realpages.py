@@ -110,7 +110,8 @@ def extractors():
         article, _ = ours(page.url, page.body, {})
         if article is None:
             return "", None, None, None
-        return article.articleBody or "", article.headline, article.datePublished or article.datePublishedRaw, article.author
+        date = article.datePublished or article.datePublishedRaw
+        return article.articleBody or "", article.headline, date, article.author
 
     def traf(page: RealPage):
         html = decoded(page.body)
@@ -138,7 +139,8 @@ def scores(pages: list[RealPage]) -> dict[str, list[dict]]:
             rows.append({"key": page.key, "flagged": page.flagged, "f1": bigram_f1(story, page.story),
                          "title": normalized(title) in page.title if title else False,
                          "date": None if page.date is None else day(date) == page.date,
-                         "author": None if page.fields.author is None else bool(author) and normalized(author) == normalized(page.fields.author)})
+                         "author": None if page.fields.author is None
+                         else bool(author) and normalized(author) == normalized(page.fields.author)})
         out[name] = rows
     return out
 

@@ -149,8 +149,8 @@ def main(argv=None) -> None:
           f"{best[int(len(best) * 0.999)]:.2f}); {compared} candidate pairs compared of "
           f"{len(best) * (len(best) - 1) // 2} possible.")
     print("Lowest copies: " + "; ".join(f"{s:.2f} ({' + '.join(n)})" for s, n in low))
-    print(f"\nSignature per article: **{c['sig_us']:.0f} µs**, **{c['sig_us'] / c['parse_us']:.1%}** of parsing the page "
-          f"({c['parse_us']:.0f} µs; {c['pages']} demo articles, same process).")
+    print(f"\nSignature per article: **{c['sig_us']:.0f} µs**, **{c['sig_us'] / c['parse_us']:.1%}** "
+          f"of parsing the page ({c['parse_us']:.0f} µs; {c['pages']} demo articles, same process).")
     print(f"Index, measured on {args.index} stories: SQLite {per_story:.0f} bytes a story, so "
           f"**{per_story * 1e6 / 2**30:.2f} GiB** on disk for a million (a crawl's memory holds only its own new "
           f"stories); Redis {in_redis:.0f} bytes a story, so **{in_redis * 1e6 / 2**30:.2f} GiB** of Redis memory "

@@ -40,6 +40,8 @@ _COLON = re.compile("[:：]")
 # The colon of a clock time (`21:49`) never ends a title.
 _CLOCK_COLON = re.compile(r"(?<=\d)[:：](?=\d{2}(?!\d))")
 MAX_TITLE = 80
+# A brief's shortest title and body: shorter, the bracketed time closes a line of story.
+MIN_TITLE, MIN_BODY = 2, 4
 # With no known opening, a colon this close to the start ends a name prefix of the title
 # (`CNBC:`, `灰度：`, `ZachXBT：`), not the title itself.
 NAME_PREFIX_MAX = 12
@@ -52,7 +54,8 @@ _SOURCE_START = re.compile(
 # …or in parentheses at its end, labelled or not: (CryptoSlate ) / （The Block） / （来源：金色财经）.
 _SOURCE_END = re.compile(r"[（(]\s*(?:(?:消息)?(?:來源|来源)|Source)?\s*[:：]?\s*"
                          r"(?P<src>[A-Za-z][A-Za-z0-9.&\- ]{1,30}|[\u4e00-\u9fff]{2,12})\s*[)）]\s*$", re.I)
-_NOT_SOURCES = frozenset({"官方", "市場", "市场", "相關", "相关", "最新", "外媒", "媒體", "媒体", "鏈上", "链上", "有關", "有关"})
+_NOT_SOURCES = frozenset({"官方", "市場", "市场", "相關", "相关", "最新", "外媒", "媒體", "媒体", "鏈上", "链上",
+                          "有關", "有关"})
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def parse_titled_brief(title: str, text: str) -> BriefParts | None:
 
 
 def _parts(title: str, body: str, time: re.Match) -> BriefParts | None:
-    if len(title) < 2 or len(body) < 4:
+    if len(title) < MIN_TITLE or len(body) < MIN_BODY:
         return None
     return BriefParts(title, body, time["time"].strip(), find_source(body))
 

@@ -35,7 +35,8 @@ _MDY = re.compile(rf"^(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}$")
 _MD = re.compile(rf"^(?P<m>\d{{1,2}})\s*(?:月|/|-)\s*(?P<d>\d{{1,2}})\s*[日号]?{_TIME}$")
 _DAY_WORD = re.compile(rf"^(?P<word>今天|今日|昨天|昨日|前天|大前天){_TIME}$")
 _TIME_ONLY = re.compile(rf"^{_CLOCK}$")
-_AGO = re.compile(r"^(?P<n>\d+|半|一|两|几)\s*(?P<unit>秒钟?|分钟|分|小时|个?钟头|天|日|周|星期|个月|月|年)\s*(?:之?前)$")
+_AGO = re.compile(r"^(?P<n>\d+|半|一|两|几)\s*"
+                  r"(?P<unit>秒钟?|分钟|分|小时|个?钟头|天|日|周|星期|个月|月|年)\s*(?:之?前)$")
 _NOW = re.compile(r"^(?:刚刚|刚才|刚|just now|now)$", re.I)
 _ZERO = re.compile(r"^0{4}[-/]0{1,2}[-/]0{1,2}")
 _UNITS = {"秒": 1, "分": 60, "小": 3600, "个": 3600, "天": 86400, "日": 86400, "周": 604800, "星": 604800}
@@ -53,15 +54,18 @@ class ParsedDate:
     via: str | None = None
 
 
+NOON = 12
+
+
 def _hour(h: int, period: str | None) -> int:
     if not period:
         return h
     p = period.lower()
-    if p in ("pm", "下午", "晚上", "晚", "傍晚", "夜里", "夜间") and h < 12:
-        return h + 12
-    if p == "中午" and h < 11:
-        return h + 12
-    if p in ("am", "上午", "凌晨", "早上", "早") and h == 12:
+    if p in ("pm", "下午", "晚上", "晚", "傍晚", "夜里", "夜间") and h < NOON:
+        return h + NOON
+    if p == "中午" and h < NOON - 1:  # 中午12点 is noon; 中午1点 is 13:00
+        return h + NOON
+    if p in ("am", "上午", "凌晨", "早上", "早") and h == NOON:
         return 0
     return h
 

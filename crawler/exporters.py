@@ -5,7 +5,8 @@ Scrapy's exporter wraps every item in an ItemAdapter and passes each field throu
 declare none, that is two thirds of exporting one (``bench.micro``). When nothing can
 change the output (no ``fields_to_export``, no overridden ``serialize_field``, no
 serializer in the item's field metadata), the item's fields go straight to the same
-encoder, in declaration order: the same bytes. Anything else takes Scrapy's road. Every line is flushed as it is written.
+encoder, in declaration order: the same bytes. Anything else takes Scrapy's road. Every
+line is flushed as it is written.
 """
 from __future__ import annotations
 

@@ -31,7 +31,8 @@ class Article:
     related: list[dict] = field(default_factory=list)  #: [{url, headline, headlineTag, summary, datePublishedRaw}]
     briefIds: list[str] = field(default_factory=list)  #: ids of the briefs found in the page, in page order
     storyId: str | None = None  #: fingerprint of the normalized story; equal for word-for-word reposts
-    storyCluster: str | None = None  #: storyId of the first copy seen of this story, near copies included (its own if first)
+    #: storyId of the first copy seen of this story, near copies included (its own if first)
+    storyCluster: str | None = None
     repostOf: str | None = None  #: URL of that first copy, when this page is a later one
     inLanguage: str | None = None  #: script of this item's text (ZH_SCRIPT; the source's when that is none)
     sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans

@@ -58,7 +58,8 @@ class VerdictAction(Action):
         stats.set_value("monitors/passed", passed)
         stats.set_value("monitors/skipped", skipped)
         stats.set_value("monitors/failed", failed)
-        ran = f"{passed + len(failed)} monitors ran" + (f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else "")
+        ran = f"{passed + len(failed)} monitors ran"
+        ran += f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""
         if failed:
             logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s", len(failed), ran, "; ".join(failed))
         else:

@@ -106,7 +106,8 @@ def _article(cur, item: dict, where: tuple[str, int]) -> None:
          _when(item.get("dateDownloaded")), Jsonb(item), *where))
     if cur.rowcount:
         cur.executemany("INSERT INTO article_briefs VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                        [(item["url"], item.get("storyId") or "", i, b) for i, b in enumerate(item.get("briefIds") or [])])
+                        [(item["url"], item.get("storyId") or "", i, b)
+                         for i, b in enumerate(item.get("briefIds") or [])])
 
 
 def _brief(cur, item: dict, where: tuple[str, int]) -> None:

@@ -56,5 +56,6 @@ def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) 
     outcome = verdict or ("FAIL" if failed else "done")
     why = f", finish reason {reason}" if reason and reason != "finished" else ""
     quiet = not any(stats.get(f"items/{kind}") for kind in ("article", "brief", "reject"))
-    hint = "; nothing new: earlier runs' items are in the feeds" if quiet and stats.get("state/feeds_before_run") else ""
+    nothing_new = quiet and stats.get("state/feeds_before_run")
+    hint = "; nothing new: earlier runs' items are in the feeds" if nothing_new else ""
     return f"Crawl {outcome}{why}: {counts}{where}{report}{hint}"

@@ -74,7 +74,10 @@ class CrawlReport:
         stats = self.crawler.stats.get_stats()
         start = stats.get("start_time")
         elapsed = (datetime.now(timezone.utc) - start).total_seconds() if start else None
-        pick = lambda prefix: {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+        def pick(prefix: str) -> dict:
+            return {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
         return {
             "spider": self.crawler.spider.name if self.crawler.spider else None,
             "finish_reason": reason,
@@ -105,7 +108,8 @@ class CrawlReport:
 
     def spider_closed(self, spider, reason):
         start = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)
-        worker = f"-{distributed.worker_id(self.crawler.settings)}" if distributed.enabled(self.crawler.settings) else ""
+        settings = self.crawler.settings
+        worker = f"-{distributed.worker_id(settings)}" if distributed.enabled(settings) else ""
         path = self.directory / f"{start.isoformat().replace(':', '-').split('.')[0]}{worker}.json"
         # for the crawl command's last line
         self.crawler.stats.set_value("report/path", str(path))
@@ -166,5 +170,6 @@ class RepostNetwork:
     @staticmethod
     def _cluster(cluster: str, entry: dict) -> dict:
         url, seen = entry["first"]
-        return {"cluster": cluster, "articles": entry["articles"], "copies": entry["copies"], "hosts": sorted(entry["hosts"]),
+        return {"cluster": cluster, "articles": entry["articles"], "copies": entry["copies"],
+                "hosts": sorted(entry["hosts"]),
                 "first_url": url, "first_host": urlsplit(url).netloc, "first_seen": seen}

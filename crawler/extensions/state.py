@@ -43,7 +43,8 @@ class CrawlStateExtension:
                 return RedisState(distributed.server(s), name, distributed.worker_id(s))
         else:
             def open_state():
-                return SqliteState(Path(s.get("STATE_PATH") or Path(s.get("NEWS_FEED_DIR")) / ".state" / f"{name}.sqlite"))
+                default = Path(s.get("NEWS_FEED_DIR")) / ".state" / f"{name}.sqlite"
+                return SqliteState(Path(s.get("STATE_PATH") or default))
         ext = cls(crawler, open_state, s.get("NEWS_FEED_DIR"))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
@@ -55,7 +56,8 @@ class CrawlStateExtension:
         # earlier runs' feeds, whether or not they grew since the last run: a later run
         # of a quiet site rightly emits nothing (the item-count monitor reads this)
         every = feeds.glob_of(self.crawler.settings.get("NEWS_FEED_NAME"))
-        stats.set_value("state/feeds_before_run", sum(1 for _, path in feeds.files(feed_dir, every) if path.stat().st_size))
+        earlier = sum(1 for _, path in feeds.files(feed_dir, every) if path.stat().st_size)
+        stats.set_value("state/feeds_before_run", earlier)
         state = self._open_state()
         if isinstance(state, RedisState):
             counts = reconcile_worker(state, feed_dir, feeds.glob_of(feeds.file_name(self.crawler.settings)), stats)

@@ -12,6 +12,7 @@ tried again next run (``robotstxt/unavailable``).
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
@@ -42,7 +43,7 @@ class RobotsUnavailableMiddleware:
             request.meta.setdefault("download_maxsize", self.maxsize)
 
     def process_response(self, request, response, spider=None):
-        if _is_robots_request(request) and response.status >= 500:
+        if _is_robots_request(request) and response.status >= HTTPStatus.INTERNAL_SERVER_ERROR:
             return self._disallow_all(request, f"it answered {response.status}")
         return response
 

@@ -2,8 +2,9 @@
 
 A site whose list pages each link new same-site "sections" (`/secfarm/s/<path>`), or whose
 links grow a character per hop (`/grow/g/…`), keeps a crawl busy forever; ``DEPTH_LIMIT``
-bounds neither (nor ``URLLENGTH_LIMIT``, Scrapy's cap on a URL's length, soon enough). Requests the spider yields are dropped here, each bite counted under
-``traps/<rule>`` and logged once a rule with the URL:
+bounds neither (nor ``URLLENGTH_LIMIT``, Scrapy's cap on a URL's length, soon enough).
+Requests the spider yields are dropped here, each bite counted under ``traps/<rule>`` and
+logged once a rule with the URL:
 
 - ``NEWS_MAX_SEGMENT_REPEATS``: a path segment repeated this often (`/a/b/a/b/a/b/`);
 - ``NEWS_MAX_SECTIONS_PER_SITE``: sections (category links found on lists) per host;

@@ -18,12 +18,14 @@ _NAME = r"[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[、,，&＆]\s*{_NAME}|\s+{_NAME})*)"
 _ROLE = r"(?:本报|本報|本刊|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|通讯员|通訊員)"
 # Words printed after the names inside a byline, not names themselves.
-_TRAILING = frozenset("整合 报道 報道 摄影 攝影 摄 攝 采写 採寫 撰文 综合 綜合 编译 編譯 发自 發自 实习生 實習生".split())
+_TRAILING = frozenset("整合 报道 報道 摄影 攝影 摄 攝 采写 採寫 撰文 综合 綜合 编译 編譯 发自 發自 "
+                      "实习生 實習生".split())
 # Longest line that is a byline and nothing else.
 MAX_BYLINE_LINE = 40
 
 _IN_TEXT = [
-    re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,6}}?{_ROLE}\s*{_NAMES}[^（()）]{{0,8}}[)）]"),  # （记者 胡晓蓉）（总台记者 张倩）
+    # （记者 胡晓蓉）（总台记者 张倩）
+    re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,6}}?{_ROLE}\s*{_NAMES}[^（()）]{{0,8}}[)）]"),
     re.compile(rf"(?:电|電|讯|訊)\s*[（(]\s*{_NAMES}\s*[)）]"),                 # …12月9日电（刘艺、杨吉）
     re.compile(rf"(?:^|[（(\s])文\s*[/／|｜]\s*(?:图\s*|圖\s*)?{_NAMES}"),       # 文/图 刘玺东 易赛楠
     re.compile(rf"{_ROLE}\s*{_NAMES}\s*[/／]\s*文"),                            # 记者马俊峰/文
@@ -47,7 +49,8 @@ _SURNAMES = frozenset(
     "祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏"
     "宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺"
 )
-_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "公孙", "令狐", "慕容")
+_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟",
+                      "公孙", "令狐", "慕容")
 
 
 # A self-media account beside the post's date under the headline: `爱否科技 昨天` (WeChat),

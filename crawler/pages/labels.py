@@ -25,7 +25,8 @@ SUMMARY = r"導讀|导读|摘要|簡介|简介|Summary"
 # after a slash (作者/编辑): still the same field.
 _PREFIX = r"(?:發布|发布|發佈|發表|发表|上傳|上传|文章|新聞|新闻)"
 _SECOND = rf"(?:\s*/\s*(?:{AUTHOR}|{EDITOR}))"
-LABEL = re.compile(rf"(?P<label>{_PREFIX}?(?:{AUTHOR}|{EDITOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SECOND}?){_SEP}", re.I)
+LABEL = re.compile(rf"(?P<label>{_PREFIX}?(?:{AUTHOR}|{EDITOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SECOND}?)"
+                   rf"{_SEP}", re.I)
 # A line that opens with a field label, possibly after the page's date, bracketed or not
 # (`[2021-02-10 09:11:56] 来源:`, `2024-01-19 08:18:27 来源：`, `4/27/2021 12:48:57 PM 来源：`,
 # `2005-04-05 06:40更新 来源：`).
@@ -44,11 +45,13 @@ TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
 VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
 SUMMARY_LINE = re.compile(rf"^(?:{SUMMARY}){_SEP}(?P<value>.+)$", re.I)
-NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$|^點擊(?:進入|查看)\S{{0,10}}$|^点击(?:进入|查看)\S{{0,10}}$"
+NOISE_LINE = re.compile(rf"^(?:(?:{NOISE})\s*)+$|^(?:ads?|AD|廣告|广告|Ctrl\+D.*)$"
+                        r"|^點擊(?:進入|查看)\S{0,10}$|^点击(?:进入|查看)\S{0,10}$"
                         r"|^[\W_]*(?:END|The End|完|全文完)[\W_]*$", re.I)  # `— END —`, `（完）`: an end mark
 # The site's own lines around a story: its editor in charge, its disclaimers. (A repost's
 # own header, `原文链接:…` `译者:…`, is the story's text and stays.)
-BOILERPLATE_LINE = re.compile(r"^[（(]?\s*(?:責任編輯|责任编辑|責編|责编|免責聲明|免责声明|版權聲明|版权声明|風險提示|风险提示"
+BOILERPLATE_LINE = re.compile(r"^[（(]?\s*(?:責任編輯|责任编辑|責編|责编|免責聲明|免责声明|版權聲明|版权声明"
+                              r"|風險提示|风险提示"
                               r"|(?:本站|本網|本网|鄭重|郑重|特別|特别)*(?:聲明|声明)"
                               r"|原標題|原标题"  # the reposted story's own title, printed above it
                               r"|圖片來源|图片来源|圖源|图源|圖片|图片|配圖|配图|題圖|题图"  # an image's credit line
@@ -61,7 +64,8 @@ CAPTION_LINE = re.compile(r"^[（(][^（）()]{1,20}[)）]$"
 CAPTION_ENDS = ")）图圖"  # the last character of every caption line above
 # A line that closes the story: what follows is the related list, the recommendations, or
 # the platform's statement before reader comments.
-STORY_END = re.compile(r"^(?:相關|相关|推薦|推荐|延伸|熱門|热门|更多)(?:報道|报道|閱讀|阅读|新聞|新闻|文章|推薦|推荐)\s*[:：]?$"
+STORY_END = re.compile(r"^(?:相關|相关|推薦|推荐|延伸|熱門|热门|更多)"
+                       r"(?:報道|报道|閱讀|阅读|新聞|新闻|文章|推薦|推荐)\s*[:：]?$"
                        r"|^(?:猜你喜歡|猜你喜欢|你可能會喜歡|你可能会喜欢)$"
                        r"|^(?:特別|特别)(?:聲明|声明)\s*[:：]")
 _STORY_END_FIRST = frozenset("相推延熱热更猜你特")
@@ -76,7 +80,8 @@ NOTICE = re.compile(r"如有侵[權权]|侵[權权][請请]?[聯联][繫系]|版
                     r"|未[經经](?:本站)?(?:授[權权]|[許许]可)[，,]?(?:任何人)?不得[轉转][載载]")
 
 # A heading over reader comments: what follows it is not story.
-COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?(?:評論|评论|留言|跟貼|跟贴|跟帖)(?:區|区|列表)?"
+COMMENTS_HEADING = re.compile(r"^(?:網友|网友|讀者|读者|最新|熱門|热门|發表|发表|精彩)?"
+                              r"(?:評論|评论|留言|跟貼|跟贴|跟帖)(?:區|区|列表)?"
                               r"(?:\s*[（(]\d+[)）])?$|^(?:Comments?|Leave a (?:comment|reply))$", re.I)
 
 # A line that names the site: the bookmark hint in every header, a copyright line.
@@ -118,8 +123,8 @@ def split_labelled(line: str) -> dict[str, str]:
 def label_kind(label: str) -> str | None:
     label = label.split("/")[0].strip()  # 作者/编辑: the first names the field
     for name in (label, re.sub(rf"^{_PREFIX}", "", label)):  # 发布于 is a label; 發佈日期 is 日期
-        for kind, pattern in (("author", AUTHOR), ("editor", EDITOR), ("time", TIME), ("tags", TAGS), ("source", SOURCE),
-                              ("summary", SUMMARY)):
+        for kind, pattern in (("author", AUTHOR), ("editor", EDITOR), ("time", TIME), ("tags", TAGS),
+                              ("source", SOURCE), ("summary", SUMMARY)):
             if re.fullmatch(pattern, name, re.I):
                 return kind
     return None

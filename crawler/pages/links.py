@@ -124,7 +124,8 @@ _ARROWS = " <>«»‹›←→"
 # A pager's row: a label (`分页：`, `共3页:`, `Pages:`), then numbers, pager words and arrows
 # only, spaced or not (`分页：12`, `1 2 下一页`, `上一页 1 2 3 下一页`).
 _PAGER_LINE = re.compile(r"(?:(?:分[頁页]|共\d+[頁页]|第\d+[頁页]|Pages?)\s*[:：]?\s*)?"
-                         r"(?:\d+|[上下]一?[頁页]|[首尾末][頁页]|Next|Prev(?:ious)?|Last|First|[«»‹›<>…|｜.]|\s)+", re.I)
+                         r"(?:\d+|[上下]一?[頁页]|[首尾末][頁页]|Next|Prev(?:ious)?|Last|First"
+                         r"|[«»‹›<>…|｜.]|\s)+", re.I)
 
 
 def is_pager_line(text: str) -> bool:

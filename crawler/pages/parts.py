@@ -21,6 +21,8 @@ _FIRST_PAGE = re.compile(r"[-_]1$")
 # What follows the article's stem in a later page's path: a separator, the number, the extension.
 _PAGE_SUFFIX = re.compile(r"[-_/](\d{1,3})/?(\.[A-Za-z]{2,5})?")
 _PAGE_PARAM = re.compile(r"(?:page|paged)=(\d{1,3})$")
+# What may follow an article's stem in the URL of one of its later pages.
+_AFTER_STEM = ("_", "-", "/", "?", ".")
 
 
 class PartMatcher:
@@ -42,7 +44,7 @@ class PartMatcher:
     def number(self, url: str) -> int | None:
         """2 for the article's second page, None for any other URL."""
         # most links fail here: another article's URL may share the stem's digits, not a separator after it
-        if not url.startswith(self.prefix) or url[len(self.prefix): len(self.prefix) + 1] not in ("_", "-", "/", "?", "."):
+        if not url.startswith(self.prefix) or url[len(self.prefix): len(self.prefix) + 1] not in _AFTER_STEM:
             return None
         parts = urlsplit(url)
         if parts.path == self.path:  # `?page=2` on the article's own path and query

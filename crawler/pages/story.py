@@ -94,43 +94,47 @@ class _Reader:
         why: dict[int, str] = {}
         blocks = self.container.blocks
         out: list[tuple[dom.Block, StoryBlock]] = []
-        description = None
+        self.description: str | None = None
         after_bare_label = False
         for i, b in enumerate(blocks):
-            text = b.text
-            if after_bare_label:
+            if after_bare_label and len(b.text) <= MAX_LABEL_VALUE and not labels.META_LINE.match(b.text):
+                why[id(b)] = "the value of a label above it"  # `<dt>作者：</dt><dd>王小明</dd>`
                 after_bare_label = False
-                if len(text) <= MAX_LABEL_VALUE and not labels.META_LINE.match(text):
-                    why[id(b)] = "the value of a label above it"  # `<dt>作者：</dt><dd>王小明</dd>`
-                    continue
-            if id(b) in self.bounds.tag_lines or (out and labels.closes_story(text)):
+                continue
+            if id(b) in self.bounds.tag_lines or (out and labels.closes_story(b.text)):
                 for rest in blocks[i:]:  # tags, a related list's heading or a platform statement close the story
-                    why[id(rest)] = "after the story's end: " + text[:QUOTED_END]
+                    why[id(rest)] = "after the story's end: " + b.text[:QUOTED_END]
                 break
             reason = self.dropped_line(b)
+            if reason is None and not out:
+                reason = self._repeated_lead(b, blocks[i + 1: i + 1 + LEAD_LOOKAHEAD])
+            after_bare_label = reason in _LINES_BEFORE_A_VALUE and bool(_ENDS_IN_COLON.search(b.text))
             if reason:
                 why[id(b)] = reason
-                after_bare_label = reason in _LINES_BEFORE_A_VALUE and bool(_ENDS_IN_COLON.search(text))
                 continue
-            summary = labels.SUMMARY_LINE.match(text)
-            if summary and not out and description is None:
-                description = summary.group("value").strip()  # the lead: a description
-                if _repeated_below(description, blocks[i + 1: i + 1 + LEAD_LOOKAHEAD]):
-                    why[id(b)] = "a lead that repeats the story's opening (the description)"
-                    continue
-                # else the story's own lead (a repost's `摘要：…`): still story
-            is_heading = b.heading or b.owner.tag in _SUBHEADINGS
-            if is_heading:
-                text = _HEADING_DECORATION.sub("", text)
-            if text:
-                out.append((b, StoryBlock("heading" if is_heading else "paragraph", text)))
+            block = _story_block(b)
+            if block is not None:
+                out.append((b, block))
         self._trim(out, why)
-        if description is None:  # a summary printed above the story container
-            description = next((m.group("value").strip() for b in self.doc.blocks[:TOP_BLOCKS]
-                                if len(b.text) < MAX_SUMMARY_LINE and (m := labels.SUMMARY_LINE.match(b.text))), None)
+        if self.description is None:  # a summary printed above the story container
+            self.description = next((m.group("value").strip() for b in self.doc.blocks[:TOP_BLOCKS]
+                                     if len(b.text) < MAX_SUMMARY_LINE and (m := labels.SUMMARY_LINE.match(b.text))),
+                                    None)
         kept = [block for _, block in out]
-        return Story(kept, description or self.doc.meta_content("description"), frozenset(id(b) for b, _ in out),
+        return Story(kept, self.description or self.doc.meta_content("description"), frozenset(id(b) for b, _ in out),
                      why, sum(len(b.text) for b in kept if b.type == "paragraph"))
+
+    def _repeated_lead(self, b: dom.Block, below: list[dom.Block]) -> str | None:
+        """The story's first lead (`导读：…`) is the page's description; it is dropped when the
+        blocks below repeat its opening (a summary the site cut from the story), else kept
+        (a repost's own `摘要：…`)."""
+        summary = labels.SUMMARY_LINE.match(b.text)
+        if not summary or self.description is not None:
+            return None
+        self.description = summary.group("value").strip()
+        if _repeated_below(self.description, below):
+            return "a lead that repeats the story's opening (the description)"
+        return None
 
     def _trim(self, out: list[tuple[dom.Block, StoryBlock]], why: dict[int, str]) -> None:
         """The first paragraph often prints the headline again (sometimes with its affix); a
@@ -160,7 +164,8 @@ class _Reader:
             return CAPTION
         if labels.META_LINE.match(text) and not self._repost_byline(text):
             return LABEL
-        if (b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE) or (b.link_chars and links.is_pager_line(text)):
+        if ((b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE)
+                or (b.link_chars and links.is_pager_line(text))):
             return "a row of links (share buttons, a pager)"
         return None
 
@@ -175,6 +180,14 @@ class _Reader:
             return False
         values = labels.split_labelled(text)
         return any(values.values()) and not _ENDS_IN_COLON.search(text)
+
+
+def _story_block(b: dom.Block) -> StoryBlock | None:
+    """A kept block as the story prints it: a heading without its decoration (`▍`, `#`)."""
+    if b.heading or b.owner.tag in _SUBHEADINGS:
+        text = _HEADING_DECORATION.sub("", b.text)
+        return StoryBlock("heading", text) if text else None
+    return StoryBlock("paragraph", b.text)
 
 
 def _repeated_below(lead: str, blocks: list[dom.Block]) -> bool:

@@ -111,7 +111,10 @@ class RedisState:
         if self._keys is None:
             self._keys = StoryKeys()
         if item.get("storyId") and not self.r.hexists(self.copies, item["storyId"]):
-            head_seen = lambda story_id: (c := self.copy_of(story_id)) and c.seen
+            def head_seen(story_id: str):
+                c = self.copy_of(story_id)
+                return c and c.seen
+
             copy = reposts.from_feed(item, self._keys, downloaded_at(item), head_seen)
             self.add_copy(copy)
 

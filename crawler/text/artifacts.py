@@ -15,7 +15,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]+")
 _ESCAPED_IMG = re.compile(r'\\*"?alt=\\*"[^"\\]{0,40}\\*"\s*(?:\\u002F|/)?\\*>')
 _ESCAPED_SLASH = re.compile(r"\\u002[Ff]")
 # Words that make a sentence a question; a `?` run closing such a sentence keeps one `?`.
-_QUESTION = re.compile(r"嗎|吗|呢|什麼|什么|甚麼|是否|如何|為何|为何|為什麼|为什么|難道|难道|誰|谁|哪|多少|幾|几|還是|还是|怎|豈|岂|能否|可否|是不是|有沒有|有没有|\?\s*$")
+_QUESTION = re.compile(r"嗎|吗|呢|什麼|什么|甚麼|是否|如何|為何|为何|為什麼|为什么|難道|难道|誰|谁|哪|多少|幾|几"
+                       r"|還是|还是|怎|豈|岂|能否|可否|是不是|有沒有|有没有|\?\s*$")
 # The most of a sentence before a `??` run searched for a question word.
 MAX_SENTENCE = 200
 _SENTENCE_END = re.compile(r"[。！!；;]")
