@@ -36,7 +36,9 @@ def html(body: str) -> bytes:
 
 def part_page(article: int, n: int, last: int, paragraphs: list[str]) -> bytes:
     """Page ``n`` of ``last`` of an article printed over several pages, DedeCMS style."""
-    url = lambda k: f"/info/{article}.html" if k == 1 else f"/info/{article}_{k}.html"
+    def url(k: int) -> str:
+        return f"/info/{article}.html" if k == 1 else f"/info/{article}_{k}.html"
+
     pager = (f'<a href="{url(n - 1)}">上一頁</a>' if n > 1 else "") + "".join(
         f"<span>{k}</span>" if k == n else f'<a href="{url(k)}">{k}</a>' for k in range(1, last + 1))
     pager += f'<a href="{url(n + 1)}">下一頁</a>' if n < last else ""
@@ -63,6 +65,125 @@ HOME = html("<h1>故障站</h1><ul>" + "".join(f'<li><a href="{p}">測試頁面{
 # Traps of their own, crawled from their own start URLs: /secfarm/s0.html, /grow/g.html
 
 
+def _robots(request, path):
+    request.setHeader(b"Content-Type", b"text/plain")
+    if ROBOTS == "503":
+        request.setResponseCode(503)
+        return b"busy"
+    if ROBOTS == "huge":  # 1 MB of rules: more than a crawler need read (RFC 9309: 500 KiB)
+        return b"User-agent: *\n" + b"Disallow: /nothing-here/\n" * 45_000
+    if ROBOTS == "drop":  # the connection drops before an answer
+        request.channel.transport.loseConnection()
+        return NOT_DONE_YET
+    return b"User-agent: *\nDisallow: /private/\n"
+
+
+def _status(request, path):
+    request.setResponseCode(int(path[6:9]))
+    return html("error")
+
+
+def _redirect(to):
+    def handler(request, path):
+        request.redirect(to(request, path).encode())
+        return b""
+    return handler
+
+
+def _slow(request, path):  # slower than the test's DOWNLOAD_TIMEOUT
+    d = deferLater(reactor, 3, lambda: None)
+    d.addCallback(lambda _: (request.write(html("slow")), request.finish()))
+    d.addErrback(lambda _: None)
+    return NOT_DONE_YET
+
+
+def _cut_short(request, path):  # promises 5000 bytes, sends 100, hangs up
+    request.setHeader(b"Content-Length", b"5000")
+    request.write(b"<html><body>" + b"x" * 88)
+    request.channel.transport.loseConnection()
+    return NOT_DONE_YET
+
+
+def _chunked_big(request, path):  # over DOWNLOAD_MAXSIZE with no Content-Length (chunked)
+    for _ in range(BIG // 10_000 + 1):
+        request.write(("<p>" + "大" * 3_333 + "</p>").encode())
+    request.finish()
+    return NOT_DONE_YET
+
+
+def _bomb(request, path):  # a decompression bomb: 5 kB that inflate to 5 MB
+    request.setHeader(b"Content-Encoding", b"gzip")
+    return BOMB
+
+
+def _png(request, path):
+    request.setHeader(b"Content-Type", b"image/png")
+    return b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
+
+def _endless_list(request, path):  # pagination that never ends
+    n = int(path[10:-5])
+    return html(f'<h1>列表</h1><div class="pages"><a href="/list/inf_{n - 1}.html">上一頁</a> <span>{n}</span> '
+                f'<a href="/list/inf_{n + 1}.html">{n + 1}</a> <a href="/list/inf_{n + 1}.html">下一頁</a></div>')
+
+
+def _section_farm(request, path):  # every list links 40 new sections
+    n = int(request.args.get(b"n", [b"0"])[0])
+    links = "".join(f'<a href="/secfarm/s{n * 40 + k}.html?n={n * 40 + k}">欄目{n * 40 + k}</a> ' for k in range(1, 41))
+    return html(f'<div class="nav">{links}</div><h1>欄目</h1>')
+
+
+def _growing(request, path):  # a section link one character longer every hop
+    return html(f'<div class="nav"><a href="{path[:-5]}x.html">更多欄目</a> <a href="/grow/a.html">首欄</a></div><h1>欄目</h1>')
+
+
+def _all_first(request, path):  # every page calls itself page 1
+    n = int(path[10:-5])
+    return html(f'<h1>列表</h1><div class="pages"><span>1</span> <a href="/list/one_{n + 1}.html">下一頁</a></div>')
+
+
+def _calendar(request, path):  # a calendar trap: always one more day back
+    day = date.fromisoformat(path[10:-5]) - timedelta(days=1)
+    return html(f'<h1>{path[10:-5]}</h1><p><a href="/calendar/{day}.html">前一天</a></p>')
+
+
+def _body(data: bytes):
+    return lambda request, path: data
+
+
+ROUTES = {
+    "/robots.txt": _robots,
+    "/": lambda request, path: HOME,
+    "/info/404.html": _status, "/info/410.html": _status, "/info/500.html": _status,
+    # a redirect loop: a new URL every hop
+    "/info/301.html": _redirect(lambda request, path: f"/info/301.html?hop={int(request.args.get(b'hop', [b'0'])[0]) + 1}"),
+    "/info/302.html": _redirect(lambda request, path: "http://offsite.example.org/info/12.html"),
+    "/info/700.html": _redirect(lambda request, path: f"{OTHER_PORT}/info/12.html"),  # to another port of this host
+    "/info/701.html": _redirect(lambda request, path: "/info/702.html"),  # A -> B -> A
+    "/info/702.html": _redirect(lambda request, path: "/info/701.html"),
+    # a meta refresh to itself
+    "/info/703.html": _body(html('<meta http-equiv="refresh" content="0;url=/info/703.html"><p>跳轉中</p>')),
+    "/info/777.html": _slow,
+    "/info/888.html": _cut_short,
+    "/info/999.html": lambda request, path: html("<p>" + "大" * BIG + "</p>"),
+    "/info/992.html": _chunked_big,
+    "/info/998.html": _bomb,
+    "/info/997.html": _png,
+    "/private/info/996.html": lambda request, path: DEMO.get(MAIN, "/info/1007.html").body,
+    "/info/995.html": lambda request, path: DEMO.get(MAIN, "/info/1028.html").body,  # declares UTF-8, is GBK
+    # labels without values, no headline, no story
+    "/info/994.html": _body(b"<html><body><p>Author:</p><p>Time:</p><p>Tags:</p></body></html>"),
+    "/info/993.html": _body(b""),  # an empty 200
+}
+PREFIXES = (("/list/inf_", _endless_list), ("/secfarm/", _section_farm), ("/grow/", _growing),
+            ("/list/one_", _all_first), ("/calendar/", _calendar))
+
+
+def _not_found(request, path):
+    request.setResponseCode(404)
+    return html("not found")
+
+
 class Faults(Resource):
     isLeaf = True
     hits: dict[str, int] = {}
@@ -71,19 +192,6 @@ class Faults(Resource):
         path = request.path.decode()
         self.hits[path] = self.hits.get(path, 0) + 1
         request.setHeader(b"Content-Type", b"text/html; charset=utf-8")
-        if path == "/robots.txt":
-            request.setHeader(b"Content-Type", b"text/plain")
-            if ROBOTS == "503":
-                request.setResponseCode(503)
-                return b"busy"
-            if ROBOTS == "huge":  # 1 MB of rules: more than a crawler need read (RFC 9309: 500 KiB)
-                return b"User-agent: *\n" + b"Disallow: /nothing-here/\n" * 45_000
-            if ROBOTS == "drop":  # the connection drops before an answer
-                request.channel.transport.loseConnection()
-                return NOT_DONE_YET
-            return b"User-agent: *\nDisallow: /private/\n"
-        if path == "/":
-            return HOME
         if path == "/info/503.html" and self.hits[path] == 1:
             request.setResponseCode(503)  # fails once, then serves a good page
             return b"busy"
@@ -91,73 +199,8 @@ class Faults(Resource):
             return DEMO.get(MAIN, GOOD[path]).body
         if path in PARTS:
             return PARTS[path]
-        if path in ("/info/404.html", "/info/410.html", "/info/500.html"):
-            request.setResponseCode(int(path[6:9]))
-            return html("error")
-        if path == "/info/301.html":  # a redirect loop: a new URL every hop
-            hop = int(request.args.get(b"hop", [b"0"])[0]) + 1
-            request.redirect(f"/info/301.html?hop={hop}".encode())
-            return b""
-        if path == "/info/302.html":
-            request.redirect(b"http://offsite.example.org/info/12.html")
-            return b""
-        if path == "/info/700.html":  # to another port of this host
-            request.redirect(f"{OTHER_PORT}/info/12.html".encode())
-            return b""
-        if path in ("/info/701.html", "/info/702.html"):  # A -> B -> A
-            request.redirect(b"/info/702.html" if path == "/info/701.html" else b"/info/701.html")
-            return b""
-        if path == "/info/703.html":  # a meta refresh to itself
-            return html('<meta http-equiv="refresh" content="0;url=/info/703.html"><p>跳轉中</p>')
-        if path == "/info/777.html":  # slower than the test's DOWNLOAD_TIMEOUT
-            d = deferLater(reactor, 3, lambda: None)
-            d.addCallback(lambda _: (request.write(html("slow")), request.finish()))
-            d.addErrback(lambda _: None)
-            return NOT_DONE_YET
-        if path == "/info/888.html":  # promises 5000 bytes, sends 100, hangs up
-            request.setHeader(b"Content-Length", b"5000")
-            request.write(b"<html><body>" + b"x" * 88)
-            request.channel.transport.loseConnection()
-            return NOT_DONE_YET
-        if path == "/info/999.html":
-            return html("<p>" + "大" * BIG + "</p>")
-        if path == "/info/992.html":  # over DOWNLOAD_MAXSIZE with no Content-Length (chunked)
-            for _ in range(BIG // 10_000 + 1):
-                request.write(("<p>" + "大" * 3_333 + "</p>").encode())
-            request.finish()
-            return NOT_DONE_YET
-        if path == "/info/998.html":  # a decompression bomb: 5 kB that inflate to 5 MB
-            request.setHeader(b"Content-Encoding", b"gzip")
-            return BOMB
-        if path == "/info/997.html":
-            request.setHeader(b"Content-Type", b"image/png")
-            return b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
-        if path == "/private/info/996.html":
-            return DEMO.get(MAIN, "/info/1007.html").body
-        if path == "/info/995.html":  # declares UTF-8, is GBK
-            return DEMO.get(MAIN, "/info/1028.html").body
-        if path == "/info/994.html":  # labels without values, no headline, no story
-            return b"<html><body><p>Author:</p><p>Time:</p><p>Tags:</p></body></html>"
-        if path == "/info/993.html":  # an empty 200
-            return b""
-        if path.startswith("/list/inf_"):  # pagination that never ends
-            n = int(path[10:-5])
-            return html(f'<h1>列表</h1><div class="pages"><a href="/list/inf_{n - 1}.html">上一頁</a> <span>{n}</span> '
-                        f'<a href="/list/inf_{n + 1}.html">{n + 1}</a> <a href="/list/inf_{n + 1}.html">下一頁</a></div>')
-        if path.startswith("/secfarm/"):  # every list links 40 new sections
-            n = int(request.args.get(b"n", [b"0"])[0])
-            links = "".join(f'<a href="/secfarm/s{n * 40 + k}.html?n={n * 40 + k}">欄目{n * 40 + k}</a> ' for k in range(1, 41))
-            return html(f'<div class="nav">{links}</div><h1>欄目</h1>')
-        if path.startswith("/grow/"):  # a section link one character longer every hop
-            return html(f'<div class="nav"><a href="{path[:-5]}x.html">更多欄目</a> <a href="/grow/a.html">首欄</a></div><h1>欄目</h1>')
-        if path.startswith("/list/one_"):  # every page calls itself page 1
-            n = int(path[10:-5])
-            return html(f'<h1>列表</h1><div class="pages"><span>1</span> <a href="/list/one_{n + 1}.html">下一頁</a></div>')
-        if path.startswith("/calendar/"):  # a calendar trap: always one more day back
-            day = date.fromisoformat(path[10:-5]) - timedelta(days=1)
-            return html(f'<h1>{path[10:-5]}</h1><p><a href="/calendar/{day}.html">前一天</a></p>')
-        request.setResponseCode(404)
-        return html("not found")
+        route = ROUTES.get(path) or next((r for prefix, r in PREFIXES if path.startswith(prefix)), _not_found)
+        return route(request, path)
 
 
 def main() -> None:

@@ -307,7 +307,9 @@ def test_traps_bite_by_repeated_segments_and_site_budgets():
     crawler = crawler_with(NEWS_MAX_SECTIONS_PER_SITE=2, NEWS_MAX_REQUESTS_PER_SITE=4)
     crawler.stats.open_spider()
     mw = TrapsMiddleware.from_crawler(crawler)
-    req = lambda path, role="article": Request("https://a.example" + path, meta={ROLE: role})
+    def req(path: str, role: str = "article") -> Request:
+        return Request("https://a.example" + path, meta={ROLE: role})
+
     assert mw.trap(req("/a/b/a/b/a/b/", "section")) == "repeated_segment"
     assert [mw.trap(req(f"/s{i}.html", "section")) for i in range(3)] == [None, None, "site_sections"]
     assert [mw.trap(req(f"/info/{i}.html")) for i in range(3)] == [None, None, "site_requests"]

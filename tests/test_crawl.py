@@ -76,7 +76,9 @@ def test_each_brief_once_and_every_article_lists_its_briefs(crawl):
 
 def test_reposts_are_recognised(crawl):
     # which copy is seen first depends on crawl order, so compare unordered pairs
-    name = lambda url: url.rsplit("/", 1)[1]
+    def name(url: str) -> str:
+        return url.rsplit("/", 1)[1]
+
     pairs = {frozenset({name(a["url"]), name(a["repostOf"])}) for a in crawl.articles if a["repostOf"]}
     assert pairs == {frozenset(p) for p in [("1001.html", "2006.html"), ("1011.html", "2012.html"),
                                             ("1021.html", "2005.html"), ("1027.html", "2009.html"),

@@ -5,9 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
-from pathlib import Path
 
-import pytest
 
 from tests.conftest import REPO, CrawlResult, Server, crawl_command, paths, run_crawl
 

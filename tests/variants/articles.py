@@ -148,9 +148,100 @@ def reposts(draw) -> tuple[Variant, Variant]:
     return article_page(Draws(draw), story), article_page(Draws(draw), story)
 
 
+@dataclass
+class _Model:
+    """What the page says, before any template prints it."""
+
+    domain: str
+    path: str
+    site: str
+    article_id: int
+    headline: str
+    headline_raw: str
+    headline_tag: str | None
+    tags: list[str]
+    author: str
+    when: str
+    category: str
+    story: list[tuple[str, str]]
+    briefs: list[tuple[str, str, str]]
+    slots: list[int]  # a brief goes before story item i (never before the first), or at the end
+    related: list[tuple[str, str, str, str]]
+    repost: bool
+
+
+@dataclass
+class _Labels:
+    author: str
+    time: str
+    tags: str
+
+
+class _Blocks:
+    """How the template prints a paragraph and a heading."""
+
+    def __init__(self, d: Draws):
+        self.ptag = d.choose("ptag", ["p", "p_span", "div", "section_p", "p_indent", "br"])
+        self.htag = d.choose("htag", ["h2", "h3", "h4", "p_strong", "p_b", "div_strong"])
+
+    def para(self, inner: str) -> str:
+        return {"p": f"<p>{inner}</p>", "p_span": f"<p><span>{inner}</span></p>", "div": f"<div>{inner}</div>",
+                "section_p": f"<section><p>{inner}</p></section>",
+                "p_indent": f'<p style="text-indent:2em">{inner}</p>', "br": f"{inner}<br>"}[self.ptag]
+
+    def heading(self, inner: str) -> str:
+        if self.ptag == "br":
+            return f"<strong>{inner}</strong><br>"
+        return {"h2": f"<h2>{inner}</h2>", "h3": f"<h3>{inner}</h3>", "h4": f"<h4>{inner}</h4>",
+                "p_strong": f"<p><strong>{inner}</strong></p>", "p_b": f"<p><b>{inner}</b></p>",
+                "div_strong": f"<div><strong>{inner}</strong></div>"}[self.htag]
+
+
 def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Variant:
     """One article page, every choice taken from ``d``; with ``story`` (in Simplified), a
-    repost of it: the same text, whatever the template, script, title or damage."""
+    repost of it: the same text, whatever the template, script, title or damage. The steps
+    draw in a fixed order: a seed gives the same page every run."""
+    m = _model(d, story)
+    labels = _labels(d)
+    blocks = _Blocks(d)
+    story_box, truth_story, brief_truth, last = _story(d, m, blocks)
+    meta_html, meta_form, date_raw = _meta(d, m, labels)
+    lead = ""
+    if d.choose("lead", [False, False, True]):  # the sister design's summary over the story: not story
+        first = next(t for k, t in m.story if k == "paragraph")
+        lead = f'<div{d.cls()}>{"導讀" if d.hant else "导读"}：{e(first[:30])}</div>\n'
+    meta_after_story = d.choose("meta_after_story", [False, False, False, True]) and meta_form != "sister"
+    tags_html = _tags(d, m, labels)
+    crumbs, crumb_html = _crumbs(d, m)
+    rel_head = d.pick([m.category, "相關閱讀" if d.hant else "相关阅读", "猜你喜欢"])
+    related_html = f"<div{d.cls()}><h3>{e(rel_head)}</h3>\n{entries_html(d, m.related)}</div>\n"
+    head_tag, head_html, header = _head(d, m)
+    side, comments, noise, prev_next = _furniture(d, m)
+
+    encoding, charset_meta, ctype, bom = charset(d)
+    title_sep = d.pick(["-", "_", " - ", " | "])
+    home = "首頁" if d.hant else "首页"
+    nav = " ".join(f'<a href="/list/{i}_1.html">{e(d.script(c))}</a>' for i, c in enumerate(CATEGORIES))
+    main = head_html + ("" if meta_after_story else meta_html) + lead + story_box + "\n" + noise
+    main += (meta_html if meta_after_story else "") + tags_html + prev_next
+    page = (f"<!DOCTYPE html>\n<html><head>{charset_meta}<title>{e(m.headline_raw)}{title_sep}{e(m.site)}</title>"
+            f"</head>\n<body>\n{header}<div class=\"nav\"><a href=\"/\">{home}</a> {nav}</div>\n{crumb_html}"
+            f"<div class=\"main\"><div{d.cls()}>\n{main}</div>\n{related_html}{comments}{side}</div>\n"
+            f'<div class="foot">Copyright &copy; 2023 {m.site} 版权所有 <a href="/about.html">关于我们</a></div>\n'
+            "</body></html>\n")
+    headline_tag = m.headline_tag
+    if head_tag == "title_only" and d.choices["repeat_title"]:
+        headline_tag = None  # printed only as the story's first line, maybe without its affix
+    parts = {k: f"https://{m.domain}{_part_path(m.path, k)}" for k in range(2, last + 1)}
+    writer = None if meta_form == "sister" else m.author  # `编辑:` names the editor, not the writer
+    truth = Truth(m.headline, headline_tag, writer or None, date_raw, truth_story, brief_truth, m.tags,
+                  m.category if crumbs != "none" else None, [f"https://{m.domain}{u}" for u, *_ in m.related], parts,
+                  d.choices)
+    return Variant(f"https://{m.domain}{m.path}", bom + page.encode(encoding, "xmlcharrefreplace"),
+                   {"Content-Type": ctype}, truth)
+
+
+def _model(d: Draws, story: list[tuple[str, str]] | None) -> _Model:
     repost = story is not None
     script, choose = d.script, d.choose
     site = d.pick(SITE_NAMES)
@@ -159,9 +250,6 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
     # the network's /info/<id>.html, or a CMS's slug with no id: then the page's content decides
     path = d.choose("url_shape", [f"/info/{article_id}.html", f"/news/story-{article_id}-x", f"/p/{article_id}/",
                                   f"/?p={article_id}"])
-    url = f"https://{domain}{path}"
-
-    # -- the model ----------------------------------------------------------------------
     headline = script(d.pick(TITLES))
     tags = [script(t) for t in d.subset(TAGS, 1, 5)]
     affix = choose("affix", ["none", "suffix", "suffix", "tag_keyword", "source_suffix", "prefix", "topic_prefix",
@@ -175,102 +263,111 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
         "topic_prefix": f"{script('区块链')}:{headline}",
         "doubled": f"{headline}_{script('区块链技术')}__{tags[0]}",  # `_区块链技术__跨链`
     }[affix]
-    headline_tag = tags[0] if affix == "suffix" else None  # None: not checked
     author = d.pick([""] + AUTHORS)
     when = d.pick(TIMES)
     category = script(d.pick(CATEGORIES))
-    story = [(k, script(t)) for k, t in (story or d.pick(STORIES))]
-    length = choose("length", ["whole", "clause_lines"] if repost else ["whole", "whole", "two_paragraphs", "clause_lines"])
+    text = [(k, script(t)) for k, t in (story or d.pick(STORIES))]
+    length = choose("length", ["whole", "clause_lines"] if repost
+                    else ["whole", "whole", "two_paragraphs", "clause_lines"])
     if length == "two_paragraphs":  # a short story: the container may reach past its box
-        story = [x for x in story if x[0] == "paragraph"][:2]
+        text = [x for x in text if x[0] == "paragraph"][:2]
     elif length == "clause_lines":
-        story = clauses(story)
+        text = clauses(text)
     briefs = [(script(t), script(b), w) for t, b, w in d.subset(BRIEFS, 0, 3)]
-    # a brief goes before story item i (never before the first), or at the end
-    slots = sorted(d.integer(1, len(story)) for _ in briefs)
+    slots = sorted(d.integer(1, len(text)) for _ in briefs)
     related = [(f"/info/{article_id + 7 * (i + 1)}.html", script(TITLES[(i + 3) % len(TITLES)]) + f"_{tags[0]}",
                 script(STORIES[i % len(STORIES)][0][1])[:40] + ".", PLACEHOLDER)
                for i in range(d.integer(2, 5))]
+    return _Model(domain, path, site, article_id, headline, headline_raw, tags[0] if affix == "suffix" else None,
+                  tags, author, when, category, text, briefs, slots, related, repost)
 
-    # -- the template -------------------------------------------------------------------
-    labels_en = choose("labels_en", [True, False])
-    author_label = "Author:" if labels_en else d.pick(["作者:", "作者：", "作者 : "])
-    time_label = "Time:" if labels_en else d.pick(
+
+def _labels(d: Draws) -> _Labels:
+    labels_en = d.choose("labels_en", [True, False])
+    author = "Author:" if labels_en else d.pick(["作者:", "作者：", "作者 : "])
+    time = "Time:" if labels_en else d.pick(
         ["時間:" if d.hant else "时间:", "时间：", "發布時間：" if d.hant else "发布时间：", "日期："])
-    tags_label = "Tags:" if labels_en else d.pick(["標籤：" if d.hant else "标签：", "标签:", "关键词："])
-    ptag = choose("ptag", ["p", "p_span", "div", "section_p", "p_indent", "br"])
-    htag = choose("htag", ["h2", "h3", "h4", "p_strong", "p_b", "div_strong"])
+    tags = "Tags:" if labels_en else d.pick(["標籤：" if d.hant else "标签：", "标签:", "关键词："])
+    return _Labels(author, time, tags)
 
-    def para(inner: str) -> str:
-        return {"p": f"<p>{inner}</p>", "p_span": f"<p><span>{inner}</span></p>", "div": f"<div>{inner}</div>",
-                "section_p": f"<section><p>{inner}</p></section>",
-                "p_indent": f'<p style="text-indent:2em">{inner}</p>', "br": f"{inner}<br>"}[ptag]
 
-    def heading(inner: str) -> str:
-        if ptag == "br":
-            return f"<strong>{inner}</strong><br>"
-        return {"h2": f"<h2>{inner}</h2>", "h3": f"<h3>{inner}</h3>", "h4": f"<h4>{inner}</h4>",
-                "p_strong": f"<p><strong>{inner}</strong></p>", "p_b": f"<p><b>{inner}</b></p>",
-                "div_strong": f"<div><strong>{inner}</strong></div>"}[htag]
-
-    blocks, brief_truth = [], []
-    if choose("repeat_title", [False, False, True]):
-        blocks.append(para(e(headline_raw if d.flag() else headline)))
-    links_in_text = choose("links_in_text", [False, True])
-    gaps = choose("gaps", ["none", "nbsp", "br", "img"]) if ptag != "br" else "none"
-    pending = list(zip(slots, briefs))
-    inline = choose("inline", ["none", "bold", "quote"] + ([] if repost else ["bullets"])) if ptag != "br" else "none"
-    truth_story = []
-    for i, (kind, text) in enumerate(story + [("end", "")]):
+def _story(d: Draws, m: _Model, blocks: _Blocks) -> tuple[str, list[tuple[str, str]], list[tuple[str, str, str]], int]:
+    """(the story's box, the story as read, its briefs, the pages it is printed over)."""
+    ptag = blocks.ptag
+    out: list[str] = []
+    if d.choose("repeat_title", [False, False, True]):
+        out.append(blocks.para(e(m.headline_raw if d.flag() else m.headline)))
+    links_in_text = d.choose("links_in_text", [False, True])
+    gaps = d.choose("gaps", ["none", "nbsp", "br", "img"]) if ptag != "br" else "none"
+    pending = list(zip(m.slots, m.briefs, strict=True))
+    inline = d.choose("inline", ["none", "bold", "quote"] + ([] if m.repost else ["bullets"])) if ptag != "br" else "none"
+    truth_story: list[tuple[str, str]] = []
+    brief_truth: list[tuple[str, str, str]] = []
+    for i, (kind, text) in enumerate([*m.story, ("end", "")]):
         while pending and pending[0][0] == i:
-            lines, truth = _brief(d, pending.pop(0)[1])
-            brief_truth.append(truth)
-            if len(lines) == 1 and pending and pending[0][0] == i and ptag != "br" and d.flag():
-                # two briefs in one paragraph, a line each: `<p>T1:B1[t1]<br>T2:B2[t2]</p>`
-                more, truth = _brief(d, pending.pop(0)[1], one_line=True)
-                lines = [f"{lines[0]}<br>{more[0]}"]
-                brief_truth.append(truth)
-            blocks += [para(x) for x in lines]  # a brief is a paragraph of the story's own kind
+            out += _briefs_at(d, i, pending, brief_truth, blocks)
         if kind == "end":
             break
         truth_story.append((kind, text))
-        if kind == "heading":
-            blocks.append(heading(e(text)))
-            continue
-        if inline == "bold" and i % 3 == 2 and len(text) > 12:  # a few words bold inside a paragraph
-            blocks.append(para(f"{e(text[:4])}<strong>{e(text[4:10])}</strong>{e(text[10:])}"))
-            continue
-        if inline == "quote" and i == 2:
-            blocks.append(f"<blockquote><p>{e(text)}</p></blockquote>")
-            continue
-        blocks.append(para(_running_link(d, text, article_id) if links_in_text and i % 3 == 1 else e(text)))
-        if inline == "bullets" and i == 1:  # the points it lists, as the sites print them
-            points = [script(x) for x in BULLETS]
-            blocks.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in points) + "</ul>")
-            truth_story += [("paragraph", x) for x in points]
-        if gaps != "none" and i % 2 == 0:
-            blocks.append({"nbsp": "<p>&nbsp;</p>", "br": "<p><br></p>",
-                           "img": f'<p style="text-align:center"><img src="/uploads/{i}.png" alt="image"></p>'}[gaps])
-    if choose("disclaimer", [False, False, True]):
-        blocks.append(para(e(DISCLAIMER)))
-    last = choose("pages", [1, 1, 1, 2, 3]) if not repost else 1  # printed over several pages: this is page 1
+        out += _story_item(d, m, i, kind, text, blocks, links_in_text, inline, gaps, truth_story)
+    if d.choose("disclaimer", [False, False, True]):
+        out.append(blocks.para(e(DISCLAIMER)))
+    last = d.choose("pages", [1, 1, 1, 2, 3]) if not m.repost else 1  # printed over several pages: this is page 1
     if last > 1:
-        blocks.append(_pager(d, path, last))
-    story_html = "\n".join(blocks)
-    box = choose("box", ["div", "article", "section", "nested", "td"])
+        out.append(_pager(d, m.path, last))
+    story_html = "\n".join(out)
+    box = d.choose("box", ["div", "article", "section", "nested", "td"])
     story_box = {
         "nested": f"<div{d.cls()}><div{d.cls()}>\n{story_html}\n</div></div>",
         "td": f"<table><tr><td{d.cls()}>\n{story_html}\n</td></tr></table>",
     }.get(box, f"<{box}{d.cls()}>\n{story_html}\n</{box}>")
+    return story_box, truth_story, brief_truth, last
 
-    a, t = e(author), e(when)
+
+def _briefs_at(d: Draws, i: int, pending: list, brief_truth: list, blocks: _Blocks) -> list[str]:
+    """The next brief placed before story item ``i``: a paragraph of the story's own kind."""
+    lines, truth = _brief(d, pending.pop(0)[1])
+    brief_truth.append(truth)
+    if len(lines) == 1 and pending and pending[0][0] == i and blocks.ptag != "br" and d.flag():
+        # two briefs in one paragraph, a line each: `<p>T1:B1[t1]<br>T2:B2[t2]</p>`
+        more, truth = _brief(d, pending.pop(0)[1], one_line=True)
+        lines = [f"{lines[0]}<br>{more[0]}"]
+        brief_truth.append(truth)
+    return [blocks.para(x) for x in lines]
+
+
+def _story_item(d: Draws, m: _Model, i: int, kind: str, text: str, blocks: _Blocks, links_in_text: bool,
+                inline: str, gaps: str, truth_story: list) -> list[str]:
+    """Story item ``i`` as printed, and what the template adds after it (a list, a gap)."""
+    if kind == "heading":
+        return [blocks.heading(e(text))]
+    if inline == "bold" and i % 3 == 2 and len(text) > 12:  # a few words bold inside a paragraph
+        return [blocks.para(f"{e(text[:4])}<strong>{e(text[4:10])}</strong>{e(text[10:])}")]
+    if inline == "quote" and i == 2:
+        return [f"<blockquote><p>{e(text)}</p></blockquote>"]
+    out = [blocks.para(_running_link(d, text, m.article_id) if links_in_text and i % 3 == 1 else e(text))]
+    if inline == "bullets" and i == 1:  # the points it lists, as the sites print them
+        points = [d.script(x) for x in BULLETS]
+        out.append("<ul>" + "".join(f"<li>{e(x)}</li>" for x in points) + "</ul>")
+        truth_story += [("paragraph", x) for x in points]
+    if gaps != "none" and i % 2 == 0:
+        out.append({"nbsp": "<p>&nbsp;</p>", "br": "<p><br></p>",
+                    "img": f'<p style="text-align:center"><img src="/uploads/{i}.png" alt="image"></p>'}[gaps])
+    return out
+
+
+def _meta(d: Draws, m: _Model, labels: _Labels) -> tuple[str, str, str]:
+    """(the author and date line in one of the CMSs' forms, the form, the date as it reads)."""
+    script = d.script
+    a, t = e(m.author), e(m.when)
+    author_label, time_label = labels.author, labels.time
     extra = d.pick(["", f"<span>{'來源' if d.hant else '来源'}：{e(script('金色财经'))}</span>",
                     f"<span>{'閱讀' if d.hant else '阅读'}：1234</span>"])
-    meta_form = choose("meta_form", ["spans", "paras", "one_line", "dl", "ul", "table", "sister", "pipes",
-                                     "br_lines", "time_el", "dede", "phpcms"])
+    meta_form = d.choose("meta_form", ["spans", "paras", "one_line", "dl", "ul", "table", "sister", "pipes",
+                                       "br_lines", "time_el", "dede", "phpcms"])
     source_label = "來源：" if d.hant else "来源："
-    iso = _iso(when)
-    date_raw = iso if meta_form == "time_el" and iso else when
+    iso = _iso(m.when)
+    date_raw = iso if meta_form == "time_el" and iso else m.when
     meta_html = {
         "spans": f"<div{d.cls()}><span>{author_label}{a}</span> <span>{time_label}{t}</span>{extra}</div>",
         "paras": f"<p{d.cls()}>{author_label}{a}</p>\n<p{d.cls()}>{time_label}{t}</p>",
@@ -293,82 +390,73 @@ def article_page(d: Draws, story: list[tuple[str, str]] | None = None) -> Varian
         "time_el": (f"<div{d.cls()}><span>{author_label}{a}</span> <time datetime=\"{iso}\">{t}</time></div>" if iso
                     else f"<div{d.cls()}><span>{author_label}{a}</span> <span>{time_label}{t}</span></div>"),
     }[meta_form] + "\n"
-    lead = ""
-    if choose("lead", [False, False, True]):  # the sister design's summary over the story: not story
-        first = next(t for k, t in story if k == "paragraph")
-        lead = f'<div{d.cls()}>{"導讀" if d.hant else "导读"}：{e(first[:30])}</div>\n'
-    meta_after_story = choose("meta_after_story", [False, False, False, True]) and meta_form != "sister"
+    return meta_html, meta_form, date_raw
 
-    tag_links = [f'<a href="/tag/{e(x)}_1.html">{e(x)}</a>' for x in tags]
-    tags_html = {
-        "links": f"<div{d.cls()}>{tags_label}{''.join(tag_links)}</div>",
-        "links_sep": f"<p{d.cls()}>{tags_label}{'、'.join(tag_links)}</p>",
-        "span_label": f"<div{d.cls()}><span>{tags_label}</span>{' '.join(tag_links)}</div>",
-        "ul": f"<ul{d.cls()}><li>{tags_label}</li>{''.join(f'<li>{x}</li>' for x in tag_links)}</ul>",
-    }[choose("tags_form", ["links", "links_sep", "span_label", "ul"])] + "\n"
 
+def _tags(d: Draws, m: _Model, labels: _Labels) -> str:
+    tag_links = [f'<a href="/tag/{e(x)}_1.html">{e(x)}</a>' for x in m.tags]
+    return {
+        "links": f"<div{d.cls()}>{labels.tags}{''.join(tag_links)}</div>",
+        "links_sep": f"<p{d.cls()}>{labels.tags}{'、'.join(tag_links)}</p>",
+        "span_label": f"<div{d.cls()}><span>{labels.tags}</span>{' '.join(tag_links)}</div>",
+        "ul": f"<ul{d.cls()}><li>{labels.tags}</li>{''.join(f'<li>{x}</li>' for x in tag_links)}</ul>",
+    }[d.choose("tags_form", ["links", "links_sep", "span_label", "ul"])] + "\n"
+
+
+def _crumbs(d: Draws, m: _Model) -> tuple[str, str]:
+    """(the trail's form, its markup)."""
     home = "首頁" if d.hant else "首页"
     leaf = d.pick(["Info", "正文"])
-    cat_link = f'<a href="/list/{article_id % 7}_1.html">{e(category)}</a>'
-    crumbs = choose("crumbs", ["none", "gt", "lead", "raquo", "ol"])
-    crumb_html = {
+    cat_link = f'<a href="/list/{m.article_id % 7}_1.html">{e(m.category)}</a>'
+    crumbs = d.choose("crumbs", ["none", "gt", "lead", "raquo", "ol"])
+    here = "當前位置" if d.hant else "当前位置"
+    return crumbs, {
         "none": "",
         "gt": f'<div{d.cls()}><a href="/">{home}</a> &gt; {cat_link} &gt; {leaf}</div>\n',
-        "lead": f'<div{d.cls()}>{"當前位置" if d.hant else "当前位置"}：<a href="/">{home}</a> &gt; {cat_link} &gt; {leaf}</div>\n',
+        "lead": f'<div{d.cls()}>{here}：<a href="/">{home}</a> &gt; {cat_link} &gt; {leaf}</div>\n',
         "raquo": f'<p{d.cls()}><a href="/">{home}</a> » {cat_link} » {leaf}</p>\n',
         # Bootstrap's breadcrumb: the separators are drawn by CSS
         "ol": f'<ol{d.cls()}><li><a href="/">{home}</a></li><li>{cat_link}</li><li>{leaf}</li></ol>\n',
     }[crumbs]
 
-    rel_head = d.pick([category, "相關閱讀" if d.hant else "相关阅读", "猜你喜欢"])
-    related_html = f"<div{d.cls()}><h3>{e(rel_head)}</h3>\n{entries_html(d, related)}</div>\n"
 
+def _head(d: Draws, m: _Model) -> tuple[str, str, str]:
+    """(how the headline is printed, its markup, the site's header)."""
     # title_only: the headline printed nowhere but in <title> (as on a real page of the network)
-    head_tag = choose("head_tag", ["h1", "h1", "h2", "div", "h1_link", "title_only"])
-    head_html = {"h1": f"<h1{d.cls()}>{e(headline_raw)}</h1>", "h2": f"<h2{d.cls()}>{e(headline_raw)}</h2>",
-                 "div": f'<div class="title">{e(headline_raw)}</div>', "title_only": "",
-                 "h1_link": f'<h1><a href="{path}">{e(headline_raw)}</a></h1>'}[head_tag] + "\n"  # to itself
+    head_tag = d.choose("head_tag", ["h1", "h1", "h2", "div", "h1_link", "title_only"])
+    raw, site = e(m.headline_raw), m.site
+    head_html = {"h1": f"<h1{d.cls()}>{raw}</h1>", "h2": f"<h2{d.cls()}>{raw}</h2>",
+                 "div": f'<div class="title">{raw}</div>', "title_only": "",
+                 "h1_link": f'<h1><a href="{m.path}">{raw}</a></h1>'}[head_tag] + "\n"  # to itself
     header = {
         "doubled": f'<div class="hd"><div>{site} {site}</div><div>Ctrl+D {site}</div></div>\n<div>ads</div>\n',
         "bold": f"<header><b>{site}</b><span>Ctrl+D收藏{site}</span></header>\n",
         "logo_img": f'<div id="top"><a href="/"><img src="/logo.png" alt="{site}"></a></div>\n',
         "logo_h1": f'<h1 class="logo"><a href="/">{site}</a></h1>\n',
-    }[choose("header", ["doubled", "bold", "logo_img", "logo_h1"])]
-    nav = " ".join(f'<a href="/list/{i}_1.html">{e(script(c))}</a>' for i, c in enumerate(CATEGORIES))
+    }[d.choose("header", ["doubled", "bold", "logo_img", "logo_h1"])]
+    return head_tag, head_html, header
 
+
+def _furniture(d: Draws, m: _Model) -> tuple[str, str, str, str]:
+    """(a sidebar, reader comments, script/comment/share noise, previous and next links), each maybe empty."""
+    script, aid = d.script, m.article_id
     side = ""
-    if choose("sidebar", [False, True]):  # ranked hot articles, with their own dates
-        hot = "".join(f'<li><span>{n + 1}</span><a href="/info/{article_id + 50 + n}.html">{e(script(TITLES[n]))}</a>'
+    if d.choose("sidebar", [False, True]):  # ranked hot articles, with their own dates
+        hot = "".join(f'<li><span>{n + 1}</span><a href="/info/{aid + 50 + n}.html">{e(script(TITLES[n]))}</a>'
                       f"<em>2023-0{n + 1}-1{n}</em></li>" for n in range(4))
         side = f'<div{d.cls()}><h3>{"熱門文章" if d.hant else "热门文章"}</h3><ul>{hot}</ul></div>\n'
     comments = ""
-    if choose("comments", [False, False, True]):
+    if d.choose("comments", [False, False, True]):
         rows = "".join(f"<li><span>用户{n + 100}</span><p>{e(script(c))}</p><i>2023-05-0{n + 1}</i></li>"
                        for n, c in enumerate(COMMENTS))
         comments = f'<div{d.cls()}><h3>{"網友評論" if d.hant else "网友评论"}</h3><ul>{rows}</ul></div>\n'
     noise = ""
-    if choose("noise", [False, True]):
+    if d.choose("noise", [False, True]):
         noise = ('<script>var s = "<p>不是正文的脚本文字，不应出现在正文里。</p>";</script>\n'
                  "<!-- <p>注释里的段落也不是正文，无论多长都不算。</p> -->\n"
                  f'<div{d.cls()}><a href="#">分享到微博</a> <a href="#">微信</a> <a href="#">QQ空间</a></div>\n')
     prev_next = ""
-    if choose("prev_next", [False, True]):
-        prev_next = (f'<div{d.cls()}>上一篇：<a href="/info/{article_id - 1}.html">{e(script(TITLES[1]))}</a></div>\n'
-                     f'<div{d.cls()}>下一篇：<a href="/info/{article_id + 1}.html">{e(script(TITLES[2]))}</a></div>\n')
-
-    encoding, charset_meta, ctype, bom = charset(d)
-    title_sep = d.pick(["-", "_", " - ", " | "])
-    main = head_html + ("" if meta_after_story else meta_html) + lead + story_box + "\n" + noise
-    main += (meta_html if meta_after_story else "") + tags_html + prev_next
-    page = (f"<!DOCTYPE html>\n<html><head>{charset_meta}<title>{e(headline_raw)}{title_sep}{e(site)}</title></head>\n"
-            f"<body>\n{header}<div class=\"nav\"><a href=\"/\">{home}</a> {nav}</div>\n{crumb_html}"
-            f"<div class=\"main\"><div{d.cls()}>\n{main}</div>\n{related_html}{comments}{side}</div>\n"
-            f'<div class="foot">Copyright &copy; 2023 {site} 版权所有 <a href="/about.html">关于我们</a></div>\n</body></html>\n')
-    if head_tag == "title_only" and d.choices["repeat_title"]:
-        headline_tag = None  # printed only as the story's first line, maybe without its affix
-    parts = {k: f"https://{domain}{_part_path(path, k)}" for k in range(2, last + 1)}
-    writer = None if meta_form == "sister" else author  # `编辑:` names the editor, not the writer
-    truth = Truth(headline, headline_tag, writer or None, date_raw, truth_story, brief_truth, tags,
-                  category if crumbs != "none" else None, [f"https://{domain}{u}" for u, *_ in related], parts,
-                  d.choices)
-    return Variant(url, bom + page.encode(encoding, "xmlcharrefreplace"), {"Content-Type": ctype}, truth)
+    if d.choose("prev_next", [False, True]):
+        prev_next = (f'<div{d.cls()}>上一篇：<a href="/info/{aid - 1}.html">{e(script(TITLES[1]))}</a></div>\n'
+                     f'<div{d.cls()}>下一篇：<a href="/info/{aid + 1}.html">{e(script(TITLES[2]))}</a></div>\n')
+    return side, comments, noise, prev_next
