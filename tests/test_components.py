@@ -1,6 +1,8 @@
 """The Scrapy components built the way Scrapy builds them, and called directly."""
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 import scrapy
 from scrapy.exceptions import DropItem, NotConfigured
@@ -316,3 +318,21 @@ def test_traps_bite_by_repeated_segments_and_site_budgets():
     part = Request("https://a.example/info/9_2.html", meta={ROLE: "part"})
     out = list(mw.process_spider_output(None, [part, req("/info/99.html")]))
     assert out == [part] and crawler.stats.get_value("traps/site_requests") == 1
+
+
+def test_zh_pipeline_converts_every_text_field_of_an_article():
+    from crawler.pipelines.zh import ARTICLE_TEXT_FIELDS
+
+    zh = ZhNormalizePipeline.from_crawler(crawler_with(ZH_SCRIPT="zh-Hans"))
+    article = Article(url="http://x/1", headlineRaw="區塊鏈", articleBodyRaw="區塊鏈",
+                      **{name: "區塊鏈" for name in ARTICLE_TEXT_FIELDS})
+    article.set_story([{"type": "paragraph", "text": "區塊鏈"}])
+    zh.process_item(article)
+    assert all(getattr(article, name) == "区块链" for name in ARTICLE_TEXT_FIELDS)
+    assert article.articleBody == "区块链" and article.articleBodyRaw == "區塊鏈"
+    strings = {f.name for f in fields(Article) if f.type == "str | None"}
+    # the raw, address, id and date fields stay as printed; every other string is text to convert
+    assert strings - set(ARTICLE_TEXT_FIELDS) == {
+        "canonicalUrl", "headlineRaw", "datePublished", "datePublishedRaw", "datePublishedStatus", "articleBody",
+        "articleBodyRaw", "storyId", "storyCluster", "repostOf", "inLanguage", "sourceScript", "encoding",
+        "dateDownloaded"}

@@ -7,6 +7,11 @@ from ..items import Article, Brief
 from ..text.zh import ZhNormalizer
 
 
+# An article's single text fields, converted with its lists in one call: a field added
+# here is converted, nothing else to change.
+ARTICLE_TEXT_FIELDS = ("headline", "headlineTag", "author", "editor", "category", "description")
+
+
 class ZhNormalizePipeline:
     def __init__(self, normalizer: ZhNormalizer, stats, script: str):
         self.zh = normalizer
@@ -36,16 +41,14 @@ class ZhNormalizePipeline:
     def _article(self, a: Article) -> None:
         a.sourceScript = self.zh.detect((a.headlineRaw or "") + (a.articleBodyRaw or ""))
         # every text field in one OpenCC call: the per-call cost dominates short texts
-        fields = [a.headline, a.headlineTag, a.author, a.editor, a.category, a.description]
-        texts = ([f or "" for f in fields] + [b["text"] for b in a.blocks] + a.tags
+        texts = ([getattr(a, name) or "" for name in ARTICLE_TEXT_FIELDS] + [b["text"] for b in a.blocks] + a.tags
                  + [c["name"] for c in a.breadcrumbs]
                  + [x for r in a.related for x in (r["headline"] or "", r["summary"] or "")])
         out = iter(self.zh.convert_many(texts))
-        headline, tag, author, editor, category, description = (next(out) for _ in fields)
-        a.headline = headline or a.headline  # repair never empties a headline
-        a.headlineTag = tag or None
-        a.author, a.editor = author or None, editor or None
-        a.category, a.description = category or None, description or None
+        for name in ARTICLE_TEXT_FIELDS:
+            value = next(out)
+            # repair never empties a headline; an emptied optional field is None
+            setattr(a, name, value or (a.headline if name == "headline" else None))
         a.set_story([{"type": b["type"], "text": t} for b, t in zip(a.blocks, out) if t], as_printed=False)
         a.tags = [t for t in (next(out) for _ in a.tags) if t]
         a.breadcrumbs = [{**c, "name": next(out)} for c in a.breadcrumbs]
