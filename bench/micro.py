@@ -23,7 +23,7 @@ from scrapy.exporters import JsonLinesItemExporter as ScrapyExporter
 from scrapy.utils.test import get_crawler
 from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
 
-from crawler.briefs import split_article
+from crawler.split import split_article
 from crawler.dates import CHINA_TZ, DateParser
 from crawler.demo.site import DemoSite
 from crawler.addon import NewsCrawlerAddon

@@ -1,4 +1,5 @@
-"""Find the dated news flashes ("briefs") a site injects into a story, and split them.
+"""Find the dated news flashes ("briefs") a site injects into a story: pure text patterns,
+read by the page classes too (``split.py`` makes the items).
 
 A brief is one paragraph shaped ``TITLE:BODY[YYYY/M/D HH:MM:SS]`` or
 ``【TITLE】BODY[…]``, or a heading ``TITLE`` over a paragraph ``BODY[…]``: the bracketed
@@ -11,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import fingerprints
-from .items import Article, Brief
 
 # `2022/4/5 14:05:43`, `2022-04-05 14:05`, `2022.4.5 14:05`, `2022年4月5日 14:05`; a colon may be full-width
 _TIME = (r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
@@ -146,22 +145,3 @@ def _with_line_above(above: dict, text: str, parts: BriefParts | None) -> BriefP
     if above["type"] == "heading" and (parts is None or _OPENER.match(text) or _ATTRIBUTION.search(parts.title)):
         return parse_titled_brief(above["text"], text)
     return None
-
-
-def split_article(article: Article, t2s) -> list[Brief]:
-    """Take the briefs out of an article's blocks (in place) and return them as items.
-
-    ``t2s`` is an OpenCC t2s converter, used for ids only: the same brief or story in
-    either script gets the same id.
-    """
-    story, found = split_blocks(article.blocks)
-    article.set_story(story)
-    article.storyId = fingerprints.story_id(fingerprints.story_key(fingerprints.paragraphs(story), t2s))
-    briefs = []
-    for _, parts in found:
-        bid = fingerprints.brief_id(parts.title, parts.time_raw, t2s)
-        article.briefIds.append(bid)
-        briefs.append(Brief(id=bid, headline=parts.title, headlineRaw=parts.title, body=parts.body,
-                            bodyRaw=parts.body, source=parts.source, datePublishedRaw=parts.time_raw,
-                            firstSeenIn=article.url))
-    return briefs

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import opencc
 
-from crawler.briefs import split_article
+from crawler.split import split_article
 from crawler.pages import ArticlePage, read_page
 
 ROOT = Path(__file__).parent / "fixtures" / "pages"

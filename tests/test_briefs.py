@@ -5,7 +5,8 @@ import opencc
 import pytest
 
 from crawler import fingerprints
-from crawler.briefs import parse_brief, split_article
+from crawler.briefs import parse_brief
+from crawler.split import split_article
 from crawler.items import Article
 
 T2S = opencc.OpenCC("t2s")

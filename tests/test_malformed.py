@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
-from crawler.briefs import split_article
+from crawler.split import split_article
 from crawler.items import Reject
 from crawler.pages import ArticlePage, ListPage, read_page
 from crawler.pipelines.dates import DatesPipeline

@@ -10,7 +10,7 @@ from __future__ import annotations
 import opencc
 from hypothesis import HealthCheck, given, settings
 
-from crawler.briefs import split_article
+from crawler.split import split_article
 from crawler.pages import ArticlePage, ListPage, read_page
 
 from .variants import Variant, article_pages, list_pages, reposts

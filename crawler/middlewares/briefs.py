@@ -12,7 +12,7 @@ from __future__ import annotations
 import opencc
 from scrapy.exceptions import NotConfigured
 
-from ..briefs import split_article
+from ..split import split_article
 from ..items import Article, Reject
 
 
