@@ -9,8 +9,7 @@ from . import dom, links
 from .article import ArticlePage
 from .cache import cached_property
 from .document import Document
-from .tunables import MAX_CATEGORY, MIN_FLASHES
-
+from .tunables import MIN_FLASHES
 
 
 @dataclass
@@ -21,11 +20,10 @@ class Listing:
     entries: list[dict] = field(default_factory=list)  #: [{url, headline, headlineTag, summary, datePublishedRaw}]
     pageNumber: int = 1
     nextPage: str | None = None
+    #: the pager's link to the last page, when it prints one
     lastPage: str | None = None
-    lastPageNumber: int | None = None
     #: other pages of the list by number: {number: url}
     pages: dict[int, str] = field(default_factory=dict)
-    categoryName: str | None = None
     #: same-site links that are neither articles, tags, pager links nor files
     sectionLinks: list[str] = field(default_factory=list)
 
@@ -89,16 +87,6 @@ class ListPage:
         return after - 1 if after and after > 1 else 1
 
     @property
-    def category_name(self) -> str | None:
-        crumbs = self.doc.breadcrumbs
-        if len(crumbs) > 1:
-            return crumbs[-1].name
-        for b in self.doc.blocks:
-            if b.owner.tag in ("h1", "h2") and len(b.text) <= MAX_CATEGORY:
-                return b.text
-        return self.doc.title_text or None
-
-    @property
     def section_links(self) -> list[str]:
         host = urlsplit(self.url).netloc
         out, seen = [], set()
@@ -133,19 +121,13 @@ class ListPage:
 
     def to_listing(self) -> Listing:
         pager = self._pager
-        last = pager.get("last")
-        numbers = pager["pages"]
-        known = set(numbers) | {self.page_number}
-        last_no = links.pager_link_number(last) if last else max(known)
         return Listing(
             url=self.url,
             entries=[e.to_dict() for e in self.doc.entries],
             pageNumber=self.page_number,
             nextPage=pager.get("next"),
-            lastPage=last,
-            lastPageNumber=last_no,
-            pages=dict(sorted(numbers.items())),
-            categoryName=self.category_name,
+            lastPage=pager.get("last"),
+            pages=dict(sorted(pager["pages"].items())),
             sectionLinks=self.section_links,
         )
 

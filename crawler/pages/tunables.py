@@ -144,8 +144,6 @@ MAX_BYLINE_NAME = 3
 MAX_PLAIN_TAGS = 120
 # Tags kept from one page.
 MAX_TAGS_KEPT = 50
-# The longest heading read as a list's category name.
-MAX_CATEGORY = 30
 
 # -- parts: an article printed over several pages ---------------------------------------------
 # The highest page number read from a later page's URL.
