@@ -195,7 +195,7 @@ def prf(found: set, expected: set) -> tuple[float, float, float]:
 def fixture_pages():
     """The stored fixtures of templates other than the demo's, with their reviewed answers
     (``expected.json``): (id, url, body, headers, story paragraphs, briefs)."""
-    from tests.fixtures import cases
+    from tests.pagecases import cases
 
     for case in cases():
         expected = json.loads((case / "expected.json").read_text("utf-8"))

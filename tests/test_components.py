@@ -151,7 +151,7 @@ def _parsed(url: str, body: bytes) -> list:
 
 
 def test_a_list_of_news_flashes_gives_its_briefs_and_its_links():
-    from tests.fixtures import ROOT
+    from tests.pagecases import ROOT
 
     out = _parsed("https://jinse.example/flash/", (ROOT / "unseen-flash-list" / "body.html").read_bytes())
     briefs = [x for x in out if isinstance(x, Brief)]
@@ -161,7 +161,7 @@ def test_a_list_of_news_flashes_gives_its_briefs_and_its_links():
 
 
 def test_a_list_of_articles_gives_no_briefs():
-    from tests.fixtures import ROOT
+    from tests.pagecases import ROOT
 
     out = _parsed("http://127.0.0.1:8000/list/bnb_1.html", (ROOT / "demo-main-list-bnb_1" / "body.html").read_bytes())
     assert not [x for x in out if not isinstance(x, Request)]

@@ -163,7 +163,7 @@ def test_a_local_file_start_url(tmp_path):
 def test_a_folder_of_saved_pages_crawls_where_a_user_expects(tmp_path):
     """Root-relative links from a saved page stay in the saved site; a missing file is one
     final reject, not retried."""
-    from tests.fixtures import ROOT
+    from tests.pagecases import ROOT
 
     site = tmp_path / "site"
     (site / "info").mkdir(parents=True)

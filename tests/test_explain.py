@@ -5,9 +5,9 @@ import pytest
 
 from crawler import explain
 from crawler.pages import ArticlePage, read_page
-from tests import fixtures
+from tests import pagecases
 
-PORTAL = fixtures.ROOT / "unseen-portal-story-furniture"
+PORTAL = pagecases.ROOT / "unseen-portal-story-furniture"
 PORTAL_URL = "https://news.portal.example/c/2024-05-17/doc-iihnza3275702.shtml"
 
 
@@ -23,7 +23,7 @@ def test_a_saved_page_is_explained(capsys):
 
 
 def test_a_list_page_says_why(capsys):
-    case = fixtures.ROOT / "demo-main-list-bnb_1"
+    case = pagecases.ROOT / "demo-main-list-bnb_1"
     assert explain.main([str(case / "body.html"), "--url", "http://127.0.0.1:8000/list/bnb_1.html"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[2].startswith("kind     list: ")
@@ -35,10 +35,10 @@ def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("case", [c for c in fixtures.cases()
-                                  if isinstance(read_page(*fixtures.load(c)), ArticlePage)][::4])
+@pytest.mark.parametrize("case", [c for c in pagecases.cases()
+                                  if isinstance(read_page(*pagecases.load(c)), ArticlePage)][::4])
 def test_the_kept_blocks_are_the_story(case):
-    page = read_page(*fixtures.load(case))
+    page = read_page(*pagecases.load(case))
     kept = [d.text for d in page.decisions if d.kept]
     assert len(kept) == len(page.story.blocks)
     assert all(b.text in text for b, text in zip(page.story.blocks, kept, strict=True))

@@ -1,7 +1,7 @@
 """Every stored page against its expected JSON, one test per field.
 
 Regenerate the expected files after a deliberate change with
-``python -m tests.fixtures regen`` and review the diff.
+``python -m tests.pagecases regen`` and review the diff.
 """
 from __future__ import annotations
 
@@ -10,18 +10,18 @@ from functools import lru_cache
 
 import pytest
 
-from tests import fixtures
+from tests import pagecases
 
-CASES = fixtures.cases()
+CASES = pagecases.cases()
 
 
 @lru_cache(maxsize=None)
 def actual(name: str) -> str:
-    return json.dumps(fixtures.extract(fixtures.ROOT / name), ensure_ascii=False, sort_keys=True)
+    return json.dumps(pagecases.extract(pagecases.ROOT / name), ensure_ascii=False, sort_keys=True)
 
 
 def expected(name: str) -> dict:
-    return json.loads((fixtures.ROOT / name / "expected.json").read_text("utf-8"))
+    return json.loads((pagecases.ROOT / name / "expected.json").read_text("utf-8"))
 
 
 def _params():
@@ -69,11 +69,11 @@ def test_good_articles_have_every_core_field(case):
 
 def test_fixtures_store_bytes_not_text():
     """A GBK/Big5 fixture must stay in its own encoding: decoding is what is tested."""
-    gbk = (fixtures.ROOT / "unseen-table-gb2312" / "body.html").read_bytes()
+    gbk = (pagecases.ROOT / "unseen-table-gb2312" / "body.html").read_bytes()
     with pytest.raises(UnicodeDecodeError):
         gbk.decode("utf-8")
     assert expected("unseen-table-gb2312")["encoding"] == "gb18030"
 
 
 def test_the_catalogue_lists_every_case_with_its_note():
-    assert fixtures.CATALOGUE.read_text("utf-8") == fixtures.catalogue(), "run: python -m tests.fixtures regen"
+    assert pagecases.CATALOGUE.read_text("utf-8") == pagecases.catalogue(), "run: python -m tests.pagecases regen"

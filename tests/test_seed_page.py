@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from crawler.demo.stories import SEED_HEADINGS, load_seed
-from tests import fixtures
+from tests import pagecases
 
 SEED = "demo-main-info-1001"
 
 
 def seed_output():
-    return fixtures.extract(fixtures.ROOT / SEED)
+    return pagecases.extract(pagecases.ROOT / SEED)
 
 
 def test_headline_tag_category_author_date():

@@ -9,7 +9,7 @@ import pytest
 
 from crawler.text import artifacts
 from crawler.text.zh import ZhNormalizer
-from tests import fixtures
+from tests import pagecases
 
 S2T, T2S = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
@@ -72,7 +72,7 @@ def test_unknown_script_is_refused():
 
 
 def _fixture_texts():
-    for case in fixtures.cases():
+    for case in pagecases.cases():
         exp = json.loads((case / "expected.json").read_text("utf-8"))
         if exp["pageKind"] == "article":
             texts = [exp["article"]["headline"] or ""] + [b["text"] for b in exp["article"]["blocks"]]

@@ -9,8 +9,8 @@ Each case is a folder under ``tests/fixtures/pages/``:
 
 Commands (run from the repository root)::
 
-    python -m tests.fixtures regen [CASE …]   # rewrite expected.json (and the catalogue); review the diff
-    python -m tests.fixtures save-demo        # (re)store every demo page as a fixture, then regen
+    python -m tests.pagecases regen [CASE …]   # rewrite expected.json (and the catalogue); review the diff
+    python -m tests.pagecases save-demo        # (re)store every demo page as a fixture, then regen
 """
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ CATALOGUE = ROOT.parent / "README.md"
 def catalogue() -> str:
     """tests/fixtures/README.md: every case and the note in its meta.json."""
     lines = ["# Page fixtures", "",
-             "Made by `python -m tests.fixtures regen` from each case's `meta.json`: do not edit by hand.",
+             "Made by `python -m tests.pagecases regen` from each case's `meta.json`: do not edit by hand.",
              "Cases named `unseen-*` are pages in designs the demo site does not use; most are modelled",
              "on real markup a generic parser got wrong, or are failures of `tests/variants` kept once fixed.", "",
              "| case | URL | what it holds |", "|---|---|---|"]
