@@ -28,6 +28,18 @@ class Listing:
     sectionLinks: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Pager:
+    """A list's pager: its numbered pages, the next, previous and last, and the current."""
+
+    pages: dict[int, str] = field(default_factory=dict)  #: {number: url}, the first link for each number
+    next: str | None = None
+    prev: str | None = None
+    last: str | None = None
+    #: the number printed for this page, if any
+    current: int | None = None
+
+
 class ListPage:
     def __init__(self, url: str, body: bytes, headers=None, encoding: str | None = None,
                  document: Document | None = None):
@@ -35,9 +47,8 @@ class ListPage:
         self.url = url
 
     @cached_property
-    def _pager(self) -> dict:
-        roles: dict = {"pages": {}}
-        current = None
+    def pager(self) -> Pager:
+        pager = Pager()
         in_pager = []
         for a, url, text in self.doc.anchors:
             role = links.pager_role(text)
@@ -46,27 +57,26 @@ class ListPage:
             if role == "number":
                 n = int(text)
                 if url == self.url:
-                    current = n
-                roles["pages"].setdefault(n, url)
-            elif role in ("next", "last", "prev") and url != self.url:
-                roles.setdefault(role, url)
+                    pager.current = n
+                pager.pages.setdefault(n, url)
+            elif role in ("next", "last", "prev") and url != self.url and getattr(pager, role) is None:
+                setattr(pager, role, url)
             if role != "first":  # `首页` is also every menu's home link
                 in_pager.append(a)
         box = _common_parent(in_pager)
-        if current is None and box is not None:
+        if pager.current is None and box is not None:
             # the current page is the number printed without a link
             for el in box.iter():
                 if el.tag != "a" and (el.text or "").strip().isdigit() and el.getparent().tag != "a":
-                    current = int(el.text.strip())
+                    pager.current = int(el.text.strip())
                     break
-        roles["current"] = current
-        return roles
+        return pager
 
     @cached_property
     def pager_urls(self) -> set[str]:
         """Every URL the pager links to: numbered pages, the next, previous and last."""
-        pager = self._pager
-        return set(pager["pages"].values()) | {pager[role] for role in ("next", "prev", "last") if role in pager}
+        pager = self.pager
+        return set(pager.pages.values()) | {url for url in (pager.next, pager.prev, pager.last) if url}
 
     @property
     def has_pager(self) -> bool:
@@ -75,15 +85,15 @@ class ListPage:
 
     @property
     def page_number(self) -> int:
-        pager = self._pager
-        known = pager["current"] or links.page_number_in_url(self.url)
+        pager = self.pager
+        known = pager.current or links.page_number_in_url(self.url)
         if known:
             return known
         # printed nowhere: one after the previous page, or one before the next
-        before = links.pager_link_number(pager["prev"]) if "prev" in pager else None
+        before = links.pager_link_number(pager.prev) if pager.prev else None
         if before:
             return before + 1
-        after = links.pager_link_number(pager["next"]) if "next" in pager else None
+        after = links.pager_link_number(pager.next) if pager.next else None
         return after - 1 if after and after > 1 else 1
 
     @property
@@ -120,14 +130,14 @@ class ListPage:
         return ArticlePage(self.url, self.doc.body, document=self.doc)
 
     def to_listing(self) -> Listing:
-        pager = self._pager
+        pager = self.pager
         return Listing(
             url=self.url,
             entries=[e.to_dict() for e in self.doc.entries],
             pageNumber=self.page_number,
-            nextPage=pager.get("next"),
-            lastPage=pager.get("last"),
-            pages=dict(sorted(pager["pages"].items())),
+            nextPage=pager.next,
+            lastPage=pager.last,
+            pages=dict(sorted(pager.pages.items())),
             sectionLinks=self.section_links,
         )
 
