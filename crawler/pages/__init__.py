@@ -5,6 +5,9 @@ an :class:`ArticlePage` or a :class:`ListPage`.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from . import labels, links
 from .article import ArticlePage
 from .document import Document
@@ -15,13 +18,15 @@ __all__ = ["ArticlePage", "Document", "ListPage", "Listing", "page_classes", "pa
 
 
 
-def read_page(url: str, body: bytes, headers=None, encoding: str | None = None) -> ArticlePage | ListPage:
+def read_page(url: str, body: bytes, headers: Mapping[Any, Any] | None = None,
+              encoding: str | None = None) -> ArticlePage | ListPage:
     """Parse a page once and return the page class that fits it."""
     article, listing = page_classes(url, body, headers, encoding)
     return article if page_kind(article, listing)[0] == "article" else listing
 
 
-def page_classes(url: str, body: bytes, headers=None, encoding: str | None = None) -> tuple[ArticlePage, ListPage]:
+def page_classes(url: str, body: bytes, headers: Mapping[Any, Any] | None = None,
+                 encoding: str | None = None) -> tuple[ArticlePage, ListPage]:
     """Both readings of one parsed page, for ``page_kind`` to choose between."""
     doc = Document(url, body, headers, encoding)
     return ArticlePage(url, body, document=doc), ListPage(url, body, document=doc)

@@ -6,6 +6,8 @@ their labels, lists by their repetition. No template's class names are used.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from lxml import etree
 
@@ -43,7 +45,7 @@ class ArticlePage:
     ``problem()`` says why the page gives no article; ``to_item()`` makes the article.
     """
 
-    def __init__(self, url: str, body: bytes, headers=None, encoding: str | None = None,
+    def __init__(self, url: str, body: bytes, headers: Mapping[Any, Any] | None = None, encoding: str | None = None,
                  document: Document | None = None):
         self.doc = document or Document(url, body, headers, encoding)
         self.url = url

@@ -6,6 +6,8 @@ Both page classes read from it, so a page is decoded and walked once.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from lxml import etree
 
@@ -22,7 +24,7 @@ _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
-def _header(headers, name: str) -> str | None:
+def _header(headers: Mapping[Any, Any] | None, name: str) -> str | None:
     if not headers:
         return None
     value = headers.get(name) if hasattr(headers, "get") else None
@@ -36,7 +38,7 @@ def _header(headers, name: str) -> str | None:
 
 
 class Document:
-    def __init__(self, url: str, body: bytes, headers=None, encoding: str | None = None):
+    def __init__(self, url: str, body: bytes, headers: Mapping[Any, Any] | None = None, encoding: str | None = None):
         self.url = url
         self.body = body or b""
         self.decoded: Decoded = decode_html(self.body, _header(headers, "Content-Type"), encoding)

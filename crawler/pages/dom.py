@@ -5,6 +5,7 @@ Nothing here knows a template's class names: blocks come from the tag structure 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -102,7 +103,7 @@ def _settable(text: str | None) -> str | None:
     return _CONTROL.sub("", text) if text else text
 
 
-def _flatten_deep(root, cut: list[int] | None) -> None:
+def _flatten_deep(root: etree._Element, cut: list[int] | None) -> None:
     if cut is not None and _AT_PARSER_LIMIT(root):
         cut.append(PARSER_DEPTH)  # libxml2 drops what is nested deeper, even with huge_tree
     _collapse_wrapper_chains(root)
@@ -112,11 +113,11 @@ def _flatten_deep(root, cut: list[int] | None) -> None:
         etree.strip_tags(deep, *(tags if all(_TAG_NAME.fullmatch(t) for t in tags) else ["*"]))
 
 
-def _is_wrapper(el) -> bool:
+def _is_wrapper(el: etree._Element) -> bool:
     return len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip()
 
 
-def _collapse_wrapper_chains(root) -> None:
+def _collapse_wrapper_chains(root: etree._Element) -> None:
     """`<div><p>a</p><div><div><div><p>b</p>…` -> `<div><p>a</p><div><p>b</p>…`: every
     wrapper of a chain of two or more is replaced by its child."""
     inner = [el for el in root.iter() if isinstance(el.tag, str) and _is_wrapper(el) and el.getparent() is not None
@@ -158,7 +159,7 @@ def _drop_keeping_tails(elements: list) -> None:
         _set_text_before(parent, owner, pieces)
 
 
-def _set_text_before(parent, owner, pieces: list[str]) -> None:
+def _set_text_before(parent: etree._Element, owner: etree._Element | None, pieces: list[str]) -> None:
     if len(pieces) == 1:
         return  # nothing removed after this text: it stays as parsed
     text = _settable("".join(pieces)) or None
@@ -211,7 +212,7 @@ class _Walker:
         if in_link:
             self._link_chars += len(collapse(text))
 
-    def flush(self, owner) -> None:
+    def flush(self, owner: etree._Element) -> None:
         if not self._buf:
             return
         text = collapse("".join(self._buf))
@@ -224,7 +225,7 @@ class _Walker:
 
     # The hottest loop of parsing, one call per element: its branches are flag tests, and
     # splitting them into helpers would add a call each (hence the complexity waiver).
-    def walk(self, node, owner, emph: bool, in_link: bool) -> None:  # noqa: C901
+    def walk(self, node: etree._Element, owner: etree._Element, emph: bool, in_link: bool) -> None:  # noqa: C901
         if node in self.skip:
             if self._buf:
                 self.flush(owner)
@@ -254,7 +255,7 @@ class _Walker:
             self.flush(owner)
 
 
-def iter_blocks(root, skip: frozenset | set = frozenset()) -> list[Block]:
+def iter_blocks(root: etree._Element, skip: frozenset | set = frozenset()) -> list[Block]:
     """Text blocks under ``root`` in document order, leaving out ``skip`` subtrees."""
     walker = _Walker(skip)
     walker.walk(root, root, False, False)
@@ -262,11 +263,11 @@ def iter_blocks(root, skip: frozenset | set = frozenset()) -> list[Block]:
     return walker.blocks
 
 
-def text_of(el) -> str:
+def text_of(el: etree._Element | None) -> str:
     return collapse(etree.tostring(el, method="text", encoding=str, with_tail=False)) if el is not None else ""
 
 
-def depth(el) -> int:
+def depth(el: etree._Element | None) -> int:
     n = 0
     while el is not None:
         el = el.getparent()
@@ -274,7 +275,7 @@ def depth(el) -> int:
     return n
 
 
-def is_inside(el, ancestors) -> bool:
+def is_inside(el: etree._Element | None, ancestors: Collection[etree._Element | None]) -> bool:
     while el is not None:
         if el in ancestors:
             return True

@@ -69,7 +69,7 @@ _TOP_HEADINGS = ("h1", "h2", "h3")
 _PROSE_TAGS = dom.PARAGRAPH_TAGS - {"li", "dd", "dt"} | {"div", "section"}
 
 
-def _in_running_text(a) -> bool:
+def _in_running_text(a: etree._Element) -> bool:
     """The link sits in a sentence (``正如<a>此前报道</a>所言``): its paragraph has words
     before it, and the text runs into the link or on from it with no space between."""
     prev = a.getprevious()
@@ -97,7 +97,7 @@ def _in_running_text(a) -> bool:
     return letters >= MIN_LETTERS_BEFORE
 
 
-def _is_linked_brief(a, elements: list) -> bool:
+def _is_linked_brief(a: etree._Element, elements: list[etree._Element]) -> bool:
     """`<p><a>TITLE</a>:BODY[time]</p>`: an injected brief whose title links to its flash
     page, story and not an entry. Its link runs into the colon (or the `】`) that opens the
     body; an entry's summary, even one closing with a bracketed date, does not."""
@@ -108,7 +108,7 @@ def _is_linked_brief(a, elements: list) -> bool:
     return ends_like_a_brief(dom.collapse(text))
 
 
-def _full_title(a, text: str) -> str:
+def _full_title(a: etree._Element, text: str) -> str:
     """A link's text cut short for the layout (`比特幣減半臨近 礦工收...`): its title attribute
     holds the whole headline."""
     if not text.endswith(("...", "…", "..")):
@@ -117,7 +117,7 @@ def _full_title(a, text: str) -> str:
     return title if len(title) > len(text.rstrip(".…")) and title.startswith(text.rstrip(".… ")) else text
 
 
-def _is_prose(el) -> bool:
+def _is_prose(el: etree._Element) -> bool:
     """Several paragraphs or lines (a story that links to an article), never one entry: an
     entry is a title, maybe a summary and a date."""
     lines = 0

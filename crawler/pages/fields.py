@@ -5,6 +5,7 @@ the tags; the category from the breadcrumb trail; the canonical URL.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -252,7 +253,7 @@ def _link_texts(el: etree._Element) -> list[str]:
     return [n for n in (dom.text_of(a) for a in el.iter("a")) if n and not labels.TAGS_LINE.match(n)]
 
 
-def _unique(items) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     seen, out = set(), []
     for item in items:
         item = item.strip()

@@ -8,6 +8,7 @@ story; with none, the <title> itself, its site name cut off.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..briefs import ends_like_a_brief
@@ -208,7 +209,7 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _joined(lines) -> str:
+def _joined(lines: Iterable[str]) -> str:
     """Lines of one headline as one line: no space between Chinese characters."""
     out = ""
     for line in lines:

@@ -1,7 +1,9 @@
 """List pages (home, category, tag): entries, pagination and the site's other links."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..briefs import BRIEF_TIME
@@ -41,7 +43,7 @@ class Pager:
 
 
 class ListPage:
-    def __init__(self, url: str, body: bytes, headers=None, encoding: str | None = None,
+    def __init__(self, url: str, body: bytes, headers: Mapping[Any, Any] | None = None, encoding: str | None = None,
                  document: Document | None = None):
         self.doc = document or Document(url, body, headers, encoding)
         self.url = url

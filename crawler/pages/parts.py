@@ -10,7 +10,10 @@ text is a pager's (a number, 下一页): a related article never passes for one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
+
+from lxml import etree
 
 from ..items import Article
 from . import dom, links
@@ -62,7 +65,7 @@ def _without_page(query: str) -> list[str]:
     return [kv for kv in query.split("&") if kv and not _PAGE_PARAM.match(kv)]
 
 
-def part_links(first_url: str, anchors) -> dict[int, str]:
+def part_links(first_url: str, anchors: Iterable[tuple[etree._Element, str]]) -> dict[int, str]:
     """{number: url} of the pages of the article at ``first_url`` that a page links to, from
     its ``(element, url)`` links; a link counts when its text is a pager's."""
     matcher = PartMatcher(first_url)

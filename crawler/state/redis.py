@@ -10,6 +10,9 @@ from __future__ import annotations
 import base64
 import json
 import time
+from contextlib import AbstractContextManager
+
+import redis
 
 from .. import reposts
 from ..fingerprints import StoryKeys
@@ -17,7 +20,7 @@ from .base import downloaded_at, is_permanent
 
 
 class RedisState:
-    def __init__(self, server, prefix: str, worker: str):
+    def __init__(self, server: redis.Redis, prefix: str, worker: str):
         self.r = server
         self.prefix = prefix
         self.worker = worker
@@ -33,7 +36,7 @@ class RedisState:
         self._keys: StoryKeys | None = None
 
     # -- lookups ---------------------------------------------------------------------------
-    def article(self, url):
+    def article(self, url: str) -> tuple[str | None, float] | None:
         """A page emitted before this run began (claims made since are this crawl's own work)."""
         if url in self.refetch:
             return None
@@ -46,20 +49,20 @@ class RedisState:
         return value.get("story"), value.get("t", 0.0)
 
     # -- the repost index, shared by the workers --------------------------------------------
-    def copy_of(self, story_id):
+    def copy_of(self, story_id: str) -> reposts.Copy | None:
         raw = self.r.hget(self.copies, story_id)
         if raw is not None:
             return _copy(story_id, raw)
         old = self.r.hget(self.stories, story_id)
-        return reposts.Copy(story_id, old.decode(), story_id, old.decode(), 0.0, None) if old else None
+        return reposts.Copy(story_id, _text(old), story_id, _text(old), 0.0, None) if old else None
 
-    def candidates(self, keys):
-        owners = {o.decode() for o in self.r.hmget(self.bands, keys) if o is not None}
+    def candidates(self, keys: list[int]) -> list[reposts.Copy]:
+        owners = {_text(o) for o in self.r.hmget(self.bands, keys) if o is not None}
         if not owners:
             return []
         return [_copy(o, raw) for o, raw in zip(owners, self.r.hmget(self.copies, list(owners))) if raw is not None]
 
-    def add_copy(self, copy):
+    def add_copy(self, copy: reposts.Copy) -> None:
         """First one wins, as for every claim: the entry, then its bands."""
         if self.r.hsetnx(self.copies, copy.story_id, _dump(copy)) and copy.sig is not None:
             pipe = self.r.pipeline(transaction=False)
@@ -67,19 +70,19 @@ class RedisState:
                 pipe.hsetnx(self.bands, k, copy.story_id)
             pipe.execute()
 
-    def repost_lock(self):
+    def repost_lock(self) -> AbstractContextManager:
         """Finding a story's earlier copy and adding it is one step across the workers:
         two copies fetched at once by two workers must not both become a first copy."""
         return self.r.lock(f"{self.prefix}:state:reposts-lock", timeout=30, blocking_timeout=60)
 
     # -- claims: first one wins --------------------------------------------------------------
-    def _mark(self, story_id=None, page=None, when=None) -> str:
+    def _mark(self, story_id: str | None = None, page: str | None = None, when: float | None = None) -> str:
         return json.dumps({"w": self.worker, "story": story_id, "t": when or time.time(), "page": page})
 
-    def claim_brief(self, brief_id, page=None):
+    def claim_brief(self, brief_id: str, page: str | None = None) -> bool:
         return bool(self.r.hsetnx(self.briefs, brief_id, self._mark(page=page)))
 
-    def claim_article(self, url, story_id):
+    def claim_article(self, url: str, story_id: str | None) -> bool:
         if self.r.hsetnx(self.pages, url, self._mark(story_id)):
             return True
         known = self.article(url)  # emitted by an earlier run: a changed page is a new version
@@ -88,7 +91,7 @@ class RedisState:
             return True
         return False
 
-    def claim_reject(self, url, reason):
+    def claim_reject(self, url: str, reason: str) -> bool:
         """Permanent failures are remembered like pages; passing ones only for a day, in a key
         the incremental skip never reads, so the page is still retried by later runs."""
         if is_permanent(reason):
@@ -98,7 +101,7 @@ class RedisState:
         return won
 
     # -- the index from this worker's feeds ----------------------------------------------------
-    def record(self, kind, item):
+    def record(self, kind: str, item: dict) -> None:
         if kind == "articles":
             self.r.hsetnx(self.pages, item["url"], self._mark(item.get("storyId"), when=downloaded_at(item)))
             self._record_copy(item)
@@ -111,12 +114,13 @@ class RedisState:
         if self._keys is None:
             self._keys = StoryKeys()
         if item.get("storyId") and not self.r.hexists(self.copies, item["storyId"]):
-            def head_seen(story_id: str):
+            def head_seen(story_id: str) -> float | None:
                 c = self.copy_of(story_id)
-                return c and c.seen
+                return c.seen if c else None
 
             copy = reposts.from_feed(item, self._keys, downloaded_at(item), head_seen)
-            self.add_copy(copy)
+            if copy is not None:
+                self.add_copy(copy)
 
     def release_unwritten(self, written_pages: set[str], written_briefs: set[str]) -> int:
         """Drop this worker's claims that never reached its feeds (a kill lost them)."""
@@ -130,27 +134,27 @@ class RedisState:
                         self.refetch.add(mark["page"])  # another worker may have emitted the page without it
         return released
 
-    def feed_offset(self, path):
+    def feed_offset(self, path: str) -> int:
         raw = self.r.hget(self.offsets, path)
         return int(raw) if raw is not None else 0
 
-    def set_feed_offset(self, path, offset):
+    def set_feed_offset(self, path: str, offset: int) -> None:
         self.r.hset(self.offsets, path, offset)
 
-    def last_run_finished(self):
+    def last_run_finished(self) -> bool:
         last = self.r.hget(self.runs, self.worker)
         return last is None or json.loads(last).get("finished") is not None
 
-    def begin_run(self):
+    def begin_run(self) -> None:
         self.r.hset(self.runs, self.worker, json.dumps({"started": time.time(), "finished": None}))
 
-    def end_run(self):
+    def end_run(self) -> None:
         self.r.hset(self.runs, self.worker, json.dumps({"started": None, "finished": time.time()}))
 
-    def commit(self):
+    def commit(self) -> None:
         pass  # every Redis command is already applied
 
-    def close(self):
+    def close(self) -> None:
         pass
 
 
@@ -160,7 +164,12 @@ def _dump(copy: reposts.Copy) -> str:
                        "sig": base64.b64encode(sig).decode() if sig else None})
 
 
-def _copy(story_id: str, raw: bytes) -> reposts.Copy:
+def _copy(story_id: str, raw: bytes | str) -> reposts.Copy:
     v = json.loads(raw)
     return reposts.Copy(story_id, v["url"], v["cluster"], v["head"], v["seen"],
                         reposts.from_bytes(base64.b64decode(v["sig"]) if v["sig"] else None))
+
+
+def _text(value: bytes | str) -> str:
+    """A Redis reply as text (the client returns bytes: it is made without decode_responses)."""
+    return value.decode() if isinstance(value, bytes) else value

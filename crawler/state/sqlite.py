@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from .. import reposts
@@ -40,28 +41,28 @@ class SqliteState:
             self.db.execute("DROP TABLE stories")
             self.db.commit()
 
-    def article(self, url):
+    def article(self, url: str) -> tuple[str | None, float] | None:
         row = self.db.execute("SELECT story_id, recorded FROM pages WHERE url = ?", (url,)).fetchone()
         return (row[0], row[1]) if row else None
 
-    def has_brief(self, brief_id):
+    def has_brief(self, brief_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is not None
 
     # -- the repost index: this run's copies in memory, earlier runs' from the feeds ---------
-    def copy_of(self, story_id):
+    def copy_of(self, story_id: str) -> reposts.Copy | None:
         row = self.db.execute("SELECT * FROM copies WHERE story_id = ?", (story_id,)).fetchone()
         return _copy(row) if row else self._copies.copy_of(story_id)
 
-    def candidates(self, keys):
+    def candidates(self, keys: list[int]) -> list[reposts.Copy]:
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(f"SELECT c.* FROM bands b JOIN copies c ON c.story_id = b.story_id "
                                f"WHERE b.key IN ({marks})", keys).fetchall()
         return [_copy(r) for r in rows] + self._copies.candidates(keys)
 
-    def add_copy(self, copy):
+    def add_copy(self, copy: reposts.Copy) -> None:
         self._copies.add_copy(copy)
 
-    def repost_lock(self):
+    def repost_lock(self) -> AbstractContextManager:
         return self._copies.repost_lock()
 
     def _record_copy(self, item: dict) -> None:
@@ -75,11 +76,11 @@ class SqliteState:
             self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
                                 [(k, copy.story_id) for k in copy.bands])
 
-    def _seen(self, story_id):
+    def _seen(self, story_id: str) -> float | None:
         row = self.db.execute("SELECT seen FROM copies WHERE story_id = ?", (story_id,)).fetchone()
         return row[0] if row else None
 
-    def record(self, kind, item):
+    def record(self, kind: str, item: dict) -> None:
         now = time.time()
         if kind == "articles":
             self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, 'article', ?)",
@@ -90,51 +91,51 @@ class SqliteState:
         elif kind == "briefs":
             self.db.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?, ?)", (item["id"], item.get("firstSeenIn"), now))
 
-    def claim_brief(self, brief_id, page=None):
+    def claim_brief(self, brief_id: str, page: str | None = None) -> bool:
         if brief_id in self._briefs or self.has_brief(brief_id):
             return False
         self._briefs.add(brief_id)
         return True
 
-    def claim_article(self, url, story_id):
+    def claim_article(self, url: str, story_id: str | None) -> bool:
         known = self.article(url)
         if url in self._pages or (known is not None and known[0] == story_id):
             return False
         self._pages.add(url)
         return True
 
-    def claim_reject(self, url, reason):
+    def claim_reject(self, url: str, reason: str) -> bool:
         if url in self._pages or self.article(url) is not None:
             return False
         self._pages.add(url)
         return True
 
-    def feed_offset(self, path):
+    def feed_offset(self, path: str) -> int:
         row = self.db.execute("SELECT offset FROM feed_files WHERE path = ?", (path,)).fetchone()
         return row[0] if row else 0
 
-    def set_feed_offset(self, path, offset):
+    def set_feed_offset(self, path: str, offset: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO feed_files VALUES (?, ?)", (path, offset))
 
-    def last_run_finished(self):
+    def last_run_finished(self) -> bool:
         last = self.db.execute("SELECT finished FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         return last is None or last[0] is not None
 
-    def begin_run(self):
+    def begin_run(self) -> None:
         self.run_id = self.db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),)).lastrowid
         self.db.commit()
 
-    def end_run(self):
+    def end_run(self) -> None:
         self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (time.time(), self.run_id))
         self.db.commit()
 
-    def commit(self):
+    def commit(self) -> None:
         self.db.commit()
 
-    def close(self):
+    def close(self) -> None:
         self.db.close()
 
 
-def _copy(row) -> reposts.Copy:
+def _copy(row: tuple) -> reposts.Copy:
     story_id, url, cluster, head, seen, sig = row
     return reposts.Copy(story_id, url, cluster, head, seen, reposts.from_bytes(sig))
