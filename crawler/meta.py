@@ -1,6 +1,7 @@
 """The request meta keys this project sets, prefixed as Scrapy's own are (``depth``,
 ``download_slot``, ``deltafetch_key``). Values are plain data, so a JOBDIR or a Redis queue
 can keep them."""
+from enum import StrEnum
 
 ROLE = "news_role"  #: what the spider expects at the URL: one of the roles below
 LIST_PAGE = "news_list_page"  #: the number of the list page a "next" link leads to
@@ -9,6 +10,13 @@ ARTICLE = "news_article"  #: an article printed over pages: the item its pages s
 FIRST_PAGE = "news_first_page"  #: … the URL of its first page
 PART = "news_part"  #: … and the number of the page this request fetches
 
-# Roles (``ROLE``): an entry of a list, a list's next page, another page of a list's pager,
-# a section (category) of a site, and a later page of an article printed over several.
-ARTICLE_ROLE, NEXT, PAGE, SECTION, PART_ROLE = "article", "next", "page", "section", "part"
+
+
+class Role(StrEnum):
+    """What the spider expects at a URL (``ROLE``; meta holds the plain value)."""
+
+    ARTICLE = "article"  #: an entry of a list, or a related article
+    NEXT = "next"  #: a list's next page
+    PAGE = "page"  #: another page of a list's pager
+    SECTION = "section"  #: a section (category) of a site
+    PART = "part"  #: a later page of an article printed over several

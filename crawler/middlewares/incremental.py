@@ -17,7 +17,7 @@ from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
 from ..extensions.state import CrawlStateExtension
-from ..meta import ARTICLE_ROLE, KNOWN_PAGES, NEXT, PAGE, ROLE
+from ..meta import KNOWN_PAGES, ROLE, Role
 
 
 class IncrementalMiddleware:
@@ -44,18 +44,18 @@ class IncrementalMiddleware:
     def filter(self, response, outputs: list, spider) -> list:
         if not self.ext.skips_known_pages(spider):
             return outputs
-        articles = [r for r in outputs if isinstance(r, Request) and r.meta.get(ROLE) == ARTICLE_ROLE]
+        articles = [r for r in outputs if isinstance(r, Request) and r.meta.get(ROLE) == Role.ARTICLE]
         known = {r.url for r in articles if self.is_known(r.url)}
         all_known = bool(articles) and len(known) == len(articles)
         streak = response.meta.get(KNOWN_PAGES, 0) + 1 if all_known else 0
         kept = []
         for out in outputs:
             role = out.meta.get(ROLE) if isinstance(out, Request) else None
-            if role == ARTICLE_ROLE and out.url in known:
+            if role == Role.ARTICLE and out.url in known:
                 self.stats.inc_value("incremental/skipped")
                 continue
-            if role in (NEXT, PAGE) and not self.ext.resuming:
-                if role == PAGE:
+            if role in (Role.NEXT, Role.PAGE) and not self.ext.resuming:
+                if role == Role.PAGE:
                     continue  # walk by "next" links, so a list can stop where the news ends
                 if streak >= self.known_pages:
                     self.stats.inc_value("incremental/lists_stopped")

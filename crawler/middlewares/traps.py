@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 
-from ..meta import PART_ROLE, ROLE, SECTION
+from ..meta import ROLE, Role
 
 logger = logging.getLogger(__name__)
 
@@ -48,17 +48,17 @@ class TrapsMiddleware:
             return "repeated_segment"
         host = parts.netloc
         role = request.meta.get(ROLE)
-        if role == SECTION and self.max_sections and self.sections[host] >= self.max_sections:
+        if role == Role.SECTION and self.max_sections and self.sections[host] >= self.max_sections:
             return "site_sections"
         if self.max_requests and self.requests[host] >= self.max_requests:
             return "site_requests"
         self.requests[host] += 1
-        if role == SECTION:
+        if role == Role.SECTION:
             self.sections[host] += 1
         return None
 
     def _kept(self, out) -> bool:
-        if not isinstance(out, Request) or out.meta.get(ROLE) in (None, PART_ROLE) or out.dont_filter:
+        if not isinstance(out, Request) or out.meta.get(ROLE) in (None, Role.PART) or out.dont_filter:
             return True
         rule = self.trap(out)
         if rule is None:

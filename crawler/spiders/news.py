@@ -24,7 +24,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from .. import distributed
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
-from ..meta import ARTICLE, ARTICLE_ROLE, FIRST_PAGE, LIST_PAGE, NEXT, PAGE, PART, PART_ROLE, ROLE, SECTION
+from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
@@ -175,11 +175,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield from self.article_or_next_part(page.to_item(), page, response.url, 1)
         if self.follow_related:
             for entry in page.related:
-                yield from self.follow(response, entry.url, ARTICLE_ROLE)
+                yield from self.follow(response, entry.url, Role.ARTICLE)
         if ROLE not in response.meta:  # a start page: its category leads to the rest of the site
             for crumb in page.breadcrumbs[1:]:
                 if crumb.url:
-                    yield from self.follow(response, crumb.url, SECTION)
+                    yield from self.follow(response, crumb.url, Role.SECTION)
 
     # -- articles printed over several pages ------------------------------------------------
     def article_or_next_part(self, article: Article, page: ArticlePage, first_url: str, number: int):
@@ -191,7 +191,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             self.logger.info("Article page cap (NEWS_MAX_ARTICLE_PAGES=%d) reached at %s", self.max_article_pages, url)
         elif url is not None:
             yield scrapy.Request(url, callback=self.parse_part, errback=self.part_failed,
-                                 meta={ROLE: PART_ROLE, ARTICLE: asdict(article), FIRST_PAGE: first_url,
+                                 meta={ROLE: Role.PART.value, ARTICLE: asdict(article), FIRST_PAGE: first_url,
                                        PART: number + 1})
             return
         yield article
@@ -227,30 +227,30 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield flashes.to_item()
         listing = page.to_listing()
         for entry in listing.entries:
-            yield from self.follow(response, entry["url"], ARTICLE_ROLE)
+            yield from self.follow(response, entry["url"], Role.ARTICLE)
         for url in page.article_links():
-            yield from self.follow(response, url, ARTICLE_ROLE)
+            yield from self.follow(response, url, Role.ARTICLE)
         # pages walked by "next" links count too: a pager whose pages all call themselves
         # page 1 would otherwise never reach the cap
         number = max(listing.pageNumber, response.meta.get(LIST_PAGE, 1))
         if listing.nextPage and number < self.max_list_pages:
-            yield from self.follow(response, listing.nextPage, NEXT, **{LIST_PAGE: number + 1})
+            yield from self.follow(response, listing.nextPage, Role.NEXT, **{LIST_PAGE: number + 1})
         elif listing.nextPage:
             self.crawler.stats.inc_value("pagination/capped")
             self.logger.info("Pagination cap (NEWS_MAX_LIST_PAGES=%d) reached at %s", self.max_list_pages, response.url)
         for number, url in listing.pages.items():
             if number <= self.max_list_pages:
-                yield from self.follow(response, url, PAGE)
+                yield from self.follow(response, url, Role.PAGE)
         if self.follow_sections and listing.pageNumber == 1:  # the same menu is on every page of a list
             for url in listing.sectionLinks:
-                yield from self.follow(response, url, SECTION)
+                yield from self.follow(response, url, Role.SECTION)
 
-    def follow(self, response, url: str, role: str, **extra):
+    def follow(self, response, url: str, role: Role, **extra):
         """``role`` (plain data in meta) lets middlewares tell entries from pagination.
         ``url`` is absolute and escaped already (``links.absolute``): a plain Request skips
         ``response.follow``'s second join with the page's base URL."""
         if page_links.same_scheme_family(response.url, url):
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={ROLE: role, **extra})
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={ROLE: role.value, **extra})
 
     # -- failures ----------------------------------------------------------------------
     def failed(self, failure):
