@@ -19,6 +19,7 @@ from crawler.pages import ArticlePage, bylines, labels
     ("顶端新闻·河南商报记者马俊峰/文受访者供图", "马俊峰"),
     ("共建清朗网络空间。(文/图 刘玺东 易赛楠)", "刘玺东 易赛楠"),
     ("By 张三", "张三"),
+    ("执笔/链闻客、王小明&李四", "链闻客 王小明 李四"),
     ("为行业发展起到推动作用。（总台记者 张倩）", "张倩"),
 ])
 def test_a_byline_gives_the_writers(line, names):
@@ -83,3 +84,12 @@ def test_the_value_after_a_bare_editor_label_is_not_story():
             f"<div class='content'>{story}<dl><dt>责任编辑：</dt><dd>李四</dd></dl></div></body></html>")
     page = ArticlePage("https://a.example/info/1.html", html.encode())
     assert all("李四" not in b.text for b in page.story.blocks) and len(page.story.blocks) == 3
+
+
+def test_a_writers_line_with_a_slash_opening_the_story_is_the_author_not_story():
+    story = "".join(f"<p>{'以太坊基金会今日公布了新一轮生态资助名单，共有三十个项目入选。' * 2}</p>" for _ in range(3))
+    html = ("<html><head><title>以太坊基金会公布资助名单</title></head><body><h1>以太坊基金会公布资助名单</h1>"
+            f"<div class='content'><p>执笔/链闻客、王小明&amp;李四</p>{story}</div></body></html>")
+    page = ArticlePage("https://a.example/info/1.html", html.encode())
+    assert page.fields.author == "链闻客 王小明 李四"
+    assert all("执笔" not in b.text for b in page.story.blocks)

@@ -2,7 +2,7 @@
 
 `（记者 胡晓蓉）` closing a story, `新华社巴黎12月9日电（记者唐霁）` or `（刘艺、杨吉）` in the
 dateline, `本报记者 葛灵丹` or `澎湃新闻记者 贺梨萍` on a line of its own, `文/图 刘玺东 易赛楠`,
-`记者马俊峰/文`, `《棱镜》作者 周纯`, `By 张三`, `石佳/中国青年报`. Editors (责任编辑) are
+`记者马俊峰/文`, `执笔/叨叨姐、胡一刀`, `《棱镜》作者 周纯`, `By 张三`, `石佳/中国青年报`. Editors (责任编辑) are
 never bylines: the labels find them (``labels.EDITOR``).
 """
 from __future__ import annotations
@@ -32,6 +32,7 @@ _IN_TEXT = [
 ]
 _LINE = [
     re.compile(rf"^(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?\S{{0,12}}?{_ROLE}\s*{_NAMES}$"),  # 澎湃新闻记者 贺梨萍
+    re.compile(rf"^(?:执笔|執筆|撰文|采写|採寫)\s*[/／]\s*{_NAMES}$"),                  # 执笔/叨叨姐、胡一刀
     re.compile(rf"^\S{{0,12}}作者\s+{_NAMES}$"),                                   # 《棱镜》作者 周纯
     re.compile(rf"^By\s+{_NAMES}$", re.I),                                          # By 张三
     re.compile(rf"^{_NAMES}\s*[/／]\s*\S{{2,12}}(?:报|報|网|網|社|台|刊)$"),           # 石佳/中国青年报
