@@ -91,3 +91,23 @@ def test_counters_end_the_value_before_them(line, fields):
                                   "[2021-02-10 09:11:56] 来源: 编辑:wangjia 点击量:"])
 def test_a_meta_line_may_open_with_the_pages_date_in_any_form(line):
     assert labels.META_LINE.match(line)
+
+
+@pytest.mark.parametrize("line,caption", [
+    ("国庆假期首日，游客在码头排队登船。 通讯员王芳 摄", True),
+    ("雨中的西湖依然游人如织。城市摄影队 李强 摄", True),
+    ("（记者 张三 摄）", True),
+    ("矿工们决定把这一幕用手机拍摄", False),  # a sentence that ends in 拍摄: no name after a space
+    ("交易所的新版界面由团队自行设计拍摄", False),
+])
+def test_a_photographers_credit_closes_a_caption(line, caption):
+    assert bool(labels.CAPTION_LINE.match(line)) is caption and (not caption or line[-1] in labels.CAPTION_ENDS)
+
+
+@pytest.mark.parametrize("line,inside", [
+    ("【编辑：陈晨】", "编辑：陈晨"), ("（ 责任编辑：王五 ）", "责任编辑：王五"), ("[作者:张三]", "作者:张三"),
+    ("【比特币突破七万】正文在这里[2024-03-06 09:12]", "【比特币突破七万】正文在这里[2024-03-06 09:12]"),  # a brief
+    ("正文", "正文"),
+])
+def test_a_line_printed_wholly_in_brackets_is_read_inside(line, inside):
+    assert labels.unbracketed(line) == inside

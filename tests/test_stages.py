@@ -91,3 +91,12 @@ def test_the_page_class_composes_the_stages():
     assert item.headline == "比特币升破七万美元" and item.author == "王小明" and item.category == "比特币"
     assert item.articleBody == "\n\n".join(STORY) and item.tags == ["比特币", "ETF"]
     assert page.field_sources == {"headline": NAMED, "author": "a labelled field", "date": "a labelled field"}
+
+
+def test_a_field_in_brackets_closing_the_story_is_a_field_not_story():
+    closing = "<p>【编辑：李四】</p>\n<p>雨中的码头。 通讯员王芳 摄</p>".encode()
+    page = ArticlePage(URL, PAGE.replace("<p>责任编辑：李四</p>".encode(), closing))
+    assert page.fields.editor == "李四"
+    assert [b.text for b in page.story.blocks] == STORY
+    reasons = {d.text: d.reason for d in page.decisions if not d.kept}
+    assert reasons["【编辑：李四】"] == "a field's label" and reasons["雨中的码头。 通讯员王芳 摄"] == "a photo's caption or credit"

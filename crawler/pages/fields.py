@@ -70,9 +70,10 @@ def _labelled(blocks: list[dom.Block]) -> dict[str, str]:
     each, a bare label's value read from the element after it."""
     found: dict[str, str] = {}
     for i, b in enumerate(blocks):
-        if len(b.text) > MAX_FIELD_LINE or not labels.META_LINE.match(b.text):
+        text = labels.unbracketed(b.text)  # `【编辑：姚昊】`, `（ 责任编辑：魏喆 ）`
+        if len(text) > MAX_FIELD_LINE or not labels.META_LINE.match(text):
             continue
-        values = labels.split_labelled(b.text)
+        values = labels.split_labelled(text)
         # the page's date before the labels: `[2021-02-10 09:11:56] 来源:` / `2024-01-19 08:18 来源：`
         bracketed = _BRACKETED_DATE.match(b.text)
         bare = None if bracketed else dates.DATE_IN_TEXT.match(b.text)

@@ -57,11 +57,13 @@ BOILERPLATE_LINE = re.compile(r"^[（(]?\s*(?:責任編輯|责任编辑|責編|�
                               r"|圖片來源|图片来源|圖源|图源|圖片|图片|配圖|配图|題圖|题图"  # an image's credit line
                               r"|Disclaimer)\s*[:：]", re.I)
 # A photo's caption or credit on a line of its own: wholly in parentheses (`（视频截图）`), or
-# ending with a credit (`…晨练的老年人。（视觉中国）`, `BBC报道截图`).
+# ending with a credit (`…晨练的老年人。（视觉中国）`, `BBC报道截图`), or with the
+# photographer's name after a space (`…开往襄阳。 通讯员刘娟 摄`, `城市摄影队 周斌 摄`).
 CAPTION_LINE = re.compile(r"^[（(][^（）()]{1,20}[)）]$"
-                          r"|^.{0,60}(?:[（(](?:視覺中國|视觉中国|圖蟲|图虫|東方IC|东方IC|資料圖|资料图|[^（）()]{0,20}(?:截圖|截图|供圖|供图))[)）]"
-                          r"|截圖|截图)$")
-CAPTION_ENDS = ")）图圖"  # the last character of every caption line above
+                          r"|^.{0,60}(?:[（(](?:視覺中國|视觉中国|圖蟲|图虫|東方IC|东方IC|資料圖|资料图"
+                          r"|[^（）()]{0,20}(?:截圖|截图|供圖|供图))[)）]|截圖|截图)$"
+                          r"|^.{0,60}\s(?:[\u4e00-\u9fff]{0,6}(?:记者|記者|通讯员|通訊員))?[\u4e00-\u9fff]{2,4}\s*[摄攝]$")
+CAPTION_ENDS = ")）图圖摄攝"  # the last character of every caption line above
 # A line that closes the story: what follows is the related list, the recommendations, or
 # the platform's statement before reader comments.
 STORY_END = re.compile(r"^(?:相關|相关|推薦|推荐|延伸|熱門|热门|更多)"
@@ -99,6 +101,19 @@ NEXT_PAGE = re.compile(r"^(?:下一?[頁页]|Next|»|›|>|下一[张張]?)$", r
 PREV_PAGE = re.compile(r"^(?:上一?[頁页]|Prev(?:ious)?|«|‹|<)$", re.I)
 LAST_PAGE = re.compile(r"^(?:尾[頁页]|末[頁页]|最後一?[頁页]|最后一?[页頁]|Last)$", re.I)
 FIRST_PAGE = re.compile(r"^(?:首[頁页]|First)$", re.I)
+
+
+# A field printed wholly in brackets (`【编辑：姚昊】`, `（ 责任编辑：魏喆 ）`): the inside.
+_BRACKETED = re.compile(r"^[【\[［（(]\s*([^【】\[\]［］（）()]{2,40}?)\s*[】\]］）)]$")
+
+
+def unbracketed(line: str) -> str:
+    """A line's text without the brackets it is printed in whole, else the line."""
+    if line[:1] in "【[［（(":
+        m = _BRACKETED.match(line)
+        if m:
+            return m.group(1)
+    return line
 
 
 def is_notice(line: str) -> bool:

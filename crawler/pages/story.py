@@ -162,12 +162,19 @@ class _Reader:
             return BYLINE
         if text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text):
             return CAPTION
-        if labels.META_LINE.match(text) and not self._repost_byline(text):
+        if self._is_field_line(text):
             return LABEL
         if ((b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE)
                 or (b.link_chars and links.is_pager_line(text))):
             return "a row of links (share buttons, a pager)"
         return None
+
+    def _is_field_line(self, text: str) -> bool:
+        """A labelled field of the page's (not the repost's own byline), bare or printed in
+        brackets (`【编辑：姚昊】`)."""
+        if labels.META_LINE.match(text):
+            return not self._repost_byline(text)
+        return text[0] in "【[［（(" and labels.META_LINE.match(labels.unbracketed(text)) is not None
 
     def _repost_byline(self, text: str) -> bool:
         """A labelled line inside the story that is the repost's own byline, not page meta:
