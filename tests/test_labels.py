@@ -97,6 +97,9 @@ def test_a_meta_line_may_open_with_the_pages_date_in_any_form(line):
     ("国庆假期首日，游客在码头排队登船。 通讯员王芳 摄", True),
     ("雨中的西湖依然游人如织。城市摄影队 李强 摄", True),
     ("（记者 张三 摄）", True),
+    ("矿场外排起了长队。 矿工家属供图", True),
+    ("交易所大厅里的行情屏。本文图片均为本报记者王小明 图", True),
+    ("结构如下图", False), ("他拿出了一张地图", False),
     ("矿工们决定把这一幕用手机拍摄", False),  # a sentence that ends in 拍摄: no name after a space
     ("交易所的新版界面由团队自行设计拍摄", False),
 ])

@@ -58,11 +58,13 @@ BOILERPLATE_LINE = re.compile(r"^[（(]?\s*(?:責任編輯|责任编辑|責編|�
                               r"|Disclaimer)\s*[:：]", re.I)
 # A photo's caption or credit on a line of its own: wholly in parentheses (`（视频截图）`), or
 # ending with a credit (`…晨练的老年人。（视觉中国）`, `BBC报道截图`), or with the
-# photographer's name after a space (`…开往襄阳。 通讯员刘娟 摄`, `城市摄影队 周斌 摄`).
+# photographer's name after a space or a role (`…开往襄阳。 通讯员刘娟 摄`, `城市摄影队 周斌 摄`,
+# `…的纸片。 小花母亲供图`, `…均为澎湃新闻记者段彦超 图`).
 CAPTION_LINE = re.compile(r"^[（(][^（）()]{1,20}[)）]$"
                           r"|^.{0,60}(?:[（(](?:視覺中國|视觉中国|圖蟲|图虫|東方IC|东方IC|資料圖|资料图"
                           r"|[^（）()]{0,20}(?:截圖|截图|供圖|供图))[)）]|截圖|截图)$"
-                          r"|^.{0,60}\s(?:[\u4e00-\u9fff]{0,6}(?:记者|記者|通讯员|通訊員))?[\u4e00-\u9fff]{2,4}\s*[摄攝]$")
+                          r"|^.{0,60}(?:\s(?:[\u4e00-\u9fff]{0,6}(?:记者|記者|通讯员|通訊員))?|记者|記者|通讯员|通訊員)"
+                          r"[\u4e00-\u9fff]{2,4}\s*(?:[摄攝]|供?[图圖])$")
 CAPTION_ENDS = ")）图圖摄攝"  # the last character of every caption line above
 # A line that closes the story: what follows is the related list, the recommendations, or
 # the platform's statement before reader comments.
