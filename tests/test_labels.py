@@ -114,3 +114,12 @@ def test_a_photographers_credit_closes_a_caption(line, caption):
 ])
 def test_a_line_printed_wholly_in_brackets_is_read_inside(line, inside):
     assert labels.unbracketed(line) == inside
+
+
+@pytest.mark.parametrize("line,credits", [
+    ("市场部供稿 摄影/张艳 编辑/苏芳", True), ("文字/王五 图片/赵六", True), ("摄影：李强 审核：周明", True),
+    ("编辑/苏芳", False),  # one credit: a byline, read elsewhere
+    ("他在文章中写道：摄影/编辑工作都很辛苦，需要耐心，这一点人人都知道，可是能够坚持下来的人并不多。" * 2, False),
+])
+def test_a_line_of_credits_under_the_story(line, credits):
+    assert labels.is_credits(line) is credits

@@ -5,7 +5,7 @@ Fields are found by these labels, never by a template's class names.
 import re
 
 from ..dates import DATE_IN_TEXT
-from .tunables import MAX_NOTICE
+from .tunables import MAX_CREDITS_LINE, MAX_NOTICE, MIN_CREDITS
 
 _SEP = r"\s*[:：]\s*"
 
@@ -116,6 +116,15 @@ def unbracketed(line: str) -> str:
         if m:
             return m.group(1)
     return line
+
+
+# The credits a site prints under a story, two or more in a short line, with slashes as
+# often as colons: `药剂科供稿 摄影/张艳 编辑/苏芳`, `摄影：李强 审核：周明`.
+_CREDIT = re.compile(r"供稿|(?:摄影|攝影|编辑|編輯|责编|責編|美编|美編|审核|審核|校对|校對|文字|图片|圖片)\s*[/／:：]")
+
+
+def is_credits(line: str) -> bool:
+    return len(line) <= MAX_CREDITS_LINE and len(_CREDIT.findall(line)) >= MIN_CREDITS
 
 
 def is_notice(line: str) -> bool:

@@ -156,7 +156,7 @@ class _Reader:
             return "an image's markup left in the text, escaped"
         if labels.NOISE_LINE.match(text):
             return NOISE
-        if labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text):
+        if labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text) or labels.is_credits(text):
             return BOILERPLATE
         if bylines.is_byline(text):
             return BYLINE

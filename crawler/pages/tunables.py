@@ -124,6 +124,8 @@ MIN_ROW_LINKS, MAX_ROW_LINE = 0.6, 120
 MAX_LABEL_VALUE = 30
 # A longer line that names the site's notice terms (`如有侵权`) is story (an article about copyright).
 MAX_NOTICE = 80
+# A line of the site's credits under a story: its longest, and the credits it holds at least.
+MAX_CREDITS_LINE, MIN_CREDITS = 60, 2
 # Characters of the line that ended a story quoted in the reason for dropping what follows.
 QUOTED_END = 30
 
