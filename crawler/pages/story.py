@@ -26,6 +26,7 @@ from .tunables import (
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ENDS_IN_COLON = re.compile(r"[:：]\s*$")
+_SENTENCE_ENDS = frozenset("。！？!?")
 
 # Why a line in the story's box is not story. After one of the last five ending in a colon
 # (`作者：`, `责任编辑：`), the next short line is its value, not story.
@@ -138,10 +139,13 @@ class _Reader:
 
     def _trim(self, out: list[tuple[dom.Block, StoryBlock]], why: dict[int, str]) -> None:
         """The first paragraph often prints the headline again (sometimes with its affix); a
-        heading at the end titles what follows the story."""
+        heading at the end titles what follows the story, unless it closes a sentence: a
+        story's last words printed bold (`<p><b>平安出行，安全到家。</b></p>`)."""
         headline = self.found.headline
         if out and headline and repeats_headline(out[0][1].text, headline, self.found.raw or ""):
             why[id(out.pop(0)[0])] = "repeats the headline"
+        if out and out[-1][1].text[-1] in _SENTENCE_ENDS:
+            return
         while out and out[-1][1].type == "heading":
             why[id(out.pop()[0])] = "a heading with nothing under it (it titles what follows)"
 
