@@ -106,6 +106,6 @@ def test_a_story_closing_in_bold_keeps_its_last_sentence_a_bold_title_at_the_end
     closing = "<p><b>愿大家都能</b></p><p><b>理性投资，远离风险。</b></p>".encode()
     page = ArticlePage(URL, PAGE.replace("<p>责任编辑：李四</p>".encode(), closing))
     assert [b.text for b in page.story.blocks][-2:] == ["愿大家都能", "理性投资，远离风险。"]
-    titled = "<p><b>相关新闻</b></p>".encode()  # a bold title with nothing under it
+    titled = "<p><b>监管的下一步</b></p>".encode()  # a bold title with nothing under it
     page = ArticlePage(URL, PAGE.replace("<p>责任编辑：李四</p>".encode(), titled))
     assert [b.text for b in page.story.blocks] == STORY
