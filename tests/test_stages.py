@@ -109,3 +109,9 @@ def test_a_story_closing_in_bold_keeps_its_last_sentence_a_bold_title_at_the_end
     titled = "<p><b>监管的下一步</b></p>".encode()  # a bold title with nothing under it
     page = ArticlePage(URL, PAGE.replace("<p>责任编辑：李四</p>".encode(), titled))
     assert [b.text for b in page.story.blocks] == STORY
+
+
+def test_a_link_home_glued_to_the_last_paragraph_is_cut_off():
+    glued = f'<p>{STORY[1]}<a href="/">返回某某财经首页&gt;&gt;</a></p>'.encode()
+    page = ArticlePage(URL, PAGE.replace(f"<p>{STORY[1]}</p>".encode(), glued))
+    assert [b.text for b in page.story.blocks] == STORY

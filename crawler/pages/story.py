@@ -27,6 +27,9 @@ _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ENDS_IN_COLON = re.compile(r"[:：]\s*$")
 _SENTENCE_ENDS = frozenset("。！？!?")
+# A link back to the site's home page at a paragraph's end: `返回腾讯网首页>>`, `[返回首页]`.
+_HOME_LINK = re.compile(r"\s*[\[【]?返回\S{0,8}?首[页頁][\]】]?\s*[>》»]*$")
+_HOME_LINK_ENDS = frozenset(">》»页頁]】")
 
 # Why a line in the story's box is not story. After one of the last five ending in a colon
 # (`作者：`, `责任编辑：`), the next short line is its value, not story.
@@ -194,11 +197,15 @@ class _Reader:
 
 
 def _story_block(b: dom.Block) -> StoryBlock | None:
-    """A kept block as the story prints it: a heading without its decoration (`▍`, `#`)."""
+    """A kept block as the story prints it: a heading without its decoration (`▍`, `#`), a
+    paragraph without a link home glued to its end (`…仍将持续。返回腾讯网首页>>`)."""
     if b.heading or b.owner.tag in _SUBHEADINGS:
         text = _HEADING_DECORATION.sub("", b.text)
         return StoryBlock("heading", text) if text else None
-    return StoryBlock("paragraph", b.text)
+    text = b.text
+    if b.link_chars and text[-1] in _HOME_LINK_ENDS:
+        text = _HOME_LINK.sub("", text)
+    return StoryBlock("paragraph", text) if text else None
 
 
 def _repeated_below(lead: str, blocks: list[dom.Block]) -> bool:
