@@ -9,6 +9,9 @@ them where Scrapy's sit.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from scrapy.downloadermiddlewares import httpcompression, redirect, robotstxt
 from scrapy.exceptions import IgnoreRequest
 
@@ -25,43 +28,36 @@ class DecompressedTooLarge(IgnoreRequest):
     """The body grew past ``DOWNLOAD_MAXSIZE`` while it was decompressed."""
 
 
+@contextmanager
+def _typed(cls: type[IgnoreRequest]) -> Iterator[None]:
+    """Re-raise a plain IgnoreRequest from inside as ``cls``; any other passes as it is."""
+    try:
+        yield
+    except IgnoreRequest as e:
+        if type(e) is IgnoreRequest:
+            raise cls(*e.args) from e
+        raise
+
+
 class RobotsTxtMiddleware(robotstxt.RobotsTxtMiddleware):
     async def process_request(self, request, spider=None):
-        try:
+        with _typed(RobotsForbidden):
             return await super().process_request(request)
-        except IgnoreRequest as e:
-            if type(e) is IgnoreRequest:
-                raise RobotsForbidden(*e.args) from e
-            raise
 
 
 class RedirectMiddleware(redirect.RedirectMiddleware):
     def process_response(self, request, response, spider=None):
-        try:
+        with _typed(RedirectsExhausted):
             return super().process_response(request, response)
-        except IgnoreRequest as e:
-            if type(e) is IgnoreRequest:
-                raise RedirectsExhausted(*e.args) from e
-            raise
 
 
 class MetaRefreshMiddleware(redirect.MetaRefreshMiddleware):
     def process_response(self, request, response, spider=None):
-        try:
+        with _typed(RedirectsExhausted):
             return super().process_response(request, response)
-        except IgnoreRequest as e:
-            if type(e) is IgnoreRequest:
-                raise RedirectsExhausted(*e.args) from e
-            raise
 
 
 class HttpCompressionMiddleware(httpcompression.HttpCompressionMiddleware):
     def process_response(self, request, response, spider=None):
-        try:
+        with _typed(DecompressedTooLarge):
             return super().process_response(request, response)
-        except IgnoreRequest as e:
-            if type(e) is IgnoreRequest:
-                raise DecompressedTooLarge(*e.args) from e
-            raise
-
-
