@@ -139,8 +139,8 @@ def scores(pages: list[RealPage]) -> dict[str, list[dict]]:
             rows.append({"key": page.key, "flagged": page.flagged, "f1": bigram_f1(story, page.story),
                          "title": normalized(title) in page.title if title else False,
                          "date": None if page.date is None else day(date) == page.date,
-                         "author": None if page.fields.author is None
-                         else bool(author) and normalized(author) == normalized(page.fields.author)})
+                         "author": None if page.author is None
+                         else bool(author) and normalized(author) == normalized(page.author)})
         out[name] = rows
     return out
 
