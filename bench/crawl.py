@@ -21,8 +21,19 @@ from pathlib import Path
 
 from crawler.demo.server import ServerProcess
 
-from .common import (CALLGRIND, FAST, collected, crawl_bare, crawl_news, env, machine, pages_per_cpu_second,
-                     pages_per_second, run_measured, run_usage)
+from .common import (
+    CALLGRIND,
+    FAST,
+    collected,
+    crawl_bare,
+    crawl_news,
+    env,
+    machine,
+    pages_per_cpu_second,
+    pages_per_second,
+    run_measured,
+    run_usage,
+)
 
 # The two crawls compared, in the tables' order.
 CRAWLS = (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`, all pipelines and feeds"))

@@ -23,14 +23,14 @@ from scrapy.exporters import JsonLinesItemExporter as ScrapyExporter
 from scrapy.utils.test import get_crawler
 from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
 
-from crawler.split import split_article
+from crawler.addon import NewsCrawlerAddon
 from crawler.dates import CHINA_TZ, DateParser
 from crawler.demo.site import DemoSite
-from crawler.addon import NewsCrawlerAddon
 from crawler.exporters import JsonLinesItemExporter
 from crawler.extensions.monitoring import Spidermon
 from crawler.pages import ArticlePage, read_page
 from crawler.spiders.news import NewsSpider
+from crawler.split import split_article
 from crawler.text.zh import ZhNormalizer
 
 

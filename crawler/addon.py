@@ -2,7 +2,13 @@
 builds one JSON Lines feed per item kind under ``NEWS_FEED_DIR``."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import defaults, distributed, feeds
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
 
 PRIORITY = "addon"
 DOWNLOADER_MIDDLEWARES = {
@@ -55,19 +61,19 @@ FEED_EXPORTERS = {"jsonlines": "crawler.exporters.JsonLinesItemExporter",
 
 class NewsCrawlerAddon:
     @classmethod
-    def update_pre_crawler_settings(cls, settings) -> None:
+    def update_pre_crawler_settings(cls, settings: BaseSettings) -> None:
         """Before any crawler exists, so spiders see the defaults in ``from_crawler``."""
         for name, value in defaults.all_defaults().items():
             settings.set(name, value, priority=PRIORITY)
 
-    def __init__(self, crawler=None):
+    def __init__(self, crawler: Crawler | None = None):
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         return cls(crawler)
 
-    def update_settings(self, settings) -> None:
+    def update_settings(self, settings: BaseSettings) -> None:
         self.update_pre_crawler_settings(settings)  # again, for crawlers built without a runner
         # a redirect loop ends as a redirect_loop reject instead of vanishing as a duplicate
         settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.RedirectLoopAwareDupeFilter", priority=PRIORITY)
@@ -88,7 +94,7 @@ class NewsCrawlerAddon:
             priority = max(settings.getpriority("FEEDS") or 0, 15)
             settings.set("FEEDS", configured, priority=priority)
 
-    def _worker(self, settings) -> None:
+    def _worker(self, settings: BaseSettings) -> None:
         """One shared frontier on scrapy-redis, unless this worker resumes as a sweep."""
         name = self.crawler.spidercls.name if self.crawler else "news"
         if distributed.resuming(settings, name):

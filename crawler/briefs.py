@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 # `2022/4/5 14:05:43`, `2022-04-05 14:05`, `2022.4.5 14:05`, `2022年4月5日 14:05`; a colon may be full-width
 _TIME = (r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 # The closing time, in any bracket pair the sites use; nothing but spaces after it.

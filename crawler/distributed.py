@@ -11,23 +11,27 @@ from __future__ import annotations
 
 import json
 import socket
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 
-def enabled(settings) -> bool:
+def enabled(settings: BaseSettings) -> bool:
     return bool(settings.get("REDIS_URL"))
 
 
-def worker_id(settings) -> str:
+def worker_id(settings: BaseSettings) -> str:
     return settings.get("NEWS_WORKER_ID") or socket.gethostname()
 
 
-def server(settings):
+def server(settings: BaseSettings):
     from scrapy_redis import connection
 
     return connection.from_settings(settings)
 
 
-def resuming(settings, spider_name: str) -> bool:
+def resuming(settings: BaseSettings, spider_name: str) -> bool:
     """True when this worker's previous run never finished."""
     raw = server(settings).hget(f"{spider_name}:state:runs", worker_id(settings))
     return raw is not None and json.loads(raw).get("finished") is None

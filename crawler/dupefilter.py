@@ -7,11 +7,16 @@ Let through, the loop goes round until ``REDIRECT_MAX_TIMES`` and ends as a
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scrapy.dupefilters import RFPDupeFilter
+
+if TYPE_CHECKING:
+    from scrapy import Request
 
 
 class RedirectLoopAwareDupeFilter(RFPDupeFilter):
-    def request_seen(self, request) -> bool:
+    def request_seen(self, request: Request) -> bool:
         redirects = request.meta.get("redirect_urls")
         if redirects and request.url in redirects:
             return False

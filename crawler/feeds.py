@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import distributed
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 # Item kind -> the item class whose feed it is.
 KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief", "rejects": "crawler.items.Reject"}
@@ -22,12 +26,12 @@ REPORTS = "reports"
 _PARAMETER = re.compile(r"%\([^)]*\)[sd]")
 
 
-def feed_dir(settings) -> Path | None:
+def feed_dir(settings: BaseSettings) -> Path | None:
     value = settings.get("NEWS_FEED_DIR")
     return Path(value) if value else None
 
 
-def file_name(settings) -> str:
+def file_name(settings: BaseSettings) -> str:
     """The name pattern of this crawl's feed files (a worker's own, in a distributed crawl)."""
     name = settings.get("NEWS_FEED_NAME")
     if distributed.enabled(settings):
@@ -56,7 +60,7 @@ def files(directory: str | Path, pattern: str):
                     yield kind, path
 
 
-def uris(settings) -> dict[str, str]:
+def uris(settings: BaseSettings) -> dict[str, str]:
     """{feed URI: item class} for each kind."""
     directory = str(settings.get("NEWS_FEED_DIR")).rstrip("/")
     return {f"{directory}/{kind}/{file_name(settings)}": cls for kind, cls in KINDS.items()}

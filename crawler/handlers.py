@@ -11,6 +11,8 @@ itself, so this subclasses both (the way Scrapy's own lenient parser is installe
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scrapy.core.downloader.handlers.http11 import (
     HTTP11DownloadHandler,
     _LenientHTTP11ClientFactory,
@@ -19,6 +21,10 @@ from scrapy.core.downloader.handlers.http11 import (
 from scrapy.exceptions import DownloadFailedError
 from twisted.python.failure import Failure
 from twisted.web._newclient import BODY, ResponseFailed
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
 
 
 class HeadersTooLarge(Exception):
@@ -29,7 +35,7 @@ class _BoundedHeadersProtocol(_LenientHTTP11ClientProtocol):
     max_header_size = 0  # set per handler on a subclass
     _header_bytes = 0
 
-    def request(self, request):
+    def request(self, request: Request):
         self._header_bytes = 0
         return super().request(request)
 
@@ -55,7 +61,7 @@ class _BoundedHeadersFactory(_LenientHTTP11ClientFactory):
 class BoundedHeadersDownloadHandler(HTTP11DownloadHandler):
     """``DOWNLOAD_HANDLERS`` for http and https; ``NEWS_MAX_HEADER_SIZE = 0`` turns the bound off."""
 
-    def __init__(self, crawler):
+    def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         limit = crawler.settings.getint("NEWS_MAX_HEADER_SIZE")
         if limit <= 0:
@@ -63,7 +69,7 @@ class BoundedHeadersDownloadHandler(HTTP11DownloadHandler):
         protocol = type("BoundedHeadersProtocol", (_BoundedHeadersProtocol,), {"max_header_size": limit})
         self._pool._factory = type("BoundedHeadersFactory", (_BoundedHeadersFactory,), {"protocol_class": protocol})
 
-    async def download_request(self, request):
+    async def download_request(self, request: Request):
         try:
             return await super().download_request(request)
         except DownloadFailedError as e:  # raised from Twisted's ResponseFailed, which lists the causes

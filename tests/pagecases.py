@@ -22,8 +22,8 @@ from pathlib import Path
 
 import opencc
 
-from crawler.split import split_article
 from crawler.pages import ArticlePage, read_page
+from crawler.split import split_article
 
 ROOT = Path(__file__).parent / "fixtures" / "pages"
 DEMO_BASES = {"main": "http://127.0.0.1:8000", "mirror": "http://localhost:8000"}

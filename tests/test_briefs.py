@@ -6,8 +6,8 @@ import pytest
 
 from crawler import fingerprints
 from crawler.briefs import parse_brief
-from crawler.split import split_article
 from crawler.items import Article
+from crawler.split import split_article
 
 T2S = opencc.OpenCC("t2s")
 

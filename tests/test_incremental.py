@@ -6,9 +6,7 @@ import signal
 import subprocess
 import time
 
-
 from tests.conftest import REPO, CrawlResult, Server, crawl_command, paths, run_crawl
-
 
 
 def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path):

@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
-from crawler.split import split_article
 from crawler.items import Reject
 from crawler.pages import ArticlePage, ListPage, read_page
 from crawler.pipelines.dates import DatesPipeline
 from crawler.pipelines.validate import ValidationPipeline
 from crawler.pipelines.zh import ZhNormalizePipeline
 from crawler.spiders.news import NewsSpider
+from crawler.split import split_article
 
 T2S = opencc.OpenCC("t2s")
 CRAWLER = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})

@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
 from scrapy.utils.test import get_crawler
+from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
 
 from crawler.addon import NewsCrawlerAddon
 from crawler.extensions.monitoring import Spidermon

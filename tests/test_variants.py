@@ -10,8 +10,8 @@ from __future__ import annotations
 import opencc
 from hypothesis import HealthCheck, given, settings
 
-from crawler.split import split_article
 from crawler.pages import ArticlePage, ListPage, read_page
+from crawler.split import split_article
 
 from .variants import Variant, article_pages, list_pages, reposts
 

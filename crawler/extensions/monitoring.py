@@ -12,10 +12,16 @@ by Spidermon itself.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from scrapy import signals
 from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
 from spidermon.contrib.scrapy.monitors import DownloaderExceptionMonitor, ErrorCountMonitor, ItemCountMonitor
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
 
 # Counters Scrapy creates at their first increment, which these monitors skip when absent:
 # a crawl with no error must pass them, not skip them.
@@ -24,7 +30,7 @@ ZERO_UNTIL_COUNTED = (ErrorCountMonitor.stat_name, DownloaderExceptionMonitor.st
 
 class Spidermon(SpidermonExtension):
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         ext = super().from_crawler(crawler)
         s = crawler.settings
         ext._skip_none = s.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_NONE", False)
@@ -41,7 +47,7 @@ class Spidermon(SpidermonExtension):
         crawler.signals.connect(ext._zero_counters, signal=signals.spider_opened)
         return ext
 
-    def _zero_counters(self, spider) -> None:
+    def _zero_counters(self, spider: Spider) -> None:
         for name in ZERO_UNTIL_COUNTED:
             if self.crawler.stats.get_value(name) is None:
                 self.crawler.stats.set_value(name, 0)
@@ -57,7 +63,7 @@ class Spidermon(SpidermonExtension):
                 self._stat_names[cls] = None
         return self._stat_names[cls]
 
-    def item_scraped(self, item, response, spider):
+    def item_scraped(self, item, response: Response, spider: Spider):
         names = self._stats_of(type(item)) if self._fast else None
         values = [getattr(item, name) for name, _ in names[1]] if names else ()
         if not names or any(isinstance(v, dict) for v in values):

@@ -9,6 +9,7 @@ never a lost item: the lines wait in the feeds for the next load.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import psycopg
 from scrapy import signals
@@ -16,17 +17,20 @@ from scrapy.exceptions import NotConfigured
 
 from .. import feeds, postgres
 
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
 logger = logging.getLogger(__name__)
 
 
 class PostgresSink:
-    def __init__(self, crawler, url: str, feed_dir):
+    def __init__(self, crawler: Crawler, url: str, feed_dir):
         self.crawler, self.url, self.feed_dir = crawler, url, feed_dir
         # every feed file of the folder, every worker's: any loader may load any line, each once
         self.pattern = feeds.glob_of(crawler.settings.get("NEWS_FEED_NAME"))
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         url = crawler.settings.get("DATABASE_URL")
         if not url:
             raise NotConfigured("DATABASE_URL is not set")

@@ -6,6 +6,7 @@ import logging
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy import signals
@@ -16,12 +17,17 @@ from ..dates import CHINA_TZ
 from ..items import Article, Brief, Reject
 from .state import CrawlStateExtension
 
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
 logger = logging.getLogger(__name__)
 EXAMPLES = 3  # URLs kept as examples of each reject reason
 
 
 class CrawlReport:
-    def __init__(self, crawler, directory: Path):
+    def __init__(self, crawler: Crawler, directory: Path):
         self.crawler = crawler
         self.directory = directory
         self.network = RepostNetwork()
@@ -31,7 +37,7 @@ class CrawlReport:
         self.reject_examples: dict[str, list[str]] = {}
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         s = crawler.settings
         if not s.getbool("NEWS_REPORT_ENABLED") or not s.get("NEWS_FEED_DIR"):
             raise NotConfigured
@@ -42,11 +48,12 @@ class CrawlReport:
         crawler.signals.connect(ext.response_received, signal=signals.response_received)
         return ext
 
-    def response_received(self, response=None, request=None, spider=None):
+    def response_received(self, response: Response | None = None, request: Request | None = None,
+                          spider: Spider | None = None):
         # when the work ended, apart from a worker's idle wait before closing
         self.crawler.stats.set_value("crawl/last_response_time", datetime.now(timezone.utc))
 
-    def request_scheduled(self, request, spider=None):
+    def request_scheduled(self, request: Request, spider: Spider | None = None):
         """Scrapy drops a redirect to another site at scheduling, where no errback sees it: say so."""
         redirects = request.meta.get("redirect_urls")
         if not redirects:  # nearly every request: not a redirect
@@ -57,7 +64,7 @@ class CrawlReport:
             self.crawler.stats.inc_value("redirects/offsite")
             logger.warning("Not following the redirect of %s to another site: %s", redirects[0], request.url)
 
-    def item_scraped(self, item, response=None, spider=None):
+    def item_scraped(self, item, response: Response | None = None, spider: Spider | None = None):
         self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
         if isinstance(item, Article):
             self.network.add(item, self._state())
@@ -106,7 +113,7 @@ class CrawlReport:
             self._state_ext = self.crawler.get_extension(CrawlStateExtension)
         return self._state_ext.state if self._state_ext is not None else None
 
-    def spider_closed(self, spider, reason):
+    def spider_closed(self, spider: Spider, reason):
         start = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)
         settings = self.crawler.settings
         worker = f"-{distributed.worker_id(settings)}" if distributed.enabled(settings) else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -15,6 +16,11 @@ from ..state import SqliteState, reconcile
 from ..state.base import read_feed_items
 from ..state.redis import RedisState
 
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
 logger = logging.getLogger(__name__)
 
 
@@ -23,7 +29,7 @@ class CrawlStateExtension:
     crawler that is built and never run (``scrapy shell``, a test, a benchmark) leaves no
     unfinished run behind, which would make the next crawl resume and walk every list again."""
 
-    def __init__(self, crawler, open_state, feed_dir: str):
+    def __init__(self, crawler: Crawler, open_state, feed_dir: str):
         self.crawler = crawler
         self.feed_dir = feed_dir
         self._open_state = open_state
@@ -33,7 +39,7 @@ class CrawlStateExtension:
         self._begun = False
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         s = crawler.settings
         if not s.getbool("INCREMENTAL_ENABLED") or not s.get("NEWS_FEED_DIR"):
             raise NotConfigured
@@ -51,7 +57,7 @@ class CrawlStateExtension:
         crawler.signals.connect(ext.begin_run, signal=signals.item_scraped)
         return ext
 
-    def spider_opened(self, spider):
+    def spider_opened(self, spider: Spider):
         stats, feed_dir = self.crawler.stats, self.feed_dir
         # earlier runs' feeds, whether or not they grew since the last run: a later run
         # of a quiet site rightly emits nothing (the item-count monitor reads this)
@@ -71,7 +77,7 @@ class CrawlStateExtension:
             stats.set_value("state/resumed", 1)
             logger.info("The previous run did not finish: resuming (every list page is walked again)")
 
-    def skips_known_pages(self, spider) -> bool:
+    def skips_known_pages(self, spider: Spider) -> bool:
         """Known pages are not fetched again, nor lists walked past them; ``-a full=1``
         fetches and walks everything for one crawl (the feeds still get only what is new
         or changed: they stay unique)."""
@@ -85,7 +91,7 @@ class CrawlStateExtension:
             self.state.begin_run()
             self._begun = True
 
-    def spider_closed(self, spider, reason):
+    def spider_closed(self, spider: Spider, reason):
         if self.state is None:
             return
         if reason == "finished":
@@ -94,7 +100,7 @@ class CrawlStateExtension:
         self.state.close()
 
 
-def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats) -> dict[str, int]:
+def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats: StatsCollector) -> dict[str, int]:
     """Index this worker's own feed files (matching ``own``), and release its claims that
     never reached them."""
     pages, briefs, counts = set(), set(), {}

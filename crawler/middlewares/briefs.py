@@ -9,33 +9,41 @@ repeats, and an item Scrapy processes only to drop costs as much as one it keeps
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import opencc
 from scrapy.exceptions import NotConfigured
 
-from ..split import split_article
 from ..items import Article, Reject
+from ..split import split_article
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
 
 
 class BriefSplitMiddleware:
-    def __init__(self, stats):
+    def __init__(self, stats: StatsCollector):
         self.stats = stats
         self.t2s = opencc.OpenCC("t2s")  # for ids only: the same brief in either script
         self.seen: set[str] = set()  # brief ids yielded in this crawl
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         if not crawler.settings.getbool("BRIEFS_ENABLED"):
             raise NotConfigured
         return cls(crawler.stats)
 
-    def process_spider_output(self, response, result, spider=None):
+    def process_spider_output(self, response: Response, result, spider: Spider | None = None):
         for item in result:
             if isinstance(item, Article):
                 yield from self.split(item)
             else:
                 yield item
 
-    async def process_spider_output_async(self, response, result, spider=None):
+    async def process_spider_output_async(self, response: Response, result, spider: Spider | None = None):
         async for item in result:
             if isinstance(item, Article):
                 for out in self.split(item):

@@ -8,11 +8,16 @@ answers proxy requests), so every URL, and what later runs know, stays the same.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
 
 from ..demo.server import canonical_netlocs
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
 
 
 class DemoProxyMiddleware:
@@ -21,12 +26,12 @@ class DemoProxyMiddleware:
         self.netlocs = netlocs
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         proxy = getattr(crawler.spider, "demo_proxy", None)
         if not proxy:
             raise NotConfigured
         return cls(proxy, canonical_netlocs(crawler.settings.getint("NEWS_DEMO_PORT")))
 
-    def process_request(self, request, spider=None):
+    def process_request(self, request: Request, spider: Spider | None = None):
         if urlsplit(request.url).netloc in self.netlocs:
             request.meta["proxy"] = self.proxy

@@ -6,26 +6,33 @@ and Big5 into mojibake; this sniffs among the Chinese codecs instead.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, TextResponse
 
 from ..pages.decode import declared_encoding, detect_encoding, is_garbled
 
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
+
 logger = logging.getLogger(__name__)
 
 
 class CharsetDetectionMiddleware:
-    def __init__(self, stats):
+    def __init__(self, stats: StatsCollector):
         self.stats = stats
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         if not crawler.settings.getbool("CHARSET_DETECTION_ENABLED"):
             raise NotConfigured
         return cls(crawler.stats)
 
-    def process_response(self, request, response, spider=None):
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         if not isinstance(response, TextResponse) or not response.body:
             return response
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None

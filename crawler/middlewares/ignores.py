@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from scrapy.downloadermiddlewares import httpcompression, redirect, robotstxt
 from scrapy.exceptions import IgnoreRequest
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.http import Response
 
 
 class RobotsForbidden(IgnoreRequest):
@@ -40,24 +45,24 @@ def _typed(cls: type[IgnoreRequest]) -> Iterator[None]:
 
 
 class RobotsTxtMiddleware(robotstxt.RobotsTxtMiddleware):
-    async def process_request(self, request, spider=None):
+    async def process_request(self, request: Request, spider: Spider | None = None):
         with _typed(RobotsForbidden):
             return await super().process_request(request)
 
 
 class RedirectMiddleware(redirect.RedirectMiddleware):
-    def process_response(self, request, response, spider=None):
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         with _typed(RedirectsExhausted):
             return super().process_response(request, response)
 
 
 class MetaRefreshMiddleware(redirect.MetaRefreshMiddleware):
-    def process_response(self, request, response, spider=None):
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         with _typed(RedirectsExhausted):
             return super().process_response(request, response)
 
 
 class HttpCompressionMiddleware(httpcompression.HttpCompressionMiddleware):
-    def process_response(self, request, response, spider=None):
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         with _typed(DecompressedTooLarge):
             return super().process_response(request, response)

@@ -12,6 +12,7 @@ and part: a later page of an article, which carries the article and always goes 
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
@@ -19,16 +20,22 @@ from scrapy.exceptions import NotConfigured
 from ..extensions.state import CrawlStateExtension
 from ..meta import KNOWN_PAGES, ROLE, Role
 
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
+
 
 class IncrementalMiddleware:
-    def __init__(self, ext: CrawlStateExtension, stats, known_pages: int, revisit_hours: float):
+    def __init__(self, ext: CrawlStateExtension, stats: StatsCollector, known_pages: int, revisit_hours: float):
         self.ext = ext
         self.stats = stats
         self.known_pages = known_pages
         self.revisit = revisit_hours * 3600
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         ext = crawler.get_extension(CrawlStateExtension)
         if ext is None:
             raise NotConfigured
@@ -41,7 +48,7 @@ class IncrementalMiddleware:
             return False
         return not (self.revisit and time.time() - known[1] > self.revisit)
 
-    def filter(self, response, outputs: list, spider) -> list:
+    def filter(self, response: Response, outputs: list, spider: Spider) -> list:
         if not self.ext.skips_known_pages(spider):
             return outputs
         articles = [r for r in outputs if isinstance(r, Request) and r.meta.get(ROLE) == Role.ARTICLE]
@@ -64,10 +71,10 @@ class IncrementalMiddleware:
             kept.append(out)
         return kept
 
-    def process_spider_output(self, response, result, spider=None):
+    def process_spider_output(self, response: Response, result, spider: Spider | None = None):
         yield from self.filter(response, list(result), spider or self.ext.crawler.spider)
 
-    async def process_spider_output_async(self, response, result, spider=None):
+    async def process_spider_output_async(self, response: Response, result, spider: Spider | None = None):
         outputs = [out async for out in result]
         for out in self.filter(response, outputs, spider or self.ext.crawler.spider):
             yield out

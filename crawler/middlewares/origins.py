@@ -10,11 +10,16 @@ reject. Ports 80 and 443 count as one, so `http://` to `https://` upgrades go th
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from ..meta import ROLE
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -33,18 +38,18 @@ def _origin(url: str) -> tuple[str | None, int | None]:
 
 
 class StartPortsMiddleware:
-    def __init__(self, crawler):
+    def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.stats = crawler.stats
         self.ports: dict[str, set[int]] | None = None  # host -> its start URLs' ports
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         if not crawler.settings.getbool("NEWS_STAY_ON_START_PORTS"):
             raise NotConfigured
         return cls(crawler)
 
-    def _start_ports(self, spider) -> dict[str, set[int]]:
+    def _start_ports(self, spider: Spider) -> dict[str, set[int]]:
         ports: dict[str, set[int]] = defaultdict(set)
         for url in getattr(spider, "start_urls", None) or []:
             host, port = _origin(url)
@@ -52,7 +57,7 @@ class StartPortsMiddleware:
                 ports[host].add(port)
         return ports
 
-    def process_request(self, request, spider=None):
+    def process_request(self, request: Request, spider: Spider | None = None):
         if ROLE not in request.meta and "redirect_urls" not in request.meta:
             return None  # a start URL, or a page asked for by hand (scrapy shell, scrapy parse)
         if self.ports is None:  # the spider's start URLs are final once requests flow

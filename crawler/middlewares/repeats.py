@@ -14,27 +14,35 @@ know whether the page held only known articles.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.statscollectors import StatsCollector
+
 
 class RepeatedRequestsMiddleware:
-    def __init__(self, stats):
+    def __init__(self, stats: StatsCollector):
         self.stats = stats
         self.requested: set[str] = set()  # URLs this middleware let through
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         if not crawler.settings.getbool("REPEATS_ENABLED"):
             raise NotConfigured
         return cls(crawler.stats)
 
-    def process_spider_output(self, response, result, spider=None):
+    def process_spider_output(self, response: Response, result, spider: Spider | None = None):
         for out in result:
             if not (isinstance(out, Request) and self._repeated(out)):
                 yield out
 
-    async def process_spider_output_async(self, response, result, spider=None):
+    async def process_spider_output_async(self, response: Response, result, spider: Spider | None = None):
         async for out in result:
             if not (isinstance(out, Request) and self._repeated(out)):
                 yield out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -20,20 +21,26 @@ from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 
 from ..handlers import HeadersTooLarge
 
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.settings import BaseSettings
+
 
 class RetryScheduled(IgnoreRequest):
     """This request's retry is scheduled: its outcome is the retry's, not this."""
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
-    def __init__(self, settings):
+    def __init__(self, settings: BaseSettings):
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE")
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX")
         self.waiting: set = set()  # the reactor's delayed calls of retries not yet handed back
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         mw = super().from_crawler(crawler)
         mw.crawler, mw.stats = crawler, crawler.stats
         crawler.signals.connect(mw.spider_idle, signal=signals.spider_idle)
@@ -53,27 +60,27 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.waiting.add(call)
         raise RetryScheduled(f"retry of {result.url} scheduled in {delay:g} s")
 
-    def _hand_back(self, request) -> None:
+    def _hand_back(self, request: Request) -> None:
         self.waiting = {c for c in self.waiting if c.active()}
         self.crawler.engine.crawl(request)
 
-    def spider_idle(self, spider=None) -> None:
+    def spider_idle(self, spider: Spider | None = None) -> None:
         if any(c.active() for c in self.waiting):
             raise DontCloseSpider  # retries are waiting for their pause to end
 
-    def spider_closed(self, spider=None, reason=None) -> None:
+    def spider_closed(self, spider: Spider | None = None, reason=None) -> None:
         for call in self.waiting:
             if call.active():
                 call.cancel()  # a crawl stopped early: their pages are fetched again next run
 
-    def process_response(self, request, response, spider=None):
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         asked = retry_after(response.headers.get(b"Retry-After"))
         if asked > self.cap and response.status in self.retry_http_codes:
             self.stats.inc_value("retry/after_too_long")
             return response  # not now: the site asked for a longer pause than a crawl makes
         return self._pause(super().process_response(request, response), asked)
 
-    def process_exception(self, request, exception, spider=None):
+    def process_exception(self, request: Request, exception, spider: Spider | None = None):
         if isinstance(exception, OSError) and request.url.startswith("file:"):
             return None  # a local file that is missing or unreadable stays so: no retry
         if isinstance(exception, HeadersTooLarge):

@@ -13,46 +13,52 @@ from __future__ import annotations
 
 import logging
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
 from scrapy.http import TextResponse
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
 DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 UNAVAILABLE = "robotstxt/unavailable/"  # + host:port, a stat the spider's rejects read
 
 
-def _is_robots_request(request) -> bool:
+def _is_robots_request(request: Request) -> bool:
     return request.meta.get("dont_obey_robotstxt") and urlsplit(request.url).path == "/robots.txt"
 
 
 class RobotsUnavailableMiddleware:
-    def __init__(self, crawler):
+    def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.maxsize = crawler.settings.getint("ROBOTSTXT_MAXSIZE")
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         if not crawler.settings.getbool("ROBOTSTXT_OBEY"):
             raise NotConfigured
         return cls(crawler)
 
-    def process_request(self, request, spider=None):
+    def process_request(self, request: Request, spider: Spider | None = None):
         if _is_robots_request(request) and self.maxsize:
             request.meta.setdefault("download_maxsize", self.maxsize)
 
-    def process_response(self, request, response, spider=None):
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         if _is_robots_request(request) and response.status >= HTTPStatus.INTERNAL_SERVER_ERROR:
             return self._disallow_all(request, f"it answered {response.status}")
         return response
 
-    def process_exception(self, request, exception, spider=None):
+    def process_exception(self, request: Request, exception, spider: Spider | None = None):
         if _is_robots_request(request):
             return self._disallow_all(request, f"{type(exception).__name__}: {exception}"[:200])
         return None
 
-    def _disallow_all(self, request, why: str) -> TextResponse:
+    def _disallow_all(self, request: Request, why: str) -> TextResponse:
         netloc = urlsplit(request.url).netloc
         self.crawler.stats.set_value(UNAVAILABLE + netloc, 1)
         self.crawler.stats.inc_value("robotstxt/unavailable")

@@ -17,17 +17,25 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy import Request
 
 from ..meta import ROLE, Role
 
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.settings import BaseSettings
+    from scrapy.statscollectors import StatsCollector
+
 logger = logging.getLogger(__name__)
 
 
 class TrapsMiddleware:
-    def __init__(self, stats, settings):
+    def __init__(self, stats: StatsCollector, settings: BaseSettings):
         self.stats = stats
         self.max_repeats = settings.getint("NEWS_MAX_SEGMENT_REPEATS")
         self.max_sections = settings.getint("NEWS_MAX_SECTIONS_PER_SITE")
@@ -37,7 +45,7 @@ class TrapsMiddleware:
         self.warned: set[str] = set()
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         return cls(crawler.stats, crawler.settings)
 
     def trap(self, request: Request) -> str | None:
@@ -70,12 +78,12 @@ class TrapsMiddleware:
                         rule, out.url, rule)
         return False
 
-    def process_spider_output(self, response, result, spider=None):
+    def process_spider_output(self, response: Response, result, spider: Spider | None = None):
         for out in result:
             if self._kept(out):
                 yield out
 
-    async def process_spider_output_async(self, response, result, spider=None):
+    async def process_spider_output_async(self, response: Response, result, spider: Spider | None = None):
         async for out in result:
             if self._kept(out):
                 yield out

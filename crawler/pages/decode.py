@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
-
 from w3lib.encoding import (
     html_body_declared_encoding,
     html_to_unicode,

@@ -2,20 +2,26 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
 
 from ..dates import CHINA_TZ, DateParser
 from ..items import Article, Brief
 
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
 
 class DatesPipeline:
-    def __init__(self, parser: DateParser, stats):
+    def __init__(self, parser: DateParser, stats: StatsCollector):
         self.parser = parser
         self.stats = stats
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         s = crawler.settings
         if not s.getbool("DATES_ENABLED"):
             raise NotConfigured
@@ -24,7 +30,7 @@ class DatesPipeline:
                             s.getbool("DATES_USE_DATEPARSER"))
         return cls(parser, crawler.stats)
 
-    def process_item(self, item, spider=None):
+    def process_item(self, item, spider: Spider | None = None):
         if not isinstance(item, (Article, Brief)):
             return item
         if isinstance(item, Article):  # the revisit interval counts from here

@@ -10,6 +10,8 @@ everything in earlier runs' feeds and, in a distributed crawl, every worker's.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scrapy.exceptions import DropItem, NotConfigured
 
 from .. import reposts
@@ -18,9 +20,14 @@ from ..fingerprints import StoryKeys
 from ..items import Article, Brief, Reject
 from ..state.base import downloaded_at
 
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
 
 class DedupPipeline:
-    def __init__(self, stats, state_ext: CrawlStateExtension | None = None):
+    def __init__(self, stats: StatsCollector, state_ext: CrawlStateExtension | None = None):
         self.stats = stats
         self.state_ext = state_ext
         self.briefs: set[str] = set()
@@ -28,12 +35,12 @@ class DedupPipeline:
         self.keys = StoryKeys()
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         if not crawler.settings.getbool("DEDUP_ENABLED"):
             raise NotConfigured
         return cls(crawler.stats, crawler.get_extension(CrawlStateExtension))
 
-    def process_item(self, item, spider=None):
+    def process_item(self, item, spider: Spider | None = None):
         state = self.state_ext.state if self.state_ext is not None else None
         if state is not None:
             self.state_ext.begin_run()  # before this item can reach a feed

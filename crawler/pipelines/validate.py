@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import fastjsonschema
 from scrapy.exceptions import NotConfigured
 
 from ..items import Article, Brief, Reject
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 SCHEMAS = {Article: "article.json", Brief: "brief.json", Reject: "reject.json"}
 
@@ -23,17 +29,17 @@ def load_validator(name: str):
 
 
 class ValidationPipeline:
-    def __init__(self, stats):
+    def __init__(self, stats: StatsCollector):
         self.stats = stats
         self.validators = {cls: load_validator(name) for cls, name in SCHEMAS.items()}
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         if not crawler.settings.getbool("VALIDATION_ENABLED"):
             raise NotConfigured
         return cls(crawler.stats)
 
-    def process_item(self, item, spider=None):
+    def process_item(self, item, spider: Spider | None = None):
         validator = self.validators.get(type(item))
         if validator is None:
             return item

@@ -1,10 +1,17 @@
 """Pipeline: every text field in one script (``ZH_SCRIPT``), artifacts repaired, raw kept."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scrapy.exceptions import NotConfigured
 
 from ..items import Article, Brief
 from ..text.zh import ZhNormalizer
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
 
 
 # An article's single text fields, converted with its lists in one call: a field added
@@ -13,21 +20,21 @@ ARTICLE_TEXT_FIELDS = ("headline", "headlineTag", "author", "editor", "category"
 
 
 class ZhNormalizePipeline:
-    def __init__(self, normalizer: ZhNormalizer, stats, script: str):
+    def __init__(self, normalizer: ZhNormalizer, stats: StatsCollector, script: str):
         self.zh = normalizer
         self.stats = stats
         #: the script of the text written, when the pipeline converts it
         self.script = None if script == "none" else script
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler: Crawler):
         s = crawler.settings
         script, repair = s.get("ZH_SCRIPT"), s.getbool("ZH_REPAIR_ARTIFACTS")
         if script == "none" and not repair and not s.getbool("ZH_FULLWIDTH_PUNCT"):
             raise NotConfigured
         return cls(ZhNormalizer(script, repair, s.getbool("ZH_FULLWIDTH_PUNCT")), crawler.stats, script)
 
-    def process_item(self, item, spider=None):
+    def process_item(self, item, spider: Spider | None = None):
         if isinstance(item, Article):
             self._article(item)
         elif isinstance(item, Brief):

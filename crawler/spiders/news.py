@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import scrapy
@@ -29,9 +30,13 @@ from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, Robo
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import UNAVAILABLE
-from ..pages import ArticlePage, read_page
+from ..pages import ArticlePage, parts, read_page
 from ..pages import links as page_links
-from ..pages import parts
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from twisted.python.failure import Failure
 
 
 # Content types a page of these sites may be served as; anything else is not a page.
@@ -58,7 +63,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         self.start_urls = [u.strip() for u in (start_urls or []) if u.strip()]
 
     @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
+    def from_crawler(cls, crawler: Crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         s = crawler.settings
         spider.start_urls = spider.start_urls or s.getlist("NEWS_START_URLS")
@@ -72,7 +77,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             spider.allowed_domains = sorted(hosts)
         return spider
 
-    def _setup_worker(self, crawler) -> None:
+    def _setup_worker(self, crawler: Crawler) -> None:
         if distributed.resuming(crawler.settings, self.name):
             # a sweep: start again from every start URL the workers took
             taken = distributed.server(crawler.settings).smembers(distributed.taken_start_urls_key(self.name))
@@ -145,7 +150,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse, errback=self.failed)
 
     # -- routing -----------------------------------------------------------------------
-    def parse(self, response):
+    def parse(self, response: Response):
         """Any page: an article (its item, its related links) or a list (its entries and
         pager). ``scrapy check news`` runs these contracts on the bundled demo site, which
         the spider serves when it has no start URL:
@@ -165,7 +170,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         else:
             yield from self.parse_listing(page, response)
 
-    def parse_article(self, page: ArticlePage, response):
+    def parse_article(self, page: ArticlePage, response: Response):
         problem = page.problem()
         if problem:
             reason, detail = problem
@@ -196,7 +201,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             return
         yield article
 
-    def parse_part(self, response):
+    def parse_part(self, response: Response):
         meta = response.meta
         article = from_dict(Article, meta[ARTICLE])
         bad = _unreadable(response)
@@ -210,7 +215,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         self.crawler.stats.inc_value("parts/joined")
         yield from self.article_or_next_part(parts.join(article, page.to_item()), page, meta[FIRST_PAGE], meta[PART])
 
-    def part_failed(self, failure):
+    def part_failed(self, failure: Failure):
         """A later page of an article could not be fetched: a reject for it, and the article
         with the pages it has."""
         if failure.check(RetryScheduled):
@@ -221,7 +226,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield reject
         yield from_dict(Article, meta[ARTICLE])
 
-    def parse_listing(self, page, response):
+    def parse_listing(self, page, response: Response):
         flashes = page.flashes()
         if flashes is not None:  # its briefs are news; the brief split middleware takes them out
             yield flashes.to_item()
@@ -245,7 +250,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             for url in listing.sectionLinks:
                 yield from self.follow(response, url, Role.SECTION)
 
-    def follow(self, response, url: str, role: Role, **extra):
+    def follow(self, response: Response, url: str, role: Role, **extra):
         """``role`` (plain data in meta) lets middlewares tell entries from pagination.
         ``url`` is absolute and escaped already (``links.absolute``): a plain Request skips
         ``response.follow``'s second join with the page's base URL."""
@@ -253,7 +258,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={ROLE: role.value, **extra})
 
     # -- failures ----------------------------------------------------------------------
-    def failed(self, failure):
+    def failed(self, failure: Failure):
         """A reject for the URL the spider asked for; a redirect's target is in the detail."""
         if failure.check(RetryScheduled):
             return  # the retry's outcome will be this page's
@@ -269,7 +274,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         yield Reject(url=asked, reason=reason, status=status, detail=detail)
 
 
-def _unreadable(response) -> Reject | None:
+def _unreadable(response: Response) -> Reject | None:
     """A reject for a response that is not a page (an image, a PDF…) or that the transfer
     cut short, else None. Only the transfer tells a cut page: real pages often end without
     </html>, or carry kilobytes of script after it."""
@@ -306,7 +311,7 @@ _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 
 
-def failure_reason(failure) -> str:
+def failure_reason(failure: Failure) -> str:
     """A short, stable code for why a request gave no page."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"

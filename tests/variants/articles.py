@@ -13,8 +13,24 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from .common import (AUTHORS, BRIEFS, BULLETS, CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS,
-                     TIMES, TITLES, Draws, Variant, charset, e, entries_html)
+from .common import (
+    AUTHORS,
+    BRIEFS,
+    BULLETS,
+    CATEGORIES,
+    DOMAINS,
+    PLACEHOLDER,
+    SITE_NAMES,
+    STORIES,
+    TAGS,
+    TIMES,
+    TITLES,
+    Draws,
+    Variant,
+    charset,
+    e,
+    entries_html,
+)
 
 COMMENTS = ["这篇文章写得很好，把Layer2的费用结构讲得很清楚，学到了很多。",
             "作者的观点我不太同意，市场的变化远比文中说的复杂，还需要继续观察。",

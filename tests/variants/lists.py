@@ -13,8 +13,20 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
-from .common import (CATEGORIES, DOMAINS, PLACEHOLDER, SITE_NAMES, STORIES, TAGS, TITLES, Draws, Variant, charset, e,
-                     entries_html)
+from .common import (
+    CATEGORIES,
+    DOMAINS,
+    PLACEHOLDER,
+    SITE_NAMES,
+    STORIES,
+    TAGS,
+    TITLES,
+    Draws,
+    Variant,
+    charset,
+    e,
+    entries_html,
+)
 
 # How the list's page k is addressed (page 1 may have a plainer address).
 PAGE_URLS = {
