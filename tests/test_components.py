@@ -56,6 +56,17 @@ def test_components_can_be_switched_off(component, setting):
         component.from_crawler(crawler_with(**{setting: False}))
 
 
+def test_charset_middleware_sets_aside_a_servers_western_default():
+    crawler = crawler_with()
+    mw = CharsetDetectionMiddleware.from_crawler(crawler)
+    body = ("<html><body><p>" + "比特币价格今日大涨，交易所纷纷推出新的产品。" * 5 + "</p></body></html>").encode()
+    response = HtmlResponse("http://x/info/1.html", body=body, headers={"Content-Type": "text/html; charset=ISO-8859-1"})
+    assert response.encoding == "cp1252"  # what Scrapy reads it as: mojibake, and not one U+FFFD
+    fixed = mw.process_response(Request(response.url), response)
+    assert fixed.encoding == "utf-8" and "比特币价格今日大涨" in fixed.text
+    assert crawler.stats.get_value("charset/mismatch") == 1
+
+
 def test_zh_pipeline_off_only_when_it_has_nothing_to_do():
     with pytest.raises(NotConfigured):
         ZhNormalizePipeline.from_crawler(crawler_with(ZH_SCRIPT="none", ZH_REPAIR_ARTIFACTS=False))

@@ -78,3 +78,30 @@ def test_a_meta_charset_after_four_kilobytes_of_script_is_used():
             "<h1>比特幣減半臨近</h1><p>" + "礦工收入結構生變，市場關注減半後的算力走勢。" * 8 + "</p></body></html>").encode("big5")
     decoded = decode_html(body, "text/html")
     assert (decoded.encoding, decoded.source) == ("big5hkscs", "meta") and "比特幣減半臨近" in decoded.text
+
+
+SIMPLIFIED = TEXT.replace("比特幣價格今日大漲", "比特币价格今日大涨")
+
+
+@pytest.mark.parametrize(("body", "header", "encoding", "source"), [
+    # a server's Western default over a UTF-8 page: no replacement character betrays it
+    (TEXT.encode("utf-8"), "text/html; charset=ISO-8859-1", "utf-8", "detected"),
+    # …over a GBK page that declares itself in <meta>
+    (('<meta charset="gbk">' + SIMPLIFIED).encode("gbk"), "text/html; charset=iso-8859-1", "gb18030", "meta"),
+    # …over a GBK page that declares nothing
+    (SIMPLIFIED.encode("gbk"), "text/html; charset=windows-1252", "gb18030", "detected"),
+    # GBK on a UTF-8 page: GB18030 reads almost any bytes, so only the bytes' validity tells
+    (TEXT.encode("utf-8"), "text/html; charset=gbk", "utf-8", "detected"),
+    # Big5 on a GBK page: a few replacement characters among many non-ASCII ones
+    (("<script>var x = 1;</script>" * 4000 + SIMPLIFIED).encode("gbk"), "text/html; charset=big5", "gb18030", "detected"),
+])
+def test_a_label_the_bytes_contradict_is_set_aside(body, header, encoding, source):
+    decoded = decode_html(body, header)
+    assert (decoded.encoding, decoded.source) == (encoding, source)
+    assert not MOJIBAKE.search(decoded.text) and ("比特" in decoded.text)
+
+
+def test_a_western_page_keeps_its_western_label():
+    body = "<html><body><p>Le café est fermé à Zürich, déjà.</p></body></html>".encode("latin-1")
+    decoded = decode_html(body, "text/html; charset=ISO-8859-1")
+    assert (decoded.encoding, decoded.source) == ("cp1252", "header") and "café" in decoded.text

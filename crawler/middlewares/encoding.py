@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, TextResponse
+from w3lib.encoding import http_content_type_encoding
 
 from ..pages.decode import declared_encoding, detect_encoding, is_garbled
 
@@ -37,12 +38,19 @@ class CharsetDetectionMiddleware:
             return response
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         declared = declared_encoding(response.body, ctype)
-        if declared and not is_garbled(response.text):
+        header = http_content_type_encoding(ctype) if ctype else None
+        # a header's label the page's bytes contradict (``declared_encoding``)
+        set_aside = header if header and (declared is None or declared[1] != "header") else None
+        if declared and not set_aside and not is_garbled(response.text):
             return response
-        encoding = detect_encoding(response.body)
-        if declared:
+        if declared and set_aside and not is_garbled(response.body.decode(declared[0], "replace")):
+            encoding = declared[0]
+        else:
+            encoding = detect_encoding(response.body)
+        if declared or set_aside:
             self.stats.inc_value("charset/mismatch")
-            logger.warning("Declared charset %s garbles %s; read as %s", declared[0], response.url, encoding)
+            logger.warning("Declared charset %s garbles %s; read as %s", set_aside or declared[0], response.url,
+                           encoding)
         else:
             self.stats.inc_value(f"charset/detected/{encoding}")
         cls = response.__class__ if isinstance(response, HtmlResponse) else HtmlResponse

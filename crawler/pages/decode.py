@@ -17,14 +17,18 @@ from w3lib.encoding import (
     http_content_type_encoding,
     read_bom,
     resolve_encoding,
+    to_unicode,
 )
 
-from .tunables import MAX_HEAD, MISMATCH_RATIO
+from .tunables import MAX_HEAD, MIN_GARBLED, MISMATCH_RATIO
 
 # The only codecs these sites use; restricting the detector to them makes it fast and sure.
 _CANDIDATES = ("utf_8", "gb18030", "big5")
 # A <meta> charset declaration, looked for up to MAX_HEAD bytes when the first 4 KB hold none.
 _LATE_META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)
+# Western single-byte codecs: what a server's default Content-Type says (cp1252 is how
+# browsers and w3lib read ISO-8859-1).
+_WESTERN = frozenset(("cp1252", "iso8859-1", "iso8859-15", "ascii"))
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,11 @@ class Decoded:
 
 
 def declared_encoding(body: bytes, content_type: str | None) -> tuple[str, str] | None:
-    """The encoding the page declares, with where it says so, or None."""
+    """The encoding the page declares, with where it says so, or None. A label the bytes
+    contradict (``_misdeclared``: a server's ISO-8859-1 default, GBK on a UTF-8 page) gives
+    way to the page's next declaration, else to sniffing."""
     enc = http_content_type_encoding(content_type) if content_type else None
-    if enc:
+    if enc and not _misdeclared(enc, body):
         return enc, "header"
     bom = read_bom(body)[0]
     if bom:
@@ -47,9 +53,38 @@ def declared_encoding(body: bytes, content_type: str | None) -> tuple[str, str] 
     if not enc:  # a <meta charset> after 4 KB of inline script in the <head> still says it
         m = _LATE_META.search(body, 0, MAX_HEAD)
         enc = m.group(1).decode("ascii") if m else None
-    if enc and (resolved := resolve_encoding(enc)):
+    if enc and (resolved := resolve_encoding(enc)) and not _misdeclared(resolved, body):
         return resolved, "meta"
     return None
+
+
+def _misdeclared(encoding: str, body: bytes) -> bool:
+    """A label the bytes contradict, though decoding by it raises no error: a legacy codec
+    (GBK, Big5, ISO-8859-1) on a body that is valid UTF-8 (Chinese text in another codec
+    never is); or a Western single-byte label (a web server's default: Tomcat's, Apache's)
+    on a body that is valid GB18030, or whose <meta> names another codec. Read by such a
+    label, a Chinese page turns to mojibake that no replacement character betrays."""
+    if body.isascii() or not _known(encoding):
+        return False
+    name = codecs.lookup(encoding).name
+    if name == "utf-8":
+        return False
+    if _decodes(body, "utf-8"):
+        return True
+    if name not in _WESTERN:
+        return False
+    if _decodes(body, "gb18030"):
+        return True
+    meta = html_body_declared_encoding(body)
+    return meta is not None and _known(meta) and codecs.lookup(meta).name not in _WESTERN
+
+
+def _decodes(body: bytes, codec: str) -> bool:
+    try:
+        body.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def detect_encoding(body: bytes) -> str:
@@ -79,8 +114,12 @@ def _known(encoding: str) -> bool:
 
 
 def is_garbled(text: str) -> bool:
-    """True when a decoded text has more replacement characters than a sane page."""
-    return text.count("\ufffd") > max(2, len(text) * MISMATCH_RATIO)
+    """True when a decoded text has more replacement characters than a sane page: counted
+    among its non-ASCII characters, as a page's markup and scripts are mostly ASCII."""
+    bad = text.count("\ufffd")
+    if bad <= MIN_GARBLED:
+        return False
+    return bad > (len(text) - len(text.encode("ascii", "ignore"))) * MISMATCH_RATIO
 
 
 def decode_html(body: bytes, content_type: str | None = None, encoding: str | None = None) -> Decoded:
@@ -97,6 +136,8 @@ def decode_html(body: bytes, content_type: str | None = None, encoding: str | No
         enc, source = declared
         if source == "meta" and not html_body_declared_encoding(body):  # a late <meta>: w3lib looks in 4 KB
             text = body.decode(enc, "replace")
+        elif source != "header" and http_content_type_encoding(content_type or ""):
+            text = to_unicode(body, enc)  # the header's label was set aside: w3lib would read by it
         else:
             _, text = html_to_unicode(content_type, body)
         if not is_garbled(text):

@@ -20,8 +20,11 @@ MAX_DEPTH = 200
 WRAPPED_DEPTH = 64
 # The bytes searched for a late <meta> charset when the first 4 KB declare none.
 MAX_HEAD = 64 * 1024
-# Share of U+FFFD characters above which a declared charset is taken to be wrong.
-MISMATCH_RATIO = 0.001
+# Share of U+FFFD among a text's non-ASCII characters above which its codec is taken to be
+# wrong: none in a page read right; 2-5% in GBK read as Big5.
+MISMATCH_RATIO = 0.01
+# Replacement characters a page may hold whatever its length (a stray byte, a cut tail).
+MIN_GARBLED = 2
 # Longest text still taken as a heading when a whole paragraph is bold.
 MAX_BOLD_HEADING = 80
 # The blocks at a page's top searched for what is printed above a story: the breadcrumb
