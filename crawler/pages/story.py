@@ -82,8 +82,7 @@ class Story:
 
 
 def read_story(bounds: StoryBounds, found: FoundHeadline, container: Container) -> Story:
-    reader = _Reader(bounds, found, container)
-    return reader.read()
+    return _Reader(bounds, found, container).read()
 
 
 class _Reader:
@@ -93,12 +92,12 @@ class _Reader:
         self.bounds, self.found, self.container = bounds, found, container
         self.doc = bounds.doc
         self._labels_outside: bool | None = None  # read only when a labelled line is met
+        self.description: str | None = None  # the page's lead (`导读：…`), once met
 
     def read(self) -> Story:
         why: dict[int, str] = {}
         blocks = self.container.blocks
         out: list[tuple[dom.Block, StoryBlock]] = []
-        self.description: str | None = None
         after_bare_label = False
         for i, b in enumerate(blocks):
             if after_bare_label and len(b.text) <= MAX_LABEL_VALUE and not labels.META_LINE.match(b.text):
