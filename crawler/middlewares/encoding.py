@@ -12,7 +12,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, TextResponse
 from w3lib.encoding import http_content_type_encoding
 
-from ..pages.decode import declared_encoding, detect_encoding, is_garbled
+from ..pages.decode import declared_encoding, decode_html, is_garbled
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -43,10 +43,7 @@ class CharsetDetectionMiddleware:
         set_aside = header if header and (declared is None or declared[1] != "header") else None
         if declared and not set_aside and not is_garbled(response.text):
             return response
-        if declared and set_aside and not is_garbled(response.body.decode(declared[0], "replace")):
-            encoding = declared[0]
-        else:
-            encoding = detect_encoding(response.body)
+        encoding = decode_html(response.body, ctype).encoding  # the choice the page classes make
         if declared or set_aside:
             self.stats.inc_value("charset/mismatch")
             logger.warning("Declared charset %s garbles %s; read as %s", set_aside or declared[0], response.url,
