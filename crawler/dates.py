@@ -48,7 +48,7 @@ class ParsedDate:
     raw: str | None
     #: ISO 8601 with offset, or None
     iso: str | None
-    #: "ok", "placeholder", "future", "unparsed" or "empty"
+    #: "ok", "placeholder" (before MIN_YEAR), "future", "unparsed" or "empty"
     status: str
     #: "fast" or "dateparser" when parsed
     via: str | None = None
@@ -117,6 +117,8 @@ class DateParser:
             value = self._fast(text)
         except ValueError:  # a form we know with impossible numbers (month 13…)
             return ParsedDate(raw, None, "unparsed")
+        except OverflowError:  # `99999999天前`: before the first date Python holds, so no date
+            return ParsedDate(raw, None, "placeholder", "fast")
         via = "fast"
         if value is None and self.use_dateparser and len(text) <= MAX_DATEPARSER_CHARS:
             value, via = self._slow(text), "dateparser"

@@ -126,3 +126,9 @@ def test_a_date_past_the_last_one_python_holds_is_future_not_a_crash(raw):
 def test_a_long_text_is_never_handed_to_dateparser():
     parsed = DateParser(now=NOW).parse("发布时间 " + "某某公司" * 5000)
     assert (parsed.status, parsed.via) == ("unparsed", None)
+
+
+@pytest.mark.parametrize("raw", ["99999999天前", "9999999999999年前", "123456789012个月前", "99999999999周前"])
+def test_a_relative_date_before_any_calendar_is_no_date_not_a_crash(parser, raw):
+    parsed = parser.parse(raw)
+    assert (parsed.iso, parsed.status) == (None, "placeholder")
