@@ -21,6 +21,13 @@ from crawler.pages import ArticlePage, bylines, labels
     ("By 张三", "张三"),
     ("执笔/链闻客、王小明&李四", "链闻客 王小明 李四"),
     ("为行业发展起到推动作用。（总台记者 张倩）", "张倩"),
+    ("□ 本报记者 黄晓", "黄晓"), ("■本报记者 黄晓", "黄晓"),
+    ("城市网财经频道 记者 周平 陈安", "周平 陈安"),
+    ("江城日报记者 钱进 河北保定报道", "钱进"),
+    ("滨江日报·滨江网记者 吴敏 来源：滨江日报", "吴敏"),
+    ("本报记者 刘小红 马 丽", "刘小红 马丽"), ("记者 马 丽 刘小红", "马丽 刘小红"),
+    ("文丨城市观察特约评论员 何明", "何明"), ("文 | 何明", "何明"),
+    ("本报记者 张强 见习记者 李婷", "张强 李婷"),
 ])
 def test_a_byline_gives_the_writers(line, names):
     assert bylines.in_line(line) == names
@@ -34,6 +41,7 @@ def test_no_byline(line):
 @pytest.mark.parametrize("paragraph,names", [
     ("倡树廉洁家风，过一个平安的新春佳节。（常书香 马丹阳 ）", "常书香 马丹阳"),
     ("南美站活动将先后在巴西举行。（张巨峰）", "张巨峰"),
+    ("活动将持续到月底。（孙立 广州报道）", "孙立"), ("（陶然）", "陶然"),
     ("举行。（图）", None), ("（完）", None), ("据外媒（CryptoSlate）", None), ("报道。（新华社）", None),
 ])
 def test_names_closing_a_story_need_a_surname(paragraph, names):

@@ -2,21 +2,32 @@
 
 `（记者 胡晓蓉）` closing a story, `新华社巴黎12月9日电（记者唐霁）` or `（刘艺、杨吉）` in the
 dateline, `本报记者 葛灵丹` or `澎湃新闻记者 贺梨萍` on a line of its own, `文/图 刘玺东 易赛楠`,
-`记者马俊峰/文`, `执笔/叨叨姐、胡一刀`, `《棱镜》作者 周纯`, `By 张三`, `石佳/中国青年报`. Editors (责任编辑) are
-never bylines: the labels find them (``labels.EDITOR``).
+`记者马俊峰/文`, `执笔/叨叨姐、胡一刀`, `《棱镜》作者 周纯`, `By 张三`, `石佳/中国青年报`,
+`文丨某栏目特约评论员 何明`. Editors (责任编辑) are never bylines: the labels find them (``labels.EDITOR``).
 """
 from __future__ import annotations
 
 import re
 
 from ..dates import DATE_IN_TEXT
-from .labels import label_kind
+from .labels import LABEL, label_kind
 from .tunables import MAX_BYLINE_NAME
 
-# A Chinese name: two to four characters (格桑边觉), a dot inside a transliterated one.
+# A Chinese name: two to four characters (格桑边觉), a dot inside a transliterated one; a
+# name of two printed with a space between them to line up with names of three (`马 丽`).
 _NAME = r"[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?"
-_NAMES = rf"(?P<names>{_NAME}(?:\s*[、,，&＆]\s*{_NAME}|\s+{_NAME})*)"
-_ROLE = r"(?:本报|本報|本刊|特约|特約|见习|見習|实习|實習|首席)?(?:记者|記者|通讯员|通訊員)"
+_PADDED = r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])"
+_ANY_NAME = rf"(?:{_NAME}|{_PADDED})"
+_NAMES = rf"(?P<names>{_ANY_NAME}(?:\s*[、,，&＆]\s*{_ANY_NAME}|\s+{_ANY_NAME})*)"
+_ROLE = (r"(?:本报|本報|本刊|特约|特約|见习|見習|实习|實習|首席)?"
+         r"(?:记者|記者|通讯员|通訊員|评论员|評論員)")
+_ROLE_WORD = re.compile(_ROLE)
+_PADDED_NAME = re.compile(rf"(?<![\u4e00-\u9fff])({_PADDED})")
+# Marks some papers print before a byline (`□ 本报记者 李华`).
+_BULLET = r"[□■●○◆◇★☆▲△◎▪▫]?\s*"
+# The dateline after the names (`钱进 河北保定报道`): a place, not a name.
+_DATELINE = re.compile(r"\s+[\u4e00-\u9fff]{2,8}(?:报道|報道)$")
+_REPORTED = re.compile(r".+(?:报道|報道)$")
 # Words printed after the names inside a byline, not names themselves.
 _TRAILING = frozenset("整合 报道 報道 摄影 攝影 摄 攝 采写 採寫 撰文 综合 綜合 编译 編譯 发自 發自 "
                       "实习生 實習生".split())
@@ -27,20 +38,21 @@ _IN_TEXT = [
     # （记者 胡晓蓉）（总台记者 张倩）
     re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,6}}?{_ROLE}\s*{_NAMES}[^（()）]{{0,8}}[)）]"),
     re.compile(rf"(?:电|電|讯|訊)\s*[（(]\s*{_NAMES}\s*[)）]"),                 # …12月9日电（刘艺、杨吉）
-    re.compile(rf"(?:^|[（(\s])文\s*[/／|｜]\s*(?:图\s*|圖\s*)?{_NAMES}"),       # 文/图 刘玺东 易赛楠
+    re.compile(rf"(?:^|[（(\s])文\s*[/／|｜丨]\s*(?:图\s*|圖\s*)?(?:\S{{0,12}}?{_ROLE}\s*)?{_NAMES}"),  # 文/图 刘玺东
     re.compile(rf"{_ROLE}\s*{_NAMES}\s*[/／]\s*文"),                            # 记者马俊峰/文
 ]
 _LINE = [
-    re.compile(rf"^(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?\S{{0,12}}?{_ROLE}\s*{_NAMES}$"),  # 澎湃新闻记者 贺梨萍
+    re.compile(rf"^{_BULLET}(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?(?:\S{{0,12}}?\s?)?{_ROLE}\s*{_NAMES}$"),  # 本报记者 贺梨萍
     re.compile(rf"^(?:执笔|執筆|撰文|采写|採寫)\s*[/／]\s*{_NAMES}$"),                  # 执笔/叨叨姐、胡一刀
     re.compile(rf"^\S{{0,12}}作者\s+{_NAMES}$"),                                   # 《棱镜》作者 周纯
     re.compile(rf"^By\s+{_NAMES}$", re.I),                                          # By 张三
     re.compile(rf"^{_NAMES}\s*[/／]\s*\S{{2,12}}(?:报|報|网|網|社|台|刊)$"),           # 石佳/中国青年报
 ]
 # What the patterns above cannot match without: one search lets most lines go at once.
-_IN_TEXT_WORDS = re.compile(r"記者|记者|通讯员|通訊員|[电電讯訊]\s*[（(]|文\s*[/／|｜]")
-_LINE_WORDS = re.compile("記者|记者|通讯员|通訊員|作者|/|／|By", re.I)
-# `（常书香 马丹阳）` closing the story: names alone, each with a common surname.
+_IN_TEXT_WORDS = re.compile(r"記者|记者|通讯员|通訊員|評論員|评论员|[电電讯訊]\s*[（(]|文\s*[/／|｜丨]")
+_LINE_WORDS = re.compile("記者|记者|通讯员|通訊員|評論員|评论员|作者|/|／|By", re.I)
+# `（常书香 马丹阳）` closing the story: names alone, each with a common surname, and
+# maybe the place they report from (`（孙立 广州报道）`).
 _CLOSING = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")
 _SURNAMES = frozenset(
     "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣"
@@ -66,8 +78,21 @@ _BESIDE_DATE = [
 
 
 def _names(m: re.Match) -> list[str]:
-    names = [n for n in re.split(r"[\s、,，&＆]+", m.group("names")) if n and n not in _TRAILING]
-    return names
+    """The names of a match, without the words printed among them: roles (`见习记者`), what
+    the writer did (`整合`), where from (`广州报道`)."""
+    text = _PADDED_NAME.sub(lambda p: p.group(1).replace(" ", "").replace("\u3000", ""), m.group("names"))
+    return [n for n in re.split(r"[\s、,，&＆]+", text)
+            if n and n not in _TRAILING and not _ROLE_WORD.fullmatch(n) and not _ROLE_WORD.search(n[-3:])
+            and not _REPORTED.match(n)]
+
+
+def _byline_part(line: str) -> str:
+    """A byline line without what follows its names: the next field (`来源：…`), the place
+    reported from (`河北保定报道`)."""
+    label = LABEL.search(line)
+    if label and label.start() > 0:
+        line = line[: label.start()].rstrip()
+    return _DATELINE.sub("", line)
 
 
 def _has_surname(name: str) -> bool:
@@ -77,8 +102,9 @@ def _has_surname(name: str) -> bool:
 def in_line(line: str) -> str | None:
     """The names a byline in ``line`` gives, space-separated, or None."""
     if len(line) <= MAX_BYLINE_LINE and _may_be_line(line):
+        part = _byline_part(line)
         for pattern in _LINE:
-            m = pattern.match(line)
+            m = pattern.match(part)
             if m and (names := _names(m)):
                 return " ".join(names)
     if _IN_TEXT_WORDS.search(line):
@@ -120,4 +146,7 @@ def closing(paragraph: str) -> str | None:
 
 def is_byline(line: str) -> bool:
     """A line that is a byline and nothing else (`澎湃新闻记者 贺梨萍`): not story."""
-    return len(line) <= MAX_BYLINE_LINE and _may_be_line(line) and any(p.match(line) for p in _LINE)
+    if len(line) > MAX_BYLINE_LINE or not _may_be_line(line):
+        return False
+    part = _byline_part(line)
+    return any(p.match(part) for p in _LINE)
