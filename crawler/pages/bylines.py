@@ -42,7 +42,8 @@ _IN_TEXT = [
     re.compile(rf"{_ROLE}\s*{_NAMES}\s*[/／]\s*文"),                            # 记者马俊峰/文
 ]
 _LINE = [
-    re.compile(rf"^{_BULLET}(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?(?:\S{{0,12}}?\s?)?{_ROLE}\s*{_NAMES}$"),  # 本报记者 贺梨萍
+    # □ 本报记者 贺梨萍, 澎湃新闻 记者 贺梨萍
+    re.compile(rf"^{_BULLET}(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?(?:\S{{0,12}}?\s?)?{_ROLE}\s*{_NAMES}$"),
     re.compile(rf"^(?:执笔|執筆|撰文|采写|採寫)\s*[/／]\s*{_NAMES}$"),                  # 执笔/叨叨姐、胡一刀
     re.compile(rf"^\S{{0,12}}作者\s+{_NAMES}$"),                                   # 《棱镜》作者 周纯
     re.compile(rf"^By\s+{_NAMES}$", re.I),                                          # By 张三
@@ -74,7 +75,19 @@ _RELATIVE_DAY = r"(?:昨天|今天|前天|刚刚|剛剛|\d{1,2}\s*(?:分钟|分�
 _BESIDE_DATE = [
     re.compile(rf"^{_ACCOUNT}\s+(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern})$"),
     re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*[·•]\s*{_ACCOUNT}$"),
+    # 某某 于 2024-03-08 11:11 发布
+    re.compile(rf"^{_ACCOUNT}\s*(?:于|於)\s*(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern})\s*(?:发布|發布|發佈)$"),
 ]
+# Words that make the subject of `… 于 DATE 发布` something other than a writer (`最新推荐文章`).
+_NOT_ACCOUNT = re.compile(r"文章|推荐|推薦|最新|更新|本文|評論|评论")
+# What follows an account's name on the line under a headline: its follow button, the date,
+# where it posted from (`发布于广东`, `IP属地：浙江`).
+_AFTER_ACCOUNT = re.compile(rf"^(?:[·•|｜]\s*)?(?:\+?\s*(?:关注|關注|订阅|訂閱)|{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern}"
+                            r"|(?:发布于|發布於|發佈於|IP属地|IP屬地))")
+# The name between the date and the source: `2005年3月2日09:10 [ 郑凯 ] 来源：`.
+_BESIDE_SOURCE = re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*[\[［【(（]\s*{_NAMES}\s*[\]］】)）]\s*(?:来源|來源|稿源)")
+# The last characters of an outlet's or an office's name, never a person's.
+_OUTLET_END = "报報网網社台刊站号號讯訊部局厅廳院会會所司处處网界"
 
 
 def _names(m: re.Match) -> list[str]:
@@ -125,9 +138,29 @@ def beside_date(line: str) -> str | None:
         return None
     for pattern in _BESIDE_DATE:
         m = pattern.match(line)
-        if m and label_kind(m.group("names")) is None:  # `作者 2024-01-02` names no one
+        # `作者 2024-01-02` names no one
+        if m and label_kind(m.group("names")) is None and not _NOT_ACCOUNT.search(m.group("names")):
             return m.group("names")
     return None
+
+
+def after_account(rest: str) -> bool:
+    """Whether ``rest``, printed after a link's text under a headline, makes that text an account."""
+    return _AFTER_ACCOUNT.match(rest) is not None
+
+
+def beside_source(line: str) -> str | None:
+    """The names in brackets between the date and the source label, or None."""
+    m = _BESIDE_SOURCE.match(line) if len(line) <= MAX_BYLINE_LINE * 2 else None
+    names = _names(m) if m else None
+    return " ".join(names) if names else None
+
+
+def is_person(text: str) -> bool:
+    """A Chinese person's name and nothing else: two or three characters, a common surname
+    first, and not the last character of an outlet's name (`尹娟`, never `和讯网`)."""
+    return (re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) is not None and _has_surname(text)
+            and text[-1] not in _OUTLET_END)
 
 
 def is_account(line: str) -> bool:

@@ -33,13 +33,30 @@ from .tunables import (
 # What follows a comma in a labelled name is a role (`作者:Jon Rice,Blockworks主编`); a
 # sentence is no name (`记者：首先欢迎您参加…` opens an interview): sentence punctuation, or
 # more Chinese characters in a row than names have.
-_ROLE_AFTER = re.compile(r"[，,;；]")
+_ROLE_AFTER = re.compile(r"[，,;；（(]")
 _SENTENCE = re.compile(r"[。？！!]|[\u4e00-\u9fff]{9,}")
 # The page's date before the labels: `[2021-02-10 09:11:56] 来源:`
 _BRACKETED_DATE = re.compile(r"^[\[［【]([^\]］】]+)[\]］】]")
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
 _TIME_STAMP = etree.XPath("//body//time/@datetime")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
+_DATE_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
+_TIME_SOURCE = "<time datetime>"
+# The meta that date a page, by lower-cased name or property.
+_DATE_METAS = ("article:published_time", "og:release_date", "publishdate", "publish_date", "publish-date",
+               "pubdate", "datepublished", "dc.date.issued", "dc.date")
+# A labelled time holds a date: digits or a day's name. `发布于：浙江省` is where, not when.
+_HOLDS_DATE = re.compile(r"\d|[昨今前]天|[昨今]日|刚刚|剛剛")
+# A line that dates other articles (`最新推荐文章于 2024-03-09 发布`, `上一篇 … 2024-03-01`).
+_OTHER_ARTICLES = re.compile(r"推荐|推薦|相关|相關|上一篇|下一篇|热门|熱門|最新文章")
+# What ends a labelled name: the next widget (`作者：王一 分享到：`, `字号：大 中 小`).
+_WIDGET = re.compile(r"\s+(?:\S*[:：]|分享|收藏|打印|字号|字號|關注|关注|举报|舉報|纠错|糾錯)")
+# A role before the name in a labelled value (`作者：某研究院研究员钟明`): the name is after it.
+_ROLE_THEN_NAME = re.compile(r"(?:研究员|研究員|教授|评论员|評論員|分析师|分析師|记者|記者|主任|院长|院長|博士"
+                             r"|律师|律師|主编|主編|专栏作家|專欄作家)\s*([\u4e00-\u9fff]{2,4})$")
+# A link to a person's or an account's own page, not to an outlet's.
+_PROFILE_HREF = re.compile(r"/(?:profile|user|users|author|authors|u|people|member|space|home)/[^/?#]*\d"
+                           r"|[?&]uid=\d", re.I)
 
 
 @dataclass(frozen=True)
@@ -83,6 +100,8 @@ def _labelled(blocks: list[dom.Block]) -> dict[str, str]:
         for kind, value in values.items():
             if not value and i + 1 < len(blocks):
                 value = _value_below(b, blocks[i + 1]) or value
+            if kind == "time" and value and not _HOLDS_DATE.search(value):
+                continue  # `发布于：浙江省`: a place, never the date, nor a stop to looking for one
             if kind not in found or (not found[kind] and value):
                 found[kind] = value
     return found
@@ -110,60 +129,186 @@ def _author(doc: Document, labelled: dict[str, str], found: FoundHeadline, conta
         return names, "an unlabelled byline"
     if "author" in labelled:
         return None, "an empty or unusable label"
+    office = _labelled_name(labelled, "office", sentence=False)
+    if office:
+        return office, "the issuing office"
+    above = doc.blocks[found.story_start: _story_index(doc, found, container)]
+    account = _source_account(above)
+    if account:
+        return account, "a source linked to an account"
     person = doc.ld_person()
-    return person, "JSON-LD" if person else "none"
+    if person:
+        return person, "JSON-LD"
+    source = _labelled_name(labelled, "source")
+    if source and bylines.is_person(source):  # `来源: 尹娟`: a person, not an outlet
+        return source, "a person named as the source"
+    return None, "none"
 
 
-def _labelled_name(labelled: dict[str, str], kind: str) -> str | None:
+def _story_index(doc: Document, found: FoundHeadline, container: Container) -> int:
+    """The position of the story's first block among the page's blocks."""
+    return doc.index_of(container.blocks[0]) if container.blocks else found.story_start
+
+
+def _labelled_name(labelled: dict[str, str], kind: str, sentence: bool = True) -> str | None:
     value = (labelled.get(kind) or "").strip()
     value = labels.VALUE_END.split(value)[0]  # `name · 2024年3月5日` : the name only
+    value = _WIDGET.split(value)[0]
     m = dates.DATE_IN_TEXT.search(value)
     value = _ROLE_AFTER.split(value[: m.start()] if m else value)[0].strip()
-    return value if value and len(value) <= MAX_NAME and not _SENTENCE.search(value) else None
+    role = _ROLE_THEN_NAME.search(value)
+    if role and " " not in value:
+        value = role.group(1)
+    value = bylines.in_line(value) or value  # `作者：本报记者 方可`
+    if not value or len(value) > MAX_NAME or (sentence and _SENTENCE.search(value)):
+        return None
+    return value
+
+
+def _source_account(above: list[dom.Block]) -> str | None:
+    """`来源: <a href=/profile/…>某账号</a>` under the headline: the account the source links to."""
+    for b in above:
+        if "source" not in labels.split_labelled(b.text):
+            continue
+        for a in b.owner.iter("a"):
+            name = dom.text_of(a)
+            if _PROFILE_HREF.search(a.get("href") or "") and bylines.is_account(name):
+                return name
+    return None
 
 
 def _byline_names(doc: Document, found: FoundHeadline, container: Container, story: Story) -> str | None:
     """Names from a byline printed without a label: between the headline and the story,
     in the story's first or last lines, or closing its last paragraph."""
     inside = container.blocks
-    start = found.story_start
-    first = doc.index_of(inside[0]) if inside else start
-    above = doc.blocks[start:first]
+    above = doc.blocks[found.story_start: _story_index(doc, found, container)]
     for b in above + inside[:BYLINE_LINES] + inside[-BYLINE_LINES:]:
         names = bylines.in_line(b.text)
         if names:
             return names
-    for b in above:  # a self-media account beside the post's date
-        names = bylines.beside_date(b.text)
+    names = _names_under_headline(above) or _closing_credit(inside[-BYLINE_LINES:])
+    if names:
+        return names
+    paragraphs = [b for b in story.blocks if b.type == "paragraph"]
+    return bylines.closing(paragraphs[-1].text) if paragraphs else None
+
+
+def _names_under_headline(above: list[dom.Block]) -> str | None:
+    for b in above:  # on the date and source line: `2005年3月2日09:10 [ 郑凯 ] 来源：`, `来源：某网 林青`
+        names = bylines.beside_source(b.text) or _name_after_source(b)
+        if names:
+            return names
+    for b in above:  # a self-media account beside the post's date, or its profile link
+        names = bylines.beside_date(b.text) or _account_link(b)
         if names:
             return names
     match above:  # `<p>IT之家</p><div>发布时间：09-30 22:46</div>` under the headline
         case [account, dated, *_] if bylines.is_account(account.text) and "time" in labels.split_labelled(dated.text):
             return account.text
-    paragraphs = [b for b in story.blocks if b.type == "paragraph"]
-    return bylines.closing(paragraphs[-1].text) if paragraphs else None
+    return None
+
+
+def _closing_credit(last: list[dom.Block]) -> str | None:
+    """A line wholly in brackets closing the story: `（本文来源：某报 作者：某某）`, `（陶然）`."""
+    for b in reversed(last):
+        inner = labels.unbracketed(b.text)
+        if inner != b.text:
+            name = _labelled_name(labels.split_labelled(inner), "author") or bylines.closing(b.text)
+            if name:
+                return name
+    return None
+
+
+def _name_after_source(b: dom.Block) -> str | None:
+    """A person's name printed after the source's value, in an element of its own or after a
+    space: `<span>来源：某网</span><span>林青</span>`."""
+    if "source" not in labels.split_labelled(b.text):
+        return None
+    for el in b.owner.iter():
+        if el is b.owner or not labels.split_labelled(dom.text_of(el)).get("source"):
+            continue
+        nxt = el.getnext()
+        if nxt is not None:
+            name = dom.text_of(nxt)
+            if bylines.is_person(name):
+                return name
+    match labels.split_labelled(b.text)["source"].split():
+        case [_, name] if bylines.is_person(name):
+            return name
+    return None
+
+
+def _account_link(b: dom.Block) -> str | None:
+    """An account's link opening the line under a headline, followed by its follow button,
+    the date or where it posted from (`发布于广东`), or a link to its profile."""
+    a = next(b.owner.iter("a"), None)
+    if a is None:
+        return None
+    name = dom.text_of(a)
+    if not name or not b.text.startswith(name) or not bylines.is_account(name):
+        return None
+    rest = b.text[len(name):].strip()
+    if bylines.after_account(rest) or (_PROFILE_HREF.search(a.get("href") or "") and len(rest) <= MAX_DATED_LINE):
+        return name
+    return None
 
 
 def _date(doc: Document, labelled: dict[str, str], found: FoundHeadline,
           container: Container) -> tuple[str | None, str]:
     """The date as printed, and where it came from: a label, <time datetime>, a line under
-    the headline, meta, JSON-LD, an edition date above the headline."""
+    the headline, meta, microdata, JSON-LD, an edition date above the headline. Machine-readable
+    dates settle a printed one that may be read day or month first (`08/04/2019`)."""
+    machine = _machine_dates(doc)
     value = (labelled.get("time") or "").strip()
     if value:
         m = dates.DATE_IN_TEXT.search(value)
-        return (m.group(0).strip() if m else value), "a labelled field"
-    if doc.root is not None:  # <time datetime="…">
-        stamp = _TIME_STAMP(doc.root)
-        if stamp and stamp[0].strip():
-            return stamp[0].strip(), "<time datetime>"
-    for source, find in (("a line under the headline", lambda: _date_under_headline(doc, found, container)),
-                         ("article:published_time", lambda: doc.meta_content("article:published_time")),
-                         ("JSON-LD", lambda: doc.ld_value("datePublished")),
-                         ("an edition date above the headline", lambda: _date_above_headline(doc, found))):
-        found_value = find()
-        if found_value:
-            return found_value, source
-    return None, "none"
+        return _settled(m.group(0).strip() if m else value, machine, "a labelled field")
+    if machine and machine[0][1] == _TIME_SOURCE:
+        return machine[0]
+    printed = _date_under_headline(doc, found, container)
+    if printed:
+        return _settled(printed, machine, "a line under the headline")
+    if machine:
+        return machine[0]
+    above = _date_above_headline(doc, found)
+    return (above, "an edition date above the headline") if above else (None, "none")
+
+
+def _settled(printed: str, machine: list[tuple[str, str]], source: str) -> tuple[str, str]:
+    """``printed``, or the machine-readable date that says how to read it: `08/04/2019` is
+    8 April when the page's meta says 2019-04-08."""
+    m = dates.AMBIGUOUS_DATE.match(printed)
+    if m and m["a"] != m["b"]:
+        day_first = f"{m['y']}-{int(m['b']):02d}-{int(m['a']):02d}"
+        for raw, where in machine:
+            if raw.startswith(day_first):
+                return raw, where
+    return printed, source
+
+
+def _machine_dates(doc: Document) -> list[tuple[str, str]]:
+    """The dates the page gives machines, each with where it came from: <time datetime>, meta
+    (article:published_time, og:release_date, publishdate…), microdata (itemprop=datePublished), JSON-LD."""
+    if doc.root is None:
+        return []
+    stamp = _TIME_STAMP(doc.root)
+    out = [(stamp[0].strip(), _TIME_SOURCE)] if stamp and stamp[0].strip() else []
+    metas: dict[str, str] = {}
+    for meta in doc.root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key in _DATE_METAS and content and _HOLDS_DATE.search(content):
+            metas.setdefault(key, content)
+    out += [(dom.collapse(metas[key]), f"<meta {key}>") for key in _DATE_METAS if key in metas]
+    for el in _DATE_PUBLISHED(doc.root):
+        value = dom.collapse(el.get("content") or el.get("datetime") or dom.text_of(el))
+        if value and _HOLDS_DATE.search(value):
+            out.append((value, "itemprop=datePublished"))
+            break
+    ld = doc.ld_value("datePublished")
+    if ld:
+        out.append((ld, "JSON-LD"))
+    return out
 
 
 def _date_above_headline(doc: Document, found: FoundHeadline) -> str | None:
@@ -180,17 +325,33 @@ def _date_above_headline(doc: Document, found: FoundHeadline) -> str | None:
 
 
 def _date_under_headline(doc: Document, found: FoundHeadline, container: Container) -> str | None:
-    """A date printed without a label in a short line between the headline and the story."""
+    """A date printed without a label in a short line between the headline and the story:
+    under the copy of the headline nearest the story (a sticky header prints it at the top
+    too), never in a line that dates other articles."""
     start = found.index
     if start is None:
         return None
+    end = _story_index(doc, found, container)
+    if found.run:
+        printed = found.run[-1].text
+        start = next((i for i in range(end - 1, start, -1) if doc.blocks[i].text == printed), start)
     for b in doc.blocks[start + 1: start + 1 + DATE_LOOKAHEAD]:
         if id(b) in container.block_ids:
             break
-        m = dates.DATE_IN_TEXT.search(b.text) if len(b.text) <= MAX_DATED_LINE else None
+        if len(b.text) > MAX_DATED_LINE or _OTHER_ARTICLES.search(b.text):
+            continue
+        m = dates.DATE_IN_TEXT.search(b.text)
+        if m:
+            return m.group(0).strip()
+        m = dates.EN_DATE_IN_TEXT.search(_spaced_text(b.owner))  # `<span>Mar</span><span>7</span>…`
         if m:
             return m.group(0).strip()
     return None
+
+
+def _spaced_text(el: etree._Element) -> str:
+    """An element's text with a space between the texts of its elements."""
+    return " ".join(t.strip() for t in el.itertext() if t.strip())
 
 
 def find_tags(bounds: StoryBounds) -> list[str]:
