@@ -15,12 +15,12 @@ STORY = "".join(f"<p>{'湿地公园管理处介绍，新步道全长三公里，
 
 
 def page(under: str = "", *, head: str = "", top: str = "", story_end: str = "", after: str = "",
-         story: str = STORY) -> ArticlePage:
+         story: str = STORY, url: str = "https://news.example.cn/a/1.html") -> ArticlePage:
     """A news page: ``under`` between the headline and the story, ``story_end`` as the story's
     last line, ``after`` below the story."""
     html = (f"<html><head><title>{TITLE}_城市频道</title>{head}</head><body>{top}<h1>{TITLE}</h1>{under}"
             f"<div class='article'>{story}{story_end}</div>{after}</body></html>")
-    return ArticlePage("https://news.example.cn/a/20230601/1.html", html.encode())
+    return ArticlePage(url, html.encode())
 
 
 def day(p: ArticlePage) -> str | None:
@@ -97,6 +97,21 @@ def test_an_ip_location_label_alone_gives_no_date():
     assert p.fields.date_raw is None
 
 
+@pytest.mark.parametrize("url,expected", [
+    ("http://finance.example.cn/stock/2005-03-21/244339.shtml", "2005-03-21"),
+    ("http://business.example.cn/20050311/n224643115.shtml", "2005-03-11"),
+    ("https://epaper.example.cn/html/2024-02/13/content_88412.htm", "2024-02-13"),
+    ("https://news.example.cn/a/20240925A0017", "2024-09-25"),
+    ("https://news.example.cn/2023/05/12/tram.html", "2023-05-12"),
+])
+def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
+    assert day(page("<div>城市晚报</div>", url=url)) == expected
+    assert day(page("<div>2023-06-02 10:00</div>", url=url)) == "2023-06-02"
+    # no month 13; an id that opens with digits like a date's
+    for other in ("https://news.example.cn/a/20231301/1.html", "https://news.example.cn/a/2023051288.html"):
+        assert day(page("<div>城市晚报</div>", url=other)) is None
+
+
 # -- writers -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("under,author", [
@@ -118,9 +133,17 @@ def test_an_ip_location_label_alone_gives_no_date():
      "山野食记"),
     ("<div>来源: <a href='/profile/3021'>山野食记</a></div>", "山野食记"),
     ("<div>山野食记 于 2023-05-30 10:00 发布</div>", "山野食记"),
+    # a byline with the desk's credits after it, a bar after 作者
+    ("<div>城市晚报记者 俞晴 编辑 韦一 校对 沈默</div>", "俞晴"), ("<div>作者 | 俞晴</div>", "俞晴"),
 ])
 def test_writers_beside_the_date_and_source(under, author):
     assert page(under).fields.author == author
+
+
+def test_a_person_named_in_the_author_meta_is_the_writer_a_site_is_not():
+    assert page(head='<meta name="author" content="俞晴">').fields.author == "俞晴"
+    for site in ("城市网", "Discuz! Team", "104363", "city.example.cn"):
+        assert page(head=f'<meta name="author" content="{site}">').fields.author is None
 
 
 def test_a_person_named_as_the_source_is_the_writer_an_outlet_is_not():

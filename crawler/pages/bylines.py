@@ -28,6 +28,8 @@ _BULLET = r"[□■●○◆◇★☆▲△◎▪▫]?\s*"
 # The dateline after the names (`钱进 河北保定报道`): a place, not a name.
 _DATELINE = re.compile(r"\s+[\u4e00-\u9fff]{2,8}(?:报道|報道)$")
 _REPORTED = re.compile(r".+(?:报道|報道)$")
+# The credits after a byline's names, printed without a colon (`记者 张三 编辑 李四 校对 王五`).
+_CREDIT_WORD = re.compile(r"\s(?:编辑|編輯|责编|責編|校对|校對|审核|審核|审校|審校|美编|美編|监制|監製)\s")
 # Words printed after the names inside a byline, not names themselves.
 _TRAILING = frozenset("整合 报道 報道 摄影 攝影 摄 攝 采写 採寫 撰文 综合 綜合 编译 編譯 发自 發自 "
                       "实习生 實習生".split())
@@ -45,7 +47,7 @@ _LINE = [
     # □ 本报记者 贺梨萍, 澎湃新闻 记者 贺梨萍
     re.compile(rf"^{_BULLET}(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?(?:\S{{0,12}}?\s?)?{_ROLE}\s*{_NAMES}$"),
     re.compile(rf"^(?:执笔|執筆|撰文|采写|採寫)\s*[/／]\s*{_NAMES}$"),                  # 执笔/叨叨姐、胡一刀
-    re.compile(rf"^\S{{0,12}}作者\s+{_NAMES}$"),                                   # 《棱镜》作者 周纯
+    re.compile(rf"^\S{{0,12}}作者(?:\s*[|｜丨]\s*|\s+){_NAMES}$"),                  # 《棱镜》作者 周纯, 作者 | 周纯
     re.compile(rf"^By\s+{_NAMES}$", re.I),                                          # By 张三
     re.compile(rf"^{_NAMES}\s*[/／]\s*\S{{2,12}}(?:报|報|网|網|社|台|刊)$"),           # 石佳/中国青年报
 ]
@@ -102,7 +104,7 @@ def _names(m: re.Match) -> list[str]:
 def _byline_part(line: str) -> str:
     """A byline line without what follows its names: the next field (`来源：…`), the place
     reported from (`河北保定报道`)."""
-    label = LABEL.search(line)
+    label = LABEL.search(line) or _CREDIT_WORD.search(line)
     if label and label.start() > 0:
         line = line[: label.start()].rstrip()
     return _DATELINE.sub("", line)

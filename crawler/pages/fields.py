@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -54,6 +55,8 @@ _WIDGET = re.compile(r"\s+(?:\S*[:：]|分享|收藏|打印|字号|字號|關注
 # A role before the name in a labelled value (`作者：某研究院研究员钟明`): the name is after it.
 _ROLE_THEN_NAME = re.compile(r"(?:研究员|研究員|教授|评论员|評論員|分析师|分析師|记者|記者|主任|院长|院長|博士"
                              r"|律师|律師|主编|主編|专栏作家|專欄作家)\s*([\u4e00-\u9fff]{2,4})$")
+# A day in a URL's path: `/2005-03-21/`, `/20050311/`, `/2023/0512/`, `/2023/05/12/`, `/2024-02/13/`.
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)(?:[-_/]?)(?P<m>0[1-9]|1[0-2])(?:[-_/]?)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # A link to a person's or an account's own page, not to an outlet's.
 _PROFILE_HREF = re.compile(r"/(?:profile|user|users|author|authors|u|people|member|space|home)/[^/?#]*\d"
                            r"|[?&]uid=\d", re.I)
@@ -139,6 +142,9 @@ def _author(doc: Document, labelled: dict[str, str], found: FoundHeadline, conta
     person = doc.ld_person()
     if person:
         return person, "JSON-LD"
+    meta = doc.meta_content("author") or doc.meta_content("article:author")
+    if meta and bylines.is_person(meta):  # sites put their own name there as often as a writer's
+        return meta, "meta author"
     source = _labelled_name(labelled, "source")
     if source and bylines.is_person(source):  # `来源: 尹娟`: a person, not an outlet
         return source, "a person named as the source"
@@ -271,7 +277,20 @@ def _date(doc: Document, labelled: dict[str, str], found: FoundHeadline,
     if machine:
         return machine[0]
     above = _date_above_headline(doc, found)
-    return (above, "an edition date above the headline") if above else (None, "none")
+    if above:
+        return above, "an edition date above the headline"
+    in_url = _date_in_url(canonical_url(doc, doc.url))
+    return (in_url, "the page's URL") if in_url else (None, "none")
+
+
+def _date_in_url(url: str) -> str | None:
+    """The day a news URL's path names (`/2005-03-21/`, `/20050311/n2246.shtml`, `/2023/0512/`,
+    `/html/2024-02/13/`), the last resort."""
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    value = f"{m['y']}-{m['m']}-{m['d']}"
+    return value if dates.DateParser(use_dateparser=False).parse(value).status == "ok" else None
 
 
 def _settled(printed: str, machine: list[tuple[str, str]], source: str) -> tuple[str, str]:
