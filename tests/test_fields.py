@@ -133,6 +133,7 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
      "山野食记"),
     ("<div>来源: <a href='/profile/3021'>山野食记</a></div>", "山野食记"),
     ("<div>山野食记 于 2023-05-30 10:00 发布</div>", "山野食记"),
+    ("<div><a href='/shanye'>山野食记</a> 于 2023-05-30 10:00 发布 阅读 2k</div>", "山野食记"),
     # a byline with the desk's credits after it, a bar after 作者
     ("<div>城市晚报记者 俞晴 编辑 韦一 校对 沈默</div>", "俞晴"), ("<div>作者 | 俞晴</div>", "俞晴"),
 ])

@@ -84,8 +84,8 @@ _BESIDE_DATE = [
 _NOT_ACCOUNT = re.compile(r"文章|推荐|推薦|最新|更新|本文|評論|评论")
 # What follows an account's name on the line under a headline: its follow button, the date,
 # where it posted from (`发布于广东`, `IP属地：浙江`).
-_AFTER_ACCOUNT = re.compile(rf"^(?:[·•|｜]\s*)?(?:\+?\s*(?:关注|關注|订阅|訂閱)|{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern}"
-                            r"|(?:发布于|發布於|發佈於|IP属地|IP屬地))")
+_AFTER_ACCOUNT = re.compile(rf"^(?:[·•|｜]\s*)?(?:[于於]\s*)?(?:\+?\s*(?:关注|關注|订阅|訂閱)|{_RELATIVE_DAY}"
+                            rf"|{DATE_IN_TEXT.pattern}|(?:发布于|發布於|發佈於|IP属地|IP屬地))")
 # The name between the date and the source: `2005年3月2日09:10 [ 郑凯 ] 来源：`.
 _BESIDE_SOURCE = re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*[\[［【(（]\s*{_NAMES}\s*[\]］】)）]\s*(?:来源|來源|稿源)")
 # The last characters of an outlet's or an office's name, never a person's.
