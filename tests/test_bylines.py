@@ -28,6 +28,7 @@ from crawler.pages import ArticlePage, bylines, labels
     ("本报记者 刘小红 马 丽", "刘小红 马丽"), ("记者 马 丽 刘小红", "马丽 刘小红"),
     ("文丨城市观察特约评论员 何明", "何明"), ("文 | 何明", "何明"),
     ("本报记者 张强 见习记者 李婷", "张强 李婷"),
+    ("界面新闻记者 | 邵衡", "邵衡"), ("本报记者：邵衡", "邵衡"), ("□特约撰稿人 邵衡", "邵衡"), ("■ 专栏作家 邵衡", "邵衡"),
 ])
 def test_a_byline_gives_the_writers(line, names):
     assert bylines.in_line(line) == names

@@ -134,6 +134,8 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
     ("<div>来源: <a href='/profile/3021'>山野食记</a></div>", "山野食记"),
     ("<div>山野食记 于 2023-05-30 10:00 发布</div>", "山野食记"),
     ("<div><a href='/shanye'>山野食记</a> 于 2023-05-30 10:00 发布 阅读 2k</div>", "山野食记"),
+    # an outlet before the writer in the label's value
+    ("<div>作者：第一财经 邵衡</div>", "邵衡"), ("<div>作者：江城日报 邵衡 姚远</div>", "邵衡 姚远"),
     # a byline with the desk's credits after it, a bar after 作者
     ("<div>城市晚报记者 俞晴 编辑 韦一 校对 沈默</div>", "俞晴"), ("<div>作者 | 俞晴</div>", "俞晴"),
 ])
@@ -143,6 +145,9 @@ def test_writers_beside_the_date_and_source(under, author):
 
 def test_a_person_named_in_the_author_meta_is_the_writer_a_site_is_not():
     assert page(head='<meta name="author" content="俞晴">').fields.author == "俞晴"
+    for ld in ('"author": "俞晴"', '"author": [{"name": "俞晴"}]'):  # JSON-LD without a type
+        head = f'<script type="application/ld+json">{{"@type": "NewsArticle", {ld}}}</script>'
+        assert page(head=head).fields.author == "俞晴"
     for site in ("城市网", "Discuz! Team", "104363", "city.example.cn"):
         assert page(head=f'<meta name="author" content="{site}">').fields.author is None
 
@@ -156,6 +161,7 @@ def test_a_person_named_as_the_source_is_the_writer_an_outlet_is_not():
 
 @pytest.mark.parametrize("story_end,author", [
     ("<div align=right>（陶然）</div>", "陶然"),
+    ("</div><div align=right>（陶然）</div><div>", "陶然"),  # after the story's box
     ("<p>（本文来源：江城日报 作者：省社会科学院研究员钟明）</p>", "钟明"),
 ])
 def test_writers_closing_the_story(story_end, author):

@@ -20,7 +20,7 @@ _PADDED = r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])"
 _ANY_NAME = rf"(?:{_NAME}|{_PADDED})"
 _NAMES = rf"(?P<names>{_ANY_NAME}(?:\s*[、,，&＆]\s*{_ANY_NAME}|\s+{_ANY_NAME})*)"
 _ROLE = (r"(?:本报|本報|本刊|特约|特約|见习|見習|实习|實習|首席)?"
-         r"(?:记者|記者|通讯员|通訊員|评论员|評論員)")
+         r"(?:记者|記者|通讯员|通訊員|评论员|評論員|撰稿人|专栏作家|專欄作家|专栏作者|專欄作者)")
 _ROLE_WORD = re.compile(_ROLE)
 _PADDED_NAME = re.compile(rf"(?<![\u4e00-\u9fff])({_PADDED})")
 # Marks some papers print before a byline (`□ 本报记者 李华`).
@@ -44,16 +44,17 @@ _IN_TEXT = [
     re.compile(rf"{_ROLE}\s*{_NAMES}\s*[/／]\s*文"),                            # 记者马俊峰/文
 ]
 _LINE = [
-    # □ 本报记者 贺梨萍, 澎湃新闻 记者 贺梨萍
-    re.compile(rf"^{_BULLET}(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?(?:\S{{0,12}}?\s?)?{_ROLE}\s*{_NAMES}$"),
+    # □ 本报记者 贺梨萍, 澎湃新闻 记者 贺梨萍, 界面新闻记者 | 贺梨萍
+    re.compile(rf"^{_BULLET}(?:(?:采写|採寫|撰文|执笔|執筆)\s*[:：/]\s*)?(?:\S{{0,12}}?\s?)?{_ROLE}\s*[|｜丨:：]?\s*{_NAMES}$"),
     re.compile(rf"^(?:执笔|執筆|撰文|采写|採寫)\s*[/／]\s*{_NAMES}$"),                  # 执笔/叨叨姐、胡一刀
     re.compile(rf"^\S{{0,12}}作者(?:\s*[|｜丨]\s*|\s+){_NAMES}$"),                  # 《棱镜》作者 周纯, 作者 | 周纯
     re.compile(rf"^By\s+{_NAMES}$", re.I),                                          # By 张三
     re.compile(rf"^{_NAMES}\s*[/／]\s*\S{{2,12}}(?:报|報|网|網|社|台|刊)$"),           # 石佳/中国青年报
 ]
 # What the patterns above cannot match without: one search lets most lines go at once.
-_IN_TEXT_WORDS = re.compile(r"記者|记者|通讯员|通訊員|評論員|评论员|[电電讯訊]\s*[（(]|文\s*[/／|｜丨]")
-_LINE_WORDS = re.compile("記者|记者|通讯员|通訊員|評論員|评论员|作者|/|／|By", re.I)
+_IN_TEXT_WORDS = re.compile(r"記者|记者|通讯员|通訊員|評論員|评论员|撰稿人|專欄|专栏"
+                            r"|[电電讯訊]\s*[（(]|文\s*[/／|｜丨]")
+_LINE_WORDS = re.compile("記者|记者|通讯员|通訊員|評論員|评论员|撰稿人|專欄|专栏|作者|/|／|By", re.I)
 # `（常书香 马丹阳）` closing the story: names alone, each with a common surname, and
 # maybe the place they report from (`（孙立 广州报道）`).
 _CLOSING = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")
@@ -104,7 +105,8 @@ def _names(m: re.Match) -> list[str]:
 def _byline_part(line: str) -> str:
     """A byline line without what follows its names: the next field (`来源：…`), the place
     reported from (`河北保定报道`)."""
-    label = LABEL.search(line) or _CREDIT_WORD.search(line)
+    label = next((m for m in LABEL.finditer(line) if m.start() and label_kind(m["label"]) != "author"), None)
+    label = label or _CREDIT_WORD.search(line)
     if label and label.start() > 0:
         line = line[: label.start()].rstrip()
     return _DATELINE.sub("", line)

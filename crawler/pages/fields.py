@@ -20,6 +20,7 @@ from .headline import FoundHeadline
 from .story import Story
 from .tunables import (
     BYLINE_LINES,
+    CLOSING_LINES,
     DATE_LOOKAHEAD,
     DATE_LOOKBACK,
     MAX_DATE_LINE,
@@ -139,7 +140,7 @@ def _author(doc: Document, labelled: dict[str, str], found: FoundHeadline, conta
     account = _source_account(above)
     if account:
         return account, "a source linked to an account"
-    person = doc.ld_person()
+    person = doc.ld_person() or _ld_writer(doc)
     if person:
         return person, "JSON-LD"
     meta = doc.meta_content("author") or doc.meta_content("article:author")
@@ -149,6 +150,17 @@ def _author(doc: Document, labelled: dict[str, str], found: FoundHeadline, conta
     if source and bylines.is_person(source):  # `来源: 尹娟`: a person, not an outlet
         return source, "a person named as the source"
     return None, "none"
+
+
+def _ld_writer(doc: Document) -> str | None:
+    """A JSON-LD author given without a type (a bare string, `{"name": …}`) that is a person's name."""
+    for obj in doc.json_ld:
+        authors = obj.get("author")
+        for a in authors if isinstance(authors, list) else [authors]:
+            name = a.get("name") if isinstance(a, dict) and "@type" not in a else a
+            if isinstance(name, str) and bylines.is_person(dom.collapse(name)):
+                return dom.collapse(name)
+    return None
 
 
 def _story_index(doc: Document, found: FoundHeadline, container: Container) -> int:
@@ -165,10 +177,18 @@ def _labelled_name(labelled: dict[str, str], kind: str, sentence: bool = True) -
     role = _ROLE_THEN_NAME.search(value)
     if role and " " not in value:
         value = role.group(1)
-    value = bylines.in_line(value) or value  # `作者：本报记者 方可`
+    value = bylines.in_line(value) or _persons_after_outlet(value) or value  # `作者：本报记者 方可`
     if not value or len(value) > MAX_NAME or (sentence and _SENTENCE.search(value)):
         return None
     return value
+
+
+def _persons_after_outlet(value: str) -> str | None:
+    """`第一财经 邵衡`: the people after an outlet's name in a labelled value."""
+    match value.split():
+        case [outlet, *people] if people and not bylines.is_person(outlet) and all(map(bylines.is_person, people)):
+            return " ".join(people)
+    return None
 
 
 def _source_account(above: list[dom.Block]) -> str | None:
@@ -192,7 +212,9 @@ def _byline_names(doc: Document, found: FoundHeadline, container: Container, sto
         names = bylines.in_line(b.text)
         if names:
             return names
-    names = _names_under_headline(above) or _closing_credit(inside[-BYLINE_LINES:])
+    end = doc.index_of(inside[-1]) + 1 if inside else found.story_start
+    below = doc.blocks[end: end + CLOSING_LINES]  # `<div align=right>（陶然）</div>` after the story's box
+    names = _names_under_headline(above) or _closing_credit(inside[-BYLINE_LINES:] + below)
     if names:
         return names
     paragraphs = [b for b in story.blocks if b.type == "paragraph"]
