@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -27,6 +28,7 @@ from .tunables import (
     MAX_DATED_LINE,
     MAX_FIELD_LINE,
     MAX_LABEL_VALUE,
+    MAX_LINE_ELEMENTS,
     MAX_NAME,
     MAX_PLAIN_TAGS,
     MAX_TAGS_KEPT,
@@ -40,13 +42,16 @@ _SENTENCE = re.compile(r"[。？！!]|[\u4e00-\u9fff]{9,}")
 # The page's date before the labels: `[2021-02-10 09:11:56] 来源:`
 _BRACKETED_DATE = re.compile(r"^[\[［【]([^\]］】]+)[\]］】]")
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
-_TIME_STAMP = etree.XPath("//body//time/@datetime")
 _CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
-_DATE_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
+# The author meta, looked for in the <head> only: a walk of the whole tree costs more than the rest of the fields.
+_HEAD_AUTHOR = etree.XPath("/html/head/meta[@name='author' or @property='article:author']/@content")
+# <time datetime> in the body, meta, and microdata's datePublished, in one walk of the tree.
+_MACHINE_DATES = etree.XPath("//body//time/@datetime|//meta[@content]|//@itemprop[.='datePublished']/..")
 _TIME_SOURCE = "<time datetime>"
 # The meta that date a page, by lower-cased name or property.
 _DATE_METAS = ("article:published_time", "og:release_date", "publishdate", "publish_date", "publish-date",
                "pubdate", "datepublished", "dc.date.issued", "dc.date")
+_MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
 # A labelled time holds a date: digits or a day's name. `发布于：浙江省` is where, not when.
 _HOLDS_DATE = re.compile(r"\d|[昨今前]天|[昨今]日|刚刚|剛剛")
 # A line that dates other articles (`最新推荐文章于 2024-03-09 发布`, `上一篇 … 2024-03-01`).
@@ -143,9 +148,9 @@ def _author(doc: Document, labelled: dict[str, str], found: FoundHeadline, conta
     person = doc.ld_person() or _ld_writer(doc)
     if person:
         return person, "JSON-LD"
-    meta = doc.meta_content("author") or doc.meta_content("article:author")
-    if meta and bylines.is_person(meta):  # sites put their own name there as often as a writer's
-        return meta, "meta author"
+    meta = _HEAD_AUTHOR(doc.root) if doc.root is not None else []
+    if meta and bylines.is_person(dom.collapse(meta[0])):  # sites put their own name there as often as a writer's
+        return dom.collapse(meta[0]), "meta author"
     source = _labelled_name(labelled, "source")
     if source and bylines.is_person(source):  # `来源: 尹娟`: a person, not an outlet
         return source, "a person named as the source"
@@ -252,8 +257,8 @@ def _name_after_source(b: dom.Block) -> str | None:
     space: `<span>来源：某网</span><span>林青</span>`."""
     if "source" not in labels.split_labelled(b.text):
         return None
-    for el in b.owner.iter():
-        if el is b.owner or not labels.split_labelled(dom.text_of(el)).get("source"):
+    for el in islice(b.owner.iter(), 1, MAX_LINE_ELEMENTS):  # the line's first elements, not a page's
+        if not labels.split_labelled(dom.text_of(el)).get("source"):
             continue
         nxt = el.getnext()
         if nxt is not None:
@@ -286,16 +291,16 @@ def _date(doc: Document, labelled: dict[str, str], found: FoundHeadline,
     """The date as printed, and where it came from: a label, <time datetime>, a line under
     the headline, meta, microdata, JSON-LD, an edition date above the headline. Machine-readable
     dates settle a printed one that may be read day or month first (`08/04/2019`)."""
-    machine = _machine_dates(doc)
     value = (labelled.get("time") or "").strip()
     if value:
         m = dates.DATE_IN_TEXT.search(value)
-        return _settled(m.group(0).strip() if m else value, machine, "a labelled field")
+        return _settled(m.group(0).strip() if m else value, doc, "a labelled field")
+    machine = _machine_dates(doc)
     if machine and machine[0][1] == _TIME_SOURCE:
         return machine[0]
     printed = _date_under_headline(doc, found, container)
     if printed:
-        return _settled(printed, machine, "a line under the headline")
+        return _settled(printed, doc, "a line under the headline")
     if machine:
         return machine[0]
     above = _date_above_headline(doc, found)
@@ -315,13 +320,13 @@ def _date_in_url(url: str) -> str | None:
     return value if dates.DateParser(use_dateparser=False).parse(value).status == "ok" else None
 
 
-def _settled(printed: str, machine: list[tuple[str, str]], source: str) -> tuple[str, str]:
+def _settled(printed: str, doc: Document, source: str) -> tuple[str, str]:
     """``printed``, or the machine-readable date that says how to read it: `08/04/2019` is
     8 April when the page's meta says 2019-04-08."""
     m = dates.AMBIGUOUS_DATE.match(printed)
     if m and m["a"] != m["b"]:
         day_first = f"{m['y']}-{int(m['b']):02d}-{int(m['a']):02d}"
-        for raw, where in machine:
+        for raw, where in _machine_dates(doc):
             if raw.startswith(day_first):
                 return raw, where
     return printed, source
@@ -332,20 +337,22 @@ def _machine_dates(doc: Document) -> list[tuple[str, str]]:
     (article:published_time, og:release_date, publishdate…), microdata (itemprop=datePublished), JSON-LD."""
     if doc.root is None:
         return []
-    stamp = _TIME_STAMP(doc.root)
-    out = [(stamp[0].strip(), _TIME_SOURCE)] if stamp and stamp[0].strip() else []
+    stamps: list[str] = []
     metas: dict[str, str] = {}
-    for meta in doc.root.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or "").strip().lower()
-        content = (meta.get("content") or "").strip()
-        if key in _DATE_METAS and content and _HOLDS_DATE.search(content):
-            metas.setdefault(key, content)
-    out += [(dom.collapse(metas[key]), f"<meta {key}>") for key in _DATE_METAS if key in metas]
-    for el in _DATE_PUBLISHED(doc.root):
-        value = dom.collapse(el.get("content") or el.get("datetime") or dom.text_of(el))
-        if value and _HOLDS_DATE.search(value):
-            out.append((value, "itemprop=datePublished"))
-            break
+    items: list[str] = []
+    for found in _MACHINE_DATES(doc.root):  # one walk of the tree for the three kinds
+        if isinstance(found, str):
+            stamps.append(found.strip())
+        elif found.tag == "meta" and found.get("itemprop") is None:
+            key = (found.get("name") or found.get("property") or "").strip().lower()
+            if key in _DATE_METAS:
+                metas.setdefault(key, (found.get("content") or "").strip())
+        else:
+            items.append(dom.collapse(found.get("content") or found.get("datetime") or dom.text_of(found)))
+    out = [(stamps[0], _TIME_SOURCE)] if stamps and stamps[0] else []
+    out += [(dom.collapse(metas[key]), f"<meta {key}>") for key in _DATE_METAS
+            if _HOLDS_DATE.search(metas.get(key, ""))]
+    out += [(value, "itemprop=datePublished") for value in items[:1] if _HOLDS_DATE.search(value)]
     ld = doc.ld_value("datePublished")
     if ld:
         out.append((ld, "JSON-LD"))
@@ -384,9 +391,10 @@ def _date_under_headline(doc: Document, found: FoundHeadline, container: Contain
         m = dates.DATE_IN_TEXT.search(b.text)
         if m:
             return m.group(0).strip()
-        m = dates.EN_DATE_IN_TEXT.search(_spaced_text(b.owner))  # `<span>Mar</span><span>7</span>…`
-        if m:
-            return m.group(0).strip()
+        if _MONTH_NAME.search(b.text):  # `<span>Mar</span><span>7</span>…`: the parts spaced apart
+            m = dates.EN_DATE_IN_TEXT.search(_spaced_text(b.owner))
+            if m:
+                return m.group(0).strip()
     return None
 
 
