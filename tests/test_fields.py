@@ -85,7 +85,8 @@ def test_a_line_dating_other_articles_is_not_the_date():
 
 @pytest.mark.parametrize("under,head", [
     ("<div>发布于：浙江省</div>", '<meta property="og:release_date" content="2022-05-06 08:00">'),
-    ("<div>发布于：浙江省</div><span itemprop='datePublished' content='2022-05-06T08:00:00+08:00'></span>", ""),
+    ("<div>发布于：浙江省</div><span itemprop='datePublished' content='2022-05-06T08:00:00+08:00'></span>",
+     "<meta itemprop='image' content='https://news.example.cn/images/150.jpg'>"),
     ("<div>更新时间：未知</div><div>IP属地：江苏 <span itemprop='datePublished'>2022-05-06</span></div>", ""),
 ])
 def test_a_labelled_value_without_a_date_is_no_date(under, head):
@@ -133,6 +134,9 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
      "山野食记"),
     ("<div>来源: <a href='/profile/3021'>山野食记</a></div>", "山野食记"),
     ("<div>山野食记 于 2023-05-30 10:00 发布</div>", "山野食记"),
+    ("<div>山野食记 2023-05-30 10:00 · 发布于广东</div>", "山野食记"),
+    ("<div><a href='/profile/3021'><img src='a.png'></a><a href='/profile/3021'>山野食记</a> 关注</div>", "山野食记"),
+    ("<div>2006年5月8日10:20 韩晓 来源：滨江日报</div>", "韩晓"),
     ("<div><a href='/shanye'>山野食记</a> 于 2023-05-30 10:00 发布 阅读 2k</div>", "山野食记"),
     # an outlet before the writer in the label's value
     ("<div>作者：第一财经 邵衡</div>", "邵衡"), ("<div>作者：江城日报 邵衡 姚远</div>", "邵衡 姚远"),

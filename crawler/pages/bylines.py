@@ -75,8 +75,10 @@ _COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "上官", "诸葛"
 # (`2019-09-26 10:56:28 证券时报网`), not this.
 _ACCOUNT = r"(?P<names>[^\s·•|｜:：\d][^\s·•|｜:：]{1,11})"
 _RELATIVE_DAY = r"(?:昨天|今天|前天|刚刚|剛剛|\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前)"
+# Where a post was sent from, after its date (`· 发布于广东`, `IP属地：浙江`).
+_POSTED_FROM = r"(?:\s*[·•|｜]?\s*(?:发布于|發布於|發佈於|IP属地|IP屬地)\s*[:：]?\s*[\u4e00-\u9fff]{2,8})?"
 _BESIDE_DATE = [
-    re.compile(rf"^{_ACCOUNT}\s+(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern})$"),
+    re.compile(rf"^{_ACCOUNT}\s+(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern}){_POSTED_FROM}$"),
     re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*[·•]\s*{_ACCOUNT}$"),
     # 某某 于 2024-03-08 11:11 发布
     re.compile(rf"^{_ACCOUNT}\s*(?:于|於)\s*(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern})\s*(?:发布|發布|發佈)$"),
@@ -88,7 +90,8 @@ _NOT_ACCOUNT = re.compile(r"文章|推荐|推薦|最新|更新|本文|評論|评
 _AFTER_ACCOUNT = re.compile(rf"^(?:[·•|｜]\s*)?(?:[于於]\s*)?(?:\+?\s*(?:关注|關注|订阅|訂閱)|{_RELATIVE_DAY}"
                             rf"|{DATE_IN_TEXT.pattern}|(?:发布于|發布於|發佈於|IP属地|IP屬地))")
 # The name between the date and the source: `2005年3月2日09:10 [ 郑凯 ] 来源：`.
-_BESIDE_SOURCE = re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*[\[［【(（]\s*{_NAMES}\s*[\]］】)）]\s*(?:来源|來源|稿源)")
+_BESIDE_SOURCE = re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*(?:[\[［【(（]\s*{_NAMES}\s*[\]］】)）]"
+                            r"|\s(?P<person>[\u4e00-\u9fff]{2,3})\s)\s*(?:来源|來源|稿源)")
 # The last characters of an outlet's or an office's name, never a person's.
 _OUTLET_END = "报報网網社台刊站号號讯訊部局厅廳院会會所司处處网界"
 
@@ -156,6 +159,8 @@ def after_account(rest: str) -> bool:
 def beside_source(line: str) -> str | None:
     """The names in brackets between the date and the source label, or None."""
     m = _BESIDE_SOURCE.match(line) if len(line) <= MAX_BYLINE_LINE * 2 else None
+    if m and m["person"]:  # printed bare, it must be a person's name: `2019-09-26 证券时报 来源：`
+        return m["person"] if is_person(m["person"]) else None
     names = _names(m) if m else None
     return " ".join(names) if names else None
 

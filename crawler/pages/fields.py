@@ -274,7 +274,8 @@ def _name_after_source(b: dom.Block) -> str | None:
 def _account_link(b: dom.Block) -> str | None:
     """An account's link opening the line under a headline, followed by its follow button,
     the date or where it posted from (`发布于广东`), or a link to its profile."""
-    a = next(b.owner.iter("a"), None)
+    # the first link with text: an avatar's link before it holds an image only
+    a = next((x for x in islice(b.owner.iter("a"), MAX_LINE_ELEMENTS) if dom.text_of(x)), None)
     if a is None:
         return None
     name = dom.text_of(a)
@@ -343,7 +344,7 @@ def _machine_dates(doc: Document) -> list[tuple[str, str]]:
     for found in _MACHINE_DATES(doc.root):  # one walk of the tree for the three kinds
         if isinstance(found, str):
             stamps.append(found.strip())
-        elif found.tag == "meta" and found.get("itemprop") is None:
+        elif found.get("itemprop") != "datePublished":  # a meta, maybe of other microdata
             key = (found.get("name") or found.get("property") or "").strip().lower()
             if key in _DATE_METAS:
                 metas.setdefault(key, (found.get("content") or "").strip())
