@@ -137,6 +137,9 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
     ("<div>山野食记 2023-05-30 10:00 · 发布于广东</div>", "山野食记"),
     ("<div><a href='/profile/3021'><img src='a.png'></a><a href='/profile/3021'>山野食记</a> 关注</div>", "山野食记"),
     ("<div>2006年5月8日10:20 韩晓 来源：滨江日报</div>", "韩晓"),
+    ("<div><span>原创</span><span>2023-05-30 10:00</span><a href='https://mp.example.cn/profile?id=c29oOTk'>山野食记</a>"
+     "</div>", "山野食记"),
+    ("<div>作者：邵衡，姚远</div>", "邵衡 姚远"), ("<div>作者：邵衡，某证券首席分析师</div>", "邵衡"),
     ("<div><a href='/shanye'>山野食记</a> 于 2023-05-30 10:00 发布 阅读 2k</div>", "山野食记"),
     # an outlet before the writer in the label's value
     ("<div>作者：第一财经 邵衡</div>", "邵衡"), ("<div>作者：江城日报 邵衡 姚远</div>", "邵衡 姚远"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -64,7 +64,7 @@ _ROLE_THEN_NAME = re.compile(r"(?:研究员|研究員|教授|评论员|評論員
 # A day in a URL's path: `/2005-03-21/`, `/20050311/`, `/2023/0512/`, `/2023/05/12/`, `/2024-02/13/`.
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)(?:[-_/]?)(?P<m>0[1-9]|1[0-2])(?:[-_/]?)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # A link to a person's or an account's own page, not to an outlet's.
-_PROFILE_HREF = re.compile(r"/(?:profile|user|users|author|authors|u|people|member|space|home)/[^/?#]*\d"
+_PROFILE_HREF = re.compile(r"/(?:profile|user|users|author|authors|u|people|member|space)[/?][^#]*\d"
                            r"|[?&]uid=\d", re.I)
 
 
@@ -178,7 +178,10 @@ def _labelled_name(labelled: dict[str, str], kind: str, sentence: bool = True) -
     value = labels.VALUE_END.split(value)[0]  # `name · 2024年3月5日` : the name only
     value = _WIDGET.split(value)[0]
     m = dates.DATE_IN_TEXT.search(value)
-    value = _ROLE_AFTER.split(value[: m.start()] if m else value)[0].strip()
+    first, *after = _ROLE_AFTER.split(value[: m.start()] if m else value)
+    # what follows a comma is a role (`Jon Rice,Blockworks主编`), or more writers (`张三，李四`)
+    people = list(takewhile(bylines.is_person, (p.strip() for p in after))) if bylines.is_person(first.strip()) else []
+    value = " ".join([first.strip(), *people])
     role = _ROLE_THEN_NAME.search(value)
     if role and " " not in value:
         value = role.group(1)
@@ -272,19 +275,18 @@ def _name_after_source(b: dom.Block) -> str | None:
 
 
 def _account_link(b: dom.Block) -> str | None:
-    """An account's link opening the line under a headline, followed by its follow button,
-    the date or where it posted from (`发布于广东`), or a link to its profile."""
+    """An account's link under a headline: opening the line and followed by its follow button,
+    the date or where it posted from (`发布于广东`), or anywhere in a short line when it links
+    to the account's profile (`原创 2024-01-05 <a href=/user/8812>某号</a>`)."""
+    if len(b.text) > MAX_DATED_LINE:
+        return None
     # the first link with text: an avatar's link before it holds an image only
     a = next((x for x in islice(b.owner.iter("a"), MAX_LINE_ELEMENTS) if dom.text_of(x)), None)
-    if a is None:
+    name = dom.text_of(a) if a is not None else ""
+    if a is None or not name or name not in b.text or not bylines.is_account(name):
         return None
-    name = dom.text_of(a)
-    if not name or not b.text.startswith(name) or not bylines.is_account(name):
-        return None
-    rest = b.text[len(name):].strip()
-    if bylines.after_account(rest) or (_PROFILE_HREF.search(a.get("href") or "") and len(rest) <= MAX_DATED_LINE):
-        return name
-    return None
+    opens = b.text.startswith(name) and bylines.after_account(b.text[len(name):].strip())
+    return name if opens or _PROFILE_HREF.search(a.get("href") or "") else None
 
 
 def _date(doc: Document, labelled: dict[str, str], found: FoundHeadline,
