@@ -136,7 +136,7 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
     ("<div>山野食记 于 2023-05-30 10:00 发布</div>", "山野食记"),
     ("<div>山野食记 2023-05-30 10:00 · 发布于广东</div>", "山野食记"),
     ("<div><a href='/profile/3021'><img src='a.png'></a><a href='/profile/3021'>山野食记</a> 关注</div>", "山野食记"),
-    ("<div>2006年5月8日10:20 韩晓 来源：滨江日报</div>", "韩晓"),
+    ("<div>2006年5月8日10:20 韩晓东 来源：滨江日报</div>", "韩晓东"),
     ("<div><span>原创</span><span>2023-05-30 10:00</span><a href='https://mp.example.cn/profile?id=c29oOTk'>山野食记</a>"
      "</div>", "山野食记"),
     ("<div>作者：邵衡，姚远</div>", "邵衡 姚远"), ("<div>作者：邵衡，某证券首席分析师</div>", "邵衡"),
@@ -162,7 +162,8 @@ def test_a_person_named_in_the_author_meta_is_the_writer_a_site_is_not():
 def test_a_person_named_as_the_source_is_the_writer_an_outlet_is_not():
     assert page("<div>2005-03-21 11:21</div>", story_end="<p>来源: 尹小娟 </p>").fields.author == "尹小娟"
     for under in ("<div>来源：城市晚报</div>", "<div>来源：<a href='https://www.example.cn/'>城市网</a></div>",
-                  "<div>2023-05-30 来源：新华社</div>", "<div>来源：和讯网</div>"):
+                  "<div>2023-05-30 来源：新华社</div>", "<div>来源：和讯网</div>",
+                  "<div>2023-05-30 10:00 文化 来源：城市网</div>", "<div>2023-05-30 10:00 新华网 来源：城市网</div>"):
         assert page(under).fields.author is None
 
 

@@ -91,7 +91,7 @@ _AFTER_ACCOUNT = re.compile(rf"^(?:[·•|｜]\s*)?(?:[于於]\s*)?(?:\+?\s*(?:�
                             rf"|{DATE_IN_TEXT.pattern}|(?:发布于|發布於|發佈於|IP属地|IP屬地))")
 # The name between the date and the source: `2005年3月2日09:10 [ 郑凯 ] 来源：`.
 _BESIDE_SOURCE = re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*(?:[\[［【(（]\s*{_NAMES}\s*[\]］】)）]"
-                            r"|\s(?P<person>[\u4e00-\u9fff]{2,3})\s)\s*(?:来源|來源|稿源)")
+                            r"|\s(?P<person>[\u4e00-\u9fff]{3})\s)\s*(?:来源|來源|稿源)")
 # The last characters of an outlet's or an office's name, never a person's.
 _OUTLET_END = "报報网網社台刊站号號讯訊部局厅廳院会會所司处處网界"
 
@@ -159,7 +159,8 @@ def after_account(rest: str) -> bool:
 def beside_source(line: str) -> str | None:
     """The names in brackets between the date and the source label, or None."""
     m = _BESIDE_SOURCE.match(line) if len(line) <= MAX_BYLINE_LINE * 2 else None
-    if m and m["person"]:  # printed bare, it must be a person's name: `2019-09-26 证券时报 来源：`
+    # printed bare, it must be a person's name of three (a section's name is often two: `文化`)
+    if m and m["person"]:
         return m["person"] if is_person(m["person"]) else None
     names = _names(m) if m else None
     return " ".join(names) if names else None
