@@ -1,6 +1,7 @@
 """Stage 5 of reading an article: its fields. Author, editor and date from their labels
-(`作者：`, `责任编辑：`, `发布时间：`), else from an unlabelled byline, <time>, meta or JSON-LD;
-the tags; the category from the breadcrumb trail; the canonical URL.
+(`作者：`, `责任编辑：`, `发布时间：`), else from an unlabelled byline, the lines under the
+headline, <time>, meta, microdata or JSON-LD, the URL's day; the tags; the category from the
+breadcrumb trail; the canonical URL.
 """
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ _TIME_SOURCE = "<time datetime>"
 # The meta that date a page, by lower-cased name or property.
 _DATE_METAS = ("article:published_time", "og:release_date", "publishdate", "publish_date", "publish-date",
                "pubdate", "datepublished", "dc.date.issued", "dc.date")
+# A line that may hold an English date (`<span>Mar</span><span>7</span>…`).
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
 # A labelled time holds a date: digits or a day's name. `发布于：浙江省` is where, not when.
 _HOLDS_DATE = re.compile(r"\d|[昨今前]天|[昨今]日|刚刚|剛剛")
@@ -128,8 +130,10 @@ def _value_below(label: dom.Block, nxt: dom.Block) -> str | None:
 
 def _author(doc: Document, labelled: dict[str, str], found: FoundHeadline, container: Container,
             story: Story) -> tuple[str | None, str]:
-    """The writer: a labelled name, else an unlabelled byline (`（记者 胡晓蓉）`), else
-    JSON-LD's; never the editor, never a sentence after a `记者：` label (an interview)."""
+    """The writer: a labelled name, else an unlabelled byline (`（记者 胡晓蓉）`, an account
+    under the headline), else a notice's issuing office, an account the source links to, a
+    person JSON-LD, the author meta or the source label names; never the editor, never a
+    sentence after a `记者：` label (an interview)."""
     value = _labelled_name(labelled, "author")
     if value:
         return value, "a labelled field"
@@ -204,7 +208,7 @@ def _source_account(above: list[dom.Block]) -> str | None:
     for b in above:
         if "source" not in labels.split_labelled(b.text):
             continue
-        for a in b.owner.iter("a"):
+        for a in islice(b.owner.iter("a"), MAX_LINE_ELEMENTS):
             name = dom.text_of(a)
             if _PROFILE_HREF.search(a.get("href") or "") and bylines.is_account(name):
                 return name
