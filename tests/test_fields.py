@@ -139,6 +139,8 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
     ("<div>2006年5月8日10:20 韩晓东 来源：滨江日报</div>", "韩晓东"),
     ("<div><span>原创</span><span>2023-05-30 10:00</span><a href='https://mp.example.cn/profile?id=c29oOTk'>山野食记</a>"
      "</div>", "山野食记"),
+    ("<div class=author><span>邵衡</span> <span>某证券首席经济学家</span></div>", "邵衡"),
+    ("<div>邵衡</div><div>2023-05-30 10:00</div>", "邵衡"),
     ("<div>作者：邵衡，姚远</div>", "邵衡 姚远"), ("<div>作者：邵衡，某证券首席分析师</div>", "邵衡"),
     ("<div><a href='/shanye'>山野食记</a> 于 2023-05-30 10:00 发布 阅读 2k</div>", "山野食记"),
     # an outlet before the writer in the label's value

@@ -92,6 +92,9 @@ _AFTER_ACCOUNT = re.compile(rf"^(?:[·•|｜]\s*)?(?:[于於]\s*)?(?:\+?\s*(?:�
 # The name between the date and the source: `2005年3月2日09:10 [ 郑凯 ] 来源：`.
 _BESIDE_SOURCE = re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*(?:[\[［【(（]\s*{_NAMES}\s*[\]］】)）]"
                             r"|\s(?P<person>[\u4e00-\u9fff]{3})\s)\s*(?:来源|來源|稿源)")
+# The roles printed after a columnist's name (`某证券首席经济学家`, `特约评论员`).
+_COLUMNIST = re.compile(r"(?:经济学家|經濟學家|分析师|分析師|研究员|研究員|评论员|評論員|专栏作家|專欄作家"
+                        r"|撰稿人|教授|主编|主編|记者|記者|作者)$")
 # The last characters of an outlet's or an office's name, never a person's.
 _OUTLET_END = "报報网網社台刊站号號讯訊部局厅廳院会會所司处處网界"
 
@@ -164,6 +167,14 @@ def beside_source(line: str) -> str | None:
         return m["person"] if is_person(m["person"]) else None
     names = _names(m) if m else None
     return " ".join(names) if names else None
+
+
+def with_role(line: str) -> str | None:
+    """A columnist's name and role on a line of their own (`邵衡 某证券首席经济学家`): the name."""
+    match line.split(maxsplit=1):
+        case [name, role] if len(line) <= MAX_BYLINE_LINE and is_person(name) and _COLUMNIST.search(role):
+            return name
+    return None
 
 
 def is_person(text: str) -> bool:

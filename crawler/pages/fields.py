@@ -238,14 +238,19 @@ def _names_under_headline(above: list[dom.Block]) -> str | None:
         names = bylines.beside_source(b.text) or _name_after_source(b)
         if names:
             return names
-    for b in above:  # a self-media account beside the post's date, or its profile link
-        names = bylines.beside_date(b.text) or _account_link(b)
+    for b in above:  # a self-media account beside the post's date, or its profile link; a columnist and role
+        names = bylines.beside_date(b.text) or _account_link(b) or bylines.with_role(b.text)
         if names:
             return names
     match above:  # `<p>IT之家</p><div>发布时间：09-30 22:46</div>` under the headline
-        case [account, dated, *_] if bylines.is_account(account.text) and "time" in labels.split_labelled(dated.text):
+        case [account, dated, *_] if bylines.is_account(account.text) and _dated(dated.text):
             return account.text
     return None
+
+
+def _dated(line: str) -> bool:
+    """A line of the post's date: labelled (`发布时间：…`) or opening with it."""
+    return "time" in labels.split_labelled(line) or dates.DATE_IN_TEXT.match(line) is not None
 
 
 def _closing_credit(last: list[dom.Block]) -> str | None:
