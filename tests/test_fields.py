@@ -141,7 +141,6 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
      "</div>", "山野食记"),
     ("<div class=author><span>邵衡</span> <span>某证券首席经济学家</span></div>", "邵衡"),
     ("<div>邵衡</div><div>2023-05-30 10:00</div>", "邵衡"),
-    ("<div>作者：邵衡，姚远</div>", "邵衡 姚远"), ("<div>作者：邵衡，某证券首席分析师</div>", "邵衡"),
     ("<div><a href='/shanye'>山野食记</a> 于 2023-05-30 10:00 发布 阅读 2k</div>", "山野食记"),
     # an outlet before the writer in the label's value
     ("<div>作者：第一财经 邵衡</div>", "邵衡"), ("<div>作者：江城日报 邵衡 姚远</div>", "邵衡 姚远"),
@@ -150,6 +149,11 @@ def test_the_day_a_news_url_names_is_the_last_resort(url, expected):
 ])
 def test_writers_beside_the_date_and_source(under, author):
     assert page(under).fields.author == author
+
+
+def test_more_people_after_a_comma_in_a_labelled_name_but_no_role():
+    assert page("<div>作者：邵衡，姚远</div>").fields.author == "邵衡 姚远"
+    assert page("<div>作者：邵衡，某证券首席分析师</div>").fields.author == "邵衡"
 
 
 def test_a_person_named_in_the_author_meta_is_the_writer_a_site_is_not():
