@@ -78,7 +78,7 @@ _RELATIVE_DAY = r"(?:昨天|今天|前天|刚刚|剛剛|\d{1,2}\s*(?:分钟|分�
 # Where a post was sent from, after its date (`· 发布于广东`, `IP属地：浙江`).
 _POSTED_FROM = r"(?:\s*[·•|｜]?\s*(?:发布于|發布於|發佈於|IP属地|IP屬地)\s*[:：]?\s*[\u4e00-\u9fff]{2,8})?"
 _BESIDE_DATE = [
-    re.compile(rf"^{_ACCOUNT}\s+(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern}){_POSTED_FROM}$"),
+    re.compile(rf"^(?:原创|原創)?\s*{_ACCOUNT}\s+(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern}){_POSTED_FROM}$"),
     re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*[·•]\s*{_ACCOUNT}$"),
     # 某某 于 2024-03-08 11:11 发布
     re.compile(rf"^{_ACCOUNT}\s*(?:于|於)\s*(?:{_RELATIVE_DAY}|{DATE_IN_TEXT.pattern})\s*(?:发布|發布|發佈)$"),
