@@ -26,7 +26,8 @@ _PADDED_NAME = re.compile(rf"(?<![\u4e00-\u9fff])({_PADDED})")
 # Marks some papers print before a byline (`□ 本报记者 李华`).
 _BULLET = r"[□■●○◆◇★☆▲△◎▪▫]?\s*"
 # The dateline after the names (`钱进 河北保定报道`): a place, not a name.
-_DATELINE = re.compile(r"\s+[\u4e00-\u9fff]{2,8}(?:报道|報道)$")
+_DATELINE = re.compile(r"\s+(?!\S*(?:记者|記者|通讯员|通訊員))[\u4e00-\u9fff]{2,8}(?:报道|報道)$"
+                       r"|\s+(?:发自|發自)[\u4e00-\u9fff]{2,8}$")
 _REPORTED = re.compile(r".+(?:报道|報道)$")
 # The credits after a byline's names, printed without a colon (`记者 张三 编辑 李四 校对 王五`).
 _CREDIT_WORD = re.compile(r"\s(?:编辑|編輯|责编|責編|校对|校對|审核|審核|审校|審校|美编|美編|监制|監製)\s")
@@ -40,7 +41,7 @@ _IN_TEXT = [
     # （记者 胡晓蓉）（总台记者 张倩）
     re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,6}}?{_ROLE}\s*{_NAMES}[^（()）]{{0,8}}[)）]"),
     re.compile(rf"(?:电|電|讯|訊)\s*[（(]\s*{_NAMES}\s*[)）]"),                 # …12月9日电（刘艺、杨吉）
-    re.compile(rf"(?:^|[（(\s])文\s*[/／|｜丨]\s*(?:图\s*|圖\s*)?(?:\S{{0,12}}?{_ROLE}\s*)?{_NAMES}"),  # 文/图 刘玺东
+    re.compile(rf"(?:^|[（(\s])文\s*[/／|｜丨·]\s*(?:图\s*|圖\s*)?(?:\S{{0,12}}?{_ROLE}\s*)?{_NAMES}"),  # 文/图 刘玺东
     re.compile(rf"{_ROLE}\s*{_NAMES}\s*[/／]\s*文"),                            # 记者马俊峰/文
 ]
 _LINE = [
@@ -53,7 +54,7 @@ _LINE = [
 ]
 # What the patterns above cannot match without: one search lets most lines go at once.
 _IN_TEXT_WORDS = re.compile(r"記者|记者|通讯员|通訊員|評論員|评论员|撰稿人|專欄|专栏"
-                            r"|[电電讯訊]\s*[（(]|文\s*[/／|｜丨]")
+                            r"|[电電讯訊]\s*[（(]|文\s*[/／|｜丨·]")
 _LINE_WORDS = re.compile("記者|记者|通讯员|通訊員|評論員|评论员|撰稿人|專欄|专栏|作者|/|／|By", re.I)
 # `（常书香 马丹阳）` closing the story: names alone, each with a common surname, and
 # maybe the place they report from (`（孙立 广州报道）`).
@@ -103,8 +104,11 @@ def _names(m: re.Match) -> list[str]:
     """The names of a match, without the words printed among them: roles (`见习记者`), what
     the writer did (`整合`), where from (`广州报道`)."""
     text = _PADDED_NAME.sub(lambda p: p.group(1).replace(" ", "").replace("\u3000", ""), m.group("names"))
-    return [n for n in re.split(r"[\s、,，&＆]+", text)
-            if n and n not in _TRAILING and not _ROLE_WORD.fullmatch(n) and not _ROLE_WORD.search(n[-3:])
+    tokens = [n for n in re.split(r"[\s、,，&＆]+", text) if n]
+    if tokens and _REPORTED.match(tokens[0]) and is_person(tokens[0][:-2]):  # `记者张三报道`: the name, glued
+        tokens[0] = tokens[0][:-2]
+    return [n for n in tokens
+            if n not in _TRAILING and not _ROLE_WORD.fullmatch(n) and not _ROLE_WORD.search(n[-3:])
             and not _REPORTED.match(n)]
 
 
