@@ -97,7 +97,7 @@ _BESIDE_SOURCE = re.compile(rf"^(?:{DATE_IN_TEXT.pattern})\s*(?:[\[［【(（]\s
 _COLUMNIST = re.compile(r"(?:经济学家|經濟學家|分析师|分析師|研究员|研究員|评论员|評論員|专栏作家|專欄作家"
                         r"|撰稿人|教授|主编|主編|记者|記者|作者)$")
 # The last characters of an outlet's or an office's name, never a person's.
-_OUTLET_END = "报報网網社台刊站号號讯訊部局厅廳院会會所司处處网界"
+_OUTLET_END = "报報网網社台刊站号號讯訊部局厅廳院会會所司处處界"
 
 
 def _names(m: re.Match) -> list[str]:
