@@ -32,6 +32,14 @@ _CLOCK = (
 _TIME = rf"(?:{_CLOCK})?"
 _YMD = re.compile(rf"^(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*[日号]?{_TIME}$")
 _MDY = re.compile(rf"^(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
+# English dates, the weekday anywhere before the year: `Mar 7 Tue 2017 21:05`, `Tuesday, March 7, 2017`,
+# `7 Mar 2017`.
+_EN_DATE = (rf"(?:{_WEEKDAY}\s*)?(?:{_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"|(?P<d2>\d{{1,2}})\s*{_MONTH.replace('mon', 'mon2')}),?\s*(?:{_WEEKDAY}\s*)?(?P<y>\d{{4}})")
+_EN = re.compile(rf"^{_EN_DATE}{_TIME}$", re.I)
 _MD = re.compile(rf"^(?P<m>\d{{1,2}})\s*(?:月|/|-)\s*(?P<d>\d{{1,2}})\s*[日号]?{_TIME}$")
 _DAY_WORD = re.compile(rf"^(?P<word>今天|今日|昨天|昨日|前天|大前天){_TIME}$")
 _TIME_ONLY = re.compile(rf"^{_CLOCK}$")
@@ -48,13 +56,14 @@ class ParsedDate:
     raw: str | None
     #: ISO 8601 with offset, or None
     iso: str | None
-    #: "ok", "placeholder", "future", "unparsed" or "empty"
+    #: "ok", "placeholder" (before MIN_YEAR), "future", "unparsed" or "empty"
     status: str
     #: "fast" or "dateparser" when parsed
     via: str | None = None
 
 
 NOON = 12
+MONTHS = 12
 
 
 def _hour(h: int, period: str | None) -> int:
@@ -117,6 +126,8 @@ class DateParser:
             value = self._fast(text)
         except ValueError:  # a form we know with impossible numbers (month 13…)
             return ParsedDate(raw, None, "unparsed")
+        except OverflowError:  # `99999999天前`: before the first date Python holds, so no date
+            return ParsedDate(raw, None, "placeholder", "fast")
         via = "fast"
         if value is None and self.use_dateparser and len(text) <= MAX_DATEPARSER_CHARS:
             value, via = self._slow(text), "dateparser"
@@ -137,7 +148,15 @@ class DateParser:
         m = _YMD.match(text) or _MDY.match(text)
         if m:
             h, mi, s, tz = _clock(m)
-            return datetime(int(m["y"]), int(m["m"]), int(m["d"]), h, mi, s, tzinfo=_tz(tz))
+            month, mday = int(m["m"]), int(m["d"])
+            if m.re is _MDY and month > MONTHS >= mday:  # `23/04/2019`: no month 23, so the day is first
+                month, mday = mday, month
+            return datetime(int(m["y"]), month, mday, h, mi, s, tzinfo=_tz(tz))
+        m = _EN.match(text)
+        if m:
+            h, mi, s, tz = _clock(m)
+            month = _MONTHS.index((m["mon"] or m["mon2"])[:3].lower()) + 1
+            return datetime(int(m["y"]), month, int(m["d"] or m["d2"]), h, mi, s, tzinfo=_tz(tz))
         m = _MD.match(text)
         if m:  # no year: the most recent such day that is not in the future
             h, mi, s, tz = _clock(m)
@@ -191,3 +210,10 @@ DATE_IN_TEXT = re.compile(
     r"|\d?/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?)",
     re.I,
 )
+
+# An English date in text whose parts may have been printed in separate elements and joined
+# with spaces (`Mar 7 Tue 2017 21:05`).
+EN_DATE_IN_TEXT = re.compile(rf"\b{_EN_DATE}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AP]M)?)?\b", re.I)
+
+# A day and a month in either order (`08/04/2019`): printed dates a machine-readable one settles.
+AMBIGUOUS_DATE = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")

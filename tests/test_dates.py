@@ -126,3 +126,21 @@ def test_a_date_past_the_last_one_python_holds_is_future_not_a_crash(raw):
 def test_a_long_text_is_never_handed_to_dateparser():
     parsed = DateParser(now=NOW).parse("发布时间 " + "某某公司" * 5000)
     assert (parsed.status, parsed.via) == ("unparsed", None)
+
+
+@pytest.mark.parametrize("raw", ["99999999天前", "9999999999999年前", "123456789012个月前", "99999999999周前"])
+def test_a_relative_date_before_any_calendar_is_no_date_not_a_crash(parser, raw):
+    parsed = parser.parse(raw)
+    assert (parsed.iso, parsed.status) == (None, "placeholder")
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("Mar 7 Tue 2017 21:05", "2017-03-07T21:05:00+08:00"),  # parts printed in separate elements
+    ("Wednesday, October 4, 2023", "2023-10-04T00:00:00+08:00"),
+    ("4 Oct 2023 09:10", "2023-10-04T09:10:00+08:00"),
+    ("Sept. 12, 2021", "2021-09-12T00:00:00+08:00"),
+    ("23/04/2019 07:30", "2019-04-23T07:30:00+08:00"),  # no month 23: the day comes first
+])
+def test_english_months_and_day_first_dates_on_the_fast_path(parser, raw, iso):
+    parsed = parser.parse(raw)
+    assert (parsed.iso, parsed.via) == (iso, "fast")

@@ -15,14 +15,25 @@ from crawler.text import artifacts
 
 T2S = opencc.OpenCC("t2s")
 
-# What collapse() means: every run of whitespace (zero-width characters included) is one space.
-WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
-TEXT = st.text(alphabet=st.sampled_from(list("ab 比特幣?\\\n\t\u00a0\u3000\u200b\u200c\u200d\ufeff\x1c\u2028\u2003")), max_size=40)
+# What collapse() means: every run of whitespace (zero-width characters included) is one space,
+# but for a joiner between two emoji.
+WS = re.compile(r"(?:[\s\u00a0\u3000\u200b\u200c\ufeff]|(?<![\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\u200d"
+                r"|\u200d(?![\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]))+")
+TEXT = st.text(alphabet=st.sampled_from(list("ab 比特幣?\\\n\t\u00a0\u3000\u200b\u200c\u200d\ufeff\x1c\u2028\u2003"
+                                             "\U0001f469\U0001f4bb\u2764\ufe0f")), max_size=40)
 
 
 @given(TEXT)
 def test_collapse_is_whitespace_runs_to_one_space(text):
     assert collapse(text) == WS.sub(" ", text).strip()
+
+
+@pytest.mark.parametrize("text", ["开发者\U0001f469\u200d\U0001f4bb", "\U0001f3f3\ufe0f\u200d\U0001f308 彩虹",
+                                  "\U0001f468\U0001f3fd\u200d\U0001f692", "\u2764\ufe0f\u200d\U0001f525很热"])
+def test_an_emoji_joined_with_zwj_keeps_its_joiner(text):
+    assert collapse(text) == text
+    assert artifacts.repair(text) == text
+    assert artifacts.repair_many([text, "a\u200db"]) == [text, "ab"]
 
 
 @given(st.lists(TEXT, max_size=6))

@@ -57,6 +57,7 @@ def test_meta_lines_may_open_with_the_page_date(line, meta):
     ("上传时间：2021-04-12", {"time": "2021-04-12"}), ("Posted: 2021-04-12", {"time": "2021-04-12"}),
     ("文章来源：金色财经", {"source": "金色财经"}), ("记者：小明", {"author": "小明"}),
     ("作者/编辑：小明", {"author": "小明"}), ("撰稿：小明 來源：鏈聞", {"author": "小明", "source": "鏈聞"}),
+    ("发文机关：某省人民政府办公厅", {"office": "某省人民政府办公厅"}), ("發文機關：某市政府", {"office": "某市政府"}),
 ])
 def test_label_variants_name_their_field(line, fields):
     assert labels.META_LINE.match(line)

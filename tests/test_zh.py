@@ -66,6 +66,25 @@ def test_detects_the_source_script(zh):
     assert zh["zh-Hans"].detect("Bitcoin 2024") is None
 
 
+@pytest.mark.parametrize("printed", [
+    "游客在乾清宫前排起长队，导游讲起乾隆年间的旧事。",  # 乾 is Simplified too: t2s would print 干清宫
+    "於女士表示，这批菸叶已经入库。",  # a surname and a word GB2312 holds
+    "比特币 ETF 获批",
+])
+def test_simplified_output_leaves_simplified_text_as_printed(zh, printed):
+    assert zh["zh-Hans"].convert(printed) == printed
+    assert zh["zh-Hans"].convert_many([printed, printed], "zh-Hans") == [printed, printed]
+
+
+def test_simplified_output_converts_only_the_traditional_texts(zh):
+    simplified, traditional = "记者在乾清宫外看到，游客比往年多。", "記者在故宮外看到，遊客比往年多。"
+    assert zh["zh-Hans"].convert_many([simplified, traditional]) == [simplified, "记者在故宫外看到，游客比往年多。"]
+    # as many characters of each script's own goes with the page
+    assert zh["zh-Hans"].is_traditional("這个", "zh-Hant") and not zh["zh-Hans"].is_traditional("這个", "zh-Hans")
+    # characters both scripts print (後 and 於 are GB2312's too) are not Traditional, whatever the page
+    assert not zh["zh-Hans"].is_traditional("干燥後", "zh-Hant")
+
+
 def test_unknown_script_is_refused():
     with pytest.raises(ValueError):
         ZhNormalizer("zh-XX")
@@ -84,5 +103,7 @@ def test_script_invariants_on_every_fixture(zh, text):
     hant = zh["zh-Hant"].convert(text)
     hans = zh["zh-Hans"].convert(text)
     assert S2T.convert(hant) == hant
-    assert T2S.convert(hans) == hans
+    # no Traditional text is left, and what is left stays as it is
+    assert not any(zh["zh-Hans"].is_traditional(line) for line in hans.split("\n"))
+    assert zh["zh-Hans"].convert(hans) == hans
     assert "\ufffd" not in hans

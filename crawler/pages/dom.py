@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..text.artifacts import LOOSE_JOINER
 from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, WRAPPED_DEPTH
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -20,7 +21,8 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # both at the end, and a later `<body>` or `<html>` merges into the first.
 _DOCUMENT_END = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])\s*>")  # classes: twice as fast as re.I here
 _MORE_MARKUP = re.compile(r"<(?!/(?:body|html)\s*>)[^!\s]", re.I)  # a tag, not an end tag of these, nor a comment
-_WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
+# Zero-width characters count as whitespace; a joiner inside an emoji (👩‍💻) does not.
+_WS = re.compile(rf"(?:[\s\u00a0\u3000\u200b\u200c\ufeff]|{LOOSE_JOINER})+")
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote center dd details div dl dt fieldset figcaption figure "

@@ -10,6 +10,8 @@ from .tunables import MAX_CREDITS_LINE, MAX_NOTICE, MIN_CREDITS
 _SEP = r"\s*[:：]\s*"
 
 AUTHOR = r"Author|作者|撰文|撰稿|記者|记者"
+# The office that issues a notice: its author when no writer is named.
+OFFICE = r"发文机关|發文機關|发文单位|發文單位"
 # The editor is no author: the writer is (news pages print both).
 EDITOR = r"Editor|責任編輯|责任编辑|責編|责编|編輯|编辑"
 TIME = (r"Time|Date|Published|Posted|時間|时间|發布時間|发布时间|發佈時間|日期|發表時間|发表时间|更新時間|更新时间"
@@ -25,8 +27,8 @@ SUMMARY = r"導讀|导读|摘要|簡介|简介|Summary"
 # after a slash (作者/编辑): still the same field.
 _PREFIX = r"(?:發布|发布|發佈|發表|发表|上傳|上传|文章|新聞|新闻)"
 _SECOND = rf"(?:\s*/\s*(?:{AUTHOR}|{EDITOR}))"
-LABEL = re.compile(rf"(?P<label>{_PREFIX}?(?:{AUTHOR}|{EDITOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY}){_SECOND}?)"
-                   rf"{_SEP}", re.I)
+LABEL = re.compile(rf"(?P<label>{_PREFIX}?(?:{AUTHOR}|{OFFICE}|{EDITOR}|{TIME}|{TAGS}|{SOURCE}|{NOISE}|{SUMMARY})"
+                   rf"{_SECOND}?){_SEP}", re.I)
 # A line that opens with a field label, possibly after the page's date, bracketed or not
 # (`[2021-02-10 09:11:56] 来源:`, `2024-01-19 08:18:27 来源：`, `4/27/2021 12:48:57 PM 来源：`,
 # `2005-04-05 06:40更新 来源：`).
@@ -38,9 +40,9 @@ def _first_chars(*alternations: str) -> str:
     return "[" + re.escape("".join(sorted(chars | {c.swapcase() for c in chars}))) + "]"
 
 
-META_LINE = re.compile(rf"^(?=[\[［【\d]|{_first_chars(_PREFIX, AUTHOR, EDITOR, TIME, SOURCE, NOISE)})"
+META_LINE = re.compile(rf"^(?=[\[［【\d]|{_first_chars(_PREFIX, AUTHOR, OFFICE, EDITOR, TIME, SOURCE, NOISE)})"
                        rf"(?:[\[［【][^\]］】]{{6,25}}[\]］】]\s*|{_LEAD_DATE}\s*(?:更新|發布|发布|發佈)?\s*)?"
-                       rf"{_PREFIX}?(?:{AUTHOR}|{EDITOR}|{TIME}|{SOURCE}|{NOISE}){_SECOND}?{_SEP}", re.I)
+                       rf"{_PREFIX}?(?:{AUTHOR}|{OFFICE}|{EDITOR}|{TIME}|{SOURCE}|{NOISE}){_SECOND}?{_SEP}", re.I)
 TAGS_LINE = re.compile(rf"^(?:{TAGS})(?:{_SEP}|\s*$)", re.I)  # "Tags:x y", or a lone "标签" heading
 # Where a labelled value stops: a separator dot/bar before the next field, or a date.
 VALUE_END = re.compile(r"\s+[·|｜/]\s+|\s*[·|｜]\s*")
@@ -149,8 +151,8 @@ def split_labelled(line: str) -> dict[str, str]:
 def label_kind(label: str) -> str | None:
     label = label.split("/")[0].strip()  # 作者/编辑: the first names the field
     for name in (label, re.sub(rf"^{_PREFIX}", "", label)):  # 发布于 is a label; 發佈日期 is 日期
-        for kind, pattern in (("author", AUTHOR), ("editor", EDITOR), ("time", TIME), ("tags", TAGS),
-                              ("source", SOURCE), ("summary", SUMMARY)):
+        for kind, pattern in (("author", AUTHOR), ("office", OFFICE), ("editor", EDITOR), ("time", TIME),
+                              ("tags", TAGS), ("source", SOURCE), ("summary", SUMMARY)):
             if re.fullmatch(pattern, name, re.I):
                 return kind
     return None

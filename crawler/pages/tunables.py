@@ -143,6 +143,10 @@ DATE_LOOKBACK, MAX_DATE_LINE = 8, 40
 DATE_LOOKAHEAD, MAX_DATED_LINE = 5, 100
 # Story lines at either end searched for an unlabelled byline.
 BYLINE_LINES = 6
+# Lines after the story searched for a credit wholly in brackets (`（陶然）`).
+CLOSING_LINES = 2
+# Elements of a date/source line looked through for the name after the source (`<span>林青</span>`).
+MAX_LINE_ELEMENTS = 20
 # The longest name in a closing byline (`（记者 胡晓蓉）`): a Chinese name of two or three.
 MAX_BYLINE_NAME = 3
 # Longest plain-text tags line: a longer text after a tags label is not one.

@@ -51,7 +51,7 @@ class ZhNormalizePipeline:
         texts = ([getattr(a, name) or "" for name in ARTICLE_TEXT_FIELDS] + [b["text"] for b in a.blocks] + a.tags
                  + [c["name"] for c in a.breadcrumbs]
                  + [x for r in a.related for x in (r["headline"] or "", r["summary"] or "")])
-        out = iter(self.zh.convert_many(texts))
+        out = iter(self.zh.convert_many(texts, a.sourceScript))
         for name in ARTICLE_TEXT_FIELDS:
             value = next(out)
             # repair never empties a headline; an emptied optional field is None
@@ -63,5 +63,6 @@ class ZhNormalizePipeline:
 
     def _brief(self, b: Brief) -> None:
         b.sourceScript = self.zh.detect((b.headlineRaw or "") + (b.bodyRaw or ""))
-        headline, body, source = self.zh.convert_many([b.headline or "", b.body or "", b.source or ""])
+        headline, body, source = self.zh.convert_many([b.headline or "", b.body or "", b.source or ""],
+                                                      b.sourceScript)
         b.headline, b.body, b.source = headline or b.headline, body or b.body, source or None

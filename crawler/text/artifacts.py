@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 _CJK = r"\u4e00-\u9fff"
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Emoji and what may close one (VS16, skin tones): a zero-width joiner between two of them
+# makes one picture (👩‍💻), and taking it out or spacing it splits the picture in two.
+EMOJI = (r"\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935"
+         r"\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff")
+# A zero-width joiner that joins no emoji: a stray, like the other zero-width characters.
+LOOSE_JOINER = rf"(?<![{EMOJI}])\u200d|\u200d(?![{EMOJI}])"
+_ZERO_WIDTH = re.compile(rf"[\u200b\u200c\u2060\ufeff\u00ad]|{LOOSE_JOINER}")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u3000]+")
 # `\"alt=\"image\"\u002F\\>`: escaped markup of an image left in the text.
 _ESCAPED_IMG = re.compile(r'\\*"?alt=\\*"[^"\\]{0,40}\\*"\s*(?:\\u002F|/)?\\*>')
