@@ -30,7 +30,7 @@ from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, Robo
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import UNAVAILABLE
-from ..pages import ArticlePage, parts, read_page
+from ..pages import ArticlePage, Document, parts, read_page
 from ..pages import links as page_links
 
 if TYPE_CHECKING:
@@ -169,6 +169,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield from self.parse_article(page, response)
         else:
             yield from self.parse_listing(page, response)
+        self.count_invalid_chars(page.doc, response.url)
 
     def parse_article(self, page: ArticlePage, response: Response):
         problem = page.problem()
@@ -214,6 +215,14 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             return
         self.crawler.stats.inc_value("parts/joined")
         yield from self.article_or_next_part(parts.join(article, page.to_item()), page, meta[FIRST_PAGE], meta[PART])
+        self.count_invalid_chars(page.doc, response.url)
+
+    def count_invalid_chars(self, doc: Document, url: str) -> None:
+        """What the reader removed to keep the page's text valid Unicode, said once a page."""
+        if doc.invalid_chars:
+            self.crawler.stats.inc_value("text/invalid_chars", doc.invalid_chars)
+            self.logger.warning("Removed %d NUL or unpaired surrogate characters from the text of %s",
+                                doc.invalid_chars, url)
 
     def part_failed(self, failure: Failure):
         """A later page of an article could not be fetched: a reject for it, and the article
