@@ -118,3 +118,31 @@ def test_the_sync_command_says_what_it_added(tmp_path, database):  # noqa: F811
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1 articles, 0 briefs, 0 rejects, 0 runs added; 1 lines refused " \
                                   "(rejects with reason postgres_refused)"
+
+
+def test_an_article_printed_over_pages_stops_at_the_story_bound():
+    """Each later page is within DOWNLOAD_MAXSIZE, but twenty of them joined are not: the
+    story is cut at NEWS_MAX_STORY_CHARS, the page that passed it is a reject, and no
+    later page is fetched."""
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+
+    from crawler.items import Article, Reject
+    from crawler.meta import ROLE
+    from tests.faultserver import PARTS
+    from tests.test_components import NewsSpider, crawler_with
+
+    crawler = crawler_with(NEWS_FOLLOW_RELATED=False, NEWS_MAX_STORY_CHARS=80)
+    spider = NewsSpider.from_crawler(crawler, start_urls="https://a.example/")
+    first = "https://a.example/info/600.html"
+    out = list(spider.parse(HtmlResponse(first, body=PARTS["/info/600.html"], request=Request(first, meta={ROLE: "article"}))))
+    (part,) = [r for r in out if isinstance(r, Request)]
+    second = list(spider.parse_part(HtmlResponse(part.url, body=PARTS["/info/600_2.html"], request=part)))
+    assert not [r for r in second if isinstance(r, Request)]  # page 3 is not read
+    (reject,) = [r for r in second if isinstance(r, Reject)]
+    (article,) = [a for a in second if isinstance(a, Article)]
+    assert reject.url == "https://a.example/info/600_2.html" and reject.reason == "story_too_long"
+    assert reject.detail.startswith(f"page 2 of {first}: the story passed NEWS_MAX_STORY_CHARS (80 characters)")
+    assert len(article.articleBody) == 80 and article.articleBody.startswith("第一頁的正文")
+    assert article.articleBody == "\n\n".join(b["text"] for b in article.blocks) == article.articleBodyRaw
+    assert crawler.stats.get_value("parts/story_cut") == 1

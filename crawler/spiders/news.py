@@ -190,9 +190,17 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     # -- articles printed over several pages ------------------------------------------------
     def article_or_next_part(self, article: Article, page: ArticlePage, first_url: str, number: int):
         """The article, or, when page ``number`` links to a later page of it, the request for
-        that page, carrying the article read so far (plain data: requests stay picklable)."""
+        that page, carrying the article read so far (plain data: requests stay picklable). A
+        story that this later page takes past NEWS_MAX_STORY_CHARS is cut there and emitted,
+        with a reject for this page (one page alone is bounded by DOWNLOAD_MAXSIZE)."""
         url = parts.next_part(page.parts(first_url), number)
-        if url is not None and number >= self.max_article_pages:
+        limit = self.crawler.settings.getint("NEWS_MAX_STORY_CHARS")
+        if number > 1 and parts.cut_story(article, limit):
+            self.crawler.stats.inc_value("parts/story_cut")
+            yield Reject(url=page.url, reason="story_too_long", headline=article.headline,
+                         detail=f"page {number} of {first_url}: the story passed NEWS_MAX_STORY_CHARS ({limit} "
+                                f"characters); the article is cut there" + (", its later pages not read" if url else ""))
+        elif url is not None and number >= self.max_article_pages:
             self.crawler.stats.inc_value("parts/capped")
             self.logger.info("Article page cap (NEWS_MAX_ARTICLE_PAGES=%d) reached at %s", self.max_article_pages, url)
         elif url is not None:
