@@ -197,9 +197,10 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         limit = self.crawler.settings.getint("NEWS_MAX_STORY_CHARS")
         if number > 1 and parts.cut_story(article, limit):
             self.crawler.stats.inc_value("parts/story_cut")
+            later = ", its later pages not read" if url else ""
             yield Reject(url=page.url, reason="story_too_long", headline=article.headline,
                          detail=f"page {number} of {first_url}: the story passed NEWS_MAX_STORY_CHARS ({limit} "
-                                f"characters); the article is cut there" + (", its later pages not read" if url else ""))
+                                f"characters); the article is cut there{later}")
         elif url is not None and number >= self.max_article_pages:
             self.crawler.stats.inc_value("parts/capped")
             self.logger.info("Article page cap (NEWS_MAX_ARTICLE_PAGES=%d) reached at %s", self.max_article_pages, url)
