@@ -185,8 +185,9 @@ def main(argv=None) -> None:
     keys = StoryKeys()
     by_count, low = recall(args.pairs, keys)
     best, compared = false_links(args.stories, keys)
-    slogan, same_site, (long_false, long_true) = site_slogan(args.stories, keys), same_site_recall(300, keys), \
-        long_stories(20)
+    same_pairs, long_pairs = min(300, args.pairs), min(20, max(2, args.pairs // 100))
+    slogan, same_site = site_slogan(args.stories, keys), same_site_recall(same_pairs, keys)
+    long_false, long_true = long_stories(long_pairs)
     c = cost(args.repeat)
     per_story, in_redis = index_bytes(args.index), redis_bytes(args.index)
     copies = [s for _, sims in by_count for s in sims]
@@ -209,9 +210,9 @@ def main(argv=None) -> None:
           f"{len(best) * (len(best) - 1) // 2} possible.")
     print("Lowest copies: " + "; ".join(f"{s:.2f} ({' + '.join(n)})" for s, n in low))
     print(f"\nOne site's {args.stories} one-line stories under its 52-character slogan: **{slogan}** linked to an "
-          f"earlier one. Damaged copies on their original's site: **{same_site:.2%}** linked (300). "
-          f"175,000-character stories sharing only their first 24,000 characters: **{long_false} of 20** linked; "
-          f"their copies with the last seventh cut: **{long_true} of 20** linked.")
+          f"earlier one. Damaged copies on their original's site: **{same_site:.2%}** linked ({same_pairs}). "
+          f"175,000-character stories sharing only their first 24,000 characters: **{long_false} of {long_pairs}** "
+          f"linked; their copies with the last seventh cut: **{long_true} of {long_pairs}** linked.")
     print(f"\nSignature per article: **{c['sig_us']:.0f} µs**, **{c['sig_us'] / c['parse_us']:.1%}** "
           f"of parsing the page ({c['parse_us']:.0f} µs; {c['pages']} demo articles, same process).")
     print(f"Index, measured on {args.index} stories: SQLite {per_story:.0f} bytes a story, so "
