@@ -6,8 +6,9 @@ within a crawl are already held back by ``BriefSplitMiddleware``; each article s
 lists every brief in ``briefIds``). A story seen again on another page, word for word or
 as a near copy (``crawler.reposts``), is still emitted, with ``storyCluster`` naming the
 first copy's story and ``repostOf`` its page; a sentence the site printed at the edge of
-an earlier story (its slogan) is left out of the comparison. With the crawl state on, "seen" includes
-everything in earlier runs' feeds and, in a distributed crawl, every worker's.
+two earlier stories (its slogan) is left out of the comparison. With the crawl state on,
+"seen" includes everything in earlier runs' feeds and, in a distributed crawl, every
+worker's.
 """
 from __future__ import annotations
 
