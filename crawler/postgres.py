@@ -155,6 +155,36 @@ def _refused(cur, kind: str, url: str, where: tuple[str, int], why: str) -> None
                 (url, REFUSED, why, Jsonb(item), *where))
 
 
+# What makes one line unstorable (its text, a date out of range, not JSON, too big for
+# jsonb), as opposed to the database or the machine failing.
+_UNSTORABLE = (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded,
+               ValueError, KeyError, TypeError, AttributeError)
+CHUNK_LINES, CHUNK_BYTES = 500, 16 << 20  # lines a savepoint; a refused line redoes its chunk line by line
+
+
+def _load_chunk(conn: psycopg.Connection, cur, kind: str, name: str, chunk: list[tuple[int, bytes]]) -> tuple[int, int]:
+    """Rows added and lines refused of some lines: under one savepoint, and when the database
+    refuses one of them, again under a savepoint a line, each refused line a reject row."""
+    try:
+        with conn.transaction():
+            return sum(_LOADERS[kind](cur, json.loads(raw), (name, offset)) for offset, raw in chunk), 0
+    except _UNSTORABLE:
+        pass
+    added = refused = 0
+    for offset, raw in chunk:
+        item: dict = {}
+        try:
+            with conn.transaction():
+                item = json.loads(raw)
+                added += _LOADERS[kind](cur, item, (name, offset))
+        except _UNSTORABLE as e:
+            url = item.get("url") if isinstance(item, dict) else None
+            _refused(cur, kind, url if isinstance(url, str) else "", (name, offset),
+                     f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}")
+            refused += 1
+    return added, refused
+
+
 def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path) -> tuple[int, int]:
     """Rows added and lines refused."""
     name = path.relative_to(directory).as_posix()
@@ -164,27 +194,21 @@ def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path)
         cur.execute("INSERT INTO feed_offsets VALUES (%s, 0) ON CONFLICT DO NOTHING", (name,))
         start = cur.execute("SELECT byte_offset FROM feed_offsets WHERE feed_file = %s FOR UPDATE",
                             (name,)).fetchone()[0]
-        end = start
+        end, chunk, held = start, [], 0
         for offset, raw, size in _complete_lines(path, start):
             end = offset + size
             if raw is None:
                 _refused(cur, kind, "", (name, offset), f"a line of {size} bytes: over {MAX_LINE_BYTES}")
                 refused += 1
-                continue
-            if not raw.strip():
-                continue
-            item: dict = {}
-            try:
-                # a savepoint a line: a row the database refuses is that row's reject, not the file's end
-                with conn.transaction():
-                    item = json.loads(raw)
-                    added += _LOADERS[kind](cur, item, (name, offset))
-            except (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded,
-                    ValueError, KeyError, TypeError, AttributeError) as e:
-                url = item.get("url") if isinstance(item, dict) else None
-                _refused(cur, kind, url if isinstance(url, str) else "", (name, offset),
-                         f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}")
-                refused += 1
+            elif raw.strip():
+                chunk.append((offset, raw))
+                held += size
+            if chunk and (len(chunk) >= CHUNK_LINES or held >= CHUNK_BYTES):
+                a, r = _load_chunk(conn, cur, kind, name, chunk)
+                added, refused, chunk, held = added + a, refused + r, [], 0
+        if chunk:
+            a, r = _load_chunk(conn, cur, kind, name, chunk)
+            added, refused = added + a, refused + r
         if end > start:
             cur.execute("UPDATE feed_offsets SET byte_offset = %s WHERE feed_file = %s", (end, name))
     return added, refused
