@@ -7,6 +7,8 @@ what a signature costs beside the parse path, and what the index takes in memory
   linked to their original, by threshold;
 - false links: distinct generated stories (one house style, shared openings and
   disclaimers) each looked up, through the LSH bands, among all earlier ones;
+- boilerplate and long stories: one site's one-line stories under its slogan, copies on
+  their original's site, long stories that share only their opening, and long copies;
 - cost: the signature of a demo article's story against parsing that page, same process;
 - memory: the index's bytes a story in SQLite (on disk) and in Redis (its own count of the
   keys' memory), measured on 20,000 distinct stories, times a million.
@@ -22,7 +24,7 @@ from pathlib import Path
 import redis
 
 from crawler import reposts
-from crawler.fingerprints import StoryKeys
+from crawler.fingerprints import StoryKeys, paragraphs, story_key
 from crawler.pages import ArticlePage, read_page
 from crawler.state import SqliteState
 from crawler.state.redis import RedisState
@@ -69,13 +71,68 @@ def false_links(n: int, keys: StoryKeys) -> tuple[list[float], int]:
     return best, compared
 
 
+def _hanzi(rng: random.Random, n: int) -> str:
+    return "".join(chr(rng.randrange(0x4E00, 0x4E00 + 3000)) for _ in range(n))
+
+
+SLOGAN = "币圈快讯网，您身边的区块链资讯专家，每日二十四小时不间断为您追踪全球数字货币与区块链市场的第一手新消息。"
+
+
+def site_slogan(n: int, keys: StoryKeys, seed: int = 9) -> int:
+    """One site's one-line stories, each closed by its 52-character slogan, entered as the
+    pipeline does (the site's lines left out): how many link to an earlier one."""
+    rng = random.Random(seed)
+    index, lines, linked = reposts.RepostIndex(), reposts.SiteLines(keys), 0
+    for i in range(n):
+        own, _ = lines.own("farm.example", [_hanzi(rng, 12) + "。", SLOGAN])
+        story = reposts.Copy(str(i), str(i), str(i), str(i), 0.0, reposts.signature(story_key(own, keys.t2s)))
+        linked += reposts.find(index, story)[0] is not None
+        index.add_copy(story)
+    return linked
+
+
+def same_site_recall(pairs: int, keys: StoryKeys, seed: int = 5) -> float:
+    """Damaged copies on the site of their original, after 50 other stories of that site."""
+    rng = random.Random(seed)
+    pool, linked = story_pool(), 0
+    for _ in range(pairs):
+        lines = reposts.SiteLines(keys)
+        story = rng.choice(pool)
+        for other in rng.sample([p for p in pool if p is not story], 50):
+            lines.own("site", other)
+        original, copy, _ = damaged(story, rng, rng.choice([1, 2, 3]))
+        a, b = (reposts.signature(story_key(lines.own("site", p)[0], keys.t2s)) for p in (original, copy))
+        linked += a is not None and b is not None and reposts.similarity(a, b) >= reposts.THRESHOLD
+    return linked / pairs
+
+
+def long_stories(pairs: int, seed: int = 6) -> tuple[int, int]:
+    """175,000-character stories: pairs sharing only their first 24,000 characters (Jaccard
+    0.07) that link, and copies with their last seventh cut that link."""
+    rng = random.Random(seed)
+    false = true = 0
+    for _ in range(pairs):
+        opening = _hanzi(rng, 24_000)
+        one, other = opening + _hanzi(rng, 151_000), opening + _hanzi(rng, 151_000)
+        sig = reposts.signature(one)
+        false += reposts.similarity(sig, reposts.signature(other)) >= reposts.THRESHOLD
+        true += reposts.similarity(sig, reposts.signature(one[:150_000])) >= reposts.THRESHOLD
+    return false, true
+
+
 def cost(repeat: int) -> dict:
     pages = demo_articles()
     articles = [p for p in (read_page(u, b, h) for u, b, h in pages) if isinstance(p, ArticlePage) and not p.problem()]
     items = [p.to_item() for p in articles]
     keys = StoryKeys()
     t_parse = best_of(lambda: [read_page(u, b, h).to_item() for u, b, h in pages], repeat)
-    t_sig = best_of(lambda: [reposts.signature(keys(i.blocks)) for i in items], repeat)
+    lines = reposts.SiteLines(keys)
+
+    def sign(item) -> None:  # as the pipeline does: the site's lines left out, then the signature
+        own, _ = lines.own("demo", paragraphs(item.blocks))
+        reposts.signature(story_key(own, keys.t2s))
+
+    t_sig = best_of(lambda: [sign(i) for i in items], repeat)
     return {"pages": len(items), "parse_us": t_parse / len(pages) * 1e6, "sig_us": t_sig / len(items) * 1e6}
 
 
@@ -128,6 +185,9 @@ def main(argv=None) -> None:
     keys = StoryKeys()
     by_count, low = recall(args.pairs, keys)
     best, compared = false_links(args.stories, keys)
+    same_pairs, long_pairs = min(300, args.pairs), min(20, max(2, args.pairs // 100))
+    slogan, same_site = site_slogan(args.stories, keys), same_site_recall(same_pairs, keys)
+    long_false, long_true = long_stories(long_pairs)
     c = cost(args.repeat)
     per_story, in_redis = index_bytes(args.index), redis_bytes(args.index)
     copies = [s for _, sims in by_count for s in sims]
@@ -149,6 +209,10 @@ def main(argv=None) -> None:
           f"{best[int(len(best) * 0.999)]:.2f}); {compared} candidate pairs compared of "
           f"{len(best) * (len(best) - 1) // 2} possible.")
     print("Lowest copies: " + "; ".join(f"{s:.2f} ({' + '.join(n)})" for s, n in low))
+    print(f"\nOne site's {args.stories} one-line stories under its 52-character slogan: **{slogan}** linked to an "
+          f"earlier one. Damaged copies on their original's site: **{same_site:.2%}** linked ({same_pairs}). "
+          f"175,000-character stories sharing only their first 24,000 characters: **{long_false} of {long_pairs}** "
+          f"linked; their copies with the last seventh cut: **{long_true} of {long_pairs}** linked.")
     print(f"\nSignature per article: **{c['sig_us']:.0f} µs**, **{c['sig_us'] / c['parse_us']:.1%}** "
           f"of parsing the page ({c['parse_us']:.0f} µs; {c['pages']} demo articles, same process).")
     print(f"Index, measured on {args.index} stories: SQLite {per_story:.0f} bytes a story, so "

@@ -9,6 +9,9 @@ NEWS_START_URLS: list[str] = []  # used when -a start_urls is not given; empty: 
 NEWS_MAX_LIST_PAGES = 50  # pagination cap per list: page numbers above it are not requested
 NEWS_FOLLOW_RELATED = True  # follow the related-article lists of article pages
 NEWS_MAX_ARTICLE_PAGES = 20  # an article printed over pages (1001_2.html…): pages read before it is emitted as is
+# an article printed over pages: its joined story is cut at this many characters, with a
+# story_too_long reject, so an item stays a feed line every sink takes (jsonb: 256 MiB)
+NEWS_MAX_STORY_CHARS = 8_000_000
 NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of list pages
 # -- crawler traps (0: off); a bite is counted under traps/<rule> and logged with its URL
 NEWS_MAX_SEGMENT_REPEATS = 3  # a path segment repeated this often (/a/b/a/b/a/b/)

@@ -6,7 +6,9 @@ declare none, that is two thirds of exporting one (``bench.micro``). When nothin
 change the output (no ``fields_to_export``, no overridden ``serialize_field``, no
 serializer in the item's field metadata), the item's fields go straight to the same
 encoder, in declaration order: the same bytes. Anything else takes Scrapy's road. Every
-line is flushed as it is written.
+line is flushed as it is written. Text UTF-8 cannot encode (an unpaired surrogate, which the
+reader removes from pages) is written as its JSON escape: the line stays valid, the item is
+never lost, and a sink that refuses it (PostgreSQL) records it as its reject.
 """
 from __future__ import annotations
 
@@ -36,7 +38,11 @@ class JsonLinesItemExporter(ScrapyJsonLinesItemExporter):
             super().export_item(item)
         else:
             data = self.encoder.encode({name: getattr(item, name) for name in names}) + "\n"
-            self.file.write(data.encode(self.encoding or "utf-8"))
+            try:
+                line = data.encode(self.encoding or "utf-8")
+            except UnicodeEncodeError:  # an unpaired surrogate: written as its JSON escape, never lost
+                line = data.encode(self.encoding or "utf-8", "backslashreplace")
+            self.file.write(line)
         # Each line leaves the process at once: a SIGKILL loses no buffered line. The feeds
         # are separate files, and an article's briefs are exported before it (they are
         # yielded first): so an article in its feed has its briefs in theirs.

@@ -73,3 +73,6 @@ class StoryKeys:
 
     def __call__(self, blocks: list[dict]) -> str:
         return story_key(paragraphs(blocks), self.t2s)
+
+    def text_keys(self, texts: list[str]) -> list[str]:
+        return text_keys(texts, self.t2s)

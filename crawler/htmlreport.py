@@ -1,5 +1,6 @@
 """The crawl report as a page a person opens: one self-contained HTML file per run, beside
-its JSON report, and an index over every run of the feed folder.
+its JSON report, and an index over the runs of the feed folder (from ``runs.jsonl``, a
+summary line appended per run).
 
 Charts are drawn by matplotlib as inline SVG, with text left as text (the browser's fonts
 draw the Chinese, and the numbers can be read back from the page): no script, stylesheet
@@ -9,20 +10,28 @@ or font is fetched, so the files open on a machine with no network.
 """
 from __future__ import annotations
 
+import argparse
 import html
 import io
 import json
 import sys
+import warnings
+from datetime import datetime
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display: files only
 import matplotlib.pyplot as plt  # noqa: E402  (after the backend is chosen)
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+from .dates import CHINA_TZ  # noqa: E402
 
 matplotlib.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False,
                             "axes.spines.right": False, "svg.hashsalt": "crawler"})
 INDEX = "index.html"
+RUNS = "runs.jsonl"  # a summary line per run, appended: the index reads its last lines only
+INDEX_RUNS = 200  # runs the index shows
 TOP = 15  # bars in a chart of names (sources, hosts)
 MAX_BARS = 62  # days in the publication chart; more: months
 COLOURS = {"article": "#3b6ea5", "brief": "#e08a2c", "reject": "#b33a3a", "copies": "#8a8a8a"}
@@ -38,7 +47,11 @@ _CHECK = """<script>addEventListener('load',()=>{const n=[...document.querySelec
 
 def _svg(fig) -> str:
     out = io.StringIO()
-    fig.savefig(out, format="svg", bbox_inches="tight")
+    with warnings.catch_warnings():
+        # Chinese text stays text in the SVG, drawn by the browser's fonts; matplotlib only
+        # measures it, with a font that may lack its glyphs: nothing a reader should hear of
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        fig.savefig(out, format="svg", bbox_inches="tight")
     plt.close(fig)
     text = out.getvalue()
     return text[text.index("<svg"):]
@@ -82,9 +95,22 @@ def _per_day(per_day: dict[str, dict[str, int]]) -> str:
                label=kind, color=COLOURS[kind.rstrip("s")])
     step = max(1, len(days) // 12)
     ax.set_xticks(range(0, len(days), step), days[::step], rotation=30, ha="right")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 of an article
     ax.set_title(f"published per {unit} (items of this run with a date)", loc="left")
     ax.legend(frameon=False)
     return _svg(fig)
+
+
+def shown_time(value: str | None) -> str:
+    """A time of the report as the pages show every time: to the second, in the feeds' zone
+    (+08:00, as the items' dates), whatever zone the report holds it in."""
+    if not value:
+        return ""
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return (when.astimezone(CHINA_TZ) if when.tzinfo else when).isoformat(sep=" ", timespec="seconds")
 
 
 def _figure(svg: str, name: str) -> str:
@@ -115,9 +141,9 @@ def run_page(report: dict, index_link: str = INDEX) -> str:
     verdict = report.get("verdict") or "no verdict"
     stats = report.get("stats", {})
     items, rejects = report.get("items", {}), {k: v for k, v in report.get("rejects", {}).items() if k != "total"}
+    started = shown_time(report.get("start_time")) or "?"
     parts = [f'<p><a href="{index_link}">all runs</a></p>',
-             f'<h1>Crawl of {e(report.get("start_time") or "?")}: <span class="{e(verdict)}" data-stat="verdict">'
-             f"{e(verdict)}</span></h1>"]
+             f'<h1>Crawl of {e(started)}: <span class="{e(verdict)}" data-stat="verdict">{e(verdict)}</span></h1>']
     failed = report.get("monitors_failed") or []
     if failed:
         parts.append("<p>Failed monitors: " + ", ".join(e(str(m)) for m in failed) + "</p>")
@@ -156,19 +182,21 @@ def run_page(report: dict, index_link: str = INDEX) -> str:
         parts.append("<h2>Largest repost clusters</h2>")
         parts.append(_table(["cluster", "articles", "hosts", "first copy", "first seen"], [
             [e(c["cluster"]), c["articles"], e(", ".join(c["hosts"])), f'<span class="url">{e(c["first_url"])}</span>',
-             e(c.get("first_seen") or "")] for c in clusters], "clusters"))
+             e(shown_time(c.get("first_seen")))] for c in clusters], "clusters"))
     dates = {k: v for k, v in report.get("dates", {}).items() if "/" not in k}
     if dates:
         parts.append("<h2>Dates by status</h2>" + _figure(_bars("dates by status", dates, COLOURS["article"]), "dates"))
     parts.append(f'<p>Full counters: the JSON report, {len(stats)} stats.</p>')
-    return _page(f"Crawl {report.get('start_time')}: {verdict}", "".join(parts))
+    return _page(f"Crawl {shown_time(report.get('start_time'))}: {verdict}", "".join(parts))
 
 
-def index_page(reports: list[tuple[str, dict]]) -> str:
-    """Every run of a feed folder, oldest first: the trend, and a link to each run."""
+def index_page(reports: list[tuple[str, dict]], total: int | None = None) -> str:
+    """The runs of a feed folder, oldest first (the latest INDEX_RUNS of ``total``): the
+    trend, and a link to each run."""
     e = html.escape
-    names = [n for n, _ in reports]
-    parts = [f"<h1>Crawl runs ({len(reports)})</h1>"]
+    total = len(reports) if total is None else total
+    shown = f", the latest {len(reports)} shown (every run: {RUNS})" if total > len(reports) else ""
+    parts = [f"<h1>Crawl runs ({total})</h1>" + (f"<p>{total} runs{e(shown)}.</p>" if shown else "")]
     if reports:
         fig, ax = plt.subplots(figsize=(9, 3))
         xs = range(len(reports))
@@ -178,28 +206,100 @@ def index_page(reports: list[tuple[str, dict]]) -> str:
         for x, (_, r) in zip(xs, reports):
             if r.get("verdict") != "PASS":
                 ax.axvspan(x - 0.4, x + 0.4, color=COLOURS["reject"], alpha=0.15, lw=0)
-        ax.set_xticks(list(xs), [n[:16] for n in names], rotation=30, ha="right")
+        step = max(1, len(reports) // 25)
+        labels = [shown_time(r.get("start_time"))[:16] or n[:16] for n, r in reports]
+        ax.set_xticks(list(xs)[::step], labels[::step], rotation=30, ha="right")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title("items per run (shaded: the verdict was not PASS)", loc="left")
         ax.legend(frameon=False)
         parts.append(_figure(_svg(fig), "trend"))
     rows = []
     for name, r in reversed(reports):
         verdict = r.get("verdict") or "no verdict"
-        rows.append([f'<a href="{e(Path(name).with_suffix(".html").name)}">{e(r.get("start_time") or name)}</a>',
+        started = shown_time(r.get("start_time")) or name
+        rows.append([f'<a href="{e(Path(name).with_suffix(".html").name)}">{e(started)}</a>',
                      f'<span class="{e(verdict)}">{e(verdict)}</span>', r.get("pages", 0),
                      *(r.get("items", {}).get(k, 0) for k in ("article", "brief", "reject"))])
     parts.append(_table(["run", "verdict", "pages", "articles", "briefs", "rejects"], rows, "runs"))
     return _page("Crawl runs", "".join(parts))
 
 
+def summary(name: str, report: dict, number: int) -> dict:
+    """What the index shows of a run (the folder's ``number``-th): one line of ``RUNS``."""
+    items = report.get("items") or {}
+    return {"run": number, "report": name, "start_time": report.get("start_time"), "verdict": report.get("verdict"),
+            "pages": report.get("pages", 0), "items": {k: items.get(k, 0) for k in ("article", "brief", "reject")}}
+
+
+def _rebuild_runs(directory: Path, report_path: Path | None) -> None:
+    """The folder's summary file anew from every run's report, read one at a time (a folder
+    from before the file, or a full rewrite); the page of ``report_path`` (every run's, if
+    None) on the way."""
+    tmp = directory / f".{RUNS}.tmp"
+    with tmp.open("w", encoding="utf-8") as out:
+        for number, path in enumerate(sorted(directory.glob("*.json")), 1):
+            report = json.loads(path.read_text("utf-8"))
+            out.write(json.dumps(summary(path.name, report, number), ensure_ascii=False) + "\n")
+            if report_path is None or path.name == report_path.name:
+                path.with_suffix(".html").write_text(run_page(report), "utf-8")
+    tmp.replace(directory / RUNS)
+
+
+def latest_runs(path: Path, n: int = INDEX_RUNS) -> tuple[list[tuple[str, dict]], int]:
+    """The last ``n`` runs of a summary file, oldest first, and the number of the last: read
+    from its end, never whole."""
+    with path.open("rb") as f:
+        pos = f.seek(0, 2)
+        data = b""
+        while pos > 0 and data.count(b"\n") <= n:
+            step = min(pos, 64 * 1024)
+            pos -= step
+            f.seek(pos)
+            data = f.read(step) + data
+    lines = data.split(b"\n")[0 if pos == 0 else 1:]  # the first may be cut where the read began
+    runs = []
+    for line in lines[-n - 1:]:
+        try:
+            item = json.loads(line)
+        except ValueError:  # empty, or half written by a killed run
+            continue
+        runs.append((item.get("report") or "?", item))
+    runs = runs[-n:]
+    return runs, (runs[-1][1].get("run") or len(runs)) if runs else 0
+
+
 def write(directory: Path, report_path: Path | None = None) -> None:
-    """Write the page of ``report_path`` (every run's, if None) and the folder's index."""
-    reports = [(p.name, json.loads(p.read_text("utf-8"))) for p in sorted(directory.glob("*.json"))]
-    for name, report in reports:
-        if report_path is None or name == report_path.name:
-            (directory / name).with_suffix(".html").write_text(run_page(report), "utf-8")
-    (directory / INDEX).write_text(index_page(reports), "utf-8")
+    """Write the page of ``report_path`` and add its run to the folder's summary file; with
+    None, every run's page and the summary file anew. Then the index, from the summary
+    file's last lines: its cost does not grow with the folder's history."""
+    runs = directory / RUNS
+    if report_path is None or not runs.exists():
+        _rebuild_runs(directory, report_path)
+    else:
+        report = json.loads(report_path.read_text("utf-8"))
+        report_path.with_suffix(".html").write_text(run_page(report), "utf-8")
+        number = latest_runs(runs, 1)[1] + 1
+        with runs.open("a", encoding="utf-8") as f:  # one write of one line: workers append side by side
+            f.write(json.dumps(summary(report_path.name, report, number), ensure_ascii=False) + "\n")
+    (directory / INDEX).write_text(index_page(*latest_runs(runs)), "utf-8")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m crawler.htmlreport",
+                                 description="Write every run's page and the index of a reports folder.")
+    ap.add_argument("reports", help="a feed folder's reports folder (output/reports)")
+    args = ap.parse_args(argv)
+    folder = Path(args.reports)
+    if not folder.is_dir():
+        ap.error(f"{folder}: no such folder")
+    if not any(folder.glob("*.json")):
+        ap.error(f"{folder}: no crawl report (*.json) in it")
+    try:
+        write(folder)
+    except (OSError, ValueError) as e:
+        sys.exit(f"{ap.prog}: {type(e).__name__}: {e}")
+    print(f"{folder / INDEX}")
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1]))
+    main()

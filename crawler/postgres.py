@@ -14,14 +14,18 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg
+import psycopg.errors
 from psycopg.types.json import Jsonb
 
 from . import feeds
+from .pages.codepoints import valid
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +66,11 @@ MIGRATIONS = [
     """,
 ]
 _LOCK = 0x6E657773  # advisory lock key ("news") for migrations
+# A feed line longer than this is refused unread: its item and its article_body column
+# would pass jsonb's 256 MiB and the protocol's 1 GiB message. The crawl's own items stay
+# far below it (NEWS_MAX_STORY_CHARS).
+MAX_LINE_BYTES = 192 << 20
+REFUSED = "postgres_refused"  # the reason of a line the database cannot take
 
 
 def migrate(conn: psycopg.Connection) -> int:
@@ -77,25 +86,32 @@ def migrate(conn: psycopg.Connection) -> int:
     return len(MIGRATIONS)
 
 
-def _complete_lines(path: Path, start: int) -> tuple[list[tuple[int, dict]], int]:
-    """(byte offset, item) of each complete line from ``start``, and where they end."""
+def _complete_lines(path: Path, start: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(byte offset, line, its length) of each complete line from ``start``, one held at a
+    time; the line is None when it is over MAX_LINE_BYTES (the rest of it is skipped unread)."""
     with path.open("rb") as f:
         f.seek(start)
-        data = f.read()
-    end = data.rfind(b"\n") + 1
-    lines, offset = [], start
-    for raw in data[:end].split(b"\n")[:-1]:
-        if raw.strip():
-            lines.append((offset, json.loads(raw)))
-        offset += len(raw) + 1
-    return lines, start + end
+        offset = start
+        while raw := f.readline(MAX_LINE_BYTES + 1):
+            size, line = len(raw), raw
+            if not raw.endswith(b"\n"):
+                if size <= MAX_LINE_BYTES:
+                    return  # still being written: a later load finishes it
+                line = raw = None  # not held while the rest is skipped
+                while (chunk := f.readline(1 << 20)) and not chunk.endswith(b"\n"):
+                    size += len(chunk)
+                if not chunk:
+                    return
+                size += len(chunk)
+            yield offset, line, size
+            offset += size
 
 
 def _when(value: str | None):
     return datetime.fromisoformat(value) if value else None
 
 
-def _article(cur, item: dict, where: tuple[str, int]) -> None:
+def _article(cur, item: dict, where: tuple[str, int]) -> int:
     cur.execute(
         "INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
         " ON CONFLICT DO NOTHING",
@@ -104,40 +120,98 @@ def _article(cur, item: dict, where: tuple[str, int]) -> None:
          item.get("datePublishedRaw"), item.get("datePublishedStatus"), item.get("storyCluster"),
          item.get("repostOf"), item.get("articleBody"), Jsonb(item.get("tags") or []), item.get("inLanguage"),
          _when(item.get("dateDownloaded")), Jsonb(item), *where))
-    if cur.rowcount:
-        cur.executemany("INSERT INTO article_briefs VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                        [(item["url"], item.get("storyId") or "", i, b)
-                         for i, b in enumerate(item.get("briefIds") or [])])
+    if not cur.rowcount:
+        return 0
+    cur.executemany("INSERT INTO article_briefs VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    [(item["url"], item.get("storyId") or "", i, b) for i, b in enumerate(item.get("briefIds") or [])])
+    return 1
 
 
-def _brief(cur, item: dict, where: tuple[str, int]) -> None:
+def _brief(cur, item: dict, where: tuple[str, int]) -> int:
     cur.execute("INSERT INTO briefs VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
                 (item["id"], item.get("headline"), item.get("body"), item.get("source"),
                  _when(item.get("datePublished")), item.get("datePublishedRaw"), item.get("firstSeenIn"),
                  Jsonb(item), *where))
+    return cur.rowcount
 
 
-def _reject(cur, item: dict, where: tuple[str, int]) -> None:
+def _reject(cur, item: dict, where: tuple[str, int]) -> int:
     cur.execute("INSERT INTO rejects VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
                 (item["url"], item["reason"], item.get("detail"), item.get("status"), Jsonb(item), *where))
+    return cur.rowcount
 
 
 _LOADERS = {"articles": _article, "briefs": _brief, "rejects": _reject}
 
 
-def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path) -> int:
+def _refused(cur, kind: str, url: str, where: tuple[str, int], why: str) -> None:
+    """A feed line the database cannot take, as a reject row in its place (keyed by the line)."""
+    url, why = valid(url)[0], valid(why)[0]
+    logger.warning("PostgreSQL refused %s (%s line at byte %d of %s): %s; recorded as a %s reject",
+                   url or "a line", kind, where[1], where[0], why, REFUSED)
+    item = {"url": url, "reason": REFUSED, "kind": "reject", "detail": why, "feedFile": where[0],
+            "lineOffset": where[1]}
+    cur.execute("INSERT INTO rejects VALUES (%s, %s, %s, NULL, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (url, REFUSED, why, Jsonb(item), *where))
+
+
+# What makes one line unstorable (its text, a date out of range, not JSON, too big for
+# jsonb), as opposed to the database or the machine failing.
+_UNSTORABLE = (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded,
+               ValueError, KeyError, TypeError, AttributeError)
+CHUNK_LINES, CHUNK_BYTES = 500, 16 << 20  # lines a savepoint; a refused line redoes its chunk line by line
+
+
+def _load_chunk(conn: psycopg.Connection, cur, kind: str, name: str, chunk: list[tuple[int, bytes]]) -> tuple[int, int]:
+    """Rows added and lines refused of some lines: under one savepoint, and when the database
+    refuses one of them, again under a savepoint a line, each refused line a reject row."""
+    try:
+        with conn.transaction():
+            return sum(_LOADERS[kind](cur, json.loads(raw), (name, offset)) for offset, raw in chunk), 0
+    except _UNSTORABLE:
+        pass
+    added = refused = 0
+    for offset, raw in chunk:
+        item: dict = {}
+        try:
+            with conn.transaction():
+                item = json.loads(raw)
+                added += _LOADERS[kind](cur, item, (name, offset))
+        except _UNSTORABLE as e:
+            url = item.get("url") if isinstance(item, dict) else None
+            _refused(cur, kind, url if isinstance(url, str) else "", (name, offset),
+                     f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}")
+            refused += 1
+    return added, refused
+
+
+def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path) -> tuple[int, int]:
+    """Rows added and lines refused."""
     name = path.relative_to(directory).as_posix()
+    added = refused = 0
     with conn.transaction(), conn.cursor() as cur:
         # one loader a file at a time, whichever worker: the offset row is locked until commit
         cur.execute("INSERT INTO feed_offsets VALUES (%s, 0) ON CONFLICT DO NOTHING", (name,))
         start = cur.execute("SELECT byte_offset FROM feed_offsets WHERE feed_file = %s FOR UPDATE",
                             (name,)).fetchone()[0]
-        lines, end = _complete_lines(path, start)
-        for offset, item in lines:
-            _LOADERS[kind](cur, item, (name, offset))
+        end, chunk, held = start, [], 0
+        for offset, raw, size in _complete_lines(path, start):
+            end = offset + size
+            if raw is None:
+                _refused(cur, kind, "", (name, offset), f"a line of {size} bytes: over {MAX_LINE_BYTES}")
+                refused += 1
+            elif raw.strip():
+                chunk.append((offset, raw))
+                held += size
+            if chunk and (len(chunk) >= CHUNK_LINES or held >= CHUNK_BYTES):
+                a, r = _load_chunk(conn, cur, kind, name, chunk)
+                added, refused, chunk, held = added + a, refused + r, [], 0
+        if chunk:
+            a, r = _load_chunk(conn, cur, kind, name, chunk)
+            added, refused = added + a, refused + r
         if end > start:
             cur.execute("UPDATE feed_offsets SET byte_offset = %s WHERE feed_file = %s", (end, name))
-    return len(lines)
+    return added, refused
 
 
 def _load_report(conn: psycopg.Connection, path: Path) -> int:
@@ -152,28 +226,47 @@ def _load_report(conn: psycopg.Connection, path: Path) -> int:
 
 def sync(url: str, feed_dir: str | Path, pattern: str = "*.jsonl") -> dict[str, int]:
     """Load every feed line and run report of ``feed_dir`` the database does not have yet.
-    Returns the rows added per kind (``runs`` for reports)."""
+    Returns the rows added per kind (``runs`` for reports; a line already there adds none)
+    and the lines the database refused (``refused``: each a ``postgres_refused`` reject row)."""
     directory = Path(feed_dir)
-    counts = dict.fromkeys([*feeds.KINDS, "runs"], 0)
+    counts = dict.fromkeys([*feeds.KINDS, "runs", "refused"], 0)
     with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
         migrate(conn)
         # articles before briefs and rejects, file by file in name order: runs in the order they ran
         for kind, path in feeds.files(directory, pattern):
-            counts[kind] += _load_file(conn, directory, kind, path)
+            added, refused = _load_file(conn, directory, kind, path)
+            counts[kind] += added
+            counts["refused"] += refused
         for path in sorted((directory / feeds.REPORTS).glob("*.json")):
-            with conn.transaction():
-                counts["runs"] += _load_report(conn, path)
+            try:
+                with conn.transaction():
+                    counts["runs"] += _load_report(conn, path)
+            except (psycopg.DataError, ValueError) as e:  # a report cut short by a kill: the feeds hold the items
+                counts["refused"] += 1
+                logger.warning("PostgreSQL: the report %s is not loaded: %s: %s", path, type(e).__name__, e)
     return counts
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description="Load a feed folder into PostgreSQL (each line once).")
+    """Bad arguments exit 2 and a database that cannot be used exits 1, each with one line."""
+    ap = argparse.ArgumentParser(prog="python -m crawler.postgres",
+                                 description="Load a feed folder into PostgreSQL (each line once).")
     ap.add_argument("command", choices=["sync"])
     ap.add_argument("feed_dir")
     ap.add_argument("database_url")
     args = ap.parse_args(argv)
-    counts = sync(args.database_url, args.feed_dir)
-    print(", ".join(f"{n} {kind}" for kind, n in counts.items()) + " added")
+    if not Path(args.feed_dir).is_dir():
+        ap.error(f"{args.feed_dir}: no such folder")
+    if urlsplit(args.database_url).scheme not in ("postgresql", "postgres"):
+        ap.error(f"{args.database_url}: not a PostgreSQL URL (postgresql://user@host:5432/dbname)")
+    try:
+        counts = sync(args.database_url, args.feed_dir)
+    except (psycopg.Error, OSError) as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        sys.exit(f"{ap.prog}: PostgreSQL could not load {args.feed_dir}: {first}")
+    refused = counts.pop("refused")
+    print(", ".join(f"{n} {kind}" for kind, n in counts.items()) + " added"
+          + (f"; {refused} lines refused (rejects with reason {REFUSED})" if refused else ""))
 
 
 if __name__ == "__main__":

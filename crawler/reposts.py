@@ -15,6 +15,7 @@ recall on generated damaged copies and false links among distinct stories by thr
 from __future__ import annotations
 
 import hashlib
+import re
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
@@ -29,9 +30,13 @@ THRESHOLD = 0.5  # estimated Jaccard similarity of the shingle sets that makes t
 # threshold, 0.04 at 0.2 (datasketch's MinHashLSH picks the same 25 x 5 for 0.5 and 128).
 BANDS, ROWS = 25, 5
 MIN_KEY_CHARS = 2 * SHINGLE  # a shorter story has too few shingles to estimate anything
-# Only a story's first characters are signed: copies agree there as well as anywhere, and the
-# work (and datasketch's shingles x permutations matrix) stays bounded on a 15 MB text node.
-MAX_KEY_CHARS = 20_000
+# A story's first HEAD_CHARS characters are signed whole; past them, one shingle in SAMPLE,
+# chosen by its hash, so two copies choose the same ones and the signature stands for the
+# whole story (two long stories that share only their opening are not copies), while a
+# 15 MB text node costs a quarter of its shingles. A story within HEAD_CHARS is signed as
+# it always was, so the signatures earlier runs stored still compare.
+HEAD_CHARS = 20_000
+SAMPLE = 3
 BATCH = 4_096  # shingles a MinHash update: a 2 MiB matrix
 _SEED = 1  # the permutations; changing it invalidates every stored signature
 
@@ -59,6 +64,8 @@ class Copy:
 _SCHEME = "affine32"
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations  # drawn once, reused
 _MIX = np.uint32(0x01000193)  # FNV's prime: an odd multiplier, so every code point moves the hash
+_SPREAD = np.uint32(0x9E3779B1)  # Knuth's multiplier
+_PICK = np.uint32((1 << 32) // SAMPLE)
 
 
 def shingle_hashes(key: str) -> np.ndarray:
@@ -79,10 +86,76 @@ def signature(key: str) -> np.ndarray | None:
     if len(key) < MIN_KEY_CHARS:
         return None
     m = MinHash(num_perm=NUM_PERM, scheme=_SCHEME, permutations=_PERMUTATIONS, hashfunc=int)
-    hashes = shingle_hashes(key[:MAX_KEY_CHARS])
+    hashes = shingle_hashes(key)
+    head = max(0, HEAD_CHARS - SHINGLE + 1)  # the shingles that lie within the head
+    if len(hashes) > head:
+        rest = hashes[head:]
+        with np.errstate(over="ignore"):
+            picked = rest * _SPREAD < _PICK  # the product's top bits: well mixed
+        hashes = np.concatenate([hashes[:head], rest[picked]])
     for start in range(0, len(hashes), BATCH):
         m.update_batch(hashes[start:start + BATCH].tolist())
     return m.hashvalues.astype(np.uint32)
+
+
+# Boilerplate: a sentence at the edge of a story (its first or last EDGE paragraphs) that
+# the site printed at the edge of SITE_STORIES earlier stories is the site's, not the
+# story's: a slogan, a disclaimer, a follow-us line, which would make its short stories
+# copies of each other. One earlier story is not enough: a copy on the same site shares its
+# edges with the story it copies.
+EDGE = 2
+SITE_STORIES = 2
+MIN_SENTENCE_KEY = 10  # shorter sentences are no site's signature line (据金色财经报道)
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+_BLOOM_BITS = 1 << 24  # 2 MiB a filter: a million sentences with few false hits
+
+
+class SiteLines:
+    """The edge sentences each site has printed in this crawl, counted to two in two Bloom
+    filters (a fixed 4 MiB, however many sites and stories)."""
+
+    def __init__(self, keys):
+        self.keys = keys  #: a ``fingerprints.StoryKeys``
+        self.seen = [np.zeros(_BLOOM_BITS // 8, dtype=np.uint8) for _ in range(SITE_STORIES)]
+
+    @staticmethod
+    def _positions(host: str, key: str) -> list[int]:
+        digest = int.from_bytes(hashlib.blake2b(f"{host}|{key}".encode(), digest_size=9).digest(), "big")
+        return [(digest >> (24 * i)) & (_BLOOM_BITS - 1) for i in range(3)]
+
+    @staticmethod
+    def _has(bits: np.ndarray, positions: list[int]) -> bool:
+        return all(bits[p >> 3] & (1 << (p & 7)) for p in positions)
+
+    def _learn(self, positions: list[int]) -> None:
+        bits = next((b for b in self.seen if not self._has(b, positions)), None)
+        if bits is not None:
+            for p in positions:
+                bits[p >> 3] |= 1 << (p & 7)
+
+    def own(self, host: str, paragraphs: list[str]) -> tuple[list[str], int]:
+        """The story's paragraphs without the site's boilerplate sentences, and how many
+        went; this story's edge sentences are counted for the stories after it."""
+        n = len(paragraphs)
+        edges = sorted(set(range(min(EDGE, n))) | set(range(max(0, n - EDGE), n)))
+        sentences = {i: _SENTENCE.findall(paragraphs[i]) for i in edges}
+        flat = [s for i in edges for s in sentences[i]]
+        keys = dict(zip(flat, self.keys.text_keys(flat)))
+        out, removed, learned = list(paragraphs), 0, {}
+        for i, parts in sentences.items():
+            kept = []
+            for sentence in parts:
+                key = keys[sentence]
+                if len(key) >= MIN_SENTENCE_KEY:
+                    learned[key] = positions = self._positions(host, key)
+                    if self._has(self.seen[-1], positions):
+                        removed += 1
+                        continue
+                kept.append(sentence)
+            out[i] = "".join(kept)
+        for positions in learned.values():  # after the look-up, and once a story
+            self._learn(positions)
+        return [p for p in out if p], removed
 
 
 def bands(sig: np.ndarray) -> list[int]:

@@ -4,7 +4,8 @@
 
 Its home page links, all fetched together: responses whose headers never end, gzip and
 deflate bombs, bodies just under ``DOWNLOAD_MAXSIZE`` of one huge text node or of a million
-tags, and a few good articles. It answers at the byte level (the headers must be able to
+tags, an article printed over ``PART_PAGES`` pages of ``PART_BYTES`` each, and a few good
+articles. It answers at the byte level (the headers must be able to
 go on forever), one request per connection.
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ BOMB_BYTES = 256 << 20  # what each bomb inflates to: 16 times the default DOWNL
 BIG_BYTES = 15 * 1024 * 1024  # just under the default DOWNLOAD_MAXSIZE (16 MiB)
 DEMO = DemoSite()
 GOOD = ["/info/1001.html", "/info/1003.html", "/info/1005.html"]
+PART_PAGES, PART_BYTES = 20, 11 * 1024 * 1024  # each page within DOWNLOAD_MAXSIZE, joined far past it
 
 
 def _page(body: str) -> bytes:
@@ -47,7 +49,24 @@ def big(kind: str) -> bytes:
     return _page("<h1>一百萬個段落</h1>" + "<p>幣</p>" * (BIG_BYTES // 10))  # a million tags
 
 
-ATTACKS = {"headers": COPIES, "gzip": COPIES, "deflate": COPIES, "text": COPIES // 2, "many": COPIES // 2}
+@cache
+def _part_story() -> str:
+    paragraph = "<p>" + "以太坊的擴容路線圖從分片開始，最終轉向以Rollup為中心的方案。" * 30 + "</p>"
+    return paragraph * (PART_BYTES // len(paragraph.encode()))
+
+
+def part(n: int) -> bytes:
+    """Page ``n`` of an article printed over PART_PAGES pages (``/parts/0.html``, ``/parts/0_2.html``…)."""
+    def url(k: int) -> str:
+        return "/parts/0.html" if k == 1 else f"/parts/0_{k}.html"
+
+    pager = "".join(f"<span>{k}</span>" if k == n else f'<a href="{url(k)}">{k}</a>' for k in range(1, PART_PAGES + 1))
+    pager += f'<a href="{url(n + 1)}">下一頁</a>' if n < PART_PAGES else ""
+    return _page(f"<h1>分成二十頁的長文</h1><p>Author:鏈捕手</p><p>Time:2024/3/18 9:30:00</p>"
+                 f'<div class="content">{_part_story()}</div><div class="pages">{pager}</div>')
+
+
+ATTACKS = {"headers": COPIES, "gzip": COPIES, "deflate": COPIES, "text": COPIES // 2, "many": COPIES // 2, "parts": 1}
 ONLY = [a for a in os.environ.get("MEMORY_ATTACKS", "").split(",") if a]  # a subset ("none": good pages only)
 
 
@@ -93,6 +112,10 @@ class Attack(Protocol):
             headers["Content-Encoding"], body = kind, bomb(kind)
         elif kind in ("text", "many"):
             body = big(kind)
+        elif kind == "parts":
+            name = path.rsplit("/", 1)[1].removesuffix(".html")
+            n = int(name.split("_")[1]) if "_" in name else 1
+            body = part(n) if n <= PART_PAGES else None
         elif path == "/":
             body = home()
         elif path in GOOD:

@@ -31,6 +31,7 @@ def test_reposts(capsys):
     chosen = next(r for r in rows if "(chosen)" in r[0])
     assert float(chosen[1].rstrip("%")) > 95 and chosen[2].startswith("0 of")
     assert re.search(r"Redis \d+ bytes a story", out)
+    assert "under its 52-character slogan: **1** linked" in out and "first 24,000 characters: **0 of 2** linked" in out
 
 
 def test_extractors_speed_and_quality(capsys, tmp_path):

@@ -67,3 +67,11 @@ def test_the_addon_makes_it_the_jsonlines_exporter():
     crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})
     exporters = crawler.settings.getwithbase("FEED_EXPORTERS")
     assert exporters["jsonlines"] == exporters["jsonl"] == "crawler.exporters.JsonLinesItemExporter"
+
+
+def test_an_unpaired_surrogate_is_written_as_its_escape_not_lost():
+    import json
+
+    item = Article(url="https://example.com/info/2.html", author="李\ud800四", blocks=[{"type": "paragraph", "text": "正文"}])
+    line = export(JsonLinesItemExporter, [item])
+    assert json.loads(line)["author"] == "李\ud800四" and b"\\ud800" in line

@@ -1,7 +1,8 @@
 """A hostile site cannot take the crawl past the memory bound the README states.
 
 One crawl of tests/memoryserver.py with the default settings: endless response headers,
-gzip and deflate bombs, bodies just under DOWNLOAD_MAXSIZE, all fetched at once. Its peak
+gzip and deflate bombs, bodies just under DOWNLOAD_MAXSIZE, an article printed over twenty
+such pages, all fetched at once. Its peak
 resident memory is read from the kernel (wait4), not sampled."""
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def test_every_attack_ends_as_a_reject_of_its_own(attacked):
     from tests.memoryserver import ATTACKS
     reasons = Counter(r["reason"] for r in crawl.rejects)
     assert reasons == {"headers_too_large": ATTACKS["headers"], "too_large": ATTACKS["gzip"] + ATTACKS["deflate"],
-                       "too_many_elements": ATTACKS["many"]}
+                       "too_many_elements": ATTACKS["many"], "story_too_long": ATTACKS["parts"]}
     assert crawl.stats.get("retry/count", 0) == 0  # none of them is worth a second try
 
 
@@ -62,8 +63,22 @@ def test_the_good_pages_and_the_huge_paragraph_are_read(attacked):
 def test_peak_memory_stays_under_the_stated_bound(attacked):
     crawl, peak = attacked
     from tests.memoryserver import ATTACKS, GOOD
-    assert crawl.stats["downloader/request_count"] == 2 + sum(ATTACKS.values()) + len(GOOD)  # with robots.txt, home
+    parts = crawl.stats["parts/joined"] + 1  # the pages read of the article over twenty
+    assert crawl.stats["downloader/request_count"] == 2 + sum(ATTACKS.values()) - 1 + parts + len(GOOD)
     assert peak < BOUND_MB, f"peak RSS {peak:.0f} MiB"
+
+
+def test_an_article_over_many_pages_is_one_bounded_item(attacked):
+    crawl, _ = attacked
+    from crawler import defaults
+    from crawler.postgres import MAX_LINE_BYTES
+
+    article = next(a for a in crawl.articles if a["url"].endswith("/parts/0.html"))
+    assert len(article["articleBody"]) <= defaults.NEWS_MAX_STORY_CHARS
+    (cut,) = [r for r in crawl.rejects if r["reason"] == "story_too_long"]
+    assert "/parts/0_" in cut["url"] and "its later pages not read" in cut["detail"]
+    longest = max(len(line) for f in (crawl.out / "articles").glob("*.jsonl") for line in f.open("rb"))
+    assert longest < MAX_LINE_BYTES  # a line every sink takes
 
 
 def test_endless_headers_are_cut_at_the_limit(tmp_path):

@@ -213,4 +213,50 @@ def test_a_huge_story_is_signed_in_bounded_time_and_memory():
     huge = reposts.signature(key)
     assert time.perf_counter() - t < 5
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB: no matrix of every shingle
-    assert reposts.similarity(huge, reposts.signature(key[:reposts.MAX_KEY_CHARS])) == 1.0
+    assert reposts.similarity(huge, reposts.signature(key[:reposts.HEAD_CHARS])) == 1.0
+
+
+def random_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(HANZI) for _ in range(n))
+
+
+HANZI = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+
+
+def test_two_long_stories_that_share_only_their_opening_are_not_copies():
+    """175,000 characters each, the first 24,000 shared: a Jaccard similarity of 0.07."""
+    rng = random.Random(6)
+    opening = random_text(rng, 24_000)
+    one, other = opening + random_text(rng, 151_000), opening + random_text(rng, 151_000)
+    assert reposts.similarity(reposts.signature(one), reposts.signature(other)) < reposts.THRESHOLD
+    cut = one[:150_000] + random_text(rng, 500)  # a true copy: its last seventh cut, a line added
+    assert reposts.similarity(reposts.signature(one), reposts.signature(cut)) >= 0.8
+    # a story within HEAD_CHARS is signed whole, as the signatures earlier runs stored were
+    key = KEYS(blocks(story_pool()[0]))
+    m = reposts.MinHash(num_perm=reposts.NUM_PERM, scheme="affine32", permutations=reposts._PERMUTATIONS,
+                        hashfunc=int)
+    m.update_batch(reposts.shingle_hashes(key).tolist())
+    assert (reposts.signature(key) == m.hashvalues.astype("uint32")).all()
+
+
+SLOGAN = "币圈快讯网，您身边的区块链资讯专家，每日二十四小时不间断为您追踪全球数字货币与区块链市场的第一手新消息。"
+
+
+def test_a_site_slogan_under_every_story_makes_no_copies():
+    """Two thousand one-line stories of one site, each closed by its 52-character slogan."""
+    from tests.variants.copies import _sentence
+
+    assert len(SLOGAN) == 52
+    rng = random.Random(8)
+    pipeline = DedupPipeline(Stats())
+    items = [pipeline.process_item(article(f"http://farm.example/{i}.html", [random_text(rng, 12) + "。", SLOGAN],
+                                           f"{i:016x}")) for i in range(2000)]
+    # only the second, before the site has printed its slogan under two stories (a copy on the
+    # same site shares its edges with the one story it copies, so once is not boilerplate)
+    assert [i.url for i in items if i.repostOf] == ["http://farm.example/1.html"]
+    assert pipeline.stats["stories/unique"] == 1999 and pipeline.stats["reposts/site_lines"] == 1998
+    # a story of the site copied by another, under its own slogan, is still a copy
+    story = [_sentence(rng) for _ in range(6)]
+    first = pipeline.process_item(article("http://farm.example/x.html", [*story, SLOGAN], "f" * 16))
+    copy = pipeline.process_item(article("http://other.example/x.html", [*story, "转载请注明出处，谢谢合作。"], "e" * 16))
+    assert first.repostOf is None and copy.repostOf == "http://farm.example/x.html"

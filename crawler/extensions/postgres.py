@@ -4,7 +4,9 @@ Loads what earlier runs wrote when the crawl opens (a run whose database was dow
 caught up then), and what this run wrote once the engine has stopped and every feed and
 the report are closed. See ``crawler.postgres`` for how each line lands exactly once.
 A database that cannot be reached is a warning and a stat (``postgres/unavailable``),
-never a lost item: the lines wait in the feeds for the next load.
+never a lost item: the lines wait in the feeds for the next load. A line the database
+refuses is a warning, a stat (``postgres/refused``) and a reject row, and the lines after
+it load.
 """
 from __future__ import annotations
 
@@ -53,4 +55,6 @@ class PostgresSink:
             return
         for kind, n in counts.items():
             stats.inc_value(f"postgres/{kind}", n)
-        logger.info("PostgreSQL: loaded %s", ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        refused = counts.pop("refused")
+        logger.info("PostgreSQL: loaded %s%s", ", ".join(f"{n} {kind}" for kind, n in counts.items()),
+                    f"; {refused} lines refused (rejects {postgres.REFUSED})" if refused else "")

@@ -13,6 +13,7 @@ from lxml import etree
 
 from . import dom, links
 from .cache import cached_property
+from .codepoints import valid_json
 from .crumbs import Breadcrumb, Trail, find_trail
 from .decode import Decoded, decode_html, is_garbled
 from .entries import Entry, Link, candidate_links, find_entries
@@ -43,6 +44,8 @@ class Document:
         self.body = body or b""
         self.decoded: Decoded = decode_html(self.body, _header(headers, "Content-Type"), encoding)
         self._json_ld_texts: list[str] = []
+        #: NUL and unpaired surrogates removed from what the page gave (its JSON-LD's escapes)
+        self.invalid_chars = 0
         cut: list[int] = []
         #: more tags than any page of news has: not parsed (a tree of a million elements
         #: takes a gigabyte, and its story a feed line of tens of megabytes)
@@ -88,14 +91,16 @@ class Document:
 
     @cached_property
     def json_ld(self) -> list[dict]:
-        """Every object of the page's JSON-LD blocks (``@graph`` members included); a block
-        that is not JSON is skipped."""
+        """Every object of the page's JSON-LD blocks (``@graph`` members included), as valid
+        Unicode; a block that is not JSON is skipped."""
         out: list[dict] = []
         for raw in self._json_ld_texts:
             try:
                 data = json.loads(raw)
             except ValueError:
                 continue
+            data, removed = valid_json(data)
+            self.invalid_chars += removed
             todo = data if isinstance(data, list) else [data]
             while todo:
                 obj = todo.pop(0)

@@ -91,3 +91,20 @@ def join(article: Article, part: Article) -> Article:
     seen = {r["url"] for r in article.related}
     article.related = article.related + [r for r in part.related if r["url"] not in seen]
     return article
+
+
+def cut_story(article: Article, max_chars: int) -> bool:
+    """Cut ``article``'s story to at most ``max_chars`` characters of ``articleBody``: the
+    blocks that fit whole, then the start of the next. True when something was cut."""
+    if article.articleBody is None or len(article.articleBody) <= max_chars:
+        return False
+    kept: list[dict] = []
+    room = max_chars
+    for block in article.blocks:
+        room -= 2 if kept else 0  # the blank line that joins blocks
+        if room <= 0:
+            break
+        kept.append(block if len(block["text"]) <= room else {**block, "text": block["text"][:room]})
+        room -= len(kept[-1]["text"])
+    article.set_story(kept, as_printed=article.articleBodyRaw == article.articleBody)
+    return True

@@ -5,18 +5,21 @@ The same brief is injected into many articles: its first sighting is emitted (re
 within a crawl are already held back by ``BriefSplitMiddleware``; each article still
 lists every brief in ``briefIds``). A story seen again on another page, word for word or
 as a near copy (``crawler.reposts``), is still emitted, with ``storyCluster`` naming the
-first copy's story and ``repostOf`` its page. With the crawl state on, "seen" includes
-everything in earlier runs' feeds and, in a distributed crawl, every worker's.
+first copy's story and ``repostOf`` its page; a sentence the site printed at the edge of
+two earlier stories (its slogan) is left out of the comparison. With the crawl state on,
+"seen" includes everything in earlier runs' feeds and, in a distributed crawl, every
+worker's.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem, NotConfigured
 
 from .. import reposts
 from ..extensions.state import CrawlStateExtension
-from ..fingerprints import StoryKeys
+from ..fingerprints import StoryKeys, paragraphs, story_key
 from ..items import Article, Brief, Reject
 from ..state.base import downloaded_at
 
@@ -33,6 +36,7 @@ class DedupPipeline:
         self.briefs: set[str] = set()
         self.copies = reposts.RepostIndex()  # without a crawl state: this crawl's stories
         self.keys = StoryKeys()
+        self.site_lines = reposts.SiteLines(self.keys)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
@@ -65,8 +69,12 @@ class DedupPipeline:
     def _mark_repost(self, item: Article, index) -> None:
         """Set ``storyCluster`` and, for a copy of an earlier story, ``repostOf``."""
         seen = downloaded_at({"dateDownloaded": item.dateDownloaded})
+        # the site's own lines (a slogan on every page) are no part of what makes two stories one
+        own, removed = self.site_lines.own(urlsplit(item.url).netloc, paragraphs(item.blocks))
+        if removed:
+            self.stats.inc_value("reposts/site_lines", removed)
         story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen,
-                             reposts.signature(self.keys(item.blocks)))
+                             reposts.signature(story_key(own, self.keys.t2s)))
         with index.repost_lock():
             first, _ = reposts.find(index, story)
             if first is None:

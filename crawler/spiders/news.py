@@ -30,7 +30,7 @@ from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, Robo
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import UNAVAILABLE
-from ..pages import ArticlePage, parts, read_page
+from ..pages import ArticlePage, Document, parts, read_page
 from ..pages import links as page_links
 
 if TYPE_CHECKING:
@@ -169,6 +169,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield from self.parse_article(page, response)
         else:
             yield from self.parse_listing(page, response)
+        self.count_invalid_chars(page.doc, response.url)
 
     def parse_article(self, page: ArticlePage, response: Response):
         problem = page.problem()
@@ -189,9 +190,18 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     # -- articles printed over several pages ------------------------------------------------
     def article_or_next_part(self, article: Article, page: ArticlePage, first_url: str, number: int):
         """The article, or, when page ``number`` links to a later page of it, the request for
-        that page, carrying the article read so far (plain data: requests stay picklable)."""
+        that page, carrying the article read so far (plain data: requests stay picklable). A
+        story that this later page takes past NEWS_MAX_STORY_CHARS is cut there and emitted,
+        with a reject for this page (one page alone is bounded by DOWNLOAD_MAXSIZE)."""
         url = parts.next_part(page.parts(first_url), number)
-        if url is not None and number >= self.max_article_pages:
+        limit = self.crawler.settings.getint("NEWS_MAX_STORY_CHARS")
+        if number > 1 and parts.cut_story(article, limit):
+            self.crawler.stats.inc_value("parts/story_cut")
+            later = ", its later pages not read" if url else ""
+            yield Reject(url=page.url, reason="story_too_long", headline=article.headline,
+                         detail=f"page {number} of {first_url}: the story passed NEWS_MAX_STORY_CHARS ({limit} "
+                                f"characters); the article is cut there{later}")
+        elif url is not None and number >= self.max_article_pages:
             self.crawler.stats.inc_value("parts/capped")
             self.logger.info("Article page cap (NEWS_MAX_ARTICLE_PAGES=%d) reached at %s", self.max_article_pages, url)
         elif url is not None:
@@ -214,6 +224,14 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             return
         self.crawler.stats.inc_value("parts/joined")
         yield from self.article_or_next_part(parts.join(article, page.to_item()), page, meta[FIRST_PAGE], meta[PART])
+        self.count_invalid_chars(page.doc, response.url)
+
+    def count_invalid_chars(self, doc: Document, url: str) -> None:
+        """What the reader removed to keep the page's text valid Unicode, said once a page."""
+        if doc.invalid_chars:
+            self.crawler.stats.inc_value("text/invalid_chars", doc.invalid_chars)
+            self.logger.warning("Removed %d NUL or unpaired surrogate characters from the text of %s",
+                                doc.invalid_chars, url)
 
     def part_failed(self, failure: Failure):
         """A later page of an article could not be fetched: a reject for it, and the article
