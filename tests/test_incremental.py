@@ -116,7 +116,8 @@ def test_transient_failures_are_not_remembered(tmp_path):
     state.record("rejects", {"url": "http://x/1", "reason": "timeout"})
     state.record("rejects", {"url": "http://x/2", "reason": "http_503"})
     state.record("rejects", {"url": "http://x/3", "reason": "http_404"})
-    assert [state.article(f"http://x/{i}") is not None for i in (1, 2, 3)] == [False, False, True]
+    state.record("rejects", {"url": "http://x/4", "reason": "truncated_transfer"})  # a cut transfer passes
+    assert [state.article(f"http://x/{i}") is not None for i in (1, 2, 3, 4)] == [False, False, True, False]
 
 
 def test_revisit_refetches_old_articles_and_emits_only_changed_ones(tmp_path, demo_server):
