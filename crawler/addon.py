@@ -44,6 +44,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.state.CrawlStateExtension": 100,
+    "crawler.extensions.counts.ItemCounts": 300,  # items per kind: the monitors and the last line read them
     # Spidermon's extension, with a faster field-coverage count; its close monitors run
     # before the report is written
     "crawler.extensions.monitoring.Spidermon": 400,

@@ -60,11 +60,11 @@ def crawl_command(out: Path, *args: str) -> tuple[list[str], dict]:
     return cmd, {**os.environ, "PYTHONPATH": str(REPO)}
 
 
-def run_crawl(out: Path, *args: str, timeout: int = 300) -> CrawlResult:
+def run_crawl(out: Path, *args: str, timeout: int = 300, returncode: int = 0) -> CrawlResult:
     """``scrapy crawl news`` as a user runs it, feeds under ``out``."""
     cmd, env = crawl_command(out, *args)
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.returncode == returncode, proc.stderr[-3000:]
     return CrawlResult(out, proc)
 
 

@@ -65,7 +65,6 @@ class CrawlReport:
             logger.warning("Not following the redirect of %s to another site: %s", redirects[0], request.url)
 
     def item_scraped(self, item, response: Response | None = None, spider: Spider | None = None):
-        self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
         if isinstance(item, Article):
             self.network.add(item, self._state())
         if isinstance(item, (Article, Brief)) and item.datePublished:

@@ -13,6 +13,7 @@ import scrapy
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
+    DownloadConnectionRefusedError,
     DownloadTimeoutError,
     IgnoreRequest,
     ResponseDataLossError,
@@ -20,7 +21,7 @@ from scrapy.exceptions import (
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy_redis.spiders import RedisMixin
 from twisted.internet.defer import CancelledError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import distributed
 from ..handlers import HeadersTooLarge
@@ -29,7 +30,7 @@ from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
-from ..middlewares.robots import UNAVAILABLE
+from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, parts, read_page
 from ..pages import links as page_links
 
@@ -160,6 +161,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         @returns requests 6
         @scrapes url headline headlineRaw headlineTag blocks articleBody tags related
         """
+        if ROLE not in response.meta:  # the monitors ask whether any start URL gave a page
+            self.crawler.stats.inc_value("start_urls/downloaded")
         unreadable = _unreadable(response)
         if unreadable is not None:
             yield unreadable
@@ -268,10 +271,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         asked = request.meta.get("redirect_urls", [request.url])[0]
         if asked != request.url:
             detail += f" (redirected to {request.url})"
-        reason = failure_reason(failure)
-        if reason == "robots_forbidden" and self.crawler.stats.get_value(UNAVAILABLE + urlsplit(request.url).netloc):
-            reason, detail = "robots_unavailable", "robots.txt could not be read: the site is disallowed this run"
-        yield Reject(url=asked, reason=reason, status=status, detail=detail)
+        if ROLE not in request.meta:
+            self.crawler.stats.inc_value("start_urls/failed")
+        yield Reject(url=asked, reason=failure_reason(failure), status=status, detail=detail)
 
 
 def _unreadable(response: Response) -> Reject | None:
@@ -301,8 +303,10 @@ _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((RedirectsExhausted,), "redirect_loop"),
     ((DecompressedTooLarge,), "too_large"),
     ((IgnoreRequest,), "ignored"),
-    ((FileNotFoundError, IsADirectoryError, NotADirectoryError), "file_not_found"),
+    ((FileNotFoundError, NotADirectoryError), "file_not_found"),
+    ((IsADirectoryError,), "not_a_file"),
     ((DNSLookupError, CannotResolveHostError), "dns_error"),
+    ((ConnectionRefusedError, DownloadConnectionRefusedError), "connection_refused"),
     ((TimeoutError, TCPTimedOutError, DownloadTimeoutError), "timeout"),
     # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
     ((DownloadCancelledError, CancelledError), "too_large"),
@@ -311,11 +315,41 @@ _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 
 
+# Reasons that say the site could not be reached at all.
+UNREACHABLE = ("dns_error", "connection_refused", "timeout", "tls_error", "download_error")
+
+
 def failure_reason(failure: Failure) -> str:
     """A short, stable code for why a request gave no page."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
+    return exception_reason(failure.value)
+
+
+def exception_reason(error: BaseException) -> str:
+    if isinstance(error, RobotsUnavailable):  # a site that is down is down, whatever was asked of it first
+        cause = exception_reason(error.cause) if error.cause is not None else None
+        return cause if cause in UNREACHABLE else "robots_unavailable"
     for types, reason in _FAILURES:
-        if failure.check(*types):
+        if isinstance(error, types):
             return reason
-    return "download_error"
+    return "tls_error" if _tls_failed(error) else "download_error"
+
+
+def _tls_failed(error: BaseException) -> bool:
+    """Twisted reports a failed TLS handshake as the reasons of a ResponseNeverReceived,
+    which Scrapy wraps in a DownloadFailedError."""
+    from OpenSSL import SSL
+
+    seen: set[int] = set()
+    pending: list[BaseException] = [error]
+    while pending:
+        e = pending.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, SSL.Error):
+            return True
+        pending += [r.value for r in getattr(e, "reasons", ()) if isinstance(getattr(r, "value", None), BaseException)]
+        pending += [c for c in (e.__cause__, e.__context__) if c is not None]
+    return False
