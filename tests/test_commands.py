@@ -37,9 +37,9 @@ def test_a_failed_verdict_exits_1(demo_server, tmp_path):
     assert proc.stderr.strip().splitlines()[-1].startswith("Crawl FAIL: ")
 
 
-def test_scrapy_check_runs_the_spiders_contracts_on_the_demo_site(tmp_path):
+def test_scrapy_check_runs_the_demo_spiders_contracts_on_the_demo_site(tmp_path):
     cmd, env = crawl_command(tmp_path)
-    check = [cmd[0], "-m", "scrapy", "check", "news", "-s", f"NEWS_FEED_DIR={tmp_path}"]
+    check = [cmd[0], "-m", "scrapy", "check", "-s", f"NEWS_FEED_DIR={tmp_path}"]  # every spider's
     proc = subprocess.run(check, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Ran 3 contracts" in proc.stderr and "OK" in proc.stderr
@@ -62,3 +62,44 @@ def test_a_report_that_cannot_be_written_fails_the_crawl(demo_server, tmp_path):
     assert "Crawl verdict: PASS" in proc.stderr  # the monitors passed it; the close then failed
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("Crawl FAIL: ") and "(report not written: FileExistsError" in last
+
+
+def _exits_2(tmp_path, *args: str, spider: str = "news") -> str:
+    """The last line of a crawl that must stop before anything starts, having written nothing."""
+    cmd, env = crawl_command(tmp_path / "out", *args, spider=spider)
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr and "demo site at" not in proc.stderr
+    return proc.stderr.strip().splitlines()[-1]
+
+
+SITE = "start_urls=https://site.example/"
+
+
+@pytest.mark.parametrize("args,says", [
+    (("-a", "start_url=https://site.example/"), "no argument 'start_url' (did you mean start_urls?)"),
+    (("-a", "start_urls="), "-a start_urls= is empty"),  # an unset variable in a crontab
+    ((), "no start URL: give -a start_urls="),  # a Scrapyd job scheduled without start URLs too
+    (("-a", SITE, "-a", "full=maybe"), "'maybe' is not a boolean"),
+], ids=["misspelled-argument", "empty-start-urls", "no-start-url", "full"])
+def test_what_a_crawl_could_not_use_exits_2_before_anything_starts(tmp_path, args, says):
+    assert says in _exits_2(tmp_path, *args)
+    assert not (tmp_path / "out").exists()  # no feed, no report, no state: nothing was crawled
+
+
+def test_the_demo_never_writes_into_another_sites_feeds(tmp_path):
+    theirs = tmp_path / "out" / "articles" / "2026-11-01T00-00-00+00-00.jsonl"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text('{"url": "https://site.example/info/1.html", "kind": "article"}\n', "utf-8")
+    assert "holds another site's items (https://site.example/info/1.html)" in _exits_2(tmp_path, spider="demo")
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*")) == ["2026-11-01T00-00-00+00-00.jsonl", "articles"]
+
+
+def test_full_takes_the_usual_words_for_true_and_false():
+    from crawler.spiders.news import NewsSpider
+
+    for word, full in (("on", True), ("yes", True), ("True", True), ("1", True), ("off", False), ("0", False),
+                       ("false", False)):
+        assert NewsSpider(start_urls="https://a.example/", full=word).full is full, word
+    with pytest.raises(ValueError):
+        NewsSpider(start_urls="https://a.example/", full="maybe")

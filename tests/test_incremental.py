@@ -135,12 +135,12 @@ def test_the_demo_keeps_its_urls_when_its_port_is_taken(tmp_path):
     squatter = Server()  # something else already listens on the demo's port
     port = squatter.port
     try:
-        first = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}")
+        first = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}", spider="demo")
     finally:
         squatter.stop()
     assert f"Port {port} is taken" in first.log
     assert len(first.articles) == 40 and all(f":{port}/" in a["url"] for a in first.articles)
-    second = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}")  # the port is free again
+    second = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}", spider="demo")  # the port is free again
     assert second.report["items"] == {} and second.stats["downloader/request_count"] <= 2 + 5 + 2
 
 

@@ -1,8 +1,9 @@
 """``scrapy crawl``, as Scrapy's own, with two things a scheduler (cron, Scrapyd) needs: bad
-start URLs are a usage error (one line, exit 2) before anything starts, and a crawl that
+start URLs and spider arguments the spider does not take or could not use are a usage
+error (one line, exit 2) before anything starts (``crawler.checks``), and a crawl that
 failed (its monitors' verdict FAIL, an unexpected finish reason, or a report that could
-not be written) exits 1. Its last line says what
-was written where and whether it passed."""
+not be written) exits 1. Its last line says what was written where and whether it
+passed."""
 from __future__ import annotations
 
 import sys
@@ -10,6 +11,8 @@ from urllib.parse import urlsplit
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
+
+from .. import checks
 
 # Schemes a start URL may have.
 SCHEMES = ("http", "https", "file")
@@ -29,7 +32,8 @@ class Command(ScrapyCrawl):
         return self._crawler
 
     def run(self, args, opts) -> None:
-        check_start_urls(opts.spargs.get("start_urls"))
+        if len(args) == 1:
+            self.check(args[0], opts.spargs)
         self._crawler = None
         super().run(args, opts)
         if self._crawler is None or self._crawler.stats is None:
@@ -44,6 +48,18 @@ class Command(ScrapyCrawl):
         if failed and not self.exitcode:
             self.exitcode = 1
         print(summary(stats.get_stats(), reason, verdict, failed), file=sys.stderr)
+
+    def check(self, name: str, arguments: dict) -> None:
+        """Everything that can be known wrong before a crawl starts."""
+        try:
+            spidercls = self.crawler_process.spider_loader.load(name)
+        except KeyError:
+            return  # Scrapy's own error for an unknown spider follows
+        checks.check_arguments(spidercls, arguments)
+        check_start_urls(arguments.get("start_urls"))
+        spider_checks = getattr(spidercls, "check_arguments", None)
+        if spider_checks is not None:
+            spider_checks(self.settings, arguments)
 
 
 def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) -> str:
