@@ -46,7 +46,7 @@ ZH_FULLWIDTH_PUNCT = False  # half-width ,:;?! between Chinese characters -> ful
 # -- pipeline: dates -----------------------------------------------------------------------
 DATES_ENABLED = True
 DATES_NOW = None  # ISO 8601 time to pin the clock (tests, replays); default: the crawl's start
-DATES_FUTURE_TOLERANCE_HOURS = 24  # later than start + this: a future date, not a date
+DATES_FUTURE_TOLERANCE_HOURS = 24.0  # later than start + this: a future date, not a date
 DATES_USE_DATEPARSER = True  # fall back to dateparser for forms the fast path does not know
 
 # -- pipeline: de-duplication --------------------------------------------------------------
@@ -55,7 +55,7 @@ DEDUP_ENABLED = True
 # -- incremental crawls: the crawl state (an index of the feeds) ----------------------------
 INCREMENTAL_ENABLED = True  # fetch and emit only what earlier runs did not; -a full=1 fetches everything once
 INCREMENTAL_KNOWN_PAGES = 1  # a list stops after this many pages in a row of only known articles
-INCREMENTAL_REVISIT_HOURS = 0  # re-fetch known articles older than this (0: never); emitted again only if changed
+INCREMENTAL_REVISIT_HOURS = 0.0  # re-fetch known articles older than this (0: never); emitted again only if changed
 STATE_PATH = None  # the SQLite state file; default <NEWS_FEED_DIR>/.state/<spider>.sqlite
 
 # -- monitoring (Spidermon): checked when a crawl closes; the verdict goes into the report ---

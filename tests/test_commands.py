@@ -81,7 +81,12 @@ SITE = "start_urls=https://site.example/"
     (("-a", "start_urls="), "-a start_urls= is empty"),  # an unset variable in a crontab
     ((), "no start URL: give -a start_urls="),  # a Scrapyd job scheduled without start URLs too
     (("-a", SITE, "-a", "full=maybe"), "'maybe' is not a boolean"),
-], ids=["misspelled-argument", "empty-start-urls", "no-start-url", "full"])
+    (("-a", SITE, "-s", "ZH_SCRIPT=zh-CN"), "ZH_SCRIPT takes one of zh-Hans, zh-Hant, zh-TW, zh-HK, none"),
+    (("-a", SITE, "-s", "INCREMENTAL_ENABLED=maybe"), "INCREMENTAL_ENABLED takes a boolean"),
+    (("-a", SITE, "-s", "NEWS_MAX_LIST_PAGES=abc"), "NEWS_MAX_LIST_PAGES takes a whole number"),
+    (("-a", SITE, "-s", "DATABASE_URL=notaurl"), "DATABASE_URL takes a PostgreSQL URL"),
+    (("-a", SITE, "-s", "DATABASE_URL=mysql://u@127.0.0.1/news"), "DATABASE_URL takes a PostgreSQL URL"),
+], ids=["misspelled-argument", "empty-start-urls", "no-start-url", "full", "script", "bool", "int", "url", "mysql"])
 def test_what_a_crawl_could_not_use_exits_2_before_anything_starts(tmp_path, args, says):
     assert says in _exits_2(tmp_path, *args)
     assert not (tmp_path / "out").exists()  # no feed, no report, no state: nothing was crawled
@@ -103,3 +108,29 @@ def test_full_takes_the_usual_words_for_true_and_false():
         assert NewsSpider(start_urls="https://a.example/", full=word).full is full, word
     with pytest.raises(ValueError):
         NewsSpider(start_urls="https://a.example/", full="maybe")
+
+
+def test_a_misspelled_setting_is_a_warning_naming_the_real_one(caplog):
+    from scrapy.settings import Settings
+
+    from crawler.checks import check_settings, warn_misspelled_settings
+
+    settings = Settings()
+    settings.setdict({"INCREMENTAL_ENABLE": "0", "ZH_SCRIPTS": "zh-Hant", "RETRY_TIMES": 5,
+                      "SPIDERMON_MAX_WARNINGS": 3, "DOWNLOAD_TIMEOUT": 1}, priority="cmdline")
+    check_settings(settings)
+    assert warn_misspelled_settings(settings) == ["INCREMENTAL_ENABLE", "ZH_SCRIPTS"]
+    assert "Unknown setting INCREMENTAL_ENABLE ignored: did you mean INCREMENTAL_ENABLED?" in caplog.text
+
+
+@pytest.mark.parametrize("name,value", [("INCREMENTAL_ENABLED", "0"), ("NEWS_MAX_LIST_PAGES", "7"),
+                                        ("ZH_SCRIPT", "zh-TW"), ("DATABASE_URL", "postgresql://postgres@127.0.0.1/x"),
+                                        ("DATABASE_URL", "host=127.0.0.1 dbname=x"), ("RETRY_BACKOFF_BASE", "0.5"),
+                                        ("INCREMENTAL_REVISIT_HOURS", "0.5"),
+                                        ("DATES_NOW", "2026-11-28T12:00:00+08:00"), ("REDIS_URL", "redis://h:6379/0")])
+def test_good_settings_pass_the_check(name, value):
+    from scrapy.settings import Settings
+
+    from crawler.checks import check_settings
+
+    check_settings(Settings({name: value}))

@@ -1,9 +1,9 @@
 """``scrapy crawl``, as Scrapy's own, with two things a scheduler (cron, Scrapyd) needs: bad
-start URLs and spider arguments the spider does not take or could not use are a usage
-error (one line, exit 2) before anything starts (``crawler.checks``), and a crawl that
-failed (its monitors' verdict FAIL, an unexpected finish reason, or a report that could
-not be written) exits 1. Its last line says what was written where and whether it
-passed."""
+start URLs, spider arguments the spider does not take or could not use and settings it
+could not use are a usage error (one line, exit 2) before anything starts
+(``crawler.checks``), and a crawl that failed (its monitors' verdict FAIL, an unexpected
+finish reason, or a report that could not be written) exits 1. Its last line says what
+was written where and whether it passed."""
 from __future__ import annotations
 
 import sys
@@ -55,6 +55,8 @@ class Command(ScrapyCrawl):
             spidercls = self.crawler_process.spider_loader.load(name)
         except KeyError:
             return  # Scrapy's own error for an unknown spider follows
+        checks.check_settings(self.settings)
+        checks.warn_misspelled_settings(self.settings)
         checks.check_arguments(spidercls, arguments)
         check_start_urls(arguments.get("start_urls"))
         spider_checks = getattr(spidercls, "check_arguments", None)
