@@ -22,6 +22,7 @@ NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: serve
 # -- feeds and the crawl report ---------------------------------------------------------
 NEWS_FEED_DIR = "output"  # feeds go to <dir>/<kind>/<name>; empty: no per-kind feeds
 NEWS_FEED_NAME = "%(time)s.jsonl"  # file name per run; Scrapy feed URI parameters apply
+NEWS_FEED_LOCK_WAIT = 0.0  # seconds a crawl waits for another one to finish with NEWS_FEED_DIR (0: stop at once)
 NEWS_REPORT_ENABLED = True  # write <dir>/reports/<time>.json at the close of each crawl
 NEWS_REPORT_HTML = True  # and <time>.html beside it, with charts, and reports/index.html over every run
 

@@ -13,9 +13,13 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from .. import checks
+from ..feedlock import FeedDirBusy, FeedDirLock
 
 # Schemes a start URL may have.
 SCHEMES = ("http", "https", "file")
+# Exit code of a crawl that did not start because another one holds its feed folder
+# (sysexits' EX_TEMPFAIL: try again later).
+BUSY = 75
 
 
 def check_start_urls(value: str | None) -> None:
@@ -34,6 +38,12 @@ class Command(ScrapyCrawl):
     def run(self, args, opts) -> None:
         if len(args) == 1:
             self.check(args[0], opts.spargs)
+            try:
+                self._lock = FeedDirLock.for_crawl(self.settings)  # held until the process ends
+            except FeedDirBusy as e:
+                self.exitcode = BUSY
+                print(f"Crawl not started: {e}", file=sys.stderr)
+                return
         self._crawler = None
         super().run(args, opts)
         if self._crawler is None or self._crawler.stats is None:
