@@ -1,7 +1,9 @@
 """``scrapy crawl`` as a scheduler sees it: the exit code, and one clear last line."""
 from __future__ import annotations
 
+import json
 import subprocess
+from collections import Counter
 
 import pytest
 from scrapy.exceptions import UsageError
@@ -134,3 +136,26 @@ def test_good_settings_pass_the_check(name, value):
     from crawler.checks import check_settings
 
     check_settings(Settings({name: value}))
+
+
+def test_the_last_line_counts_what_a_single_file_output_holds(tmp_path, demo_server):
+    one = tmp_path / "all.jsonl"
+    cmd, env = crawl_command(tmp_path / "feeds", "-a", "start_urls=" + demo_server.urls()[1], "-O", str(one),
+                             "-s", "NEWS_FEED_DIR=")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    kinds = Counter(json.loads(line)["kind"] for line in one.read_text("utf-8").splitlines())
+    assert kinds["article"] == 12
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"Crawl PASS: {kinds['article']} articles, {kinds['brief']} briefs, {kinds['reject']} rejects in {one}")
+    assert not (tmp_path / "feeds").exists()
+
+
+def test_the_last_line_names_a_database_that_could_not_be_loaded(tmp_path, demo_server):
+    missing = "postgresql://postgres@127.0.0.1:5432/no_such_database_for_this_crawl"
+    cmd, env = crawl_command(tmp_path, "-a", "start_urls=" + demo_server.urls()[1], "-s", f"DATABASE_URL={missing}")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("Crawl PASS: 12 articles, "), proc.stderr[-2000:]
+    assert last.endswith('database "no_such_database_for_this_crawl" does not exist): the feeds keep every item '
+                         "for the next load")

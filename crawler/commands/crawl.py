@@ -7,13 +7,18 @@ was written where and whether it passed."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from .. import checks
+from .. import checks, feeds
 from ..feedlock import FeedDirBusy, FeedDirLock
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 # Schemes a start URL may have.
 SCHEMES = ("http", "https", "file")
@@ -54,10 +59,11 @@ class Command(ScrapyCrawl):
         expected = self._crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
         if verdict == "PASS" and stats.get_value("report/failed"):
             verdict = "FAIL"  # the monitors passed the crawl, then its report could not be written
-        failed = verdict == "FAIL" or (reason is not None and reason not in expected)
+        # a crawl that could not start (an error building it) failed too, whatever its stats say
+        failed = verdict == "FAIL" or (reason is not None and reason not in expected) or bool(self.exitcode)
         if failed and not self.exitcode:
             self.exitcode = 1
-        print(summary(stats.get_stats(), reason, verdict, failed), file=sys.stderr)
+        print(summary(stats.get_stats(), reason, verdict, failed, outputs(self._crawler.settings)), file=sys.stderr)
 
     def check(self, name: str, arguments: dict) -> None:
         """Everything that can be known wrong before a crawl starts."""
@@ -74,10 +80,18 @@ class Command(ScrapyCrawl):
             spider_checks(self.settings, arguments)
 
 
-def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) -> str:
+def outputs(settings: BaseSettings) -> list[str]:
+    """Where the crawl wrote: the feed folder, and any feed of the user's own (``-O all.jsonl``)."""
+    folder = settings.get("NEWS_FEED_DIR")
+    own = set(feeds.uris(settings)) if folder else set()
+    return ([f"{str(folder).rstrip('/')}/"] if folder else []) + [
+        str(uri) for uri in settings.getdict("FEEDS") if str(uri) not in own]
+
+
+def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool, written: Sequence[str] = ()) -> str:
     """`Crawl PASS: 40 articles, 15 briefs, 3 rejects in output/ (report output/reports/….json)`."""
     counts = ", ".join(f"{stats.get(f'items/{kind}', 0)} {kind}s" for kind in ("article", "brief", "reject"))
-    where = f" in {stats['feeds/dir']}/" if stats.get("feeds/dir") else ""
+    where = f" in {', '.join(written)}" if written else ""
     report = f" (report {stats['report/path']})" if stats.get("report/path") else ""
     if stats.get("report/failed"):
         report = f" (report not written: {stats['report/failed']})"
@@ -86,4 +100,6 @@ def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) 
     quiet = not any(stats.get(f"items/{kind}") for kind in ("article", "brief", "reject"))
     nothing_new = quiet and stats.get("state/feeds_before_run")
     hint = "; nothing new: earlier runs' items are in the feeds" if nothing_new else ""
+    if stats.get("postgres/not_loaded"):
+        hint += f"; PostgreSQL not loaded ({stats['postgres/not_loaded']}): the feeds keep every item for the next load"
     return f"Crawl {outcome}{why}: {counts}{where}{report}{hint}"
