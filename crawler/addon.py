@@ -101,5 +101,5 @@ class NewsCrawlerAddon:
         if distributed.resuming(settings, name):
             return  # a local scheduler walks everything again; shared claims prevent doubles
         settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority=PRIORITY)
-        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority=PRIORITY)
+        settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.CountingRedisDupeFilter", priority=PRIORITY)
         settings.set("SCHEDULER_PERSIST", True, priority=PRIORITY)

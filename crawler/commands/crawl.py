@@ -100,6 +100,11 @@ def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool, 
     quiet = not any(stats.get(f"items/{kind}") for kind in ("article", "brief", "reject"))
     nothing_new = quiet and stats.get("state/feeds_before_run")
     hint = "; nothing new: earlier runs' items are in the feeds" if nothing_new else ""
+    filtered = stats.get("dupefilter/filtered", 0)
+    if quiet and filtered and not stats.get("downloader/request_count"):
+        # only a filter that outlived its crawl (a distributed crawl's) filters a first request
+        hint = (f"; nothing crawled: {filtered} requests filtered as seen by an earlier run (the distributed crawl's "
+                "dupefilter persists: clear it before pushing start URLs again)")
     if stats.get("postgres/not_loaded"):
         hint += f"; PostgreSQL not loaded ({stats['postgres/not_loaded']}): the feeds keep every item for the next load"
     return f"Crawl {outcome}{why}: {counts}{where}{report}{hint}"
