@@ -98,6 +98,8 @@ def check_settings(settings: BaseSettings) -> None:
         value = settings.get(name)
         if value is None or (value == default and type(value) is type(default)):
             continue
+        if value == "" and default is None:  # -s DATES_NOW= : not set
+            continue
         if name in SPECIAL:
             check, accepts = SPECIAL[name]
         elif isinstance(default, bool):

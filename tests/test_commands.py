@@ -128,7 +128,7 @@ def test_a_misspelled_setting_is_a_warning_naming_the_real_one(caplog):
 @pytest.mark.parametrize("name,value", [("INCREMENTAL_ENABLED", "0"), ("NEWS_MAX_LIST_PAGES", "7"),
                                         ("ZH_SCRIPT", "zh-TW"), ("DATABASE_URL", "postgresql://postgres@127.0.0.1/x"),
                                         ("DATABASE_URL", "host=127.0.0.1 dbname=x"), ("RETRY_BACKOFF_BASE", "0.5"),
-                                        ("INCREMENTAL_REVISIT_HOURS", "0.5"),
+                                        ("INCREMENTAL_REVISIT_HOURS", "0.5"), ("REDIS_URL", ""), ("DATES_NOW", ""),
                                         ("DATES_NOW", "2026-11-28T12:00:00+08:00"), ("REDIS_URL", "redis://h:6379/0")])
 def test_good_settings_pass_the_check(name, value):
     from scrapy.settings import Settings
