@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import scrapy
+from OpenSSL import SSL
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -22,7 +23,8 @@ from scrapy.exceptions import (
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy_redis.spiders import RedisMixin
 from twisted.internet.defer import CancelledError
-from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import ConnectionRefusedError as TxConnectionRefusedError
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import checks, distributed
 from ..handlers import HeadersTooLarge
@@ -295,7 +297,7 @@ _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((FileNotFoundError, NotADirectoryError), "file_not_found"),
     ((IsADirectoryError,), "not_a_file"),
     ((DNSLookupError, CannotResolveHostError), "dns_error"),
-    ((ConnectionRefusedError, DownloadConnectionRefusedError), "connection_refused"),
+    ((TxConnectionRefusedError, DownloadConnectionRefusedError), "connection_refused"),
     ((TimeoutError, TCPTimedOutError, DownloadTimeoutError), "timeout"),
     # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
     ((DownloadCancelledError, CancelledError), "too_large"),
@@ -316,6 +318,7 @@ def failure_reason(failure: Failure) -> str:
 
 
 def exception_reason(error: BaseException) -> str:
+    """The reason code of an exception a download ended with."""
     if isinstance(error, RobotsUnavailable):  # a site that is down is down, whatever was asked of it first
         cause = exception_reason(error.cause) if error.cause is not None else None
         return cause if cause in UNREACHABLE else "robots_unavailable"
@@ -328,8 +331,6 @@ def exception_reason(error: BaseException) -> str:
 def _tls_failed(error: BaseException) -> bool:
     """Twisted reports a failed TLS handshake as the reasons of a ResponseNeverReceived,
     which Scrapy wraps in a DownloadFailedError."""
-    from OpenSSL import SSL
-
     seen: set[int] = set()
     pending: list[BaseException] = [error]
     while pending:
