@@ -44,6 +44,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.state.CrawlStateExtension": 100,
+    "crawler.extensions.counts.ItemCounts": 300,  # items per kind: the monitors and the last line read them
     # Spidermon's extension, with a faster field-coverage count; its close monitors run
     # before the report is written
     "crawler.extensions.monitoring.Spidermon": 400,
@@ -100,5 +101,5 @@ class NewsCrawlerAddon:
         if distributed.resuming(settings, name):
             return  # a local scheduler walks everything again; shared claims prevent doubles
         settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority=PRIORITY)
-        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority=PRIORITY)
+        settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.CountingRedisDupeFilter", priority=PRIORITY)
         settings.set("SCHEDULER_PERSIST", True, priority=PRIORITY)

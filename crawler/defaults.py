@@ -25,6 +25,7 @@ NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: serve
 # -- feeds and the crawl report ---------------------------------------------------------
 NEWS_FEED_DIR = "output"  # feeds go to <dir>/<kind>/<name>; empty: no per-kind feeds
 NEWS_FEED_NAME = "%(time)s.jsonl"  # file name per run; Scrapy feed URI parameters apply
+NEWS_FEED_LOCK_WAIT = 0.0  # seconds a crawl waits for another one to finish with NEWS_FEED_DIR (0: stop at once)
 NEWS_REPORT_ENABLED = True  # write <dir>/reports/<time>.json at the close of each crawl
 NEWS_REPORT_HTML = True  # and <time>.html beside it, with charts, and reports/index.html over every run
 
@@ -49,7 +50,7 @@ ZH_FULLWIDTH_PUNCT = False  # half-width ,:;?! between Chinese characters -> ful
 # -- pipeline: dates -----------------------------------------------------------------------
 DATES_ENABLED = True
 DATES_NOW = None  # ISO 8601 time to pin the clock (tests, replays); default: the crawl's start
-DATES_FUTURE_TOLERANCE_HOURS = 24  # later than start + this: a future date, not a date
+DATES_FUTURE_TOLERANCE_HOURS = 24.0  # later than start + this: a future date, not a date
 DATES_USE_DATEPARSER = True  # fall back to dateparser for forms the fast path does not know
 
 # -- pipeline: de-duplication --------------------------------------------------------------
@@ -58,7 +59,7 @@ DEDUP_ENABLED = True
 # -- incremental crawls: the crawl state (an index of the feeds) ----------------------------
 INCREMENTAL_ENABLED = True  # fetch and emit only what earlier runs did not; -a full=1 fetches everything once
 INCREMENTAL_KNOWN_PAGES = 1  # a list stops after this many pages in a row of only known articles
-INCREMENTAL_REVISIT_HOURS = 0  # re-fetch known articles older than this (0: never); emitted again only if changed
+INCREMENTAL_REVISIT_HOURS = 0.0  # re-fetch known articles older than this (0: never); emitted again only if changed
 STATE_PATH = None  # the SQLite state file; default <NEWS_FEED_DIR>/.state/<spider>.sqlite
 
 # -- monitoring (Spidermon): checked when a crawl closes; the verdict goes into the report ---

@@ -14,7 +14,6 @@ from spidermon.contrib.scrapy.monitors import (
     DownloaderExceptionMonitor,
     ErrorCountMonitor,
     FinishReasonMonitor,
-    ItemCountMonitor,
     RetryCountMonitor,
     UnwantedHTTPCodesMonitor,
 )
@@ -29,21 +28,37 @@ logger = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", module="spidermon")
 
 
-class FirstRunItemCountMonitor(ItemCountMonitor):
-    """Items are required only of a single-process crawl whose feeds were empty: an
-    incremental run on an unchanged site rightly emits nothing."""
+@monitors.name("Item Count Monitor")
+class FirstRunItemCountMonitor(BaseScrapyMonitor):
+    """``SPIDERMON_MIN_ITEMS`` articles and briefs, required only of a single-process crawl
+    whose feeds were empty: an incremental run on an unchanged site rightly emits nothing.
+    Rejects are no content: a first run of a dead site does not pass on its rejects."""
 
     def _later_run(self) -> bool:
         # earlier runs wrote feeds here (the third run of a quiet site indexes no new bytes,
         # yet is no first run); a worker of a distributed crawl may find nothing left to do
         return bool(self.stats.get("state/feeds_before_run")) or bool(self.crawler.settings.get("REDIS_URL"))
 
-    @property
-    def fail_if_stat_missing(self):
-        return not self._later_run()
+    @monitors.name("A first run emits articles or briefs")
+    def test_a_first_run_emits_content(self):
+        if self._later_run():
+            return
+        emitted = self.stats.get("items/article", 0) + self.stats.get("items/brief", 0)
+        least = self.crawler.settings.getint("SPIDERMON_MIN_ITEMS")
+        self.assertGreaterEqual(emitted, least, msg=f"a first run emitted {emitted} articles and briefs, "
+                                                    f"fewer than SPIDERMON_MIN_ITEMS={least}")
 
-    def get_threshold(self):
-        return 0 if self._later_run() else self._get_threshold_setting(self.threshold_setting)
+
+@monitors.name("Start URL Monitor")
+class StartUrlsMonitor(BaseScrapyMonitor):
+    """A crawl none of whose start URLs could be downloaded (a dead or mistyped site, a
+    refused port, a folder given as a file) failed, first run or not."""
+
+    @monitors.name("Some start URL was downloaded")
+    def test_some_start_url_was_downloaded(self):
+        failed = self.stats.get("start_urls/failed", 0)
+        self.assertFalse(failed and not self.stats.get("start_urls/downloaded", 0),
+                         msg=f"none of the {failed} start URLs could be downloaded (see the rejects)")
 
 
 class VerdictAction(Action):
@@ -89,6 +104,6 @@ def _last_line(error) -> str:
 
 
 class CloseMonitors(MonitorSuite):
-    monitors = [FirstRunItemCountMonitor, EmittedKindsFieldCoverageMonitor, ErrorCountMonitor, RetryCountMonitor,
-                DownloaderExceptionMonitor, UnwantedHTTPCodesMonitor, FinishReasonMonitor]
+    monitors = [FirstRunItemCountMonitor, StartUrlsMonitor, EmittedKindsFieldCoverageMonitor, ErrorCountMonitor,
+                RetryCountMonitor, DownloaderExceptionMonitor, UnwantedHTTPCodesMonitor, FinishReasonMonitor]
     monitors_finished_actions = [VerdictAction]

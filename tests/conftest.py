@@ -55,16 +55,16 @@ class CrawlResult:
         return self.report["stats"]
 
 
-def crawl_command(out: Path, *args: str) -> tuple[list[str], dict]:
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "news", "-s", f"NEWS_FEED_DIR={out}", *args]
+def crawl_command(out: Path, *args: str, spider: str = "news") -> tuple[list[str], dict]:
+    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"NEWS_FEED_DIR={out}", *args]
     return cmd, {**os.environ, "PYTHONPATH": str(REPO)}
 
 
-def run_crawl(out: Path, *args: str, timeout: int = 300) -> CrawlResult:
+def run_crawl(out: Path, *args: str, timeout: int = 300, returncode: int = 0, spider: str = "news") -> CrawlResult:
     """``scrapy crawl news`` as a user runs it, feeds under ``out``."""
-    cmd, env = crawl_command(out, *args)
+    cmd, env = crawl_command(out, *args, spider=spider)
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.returncode == returncode, proc.stderr[-3000:]
     return CrawlResult(out, proc)
 
 

@@ -108,3 +108,21 @@ def test_a_worker_killed_midway_loses_and_doubles_nothing(server, demo_server, s
     assert len(set(b["id"] for b in both.briefs)) == len(both.briefs)
     assert sorted(paths(both.rejects)) == sorted(paths(single.rejects))
     assert clusters(both) == clusters(single)
+
+
+def test_start_urls_pushed_again_without_clearing_the_dupefilter_are_counted_and_said(server, tmp_path,
+                                                                                      demo_server):
+    def run() -> str:
+        cmd, env = crawl_command(tmp_path, "-s", f"REDIS_URL={REDIS_URL}", "-s", "NEWS_WORKER_ID=w1",
+                                 "-s", "MAX_IDLE_TIME_BEFORE_CLOSE=2", "-s", "AUTOTHROTTLE_ENABLED=0")
+        proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        return proc.stderr.strip().splitlines()[-1]
+
+    server.rpush("news:start_urls", demo_server.urls()[1])
+    assert run().startswith("Crawl PASS: 12 articles, ")
+    server.rpush("news:start_urls", demo_server.urls()[1])  # the next run, the shared dupefilter not cleared
+    last = run()
+    assert last.startswith("Crawl PASS: 0 articles, 0 briefs, 0 rejects in ")
+    assert last.endswith("; nothing crawled: 1 requests filtered as seen by an earlier run (the distributed crawl's "
+                         "dupefilter persists: clear it before pushing start URLs again)")

@@ -5,7 +5,13 @@ import inspect
 
 import pytest
 from scrapy.downloadermiddlewares import httpcompression, redirect, robotstxt
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+)
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import DNSLookupError
@@ -14,6 +20,7 @@ from twisted.python.failure import Failure
 from crawler.handlers import HeadersTooLarge
 from crawler.middlewares import ignores
 from crawler.middlewares.origins import OffsitePortError
+from crawler.middlewares.robots import RobotsUnavailable
 from crawler.spiders.news import failure_reason
 
 
@@ -24,6 +31,14 @@ from crawler.spiders.news import failure_reason
     (OffsitePortError("any words at all"), "offsite_port"),
     (IgnoreRequest("Forbidden by robots.txt"), "ignored"),  # a plain one: its message is not read
     (DNSLookupError("x"), "dns_error"),
+    (DownloadConnectionRefusedError("x"), "connection_refused"),
+    (IsADirectoryError(21, "Is a directory"), "not_a_file"),
+    (FileNotFoundError(2, "No such file"), "file_not_found"),
+    # a site whose robots.txt could not be fetched is rejected for what kept it away
+    (RobotsUnavailable("h", "why", CannotResolveHostError("x")), "dns_error"),
+    (RobotsUnavailable("h", "why", DownloadTimeoutError("x")), "timeout"),
+    (RobotsUnavailable("h", "it answered 503"), "robots_unavailable"),
+    (RobotsUnavailable("h", "too large", DownloadCancelledError("x")), "robots_unavailable"),
     (HeadersTooLarge("x"), "headers_too_large"),
     (ValueError("max size"), "download_error"),
 ])

@@ -101,7 +101,8 @@ def test_section_farms_and_growing_links_stop_within_their_budgets(tmp_path):
     base = server.stdout.readline().strip()
     try:
         crawl = run_crawl(tmp_path, "-a", f"start_urls={base}secfarm/s0.html,{base}grow/g.html", *SETTINGS,
-                          "-s", "DEPTH_LIMIT=100", "-s", "NEWS_MAX_REQUESTS_PER_SITE=120")
+                          "-s", "DEPTH_LIMIT=100", "-s", "NEWS_MAX_REQUESTS_PER_SITE=120",
+                          "-s", "SPIDERMON_MIN_ITEMS=0")  # traps and nothing else: no article to ask for
     finally:
         server.terminate()
         server.wait(10)
@@ -141,11 +142,13 @@ def test_a_lost_page_of_an_article_is_a_reject_and_the_rest_is_kept(crawl):
     assert f"Rejected {r['url']}: http_404" in crawl.log
 
 
-@pytest.mark.parametrize("robots", ["503", "huge", "drop"])
-def test_a_robots_txt_that_cannot_be_read_disallows_the_site_for_the_run(tmp_path, robots):
+@pytest.mark.parametrize("robots,reason", [("503", "robots_unavailable"), ("huge", "robots_unavailable"),
+                                           ("drop", "download_error")])
+def test_a_robots_txt_that_cannot_be_read_disallows_the_site_for_the_run(tmp_path, robots, reason):
     """RFC 9309: a 5xx or unreachable robots.txt means complete disallow; more than 500 KiB
     need not be read. The site is not crawled (Scrapy's default crawls it all), no ERROR is
-    logged, and the rejects are tried again next run."""
+    logged, the rejects are tried again next run, and a crawl that got no start page failed.
+    A robots.txt the connection dropped is that download error."""
     import os
 
     env = {**os.environ, "FAULT_ROBOTS": robots}
@@ -153,16 +156,62 @@ def test_a_robots_txt_that_cannot_be_read_disallows_the_site_for_the_run(tmp_pat
                               text=True, env=env)
     base = server.stdout.readline().strip()
     try:
-        crawl = run_crawl(tmp_path, "-a", f"start_urls={base}", *SETTINGS)
+        crawl = run_crawl(tmp_path, "-a", f"start_urls={base}", *SETTINGS, returncode=1)
     finally:
         server.terminate()
         server.wait(10)
-    assert [(r["url"], r["reason"]) for r in crawl.rejects] == [(base, "robots_unavailable")]
+    assert [(r["url"], r["reason"]) for r in crawl.rejects] == [(base, reason)]
     assert crawl.stats["robotstxt/unavailable"] == 1 and crawl.stats["downloader/request_count"] == 1
-    assert crawl.stats["log_count/ERROR"] == 0 and crawl.report["verdict"] == "PASS"
+    assert not any(k.startswith("robotstxt/response_status_count/") for k in crawl.stats)  # none came
+    assert crawl.stats["log_count/ERROR"] == 0 and crawl.report["verdict"] == "FAIL"
     from crawler.state.base import is_permanent
 
-    assert not is_permanent("robots_unavailable")
+    assert not is_permanent(reason)
+
+
+def _refusing_port() -> str:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}/"
+
+
+@pytest.mark.parametrize("kind,reason", [("dns", "dns_error"), ("refused", "connection_refused"),
+                                         ("silent", "timeout"), ("tls", "tls_error"), ("folder", "not_a_file"),
+                                         ("missing", "file_not_found")])
+def test_a_dead_site_fails_the_crawl_and_names_the_cause(tmp_path, kind, reason):
+    """A crawl none of whose start URLs could be downloaded is a FAIL (exit 1) on a first run
+    as on a later one; its reject says why, and no robots.txt answer is reported that never came."""
+    import socket
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    silent = socket.socket()  # accepts connections (the kernel's backlog) and never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    plain = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)  # plain HTTP where TLS is spoken
+    threading.Thread(target=plain.serve_forever, daemon=True).start()
+    (tmp_path / "site").mkdir()
+    url = {"dns": "http://no-such-host.invalid/", "refused": _refusing_port(),
+           "silent": f"http://127.0.0.1:{silent.getsockname()[1]}/",
+           "tls": f"https://127.0.0.1:{plain.server_address[1]}/",
+           "folder": (tmp_path / "site").as_uri(), "missing": (tmp_path / "site" / "nope.html").as_uri()}[kind]
+    try:
+        for run in ("first", "later"):
+            crawl = run_crawl(tmp_path / "out", "-a", f"start_urls={url}", "-s", "DOWNLOAD_TIMEOUT=1",
+                              "-s", "RETRY_TIMES=0", returncode=1)
+            assert crawl.log.strip().splitlines()[-1].startswith("Crawl FAIL: 0 articles, 0 briefs, "), run
+            assert any(m.startswith("Start URL Monitor") for m in crawl.report["monitors_failed"]), run
+            assert not any(k.startswith("robotstxt/response_status_count/") for k in crawl.stats)
+    finally:
+        silent.close()
+        plain.shutdown()
+    from crawler.state.base import is_permanent
+
+    # a passing fault is written by each run; a permanent one once
+    assert [r["reason"] for r in crawl.rejects] == [reason] * (1 if is_permanent(reason) else 2)
+    assert crawl.stats["log_count/ERROR"] == 0
 
 
 def test_a_site_waiting_out_its_retries_does_not_stall_another(tmp_path, demo_server):

@@ -24,7 +24,7 @@ def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path)
     assert again.report["items"] == {} and again.stats["downloader/request_count"] <= 2 + 5 + 2
     s2 = second.stats
     assert second.report["items"] == {}
-    assert s2["item_scraped_count"] == 0 and "Crawl verdict: PASS (7 monitors ran)" in second.log
+    assert s2["item_scraped_count"] == 0 and "Crawl verdict: PASS (8 monitors ran)" in second.log
     # at most the home pages, page 1 of each list, and robots.txt
     assert s2["downloader/request_count"] <= 2 + 5 + 2
     assert s2["incremental/lists_stopped"] == 5
@@ -116,7 +116,8 @@ def test_transient_failures_are_not_remembered(tmp_path):
     state.record("rejects", {"url": "http://x/1", "reason": "timeout"})
     state.record("rejects", {"url": "http://x/2", "reason": "http_503"})
     state.record("rejects", {"url": "http://x/3", "reason": "http_404"})
-    assert [state.article(f"http://x/{i}") is not None for i in (1, 2, 3)] == [False, False, True]
+    state.record("rejects", {"url": "http://x/4", "reason": "truncated_transfer"})  # a cut transfer passes
+    assert [state.article(f"http://x/{i}") is not None for i in (1, 2, 3, 4)] == [False, False, True, False]
 
 
 def test_revisit_refetches_old_articles_and_emits_only_changed_ones(tmp_path, demo_server):
@@ -134,12 +135,12 @@ def test_the_demo_keeps_its_urls_when_its_port_is_taken(tmp_path):
     squatter = Server()  # something else already listens on the demo's port
     port = squatter.port
     try:
-        first = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}")
+        first = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}", spider="demo")
     finally:
         squatter.stop()
     assert f"Port {port} is taken" in first.log
     assert len(first.articles) == 40 and all(f":{port}/" in a["url"] for a in first.articles)
-    second = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}")  # the port is free again
+    second = run_crawl(tmp_path, "-s", f"NEWS_DEMO_PORT={port}", spider="demo")  # the port is free again
     assert second.report["items"] == {} and second.stats["downloader/request_count"] <= 2 + 5 + 2
 
 

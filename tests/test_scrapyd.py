@@ -44,20 +44,22 @@ def test_deploy_schedule_and_read_the_feed(tmp_path):
         with egg.open("rb") as f:
             added = requests.post(base + "addversion.json", data={"project": "crawler", "version": "1"},
                                   files={"egg": f}, timeout=30).json()
-        assert added["status"] == "ok" and added["spiders"] == 1, added
+        assert added["status"] == "ok" and added["spiders"] == 2, added  # news and demo
 
-        feeds = tmp_path / "feeds"
-        job = requests.post(base + "schedule.json", data={"project": "crawler", "spider": "news",
-                                                          "setting": f"NEWS_FEED_DIR={feeds}"}, timeout=10).json()
-        assert job["status"] == "ok", job
+        feeds, unset = tmp_path / "feeds", tmp_path / "unset"
+        # a job scheduled without start URLs crawls nothing (never the demo); the demo runs by name
+        started = [requests.post(base + "schedule.json", data={"project": "crawler", "spider": spider,
+                                                               "setting": f"NEWS_FEED_DIR={folder}"}, timeout=10).json()
+                   for spider, folder in (("news", unset), ("demo", feeds))]
+        assert all(job["status"] == "ok" for job in started), started
         deadline = time.time() + 120
         while time.time() < deadline:
             jobs = requests.get(base + "listjobs.json", params={"project": "crawler"}, timeout=10).json()
-            if any(j["id"] == job["jobid"] for j in jobs["finished"]):
+            if {job["jobid"] for job in started} <= {j["id"] for j in jobs["finished"]}:
                 break
             time.sleep(0.5)
         else:
-            raise AssertionError("the job did not finish")
+            raise AssertionError("the jobs did not finish")
     finally:
         server.terminate()
         server.wait(10)
@@ -65,3 +67,4 @@ def test_deploy_schedule_and_read_the_feed(tmp_path):
     assert len(articles) == 40, list((tmp_path / "logs").rglob("*.log"))
     report = json.loads(next((feeds / "reports").glob("*.json")).read_text("utf-8"))
     assert report["finish_reason"] == "finished" and report["items"]["brief"] == 15
+    assert not unset.exists()

@@ -1,18 +1,30 @@
 """``scrapy crawl``, as Scrapy's own, with two things a scheduler (cron, Scrapyd) needs: bad
-start URLs are a usage error (one line, exit 2) before anything starts, and a crawl that
-failed (its monitors' verdict FAIL, an unexpected finish reason, or a report that could
-not be written) exits 1. Its last line says what
+start URLs, spider arguments the spider does not take or could not use and settings it
+could not use are a usage error (one line, exit 2) before anything starts
+(``crawler.checks``), and a crawl that failed (its monitors' verdict FAIL, an unexpected
+finish reason, or a report that could not be written) exits 1. Its last line says what
 was written where and whether it passed."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
+from .. import checks, feeds
+from ..feedlock import FeedDirBusy, FeedDirLock
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
+
 # Schemes a start URL may have.
 SCHEMES = ("http", "https", "file")
+# Exit code of a crawl that did not start because another one holds its feed folder
+# (sysexits' EX_TEMPFAIL: try again later).
+BUSY = 75
 
 
 def check_start_urls(value: str | None) -> None:
@@ -29,7 +41,14 @@ class Command(ScrapyCrawl):
         return self._crawler
 
     def run(self, args, opts) -> None:
-        check_start_urls(opts.spargs.get("start_urls"))
+        if len(args) == 1:
+            self.check(args[0], opts.spargs)
+            try:
+                self._lock = FeedDirLock.for_crawl(self.settings)  # held until the process ends
+            except FeedDirBusy as e:
+                self.exitcode = BUSY
+                print(f"Crawl not started: {e}", file=sys.stderr)
+                return
         self._crawler = None
         super().run(args, opts)
         if self._crawler is None or self._crawler.stats is None:
@@ -40,16 +59,39 @@ class Command(ScrapyCrawl):
         expected = self._crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
         if verdict == "PASS" and stats.get_value("report/failed"):
             verdict = "FAIL"  # the monitors passed the crawl, then its report could not be written
-        failed = verdict == "FAIL" or (reason is not None and reason not in expected)
+        # a crawl that could not start (an error building it) failed too, whatever its stats say
+        failed = verdict == "FAIL" or (reason is not None and reason not in expected) or bool(self.exitcode)
         if failed and not self.exitcode:
             self.exitcode = 1
-        print(summary(stats.get_stats(), reason, verdict, failed), file=sys.stderr)
+        print(summary(stats.get_stats(), reason, verdict, failed, outputs(self._crawler.settings)), file=sys.stderr)
+
+    def check(self, name: str, arguments: dict) -> None:
+        """Everything that can be known wrong before a crawl starts."""
+        try:
+            spidercls = self.crawler_process.spider_loader.load(name)
+        except KeyError:
+            return  # Scrapy's own error for an unknown spider follows
+        checks.check_settings(self.settings)
+        checks.warn_misspelled_settings(self.settings)
+        checks.check_arguments(spidercls, arguments)
+        check_start_urls(arguments.get("start_urls"))
+        spider_checks = getattr(spidercls, "check_arguments", None)
+        if spider_checks is not None:
+            spider_checks(self.settings, arguments)
 
 
-def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) -> str:
+def outputs(settings: BaseSettings) -> list[str]:
+    """Where the crawl wrote: the feed folder, and any feed of the user's own (``-O all.jsonl``)."""
+    folder = settings.get("NEWS_FEED_DIR")
+    own = set(feeds.uris(settings)) if folder else set()
+    return ([f"{str(folder).rstrip('/')}/"] if folder else []) + [
+        str(uri) for uri in settings.getdict("FEEDS") if str(uri) not in own]
+
+
+def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool, written: Sequence[str] = ()) -> str:
     """`Crawl PASS: 40 articles, 15 briefs, 3 rejects in output/ (report output/reports/….json)`."""
     counts = ", ".join(f"{stats.get(f'items/{kind}', 0)} {kind}s" for kind in ("article", "brief", "reject"))
-    where = f" in {stats['feeds/dir']}/" if stats.get("feeds/dir") else ""
+    where = f" in {', '.join(written)}" if written else ""
     report = f" (report {stats['report/path']})" if stats.get("report/path") else ""
     if stats.get("report/failed"):
         report = f" (report not written: {stats['report/failed']})"
@@ -58,4 +100,11 @@ def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool) 
     quiet = not any(stats.get(f"items/{kind}") for kind in ("article", "brief", "reject"))
     nothing_new = quiet and stats.get("state/feeds_before_run")
     hint = "; nothing new: earlier runs' items are in the feeds" if nothing_new else ""
+    filtered = stats.get("dupefilter/filtered", 0)
+    if quiet and filtered and not stats.get("downloader/request_count"):
+        # only a filter that outlived its crawl (a distributed crawl's) filters a first request
+        hint = (f"; nothing crawled: {filtered} requests filtered as seen by an earlier run (the distributed crawl's "
+                "dupefilter persists: clear it before pushing start URLs again)")
+    if stats.get("postgres/not_loaded"):
+        hint += f"; PostgreSQL not loaded ({stats['postgres/not_loaded']}): the feeds keep every item for the next load"
     return f"Crawl {outcome}{why}: {counts}{where}{report}{hint}"

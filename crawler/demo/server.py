@@ -1,8 +1,8 @@
 """Serve the demo site over HTTP on loopback.
 
 ``python -m crawler.demo.server [--port N]`` runs it on its own and prints its base URL;
-``listen()`` starts it inside a running Twisted reactor (what ``scrapy crawl news`` does
-when no start URL is given). The host name picks the site: ``127.0.0.1`` is the main
+``listen()`` starts it inside a running Twisted reactor (what ``scrapy crawl demo``
+does). The host name picks the site: ``127.0.0.1`` is the main
 site, ``localhost`` the sister site.
 """
 from __future__ import annotations

@@ -4,9 +4,11 @@ Loads what earlier runs wrote when the crawl opens (a run whose database was dow
 caught up then), and what this run wrote once the engine has stopped and every feed and
 the report are closed. See ``crawler.postgres`` for how each line lands exactly once.
 A database that cannot be reached is a warning and a stat (``postgres/unavailable``),
-never a lost item: the lines wait in the feeds for the next load. A line the database
-refuses is a warning, a stat (``postgres/refused``) and a reject row, and the lines after
-it load.
+never a lost item: the lines wait in the feeds for the next load. Why the last load of the
+run failed (``postgres/not_loaded``, empty once a later one succeeds) ends the crawl's
+last line, so a database that is missing for good does not pass unnoticed. A line the
+database refuses is a warning, a stat (``postgres/refused``) and a reject row, and the
+lines after it load.
 """
 from __future__ import annotations
 
@@ -49,10 +51,13 @@ class PostgresSink:
         try:
             counts = postgres.sync(self.url, self.feed_dir, self.pattern)
         except (psycopg.OperationalError, OSError) as e:
+            why = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             stats.inc_value("postgres/unavailable")
+            stats.set_value("postgres/not_loaded", why)
             logger.warning("PostgreSQL is unavailable (%s); the feeds keep every item and the next run loads "
-                           "them", str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__)
+                           "them", why)
             return
+        stats.set_value("postgres/not_loaded", "")
         for kind, n in counts.items():
             stats.inc_value(f"postgres/{kind}", n)
         refused = counts.pop("refused")

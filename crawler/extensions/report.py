@@ -65,7 +65,6 @@ class CrawlReport:
             logger.warning("Not following the redirect of %s to another site: %s", redirects[0], request.url)
 
     def item_scraped(self, item, response: Response | None = None, spider: Spider | None = None):
-        self.crawler.stats.inc_value(f"items/{getattr(item, 'kind', 'other')}")
         if isinstance(item, Article):
             self.network.add(item, self._state())
         if isinstance(item, (Article, Brief)) and item.datePublished:
@@ -118,9 +117,7 @@ class CrawlReport:
         settings = self.crawler.settings
         worker = f"-{distributed.worker_id(settings)}" if distributed.enabled(settings) else ""
         path = self.directory / f"{start.isoformat().replace(':', '-').split('.')[0]}{worker}.json"
-        # for the crawl command's last line
-        self.crawler.stats.set_value("report/path", str(path))
-        self.crawler.stats.set_value("feeds/dir", str(self.directory.parent))
+        self.crawler.stats.set_value("report/path", str(path))  # for the crawl command's last line
         report = self.report(reason)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)

@@ -4,10 +4,11 @@ Scrapy's RobotsTxtMiddleware crawls the whole site when its robots.txt answers 5
 answers, or is too big to download (fail-open), and logs the last two as ERRORs. RFC 9309
 (2.3.1.3, 2.3.1.4) says a crawler must assume complete disallow while robots.txt is
 unreachable because of server or network errors, and need not read more than 500 KiB. This
-middleware sits below RobotsTxtMiddleware on its robots.txt request: it caps the download
-(``ROBOTSTXT_MAXSIZE``), and turns a 5xx or a failure into a robots.txt that disallows all,
-for the site, for this crawl. The pages then forbidden are ``robots_unavailable`` rejects,
-tried again next run (``robotstxt/unavailable``).
+middleware sits below RobotsTxtMiddleware: it caps the robots.txt download
+(``ROBOTSTXT_MAXSIZE``), notes a 5xx or a failure of it for the site, and from then on
+turns away every request to that site with ``RobotsUnavailable`` (``robotstxt/unavailable``).
+The exception carries what kept robots.txt away, so a site that is down is rejected as down
+(``dns_error``, ``connection_refused``…), not as a robots.txt matter.
 """
 from __future__ import annotations
 
@@ -16,8 +17,7 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from scrapy.exceptions import NotConfigured
-from scrapy.http import TextResponse
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -25,8 +25,16 @@ if TYPE_CHECKING:
     from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
-DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
-UNAVAILABLE = "robotstxt/unavailable/"  # + host:port, a stat the spider's rejects read
+
+
+class RobotsUnavailable(IgnoreRequest):
+    """robots.txt of the request's site could not be read this run: the site is disallowed.
+    ``cause`` is the exception that kept robots.txt from arriving, or None when it arrived
+    unusable (a 5xx answer)."""
+
+    def __init__(self, netloc: str, why: str, cause: BaseException | None = None):
+        super().__init__(f"robots.txt of {netloc} could not be read ({why}): the site is disallowed this run")
+        self.cause = cause
 
 
 def _is_robots_request(request: Request) -> bool:
@@ -37,6 +45,8 @@ class RobotsUnavailableMiddleware:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.maxsize = crawler.settings.getint("ROBOTSTXT_MAXSIZE")
+        #: host:port -> why its robots.txt could not be read, and the exception if one did it
+        self.unavailable: dict[str, tuple[str, BaseException | None]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
@@ -45,22 +55,30 @@ class RobotsUnavailableMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Spider | None = None):
-        if _is_robots_request(request) and self.maxsize:
-            request.meta.setdefault("download_maxsize", self.maxsize)
+        if _is_robots_request(request):
+            if self.maxsize:
+                request.meta.setdefault("download_maxsize", self.maxsize)
+            return
+        netloc = urlsplit(request.url).netloc
+        if netloc in self.unavailable:
+            why, cause = self.unavailable[netloc]
+            raise RobotsUnavailable(netloc, why, cause)
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         if _is_robots_request(request) and response.status >= HTTPStatus.INTERNAL_SERVER_ERROR:
-            return self._disallow_all(request, f"it answered {response.status}")
+            self._unavailable(request, f"it answered {response.status}", None)
         return response
 
     def process_exception(self, request: Request, exception, spider: Spider | None = None):
-        if _is_robots_request(request):
-            return self._disallow_all(request, f"{type(exception).__name__}: {exception}"[:200])
+        if _is_robots_request(request) and not isinstance(exception, RobotsUnavailable):
+            self._unavailable(request, f"{type(exception).__name__}: {exception}"[:200], exception)
         return None
 
-    def _disallow_all(self, request: Request, why: str) -> TextResponse:
+    def _unavailable(self, request: Request, why: str, cause: BaseException | None):
+        """Note the site, and end the robots.txt request with an IgnoreRequest: Scrapy's
+        RobotsTxtMiddleware then logs no ERROR and counts no response that never came."""
         netloc = urlsplit(request.url).netloc
-        self.crawler.stats.set_value(UNAVAILABLE + netloc, 1)
+        self.unavailable[netloc] = (why, cause)
         self.crawler.stats.inc_value("robotstxt/unavailable")
         logger.warning("robots.txt of %s cannot be read (%s): nothing of the site is crawled this run", netloc, why)
-        return TextResponse(request.url, status=200, body=DISALLOW_ALL, encoding="utf-8", request=request)
+        raise RobotsUnavailable(netloc, why, cause)

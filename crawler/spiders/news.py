@@ -10,32 +10,37 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import scrapy
+from OpenSSL import SSL
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
+    DownloadConnectionRefusedError,
     DownloadTimeoutError,
     IgnoreRequest,
     ResponseDataLossError,
+    UsageError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy_redis.spiders import RedisMixin
 from twisted.internet.defer import CancelledError
+from twisted.internet.error import ConnectionRefusedError as TxConnectionRefusedError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
-from .. import distributed
+from .. import checks, distributed
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
-from ..middlewares.robots import UNAVAILABLE
+from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, Document, parts, read_page
 from ..pages import links as page_links
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.settings import BaseSettings
     from twisted.python.failure import Failure
 
 
@@ -50,27 +55,34 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     list ``news:start_urls`` (plain URLs or ``{"url": …}``), see ``crawler.distributed``."""
 
     name = "news"
-    #: the demo server as an HTTP proxy, when its own port was taken
-    demo_proxy: str | None = None
 
     def __init__(self, start_urls: str | list[str] | None = None, full: str | bool = False, *args, **kwargs):
         super().__init__(*args, **kwargs)
         #: ``-a full=1``: fetch every page and walk every list again; only what is new or
         #: changed is emitted (the feeds stay unique)
-        self.full = str(full).lower() in ("1", "true", "yes")
+        self.full = checks.boolean(full)
         if isinstance(start_urls, str):
             start_urls = start_urls.split(",")
         self.start_urls = [u.strip() for u in (start_urls or []) if u.strip()]
 
     @classmethod
+    def check_arguments(cls, settings: BaseSettings, arguments: dict) -> None:
+        """Before ``scrapy crawl`` starts: an argument the spider could not use, or no start
+        URL at all, is a UsageError (the crawl never falls back to other pages)."""
+        check_full(arguments)
+        given = arguments.get("start_urls")
+        if given is not None and not given.strip(" ,"):
+            raise UsageError("-a start_urls= is empty (an unset variable?): give the URLs to crawl, comma-separated")
+        if not given and not settings.getlist("NEWS_START_URLS") and not distributed.enabled(settings):
+            raise UsageError("no start URL: give -a start_urls=URL[,URL…] (or the NEWS_START_URLS setting); "
+                             "`scrapy crawl demo` crawls the bundled demo site")
+
+    @classmethod
     def from_crawler(cls, crawler: Crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        s = crawler.settings
-        spider.start_urls = spider.start_urls or s.getlist("NEWS_START_URLS")
-        if distributed.enabled(s):
+        spider.start_urls = spider.start_urls or spider.default_start_urls()
+        if distributed.enabled(crawler.settings):
             spider._setup_worker(crawler)
-        elif not spider.start_urls:
-            spider.start_urls = spider._serve_demo_site()
         # stay on the start URLs' sites (file:// URLs have no host to restrict to)
         hosts = {urlsplit(u).hostname for u in spider.start_urls + spider._queued_start_urls() if urlsplit(u).hostname}
         if hosts:
@@ -98,30 +110,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         self.server.sadd(distributed.taken_start_urls_key(self.name), url)
         return scrapy.Request(url, callback=self.parse, errback=self.failed)
 
-    def _serve_demo_site(self) -> list[str]:
-        """No start URL: serve the bundled demo site on loopback for this crawl, at its own
-        port so its URLs (and what later runs know of them) stay the same; when that port
-        is taken, on a free one behind the same URLs (``DemoProxyMiddleware``)."""
-        from twisted.internet.error import CannotListenError
-
-        from ..demo import server
-
-        wanted = self.crawler.settings.getint("NEWS_DEMO_PORT")
-        try:
-            port = server.listen(port=wanted)
-        except CannotListenError:
-            port = server.listen()
-            self.demo_proxy = f"http://127.0.0.1:{port.getHost().port}"
-            self.logger.warning("Port %d is taken: the demo site is served on port %d, its pages still "
-                                "known by their URLs on port %d", wanted, port.getHost().port, wanted)
-
-        def stop_serving() -> None:
-            port.stopListening()
-
-        self.crawler.signals.connect(stop_serving, signal=scrapy.signals.spider_closed, weak=False)
-        urls = server.start_urls(wanted)
-        self.logger.info("No start URL given: crawling the bundled demo site at %s", ", ".join(urls))
-        return urls
+    def default_start_urls(self) -> list[str]:
+        """Start URLs when ``-a start_urls`` is not given."""
+        return self.crawler.settings.getlist("NEWS_START_URLS")
 
     # Read when used, not in from_crawler (add-ons apply their settings after the spider
     # exists) nor in start() (`scrapy parse` and `scrapy shell` call callbacks without it).
@@ -152,14 +143,9 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     # -- routing -----------------------------------------------------------------------
     def parse(self, response: Response):
         """Any page: an article (its item, its related links) or a list (its entries and
-        pager). ``scrapy check news`` runs these contracts on the bundled demo site, which
-        the spider serves when it has no start URL:
-
-        @url http://127.0.0.1:8713/info/1001.html
-        @returns items 1 1
-        @returns requests 6
-        @scrapes url headline headlineRaw headlineTag blocks articleBody tags related
-        """
+        pager)."""
+        if ROLE not in response.meta:  # the monitors ask whether any start URL gave a page
+            self.crawler.stats.inc_value("start_urls/downloaded")
         unreadable = _unreadable(response)
         if unreadable is not None:
             yield unreadable
@@ -286,10 +272,17 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         asked = request.meta.get("redirect_urls", [request.url])[0]
         if asked != request.url:
             detail += f" (redirected to {request.url})"
-        reason = failure_reason(failure)
-        if reason == "robots_forbidden" and self.crawler.stats.get_value(UNAVAILABLE + urlsplit(request.url).netloc):
-            reason, detail = "robots_unavailable", "robots.txt could not be read: the site is disallowed this run"
-        yield Reject(url=asked, reason=reason, status=status, detail=detail)
+        if ROLE not in request.meta:
+            self.crawler.stats.inc_value("start_urls/failed")
+        yield Reject(url=asked, reason=failure_reason(failure), status=status, detail=detail)
+
+
+def check_full(arguments: dict) -> None:
+    if "full" in arguments:
+        try:
+            checks.boolean(arguments["full"])
+        except ValueError as e:
+            raise UsageError(f"-a full: {e}") from None
 
 
 def _unreadable(response: Response) -> Reject | None:
@@ -319,8 +312,10 @@ _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((RedirectsExhausted,), "redirect_loop"),
     ((DecompressedTooLarge,), "too_large"),
     ((IgnoreRequest,), "ignored"),
-    ((FileNotFoundError, IsADirectoryError, NotADirectoryError), "file_not_found"),
+    ((FileNotFoundError, NotADirectoryError), "file_not_found"),
+    ((IsADirectoryError,), "not_a_file"),
     ((DNSLookupError, CannotResolveHostError), "dns_error"),
+    ((TxConnectionRefusedError, DownloadConnectionRefusedError), "connection_refused"),
     ((TimeoutError, TCPTimedOutError, DownloadTimeoutError), "timeout"),
     # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
     ((DownloadCancelledError, CancelledError), "too_large"),
@@ -329,11 +324,40 @@ _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 
 
+# Reasons that say the site could not be reached at all.
+UNREACHABLE = ("dns_error", "connection_refused", "timeout", "tls_error", "download_error")
+
+
 def failure_reason(failure: Failure) -> str:
     """A short, stable code for why a request gave no page."""
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
+    return exception_reason(failure.value)
+
+
+def exception_reason(error: BaseException) -> str:
+    """The reason code of an exception a download ended with."""
+    if isinstance(error, RobotsUnavailable):  # a site that is down is down, whatever was asked of it first
+        cause = exception_reason(error.cause) if error.cause is not None else None
+        return cause if cause in UNREACHABLE else "robots_unavailable"
     for types, reason in _FAILURES:
-        if failure.check(*types):
+        if isinstance(error, types):
             return reason
-    return "download_error"
+    return "tls_error" if _tls_failed(error) else "download_error"
+
+
+def _tls_failed(error: BaseException) -> bool:
+    """Twisted reports a failed TLS handshake as the reasons of a ResponseNeverReceived,
+    which Scrapy wraps in a DownloadFailedError."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [error]
+    while pending:
+        e = pending.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, SSL.Error):
+            return True
+        pending += [r.value for r in getattr(e, "reasons", ()) if isinstance(getattr(r, "value", None), BaseException)]
+        pending += [c for c in (e.__cause__, e.__context__) if c is not None]
+    return False

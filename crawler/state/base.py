@@ -16,8 +16,10 @@ from ..reposts import Copy
 logger = logging.getLogger(__name__)
 # The feed files of the default name (tests and tools that index a feed folder directly).
 DEFAULT_PATTERN = feeds.glob_of(defaults.NEWS_FEED_NAME)
-# Rejects worth trying again next run: the page may well be fine then.
-_TRANSIENT = ("download_error", "timeout", "dns_error", "http_5", "http_429", "http_408", "robots_unavailable")
+# Rejects worth trying again next run: the page may well be fine then (a transfer cut short
+# is a connection's fault, not the page's).
+_TRANSIENT = ("download_error", "timeout", "dns_error", "connection_refused", "tls_error", "http_5", "http_429",
+              "http_408", "robots_unavailable", "truncated_transfer")
 
 
 def downloaded_at(item: dict) -> float:
