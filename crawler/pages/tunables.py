@@ -157,3 +157,17 @@ MAX_TAGS_KEPT = 50
 # -- parts: an article printed over several pages ---------------------------------------------
 # The highest page number read from a later page's URL.
 MAX_PART = 999
+
+# -- embedded JSON: an article a Next.js / Nuxt page holds only in its state script ----------
+# Characters of one state script's JSON parsed at most (real article pages hold 20-500 KB);
+# occurrences of each marker looked at (a page naming `__NUXT__` in its text a million times).
+MAX_STATE_JSON, MAX_STATE_MARKERS = 2_000_000, 8
+# Objects and arrays of a parsed state walked, and how deep, looking for the article.
+MAX_JSON_NODES, MAX_JSON_DEPTH = 100_000, 40
+# Text characters a string needs to be an article's body (a teaser's summary is shorter).
+MIN_JSON_STORY = 100
+# The longest string taken for a headline in the JSON (a longer one is text, not a title).
+MAX_JSON_HEADLINE = 200
+# The JSON's story replaces the HTML's when it has this many times its characters (an HTML
+# shell showing a teaser, or nothing, while the state holds the whole story).
+JSON_STORY_GAIN = 2
