@@ -67,7 +67,7 @@ _MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|section|span|strong|b|em|img|ul|ol|li
 _TAG = re.compile(r"<[^<>]*>")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Prose has a space every so many characters, or is mostly ideographs (a URL or base64 is neither).
-_WORD_SPAN, _CJK_SHARE = 20, 0.2
+_WORD_SPAN, _CJK_SHARE, _PROSE_SAMPLE = 20, 0.2, 1000
 # Epoch times in seconds from 2000 to 2100; milliseconds beyond.
 _EPOCH = (946_684_800, 4_102_444_800)
 _CHINA = timezone(timedelta(hours=8))
@@ -196,7 +196,7 @@ def _parse(marker: str, text: str, at: int, opening: int, tag_end: int, close: i
     else:  # assigned in a script: `window.__NUXT__ = {…}`
         m = _ASSIGNED.match(text, at + len(marker), close)
         if m is None:
-            return StateScript(marker, 0, skipped="named in a script, not assigned")
+            return StateScript(marker, close - at, skipped="named in a script, not assigned")
         start = m.end()
         if start >= close or text[start] not in "{[":
             return StateScript(marker, close - start, skipped="not a JSON literal (a script computes it): not run")
@@ -249,21 +249,19 @@ def _objects(data: object) -> Iterator[tuple[str, dict]]:
     while stack and seen < MAX_JSON_NODES:
         path, node, depth = stack.pop()
         seen += 1
-        children: list[tuple[str, object]]
         if isinstance(node, dict):
             yield path, node
-            children = [(f"{path}.{k}" if path else str(k), v) for k, v in node.items()]
-        elif isinstance(node, list):
-            children = [(f"{path}[{i}]", v) for i, v in enumerate(node)]
-        else:
-            continue
-        if depth < MAX_JSON_DEPTH:
-            stack += [(p, v, depth + 1) for p, v in reversed(children) if isinstance(v, (dict, list))]
+            if depth < MAX_JSON_DEPTH:
+                stack += [(f"{path}.{k}" if path else str(k), v, depth + 1)
+                          for k, v in reversed(node.items()) if isinstance(v, (dict, list))]
+        elif isinstance(node, list) and depth < MAX_JSON_DEPTH:
+            stack += [(f"{path}[{i}]", v, depth + 1)
+                      for i, v in reversed(list(enumerate(node))) if isinstance(v, (dict, list))]
 
 
 def _article_at(marker: str, path: str, obj: dict) -> JsonArticle | None:
     """The object as an article: a headline-like string beside a long text, else None."""
-    headline_key = next((k for k in _HEADLINE_KEYS if isinstance(v := obj.get(k), str)
+    headline_key = next((k for k in _HEADLINE_KEYS if isinstance(v := obj.get(k), str) and len(v) >= MIN_HEADLINE
                          and MIN_HEADLINE <= len(dom.collapse(v)) <= MAX_JSON_HEADLINE), None)
     if headline_key is None:
         return None
@@ -287,8 +285,9 @@ def _article_at(marker: str, path: str, obj: dict) -> JsonArticle | None:
 
 
 def _prose(text: str) -> bool:
-    """Words or ideographs, not a URL, a hash or base64."""
-    return text.count(" ") * _WORD_SPAN >= len(text) or len(_CJK.findall(text)) >= _CJK_SHARE * len(text)
+    """Words or ideographs, not a URL, a hash or base64 (judged by the text's opening)."""
+    sample = text[:_PROSE_SAMPLE]
+    return sample.count(" ") * _WORD_SPAN >= len(sample) or len(_CJK.findall(sample)) >= _CJK_SHARE * len(sample)
 
 
 def _date(obj: dict) -> tuple[str | None, str | None]:

@@ -163,7 +163,7 @@ MAX_PART = 999
 # occurrences of each marker looked at (a page naming `__NUXT__` in its text a million times).
 MAX_STATE_JSON, MAX_STATE_MARKERS = 2_000_000, 8
 # Objects and arrays of a parsed state walked, and how deep, looking for the article.
-MAX_JSON_NODES, MAX_JSON_DEPTH = 100_000, 40
+MAX_JSON_NODES, MAX_JSON_DEPTH = 20_000, 40
 # Text characters a string needs to be an article's body (a teaser's summary is shorter).
 MIN_JSON_STORY = 100
 # The longest string taken for a headline in the JSON (a longer one is text, not a title).
