@@ -177,3 +177,12 @@ def test_a_marker_in_the_page_text_is_no_state():
     body = _shell(f"<p>__NEXT_DATA__ 是 Next.js 页面里的一段 JSON：{json.dumps(_story(), ensure_ascii=False)}</p>")
     assert list(state_scripts(body.decode())) == []
     assert isinstance(read_page(URL, body), (ArticlePage, ListPage))
+
+
+def test_a_state_given_as_a_json_string_to_json_parse_is_read():
+    state = json.dumps({"article": _story()}, ensure_ascii=False)
+    body = _shell(f"<script>window.__INITIAL_STATE__=JSON.parse({json.dumps(state, ensure_ascii=False)});</script>")
+    page = read_page(URL, body)
+    assert isinstance(page, ArticlePage) and [b.text for b in page.story.blocks] == STORY
+    odd = _shell("<script>window.__INITIAL_STATE__=JSON.parse('{\"a\":1}');</script>")  # a JS string: not JSON
+    assert [s.skipped for s in state_scripts(odd.decode())] == ["not a JSON literal (a script computes it): not run"]

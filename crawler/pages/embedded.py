@@ -46,6 +46,7 @@ NEXT_DATA, NUXT, INITIAL_STATE = "__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__
 _MARKERS = (NEXT_DATA, NUXT, INITIAL_STATE)
 _ASSIGNED = re.compile(r"\s*=(?!=)\s*")
 _SCRIPT_OPEN, _SCRIPT_CLOSE = "<script", "</script"
+_JSON_PARSE = "JSON.parse("
 
 # Keys an article's fields go by in the states of common CMSs and frameworks, most telling first.
 _HEADLINE_KEYS = ("headline", "title", "articleTitle", "article_title", "subject", "name")
@@ -152,7 +153,7 @@ def read_embedded(doc: Document, html_story: Story, tags: list[str]) -> Embedded
     found, why = find_article(scripts, doc, needs_title=html_story.chars >= MIN_STORY_CHARS)
     if found is None:
         return Embedded(scripts, None, why)
-    story = read_json_story(doc.url, found, tags, html_story.description)
+    story = read_json_story(doc.url, found, tags or list(found.tags), html_story.description)
     if story.story.chars < max(MIN_STORY_CHARS, JSON_STORY_GAIN * html_story.chars):
         return Embedded(scripts, None, f"the {found.source} holds {story.story.chars} story characters, "
                                        f"the HTML {html_story.chars}: the HTML's story is read")
@@ -189,6 +190,7 @@ def _script_around(text: str, at: int) -> tuple[int, int, int] | None:
 
 
 def _parse(marker: str, text: str, at: int, opening: int, tag_end: int, close: int) -> StateScript:
+    quoted = False
     if at < tag_end:  # the marker names the script (`<script id="__NEXT_DATA__" type="application/json">`)
         if "json" not in text[opening:tag_end].lower():
             return StateScript(marker, close - tag_end, skipped="a script named for the state, but not JSON")
@@ -198,13 +200,17 @@ def _parse(marker: str, text: str, at: int, opening: int, tag_end: int, close: i
         if m is None:
             return StateScript(marker, close - at, skipped="named in a script, not assigned")
         start = m.end()
-        if start >= close or text[start] not in "{[":
+        quoted = text.startswith(_JSON_PARSE, start)  # `JSON.parse("{\"a\":1}")`: a JSON string of JSON
+        start += len(_JSON_PARSE) if quoted else 0
+        if start >= close or text[start] not in ('"' if quoted else "{["):
             return StateScript(marker, close - start, skipped="not a JSON literal (a script computes it): not run")
     chars = close - start
     if chars > MAX_STATE_JSON:
         return StateScript(marker, chars, skipped=f"{chars} characters: more than {MAX_STATE_JSON} are not parsed")
     try:
         data, _ = json.JSONDecoder().raw_decode(text[start:close].lstrip())
+        if quoted:
+            data = json.loads(data)
     except RecursionError:
         return StateScript(marker, chars, skipped="nested too deep to parse")
     except ValueError as exc:
