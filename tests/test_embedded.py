@@ -186,3 +186,10 @@ def test_a_state_given_as_a_json_string_to_json_parse_is_read():
     assert isinstance(page, ArticlePage) and [b.text for b in page.story.blocks] == STORY
     odd = _shell("<script>window.__INITIAL_STATE__=JSON.parse('{\"a\":1}');</script>")  # a JS string: not JSON
     assert [s.skipped for s in state_scripts(odd.decode())] == ["not a JSON literal (a script computes it): not run"]
+
+
+def test_a_long_string_that_is_no_prose_is_no_story():
+    image = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 20
+    page = ArticlePage(URL, _shell(_next_data({"props": {"pageProps": {"banner": {"title": "以太坊确认下一次升级",
+                                                                                 "src": image}}}})))
+    assert page.embedded.story is None and "no object holds a headline over a story" in page.embedded.verdict

@@ -134,7 +134,7 @@ class ArticlePage:
         """Every block of the page, kept in the story or dropped, with the reason."""
         json_story = self.embedded.story
         return (json_story.decisions(self.doc.blocks) if json_story is not None
-                else self.story.decisions(self.doc.blocks))
+                else self.html_story.decisions(self.doc.blocks))
 
     @property
     def field_sources(self) -> dict[str, str]:

@@ -38,12 +38,15 @@ from .tunables import (
     MAX_TAGS_KEPT,
     MIN_HEADLINE,
     MIN_JSON_STORY,
+    MIN_STATE_ID,
     MIN_STORY_CHARS,
     MIN_TITLED_HEADLINE,
+    PROSE_CJK,
+    PROSE_SAMPLE,
+    PROSE_WORD_SPAN,
 )
 
-NEXT_DATA, NUXT, INITIAL_STATE = "__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__"
-_MARKERS = (NEXT_DATA, NUXT, INITIAL_STATE)
+_MARKERS = ("__NEXT_DATA__", "__NUXT__", "__INITIAL_STATE__")
 _ASSIGNED = re.compile(r"\s*=(?!=)\s*")
 _SCRIPT_OPEN, _SCRIPT_CLOSE = "<script", "</script"
 _JSON_PARSE = "JSON.parse("
@@ -54,7 +57,6 @@ _AUTHOR_KEYS = ("author", "authors", "authorName", "author_name", "writer", "byl
 _NAME_KEYS = ("name", "nickname", "nickName", "displayName", "display_name", "username", "title")
 _SUMMARY_KEYS = ("summary", "description", "excerpt", "abstract", "digest", "intro", "lead", "brief")
 _TAG_KEYS = ("tags", "tagList", "tag_list", "keywords", "labels")
-_MIN_ID = 3  # a shorter id (`/p/1`) is any number in a URL
 _ID_KEYS = ("slug", "id", "_id", "uuid", "articleId", "article_id")
 # Never a story's body, however long: a teaser's summary, or page furniture.
 _NOT_BODY = frozenset(k.lower() for k in (*_SUMMARY_KEYS, "seo", "meta", "metaDescription", "keywords",
@@ -67,8 +69,6 @@ _NOT_PUBLISHED = re.compile(r"updat|modif|edit|expir|delet|sort|read", re.I)
 _MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|section|span|strong|b|em|img|ul|ol|li|blockquote|figure|a)\b[^<>]*>", re.I)
 _TAG = re.compile(r"<[^<>]*>")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# Prose has a space every so many characters, or is mostly ideographs (a URL or base64 is neither).
-_WORD_SPAN, _CJK_SHARE, _PROSE_SAMPLE = 20, 0.2, 1000
 # Epoch times in seconds from 2000 to 2100; milliseconds beyond.
 _EPOCH = (946_684_800, 4_102_444_800)
 _CHINA = timezone(timedelta(hours=8))
@@ -95,7 +95,6 @@ class JsonArticle:
     body_key: str
     body: str
     is_html: bool
-    text_chars: int
     date: str | None = None
     date_key: str | None = None
     author: str | None = None
@@ -281,19 +280,19 @@ def _article_at(marker: str, path: str, obj: dict) -> JsonArticle | None:
             best = (len(text), str(key), value, is_html)
     if best is None:
         return None
-    chars, body_key, body, is_html = best
+    _, body_key, body, is_html = best
     date_key, date = _date(obj)
     author_key, author = _author(obj)
     summary = next((dom.collapse(html.unescape(_TAG.sub(" ", v))) for k in _SUMMARY_KEYS
                     if isinstance(v := obj.get(k), str) and v.strip()), None)
-    return JsonArticle(marker, path, headline_key, dom.collapse(obj[headline_key]), body_key, body, is_html, chars,
+    return JsonArticle(marker, path, headline_key, dom.collapse(obj[headline_key]), body_key, body, is_html,
                        date, date_key, author, author_key, summary or None, _tags(obj))
 
 
 def _prose(text: str) -> bool:
     """Words or ideographs, not a URL, a hash or base64 (judged by the text's opening)."""
-    sample = text[:_PROSE_SAMPLE]
-    return sample.count(" ") * _WORD_SPAN >= len(sample) or len(_CJK.findall(sample)) >= _CJK_SHARE * len(sample)
+    sample = text[:PROSE_SAMPLE]
+    return sample.count(" ") * PROSE_WORD_SPAN >= len(sample) or len(_CJK.findall(sample)) >= PROSE_CJK * len(sample)
 
 
 def _date(obj: dict) -> tuple[str | None, str | None]:
@@ -361,7 +360,7 @@ def _id_in_url(obj: dict, url: str) -> bool:
     path = url.split("?", 1)[0].split("#", 1)[0].split("://", 1)[-1]
     segments = set(re.split(r"[/._-]+", path)) | set(re.split(r"[/.]", path))
     ids = (str(v) for k in _ID_KEYS if isinstance(v := obj.get(k), (str, int)) and not isinstance(v, bool))
-    return any(len(i) >= _MIN_ID and i in segments for i in ids)
+    return any(len(i) >= MIN_STATE_ID and i in segments for i in ids)
 
 
 # -- reading the article's text --------------------------------------------------------------
