@@ -14,6 +14,7 @@ from crawler.pages import ArticlePage, ListPage, page_classes, page_kind, read_p
 from crawler.pages.embedded import find_article, state_scripts
 from crawler.pages.tunables import MAX_JSON_NODES, MAX_STATE_JSON
 from tests import pagecases
+from tests.conftest import run_crawl
 
 HTML_CASE = "unseen-html5-article"
 JSON_CASES = ("unseen-nextjs-shell", "unseen-nuxt-state", "unseen-initial-state-text")
@@ -193,3 +194,19 @@ def test_a_long_string_that_is_no_prose_is_no_story():
     page = ArticlePage(URL, _shell(_next_data({"props": {"pageProps": {"banner": {"title": "以太坊确认下一次升级",
                                                                                  "src": image}}}})))
     assert page.embedded.story is None and "no object holds a headline over a story" in page.embedded.verdict
+
+
+def test_a_crawl_yields_the_shell_s_article_as_it_yields_the_html_one(tmp_path):
+    """End to end: the same article, served once in HTML and once as a Next.js shell, gives
+    the same item and the same brief through the spider and its pipelines."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for case in (HTML_CASE, "unseen-nextjs-shell"):
+        (site / f"{case}.html").write_bytes((pagecases.ROOT / case / "body.html").read_bytes())
+    start = ",".join((site / f"{c}.html").as_uri() for c in (HTML_CASE, "unseen-nextjs-shell"))
+    result = run_crawl(tmp_path / "feeds", "-a", f"start_urls={start}", "-s", "NEWS_FOLLOW_RELATED=0")
+    by_case = {a["url"].rsplit("/", 1)[1]: a for a in result.articles}
+    html, shell = by_case[f"{HTML_CASE}.html"], by_case["unseen-nextjs-shell.html"]
+    for key in ("headline", "author", "datePublished", "blocks", "articleBody", "tags", "storyId", "briefIds"):
+        assert shell[key] == html[key], key
+    assert len(result.briefs) == 1 and shell["datePublished"] == "2024-03-05T14:30:00+08:00"
