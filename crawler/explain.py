@@ -27,6 +27,7 @@ def explain(url: str, body: bytes, headers: dict | None = None) -> str:
     article, listing = page_classes(url, body, headers or {})
     kind, why = page_kind(article, listing)
     out = [f"page     {url}", f"encoding {article.doc.decoded.encoding}", f"kind     {kind}: {why}"]
+    out += _embedded(article)
     if kind == "list":
         out += _listing(listing)
     out += _article(article)
@@ -35,7 +36,7 @@ def explain(url: str, body: bytes, headers: dict | None = None) -> str:
 
 def _article(page: ArticlePage) -> list[str]:
     out = ["", "headline", f"  <title>  {page.doc.title_text or '(none)'}",
-           f"  taken    {page.headline_raw or '(none)'}", f"  from     {page.found_headline.source}"]
+           f"  taken    {page.headline_raw or '(none)'}", f"  from     {page.read_headline.source}"]
     problem = page.problem()
     out += ["", f"verdict  {'an article' if problem is None else problem[0] + ': ' + problem[1]}"]
     out += ["", "story container"]
@@ -58,6 +59,20 @@ def _article(page: ArticlePage) -> list[str]:
             f"  tags      {item.tags}",
             f"  related   {len(item.related)} entries",
             f"  story     {len(item.blocks)} blocks, {page.story_chars} characters"]
+    return out
+
+
+def _embedded(page: ArticlePage) -> list[str]:
+    """The page's JSON state scripts, and whether the story was read from one (and where)."""
+    found = page.embedded
+    if not found.scripts:
+        return []
+    out = ["", "embedded JSON"]
+    out += [f"  script   {s.marker}, {s.chars} characters: {s.skipped or 'parsed'}" for s in found.scripts]
+    out.append(f"  verdict  {found.verdict}")
+    if found.story is not None:
+        a = found.story.article
+        out.append(f"  story    from {a.source_of(a.body_key)} ({'HTML' if a.is_html else 'plain text'})")
     return out
 
 

@@ -47,6 +47,8 @@ CASES = {
                                      _read, 20_000),
     # dateparser is handed a long value
     "a long date value": (lambda n: "发布时间 " + "某公司" * n, DateParser().parse, 400_000),
+    # a JSON state assigned again and again in one script, never closed
+    "state assignments in a script": (lambda n: _page("<script>" + "window.__NUXT__={" * n), _read, 20_000),
 }
 
 

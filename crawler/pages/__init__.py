@@ -36,6 +36,8 @@ def page_kind(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
     """("article" or "list", the rule that decided it)."""
     if page.doc.root is None:  # read as an article, its problem() is the reject that says why
         return "article", "no HTML document to read (empty, or not markup)"
+    if page.embedded.story is not None:  # an HTML shell over the article its script state holds
+        return "article", page.embedded.verdict
     if _titled_story(page):
         return "article", f"a headline the <title> names over {page.story_chars} story characters"
     entries, entry_chars = len(page.doc.entries), _entry_chars(page)

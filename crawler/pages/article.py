@@ -18,6 +18,7 @@ from .cache import cached_property
 from .container import Container, StoryBounds, find_container, rivals
 from .crumbs import Breadcrumb
 from .document import Document
+from .embedded import Embedded, read_embedded
 from .entries import Entry
 from .fields import Fields, canonical_url, category, find_tags, read_fields
 from .headline import FoundHeadline, find_headline, is_titled
@@ -38,9 +39,11 @@ class ArticlePage:
     3. ``found_headline``: the blocks that print the headline, and how it was found
        (``headline.py``);
     4. ``container``: the element holding the story, and its blocks (``container.py``);
-    5. ``story``: the blocks kept as story, each other block's reason, the description
+    5. ``html_story``: the blocks kept as story, each other block's reason, the description
        (``story.py``);
-    6. ``fields``: author, editor and date, and where each came from (``fields.py``).
+    6. ``embedded``: the article of the page's embedded JSON state, read when the HTML's
+       story is a shell's (``embedded.py``); ``story`` is its story then, else the HTML's;
+    7. ``fields``: author, editor and date, and where each came from (``fields.py``).
 
     ``problem()`` says why the page gives no article; ``to_item()`` makes the article.
     """
@@ -69,21 +72,38 @@ class ArticlePage:
         return find_container(self.bounds, found.story_start, found.block_ids)
 
     @cached_property
-    def story(self) -> Story:
+    def html_story(self) -> Story:
         return read_story(self.bounds, self.found_headline, self.container)
 
     @cached_property
+    def embedded(self) -> Embedded:
+        return read_embedded(self.doc, self.html_story, self.tags)
+
+    @property
+    def story(self) -> Story:
+        json_story = self.embedded.story
+        return json_story.story if json_story is not None else self.html_story
+
+    @cached_property
     def fields(self) -> Fields:
-        return read_fields(self.bounds, self.found_headline, self.container, self.story)
+        fields = read_fields(self.bounds, self.found_headline, self.container, self.html_story)
+        json_story = self.embedded.story
+        return json_story.fields(fields) if json_story is not None else fields
 
     # -- what the stages found -----------------------------------------------------------
     @property
+    def read_headline(self) -> FoundHeadline:
+        """The headline the story is read under: the HTML's, or the embedded JSON's."""
+        json_story = self.embedded.story
+        return json_story.found if json_story is not None else self.found_headline
+
+    @property
     def headline(self) -> Headline | None:
-        return self.found_headline.headline
+        return self.read_headline.headline
 
     @property
     def headline_raw(self) -> str | None:
-        return self.found_headline.raw
+        return self.read_headline.raw
 
     @property
     def titled(self) -> bool:
@@ -112,12 +132,14 @@ class ArticlePage:
     @property
     def decisions(self) -> list[Decision]:
         """Every block of the page, kept in the story or dropped, with the reason."""
-        return self.story.decisions(self.doc.blocks)
+        json_story = self.embedded.story
+        return (json_story.decisions(self.doc.blocks) if json_story is not None
+                else self.html_story.decisions(self.doc.blocks))
 
     @property
     def field_sources(self) -> dict[str, str]:
         """Where the headline, the author and the date came from, in words."""
-        return {"headline": self.found_headline.source, "author": self.fields.author_source,
+        return {"headline": self.read_headline.source, "author": self.fields.author_source,
                 "date": self.fields.date_source}
 
     def container_rivals(self, n: int = 3) -> list[tuple[etree._Element, int]]:
@@ -160,7 +182,7 @@ class ArticlePage:
             editor=fields.editor,
             datePublishedRaw=fields.date_raw,
             description=self.story.description,
-            tags=self.tags,
+            tags=self.tags or list(self.embedded.story.article.tags if self.embedded.story else ()),
             related=[e.to_dict() for e in self.related],
             encoding=self.doc.decoded.encoding,
         )

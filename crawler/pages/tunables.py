@@ -157,3 +157,23 @@ MAX_TAGS_KEPT = 50
 # -- parts: an article printed over several pages ---------------------------------------------
 # The highest page number read from a later page's URL.
 MAX_PART = 999
+
+# -- embedded JSON: an article a Next.js / Nuxt page holds only in its state script ----------
+# Characters of one state script's JSON parsed at most (an article page's state is far smaller);
+# occurrences of each marker looked at (a page naming `__NUXT__` in its text a million times).
+MAX_STATE_JSON, MAX_STATE_MARKERS = 2_000_000, 8
+# Objects and arrays of a parsed state walked, and how deep, looking for the article.
+MAX_JSON_NODES, MAX_JSON_DEPTH = 20_000, 40
+# Text characters a string needs to be an article's body (a teaser's summary is shorter).
+MIN_JSON_STORY = 100
+# The longest string taken for a headline in the JSON (a longer one is text, not a title).
+MAX_JSON_HEADLINE = 200
+# A body is prose: a space every so many characters, or this share of ideographs, in its
+# first characters (a URL, a hash or base64 is neither).
+PROSE_WORD_SPAN, PROSE_CJK, PROSE_SAMPLE = 20, 0.2, 1000
+# The shortest id or slug of a state's object that names it in the page's URL (`/p/88120`):
+# a shorter one is any number in a path.
+MIN_STATE_ID = 3
+# The JSON's story replaces the HTML's when it has this many times its characters (an HTML
+# shell showing a teaser, or nothing, while the state holds the whole story).
+JSON_STORY_GAIN = 2
