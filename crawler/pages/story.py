@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import artifacts
-from . import bylines, dom, labels, links
+from . import bylines, dom, furniture, labels, links
 from .affixes import repeats_headline
 from .container import Container, StoryBounds
 from .headline import FoundHeadline
@@ -38,7 +38,7 @@ BOILERPLATE = "the site's boilerplate (editor, disclaimer, credit, notice)"
 BYLINE = "a byline"
 CAPTION = "a photo's caption or credit"
 LABEL = "a field's label"
-_LINES_BEFORE_A_VALUE = frozenset((NOISE, BOILERPLATE, BYLINE, CAPTION, LABEL))
+_LINES_BEFORE_A_VALUE = frozenset((NOISE, BOILERPLATE, BYLINE, CAPTION, LABEL, *furniture.REASONS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +173,7 @@ class _Reader:
         if ((b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE)
                 or (b.link_chars and links.is_pager_line(text))):
             return "a row of links (share buttons, a pager)"
-        return None
+        return furniture.reason(text)
 
     def _is_field_line(self, text: str) -> bool:
         """A labelled field of the page's (not the repost's own byline), bare or printed in
@@ -197,11 +197,12 @@ class _Reader:
 
 def _story_block(b: dom.Block) -> StoryBlock | None:
     """A kept block as the story prints it: a heading without its decoration (`▍`, `#`), a
-    paragraph without a link home glued to its end (`…仍将持续。返回腾讯网首页>>`)."""
+    paragraph without a link home glued to its end (`…仍将持续。返回腾讯网首页>>`), nor a
+    forum's edit note glued to its start."""
     if b.heading or b.owner.tag in _SUBHEADINGS:
         text = _HEADING_DECORATION.sub("", b.text)
         return StoryBlock("heading", text) if text else None
-    text = b.text
+    text = furniture.without_edit_note(b.text)
     if b.link_chars and text[-1] in _HOME_LINK_ENDS:
         text = _HOME_LINK.sub("", text)
     return StoryBlock("paragraph", text) if text else None

@@ -129,6 +129,8 @@ MAX_LABEL_VALUE = 30
 MAX_NOTICE = 80
 # A line of the site's credits under a story: its longest, and the credits it holds at least.
 MAX_CREDITS_LINE, MIN_CREDITS = 60, 2
+# The longest line read as a caption, a credit, a player's labels or a counter.
+MAX_CAPTION = 100
 # Characters of the line that ended a story quoted in the reason for dropping what follows.
 QUOTED_END = 30
 
