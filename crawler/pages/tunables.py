@@ -25,6 +25,9 @@ MAX_HEAD = 64 * 1024
 MISMATCH_RATIO = 0.01
 # Replacement characters a page may hold whatever its length (a stray byte, a cut tail).
 MIN_GARBLED = 2
+# Characters of text a hidden element (`visibility:hidden` until a script reveals it) holds
+# at least to be read as the story, when it holds more than the whole visible page.
+MIN_HIDDEN_STORY = 100
 # Longest text still taken as a heading when a whole paragraph is bold.
 MAX_BOLD_HEADING = 80
 # The blocks at a page's top searched for what is printed above a story: the breadcrumb
@@ -111,6 +114,9 @@ MAX_STORY_LINKS = 0.3
 # The container widens to its parent while the parent adds more than this share of text
 # (a story split over sibling wrappers).
 WIDEN_SHARE = 0.25
+# Lines under an `<h1>` after the headline searched for its own date: then it is the next
+# article's headline, and the story's territory ends there.
+NEXT_HEADLINE_LINES = 2
 # A copyright line this long or shorter is the footer's, never story.
 MAX_FOOTER_LINE = 120
 
@@ -119,6 +125,8 @@ MAX_FOOTER_LINE = 120
 MIN_STORY_CHARS = 30
 # A lead (`导读：…`) whose first characters begin one of the next blocks repeats the story.
 LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
+# Blocks looked back from the story's box for its lead set apart (`导语：…`, `核心提示：…`).
+LEAD_LOOKBACK = 3
 # The longest summary line (`摘要：…`) read above the story.
 MAX_SUMMARY_LINE = 400
 # A line of links (share buttons, a pager): more link than this, in a line this short.
