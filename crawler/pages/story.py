@@ -14,6 +14,7 @@ from .container import Container, StoryBounds
 from .headline import FoundHeadline
 from .tunables import (
     LEAD_LOOKAHEAD,
+    LEAD_LOOKBACK,
     LEAD_OPENING,
     MAX_LABEL_VALUE,
     MAX_ROW_LINE,
@@ -26,6 +27,8 @@ from .tunables import (
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ENDS_IN_COLON = re.compile(r"[:：]\s*$")
+# A story's lead set apart from its body: `导语：…`, `【核心提示】…`.
+_LEAD = re.compile(r"^[【\[［]?\s*(?:导语|導語|核心提示|内容提示|內容提示)\s*[】\]］:：]")
 _SENTENCE_ENDS = frozenset("。！？!?")
 # A link back to the site's home page at a paragraph's end: `返回腾讯网首页>>`, `[返回首页]`.
 _HOME_LINK = re.compile(r"\s*[\[【]?返回\S{0,8}?首[页頁][\]】]?\s*[>》»]*$")
@@ -96,7 +99,7 @@ class _Reader:
 
     def read(self) -> Story:
         why: dict[int, str] = {}
-        blocks = self.container.blocks
+        blocks = self._leads_above() + self.container.blocks
         out: list[tuple[dom.Block, StoryBlock]] = []
         after_bare_label = False
         for i, b in enumerate(blocks):
@@ -126,6 +129,16 @@ class _Reader:
         kept = [block for _, block in out]
         return Story(kept, self.description or self.doc.meta_content("description"), frozenset(id(b) for b, _ in out),
                      why, sum(len(b.text) for b in kept if b.type == "paragraph"))
+
+    def _leads_above(self) -> list[dom.Block]:
+        """A lead printed in an element of its own between the headline and the story's box
+        (`<p class="lead">导语：…</p><div class="body">…`): the story's first paragraph."""
+        blocks = self.container.blocks
+        if not blocks:
+            return []
+        first = self.doc.index_of(blocks[0])
+        return [b for b in self.doc.blocks[max(self.found.story_start, first - LEAD_LOOKBACK): first]
+                if _LEAD.match(b.text) and id(b) not in self.found.block_ids]
 
     def _repeated_lead(self, b: dom.Block, below: list[dom.Block]) -> str | None:
         """The story's first lead (`导读：…`) is the page's description; it is dropped when the
