@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, WRAPPED_DEPTH
+from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, MIN_HIDDEN_STORY, WRAPPED_DEPTH
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # `</body>` and `</html>` end tags. Templates assembled from includes print them early
@@ -90,8 +90,24 @@ def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | Non
               if attr.getparent().tag not in _NEVER_HIDDEN
               and (attr.attrname == "hidden" or _HIDDEN_STYLE.search(attr))]
     if hidden:
-        _drop_keeping_tails(hidden)
+        _drop_keeping_tails(_not_the_story(root, hidden))
     return root
+
+
+def _not_the_story(root: etree._Element, hidden: list) -> list:
+    """The hidden elements to drop: all but one a script reveals (`<div id="article"
+    style="visibility:hidden">`) that holds the page's story, more text than the whole
+    visible page. Beside a visible story, hidden markup (a gallery's slides, another
+    story) stays out."""
+    seen = set(hidden)
+    outermost = [el for el in hidden if not any(a in seen for a in el.iterancestors())]
+    sizes = {el: len(text_of(el)) for el in outermost}
+    story = max(outermost, key=sizes.__getitem__)
+    if sizes[story] < MIN_HIDDEN_STORY:
+        return hidden
+    body = root.find("body")
+    visible = len(text_of(body if body is not None else root)) - sum(sizes.values())
+    return [el for el in hidden if el is not story] if sizes[story] > visible else hidden
 
 
 _TAG_NAME = re.compile(r"[A-Za-z][\w:.-]*")
