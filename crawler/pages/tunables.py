@@ -42,7 +42,7 @@ MIN_LIST_ENTRIES = 3
 # Story characters under a headline the <title> names that make an article, whatever lists
 # stand beside it: a real article's sidebars and related lists often hold more entries
 # than a short story has characters, and may have a pager of their own.
-MIN_TITLED_STORY = 100
+MIN_TITLED_STORY = 50
 # Story characters that outweigh a page's entries make an article of a page with a headline.
 MIN_WEIGHED_STORY = 200
 # The blocks at a page's top where labelled fields (`作者：`, `来源：`) mark an article.
