@@ -179,7 +179,7 @@ class _Reader:
             return BOILERPLATE
         if bylines.is_byline(text):
             return BYLINE
-        if text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text):
+        if (text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text)) or b.owner.tag == "figcaption":
             return CAPTION
         if self._is_field_line(text):
             return LABEL
