@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, MIN_HIDDEN_STORY, WRAPPED_DEPTH
+from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, MIN_HIDDEN_STORY, MIN_PARAGRAPH, WRAPPED_DEPTH
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # `</body>` and `</html>` end tags. Templates assembled from includes print them early
@@ -96,18 +96,23 @@ def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | Non
 
 def _not_the_story(root: etree._Element, hidden: list) -> list:
     """The hidden elements to drop: all but one a script reveals (`<div id="article"
-    style="visibility:hidden">`) that holds the page's story, more text than the whole
-    visible page. Beside a visible story, hidden markup (a gallery's slides, another
-    story) stays out."""
+    style="visibility:hidden">`) when it holds the page's only story: the visible page
+    has no story's worth of paragraphs. Beside a visible story, hidden markup (a gallery's
+    slides, another story) stays out."""
     seen = set(hidden)
     outermost = [el for el in hidden if not any(a in seen for a in el.iterancestors())]
     sizes = {el: len(text_of(el)) for el in outermost}
     story = max(outermost, key=sizes.__getitem__)
     if sizes[story] < MIN_HIDDEN_STORY:
         return hidden
-    body = root.find("body")
-    visible = len(text_of(body if body is not None else root)) - sum(sizes.values())
-    return [el for el in hidden if el is not story] if sizes[story] > visible else hidden
+    visible = 0
+    for p in root.iter("p"):
+        text = len(text_of(p))
+        if text >= MIN_PARAGRAPH and not any(a in seen for a in p.iterancestors()):
+            visible += text
+            if visible >= MIN_HIDDEN_STORY:
+                return hidden
+    return [el for el in hidden if el is not story]
 
 
 _TAG_NAME = re.compile(r"[A-Za-z][\w:.-]*")

@@ -26,7 +26,8 @@ MISMATCH_RATIO = 0.01
 # Replacement characters a page may hold whatever its length (a stray byte, a cut tail).
 MIN_GARBLED = 2
 # Characters of text a hidden element (`visibility:hidden` until a script reveals it) holds
-# at least to be read as the story, when it holds more than the whole visible page.
+# at least to be read as the story, when the visible page holds less than this in
+# paragraphs (of MIN_PARAGRAPH characters or more).
 MIN_HIDDEN_STORY = 100
 # Longest text still taken as a heading when a whole paragraph is bold.
 MAX_BOLD_HEADING = 80
