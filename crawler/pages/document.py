@@ -21,8 +21,9 @@ from .tunables import MAX_TAGS, MAX_TITLE
 # Compiled once: root.xpath(str) compiles its expression on every call.
 _BASE_HREF = etree.XPath("//base/@href")
 _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
-_OG_URL = etree.XPath("//meta[@property='og:url']/@content")
+# In the <head> alone: a path from the root, not a search of the whole tree.
+_CANONICAL = etree.XPath("/html/head/link[@rel='canonical']/@href")
+_OG_URL = etree.XPath("/html/head/meta[@property='og:url']/@content")
 _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
