@@ -66,6 +66,8 @@ _EDITOR_HOME = re.compile(r"^[（(【\[]\s*(?:[责責]任[编編][辑輯]|[编�
 
 def reason(text: str) -> str | None:
     """Why a line of the story's box is furniture, or None."""
+    if len(text) > MAX_CAPTION:  # a story's paragraph, most lines: only an editor's note box is that long
+        return EDITOR_NOTE if editor_note(text) else None
     for test, why in ((player_line, PLAYER), (edit_note, EDIT_NOTE), (editor_note, EDITOR_NOTE), (caption, CAPTION),
                       (notice, NOTICE), (page_widget, WIDGET), (editor_home, EDITOR_HOME)):
         if test(text):
