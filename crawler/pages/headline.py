@@ -3,7 +3,9 @@ found.
 
 The <title> (or og:title) names the headline; the heading that covers most of it wins,
 else the first <h1>, else a plain line the title prints, else the heading just above the
-story; with none, the <title> itself, its site name cut off.
+story (or, when no heading holds any of the title, a line dressed as one); with none, the
+<title> itself, its site name cut off. A heading is read as printed: without a meta line a
+`<br>` sets under it, nor a bracketed category before a thread's subject.
 """
 from __future__ import annotations
 
