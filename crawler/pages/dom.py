@@ -94,6 +94,10 @@ def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | Non
     return root
 
 
+# An element's text length, spaces collapsed, counted in libxml2 (no string made in Python).
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+
+
 def _not_the_story(root: etree._Element, hidden: list) -> list:
     """The hidden elements to drop: all but one a script reveals (`<div id="article"
     style="visibility:hidden">`) when it holds the page's only story: the visible page
@@ -101,13 +105,13 @@ def _not_the_story(root: etree._Element, hidden: list) -> list:
     slides, another story) stays out."""
     seen = set(hidden)
     outermost = [el for el in hidden if not any(a in seen for a in el.iterancestors())]
-    sizes = {el: len(text_of(el)) for el in outermost}
+    sizes = {el: int(_TEXT_LENGTH(el)) for el in outermost}
     story = max(outermost, key=sizes.__getitem__)
     if sizes[story] < MIN_HIDDEN_STORY:
         return hidden
     visible = 0
     for p in root.iter("p"):
-        text = len(text_of(p))
+        text = int(_TEXT_LENGTH(p))
         if text >= MIN_PARAGRAPH and not any(a in seen for a in p.iterancestors()):
             visible += text
             if visible >= MIN_HIDDEN_STORY:
