@@ -43,6 +43,7 @@ class RealPage:
     date: str | None  #: the day, YYYY-MM-DD
     author: str | None
     flagged: bool  #: the stored page is at fault (a fragment, a cut answer)
+    file_url: str = ""  #: the page's ``file://`` URL: what a local crawl sees
 
 
 def normalized(text: str | None) -> str:
@@ -80,7 +81,7 @@ def load(folder: Path) -> list[RealPage]:
             key=f"{answer.parent.name}/{answer.stem}", url=gold.get("url") or html.resolve().as_uri(),
             body=html.read_bytes(), title={normalized(t) for t in [gold["title"], *gold.get("title_alternatives", [])]},
             story="\n".join(gold["paragraphs"]), date=day(gold.get("date")), author=gold.get("author"),
-            flagged=bool(gold.get("artifact"))))
+            flagged=bool(gold.get("artifact")), file_url=html.resolve().as_uri()))
     return pages
 
 

@@ -141,3 +141,30 @@ def test_real_pages_are_scored_by_their_answers(capsys, tmp_path):
     rows = {r[0]: r for r in table_rows(capsys.readouterr().out)}
     assert rows["this project"][1:] == ["1.000", "1.000", "0", "1.00", "1.00", "1.00", "1.00"]
     assert realpages.bigram_f1("比特幣價格", "比特币价格") == 1.0 and realpages.bigram_f1("", "比特币") == 0.0
+
+
+def test_real_halves_split_by_id_and_fail_under_the_floors(capsys, tmp_path):
+    """Half A is the ids whose SHA-1 starts with 0-7; a page lost (its answer is another
+    story) fails the check, and a missing set is skipped with a message, not a failure."""
+    from bench import realhalves
+
+    (tmp_path / "site").mkdir()
+    for name, place in (("d", "北方"), ("a", "南方"), ("b", "西部")):  # three stories: no page repeats another
+        story = [f"央行今日公布上月{place}金融数据，新增贷款规模明显高于市场预期，居民部门贷款有所回升。",
+                 f"多位分析人士表示，{place}信贷结构的改善说明实体经济的融资需求正在逐步恢复。",
+                 "央行有关负责人在发布会上表示，下一阶段将继续保持流动性合理充裕，支持重点领域融资。"]
+        html = ("<html><head><title>上月新增贷款高于预期</title></head><body><h1>上月新增贷款高于预期</h1>"
+                "<div>2024-04-12 17:30</div><div>" + "".join(f"<p>{p}</p>" for p in story) + "</div></body></html>")
+        paragraphs = ["一段完全不同的故事文字，与页面上的内容毫无关系。"] if name == "b" else story
+        (tmp_path / "site" / f"{name}.html").write_text(html, "utf-8")
+        answer = {"url": None, "title": "上月新增贷款高于预期", "paragraphs": paragraphs, "date": "2024-04-12",
+                  "author": None}
+        (tmp_path / "site" / f"{name}.json").write_text(json.dumps(answer, ensure_ascii=False), "utf-8")
+    assert [realhalves.half(i) for i in "dab"] == ["A", "B", "B"]
+    assert realhalves.main(["--check", "--set", str(tmp_path)]) == 1
+    rows = {r[0]: r for r in table_rows(capsys.readouterr().out)}
+    assert rows["A"][1:4] == ["1", "1.000", "0"] and rows["B"][1] == "2" and rows["B"][3] == "1"
+    (tmp_path / "site" / "b.json").unlink()
+    assert realhalves.main(["--check", "--set", str(tmp_path)]) == 0
+    assert realhalves.main(["--check", "--set", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out

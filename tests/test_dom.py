@@ -95,6 +95,23 @@ def test_a_page_hidden_whole_until_a_script_shows_it_is_read():
     assert texts(html) == ["one", "two"]
 
 
+_HIDDEN_STORY = "".join(f"<p>第{i}张：湖边的老柳树在晨雾里显得格外安静，几位老人正在树下打太极拳。</p>" for i in range(12))
+
+
+def test_a_hidden_container_holding_the_only_story_is_read():
+    html = (f"<body><div><a href='/'>首页</a></div><div style='visibility: hidden'><h1>湖边清晨</h1>{_HIDDEN_STORY}</div>"
+            "<div style='display:none'>分享到微信</div><div>版权所有</div></body>")
+    got = texts(html)
+    assert "湖边清晨" in got and len([t for t in got if t.startswith("第")]) == 12 and "分享到微信" not in got
+
+
+def test_hidden_markup_beside_a_visible_story_stays_out():
+    """A gallery's hidden slides with more text than a short visible story are not read."""
+    visible = "".join(f"<p>第{i}段：市图书馆今年新增了三个分馆，周末的读者比去年同期多了一倍以上。</p>" for i in range(3))
+    html = f"<body><div class='gallery'><div style='display:none'>{_HIDDEN_STORY}</div></div><div>{visible}</div></body>"
+    assert texts(html) == [f"第{i}段：市图书馆今年新增了三个分馆，周末的读者比去年同期多了一倍以上。" for i in range(3)]
+
+
 def _deep_page(nesting: int, tail_paragraphs: int = 4) -> bytes:
     story = [f"<p>第{i}段：比特币价格今日上涨，市场情绪回暖，交易量明显放大。</p>" for i in range(2 + tail_paragraphs)]
     deep = "<div>" * nesting + "".join(story[2:]) + "</div>" * nesting

@@ -97,3 +97,6 @@ def test_root_relative_links_of_a_saved_page_resolve_in_the_saved_site(tmp_path)
     assert absolute(page, "/list/ltc_1.html") == f"{site}/list/ltc_1.html"  # its folder is there
     assert absolute(page, "/info/1002.html?p=2") == f"{site}/info/1002.html?p=2"
     assert absolute(page, "1003.html") == f"{site}/info/1003.html"
+    # a folder's slash stays, and with it a WordPress article's shape
+    assert absolute(page, "/list/?p=12") == f"{site}/list/?p=12" and links.is_article_url(f"{site}/list/?p=12")
+    assert absolute(page, "/?p=12") == f"{site}/info/?p=12"  # (the root: no folder names it, the page's own)

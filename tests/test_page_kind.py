@@ -67,3 +67,22 @@ def test_a_story_printed_a_clause_per_div_outweighs_a_longer_header_line():
     p = page("https://x.example/info/20.html", body)
     assert [b.text for b in p.story.blocks][:2] == ["某地宣布全面清理挖矿项目，", "要求相关企业在期限内退出。"]
     assert not any("Copyright" in b.text for b in p.story.blocks)
+
+
+def test_a_saved_copy_reads_as_the_page_at_its_address(tmp_path):
+    """Every stored page with a story, saved as a file and read from its file:// URL, gives
+    the kind and the story it gives from its own address. (A page with no story at all is
+    known as an article only by its URL's shape: that hint alone is the URL's to give.)"""
+    from tests import pagecases
+
+    for case in pagecases.cases():
+        url, body, headers = pagecases.load(case)
+        at_address = read_page(url, body, headers)
+        if not isinstance(at_address, ArticlePage) or not at_address.story.blocks:
+            continue
+        saved = tmp_path / case.name / "page.html"
+        saved.parent.mkdir()
+        saved.write_bytes(body)
+        from_file = read_page(saved.as_uri(), body, headers)
+        assert isinstance(from_file, ArticlePage), case.name
+        assert from_file.story.blocks == at_address.story.blocks, case.name

@@ -57,6 +57,9 @@ def page_kind(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
         return "article", f"{page.story_chars} story characters outweigh {entries} entries ({entry_chars} characters)"
     if labelled and page.story_chars >= MIN_STORY_CHARS and not _has_list_pager(page, listing):
         return "article", "a headline over a story, the labelled fields an article prints, and no list's pager"
+    if (not entries and page.story_chars >= MIN_STORY_CHARS and not _has_list_pager(page, listing)
+            and listing.flashes() is None):
+        return "article", "a headline over a story, and no list's entries, pager or news flashes"
     return "list", (f"{page.story_chars} story characters under a headline the <title> does not name, "
                     f"beside {entries} entries ({entry_chars} characters)")
 

@@ -18,6 +18,8 @@ from .document import Document
 from .tunables import (
     BRIEF_WEIGHT,
     LINE_READING_GAIN,
+    MAX_DATE_LINE,
+    MAX_DATED_LINE,
     MAX_FOOTER_LINE,
     MAX_STORY_LINKS,
     MIN_LINE,
@@ -25,6 +27,7 @@ from .tunables import (
     MIN_LONG_STORY,
     MIN_PARAGRAPH,
     MIN_STORY_CHARS,
+    NEXT_HEADLINE_LINES,
     WIDEN_SHARE,
 )
 
@@ -44,23 +47,41 @@ class StoryBounds:
 
     def until_end(self, start: int) -> list[dom.Block]:
         """The blocks from ``start`` up to what closes a story: the tags line, a comments
-        heading, a related list's heading."""
+        heading, a related list's heading; after a headline (``start`` past 0), the next
+        article's headline."""
         out = []
-        for b in self.doc.blocks[start:]:
+        blocks = self.doc.blocks
+        for i in range(start, len(blocks)):
+            b = blocks[i]
             if (id(b) in self.tag_lines or (b.heading and labels.COMMENTS_HEADING.match(b.text))
-                    or labels.closes_story(b.text)):
+                    or labels.closes_story(b.text) or (start and self._next_headline(start, i))):
                 break
             out.append(b)
         return out
+
+    def _next_headline(self, start: int, i: int) -> bool:
+        """Block ``i`` is another article's headline: an `<h1>` other than the one before
+        ``start``, with its own date (or byline and date) on one of the short lines under it."""
+        blocks = self.doc.blocks
+        if blocks[i].owner.tag != "h1" or blocks[i].text == blocks[start - 1].text:
+            return False  # (the headline printed again, a sticky header's copy, is the same story's)
+        return any(len(b.text) <= MAX_DATED_LINE and dates.DATE_IN_TEXT.search(b.text) is not None
+                   for b in blocks[i + 1: i + 1 + NEXT_HEADLINE_LINES])
 
     def is_prose(self, b: dom.Block, min_len: int) -> bool:
         """A line of story text: long enough, few links, and no date, label, tags line,
         breadcrumb trail, boilerplate or footer line."""
         return (len(b.text) >= min_len and b.link_density < MAX_STORY_LINKS
-                and not dates.DATE_IN_TEXT.fullmatch(b.text)
+                and not (len(b.text) <= MAX_DATE_LINE and _mostly_date(b.text))
                 and not labels.META_LINE.match(b.text) and id(b) not in self.tag_lines
                 and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text)
                 and not (len(b.text) <= MAX_FOOTER_LINE and labels.SITE_LINE.search(b.text)))
+
+
+def _mostly_date(text: str) -> bool:
+    """A short line that is half a date or more: a byline's date (`某城新闻 2024-04-12 18:05`)."""
+    m = dates.DATE_IN_TEXT.search(text)
+    return m is not None and 2 * len(m.group(0).strip()) >= len(text)
 
 
 @dataclass(frozen=True)

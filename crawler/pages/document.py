@@ -22,6 +22,9 @@ from .tunables import MAX_TAGS, MAX_TITLE
 # Compiled once: root.xpath(str) compiles its expression on every call.
 _BASE_HREF = etree.XPath("//base/@href")
 _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
+# In the <head> alone: a path from the root, not a search of the whole tree.
+_CANONICAL = etree.XPath("/html/head/link[@rel='canonical']/@href")
+_OG_URL = etree.XPath("/html/head/meta[@property='og:url']/@content")
 _META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
@@ -168,7 +171,16 @@ class Document:
         """The article links that repeat in a group (``entries.find_entries``)."""
         if self.body_el is None:
             return []
-        return find_entries(self.body_el, candidate_links(self.url, self.followable_links))
+        return find_entries(self.body_el, candidate_links(self.url, self.followable_links, self.own_url))
+
+    @cached_property
+    def own_url(self) -> str | None:
+        """The address the page gives itself (<link rel=canonical>, else og:url), absolute:
+        a link to it is no entry, whether the page is read from there or from a saved copy."""
+        if self.root is None:
+            return None
+        found = _CANONICAL(self.root) or _OG_URL(self.root)
+        return links.absolute(self.base_url, found[0]) if found else None
 
     @cached_property
     def entry_urls(self) -> set[str]:

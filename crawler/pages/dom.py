@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..text.artifacts import LOOSE_JOINER
-from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, WRAPPED_DEPTH
+from .tunables import MAX_BOLD_HEADING, MAX_DEPTH, MIN_HIDDEN_STORY, MIN_PARAGRAPH, WRAPPED_DEPTH
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # `</body>` and `</html>` end tags. Templates assembled from includes print them early
@@ -92,8 +92,33 @@ def parse_html(text: str, json_ld: list[str] | None = None, cut: list[int] | Non
               if attr.getparent().tag not in _NEVER_HIDDEN
               and (attr.attrname == "hidden" or _HIDDEN_STYLE.search(attr))]
     if hidden:
-        _drop_keeping_tails(hidden)
+        _drop_keeping_tails(_not_the_story(root, hidden))
     return root
+
+
+# An element's text length, spaces collapsed, counted in libxml2 (no string made in Python).
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+
+
+def _not_the_story(root: etree._Element, hidden: list) -> list:
+    """The hidden elements to drop: all but one a script reveals (`<div id="article"
+    style="visibility:hidden">`) when it holds the page's only story: the visible page
+    has no story's worth of paragraphs. Beside a visible story, hidden markup (a gallery's
+    slides, another story) stays out."""
+    seen = set(hidden)
+    outermost = [el for el in hidden if not any(a in seen for a in el.iterancestors())]
+    sizes = {el: int(_TEXT_LENGTH(el)) for el in outermost}
+    story = max(outermost, key=sizes.__getitem__)
+    if sizes[story] < MIN_HIDDEN_STORY:
+        return hidden
+    visible = 0
+    for p in root.iter("p"):
+        text = int(_TEXT_LENGTH(p))
+        if text >= MIN_PARAGRAPH and not any(a in seen for a in p.iterancestors()):
+            visible += text
+            if visible >= MIN_HIDDEN_STORY:
+                return hidden
+    return [el for el in hidden if el is not story]
 
 
 _TAG_NAME = re.compile(r"[A-Za-z][\w:.-]*")

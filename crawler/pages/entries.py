@@ -73,10 +73,13 @@ def _in_running_text(a: etree._Element) -> bool:
     """The link sits in a sentence (``正如<a>此前报道</a>所言``): its paragraph has words
     before it, and the text runs into the link or on from it with no space between."""
     prev = a.getprevious()
-    lead = prev.tail if prev is not None else a.getparent().text
+    parent = a.getparent()
+    lead = prev.tail if prev is not None else parent.text
     if not ((prev is not None and not lead) or (lead and not lead[-1].isspace())
-            or (a.tail and not a.tail[0].isspace())):
-        return False  # spaces or line breaks on both sides: list markup (most links; no text read)
+            or (a.tail and not a.tail[0].isspace()) or parent.tag == "p"):
+        # spaces or line breaks on both sides: list markup (most links; no text read), unless
+        # in a <p>, where a sentence may break its line around a link (`…参照了\n<a>…</a>\n并…`)
+        return False
     letters = 0  # counted until there are enough: thousands of links in one line stay linear
     el = a
     while letters < MIN_LETTERS_BEFORE:
@@ -129,21 +132,26 @@ def _is_prose(el: etree._Element) -> bool:
     return False
 
 
-def candidate_links(page_url: str, followable: Iterable[tuple[etree._Element, str]]) -> list[Link]:
+def candidate_links(page_url: str, followable: Iterable[tuple[etree._Element, str]],
+                    own_url: str | None = None) -> list[Link]:
     """The links to other articles, their text read only for those (an article page has many
     more menu links, whose text nothing reads). No link has an article URL's shape on a site of another URL scheme:
     same-site links whose text reads like a headline stand in; ``find_entries`` keeps those
     that come in groups, and what they lead to is read for what it is (``read_page``)."""
     followable = list(followable)
-    found = [Link(a, u, dom.text_of(a)) for a, u in followable if links.is_article_url(u) and u != page_url]
-    return found or _headline_links(page_url, followable)
+    own = {page_url, own_url}
+    found = [Link(a, u, dom.text_of(a)) for a, u in followable if links.is_article_url(u) and u not in own]
+    return found or _headline_links(own, followable)
 
 
-def _headline_links(page_url: str, followable: list[tuple[etree._Element, str]]) -> list[Link]:
-    host = urlsplit(page_url).netloc
+def _headline_links(own: set[str | None], followable: list[tuple[etree._Element, str]]) -> list[Link]:
+    """Same-site links whose text reads like a headline. A saved page (``file://``) that
+    names its address (``own``: its canonical URL) counts that site's links as its own,
+    as the page read from that address would."""
+    hosts = {urlsplit(u).netloc for u in own if u}
     out = []
     for a, u in followable:
-        if (u == page_url or urlsplit(u).netloc != host or links.is_tag_url(u) or links.is_asset_url(u)
+        if (u in own or urlsplit(u).netloc not in hosts or links.is_tag_url(u) or links.is_asset_url(u)
                 or links.page_number_in_url(u)):
             continue
         text = dom.text_of(a)

@@ -3,7 +3,9 @@ found.
 
 The <title> (or og:title) names the headline; the heading that covers most of it wins,
 else the first <h1>, else a plain line the title prints, else the heading just above the
-story; with none, the <title> itself, its site name cut off.
+story (or, when no heading holds any of the title, a line dressed as one); with none, the
+<title> itself, its site name cut off. A heading is read as printed: without a meta line a
+`<br>` sets under it, nor a bracketed category before a thread's subject.
 """
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lxml import etree
+
+from .. import dates
 from ..briefs import ends_like_a_brief
 from . import dom, labels, links
 from .affixes import Headline, split_headline
@@ -37,6 +42,10 @@ from .tunables import (
 _TITLE_TAIL = re.compile(rf"[-_–—|｜]\s*([^-_–—|｜:：]{{2,{MAX_SITE_NAME}}})$")
 # What ends a <title> taken as the headline: a site name after a spaced separator or a bar.
 _TITLE_SITE = re.compile(r"\s+[-|–—]\s+|\s*[|｜]\s*")
+
+# A category link printed before a thread's subject: `[经验分享]`, `【求助】`.
+_CATEGORY = re.compile(r"^[\[【［][^\]】］]{1,12}[\]】］]\s*(?=\S)")
+_SENTENCE_ENDS = frozenset("。；;")
 
 # How the headline was found, when the <title> names it whole or prints it: no heading over
 # the story can then take its place.
@@ -72,7 +81,7 @@ def find_headline(bounds: StoryBounds, tags: list[str]) -> FoundHeadline:
     doc = bounds.doc
     head, how = _named_headline(doc)
     if how not in _WHOLE:  # nothing the <title> names whole: the heading over the story, if any, wins
-        over = _heading_over_story(bounds)
+        over = _heading_over_story(bounds, styled=head is None)
         if over is not None:
             head, how = over, "the heading printed just above the story"
     if head is None:
@@ -80,7 +89,7 @@ def find_headline(bounds: StoryBounds, tags: list[str]) -> FoundHeadline:
         how = "the <title>" if doc.title_text else "none"
     else:
         run = _continued(doc, head) if head.owner.tag not in dom.HEADING_TAGS else [head]
-    raw = _joined(b.text for b in run) if run else _from_title(doc)
+    raw = _joined(printed_text(doc, b) for b in run) if run else _from_title(doc)
     return FoundHeadline(run, how, raw, split_headline(raw, tags) if raw else None,
                          doc.index_of(run[-1]) if run else None, frozenset(id(b) for b in run))
 
@@ -89,7 +98,7 @@ def is_titled(doc: Document, found: FoundHeadline) -> bool:
     """The headline is printed on the page and the <title> names it: an article's mark,
     which a list's category heading (`BNB`) is too short to carry."""
     title = _squeezed(doc.title_text)
-    text = _squeezed("".join(b.text for b in found.run))
+    text = _squeezed(found.raw or "") if found.run else ""  # as printed, without a meta line under it
     return len(text) >= MIN_TITLED_HEADLINE and text in title
 
 
@@ -99,11 +108,20 @@ def _named_headline(doc: Document) -> tuple[dom.Block | None, str]:
     title = doc.title_text
     heads = [b for b in doc.blocks
              if b.owner.tag in dom.HEADING_TAGS and len(b.text) >= MIN_HEADLINE and not _is_logo(doc, b)][:MAX_HEADINGS]
-    # the heading that covers most of the title
-    named = [b for b in heads
-             if b.text in title or title.startswith(b.text[: max(MIN_HEADLINE, len(b.text) // 2)])] if title else []
-    best = max(named, key=lambda b: len(b.text)) if named else None
-    if best is not None and 2 * len(best.text) >= len(title):
+    texts = {id(b): printed_text(doc, b, title) for b in heads}
+    # the heading that covers most of the title: first one the title holds whole and that
+    # covers half of it (before a longer one whose first half alone opens the title, a
+    # video's `<h4>`: the headline, then `20:00播出 收起`), then one the title opens with
+    # (before the forum's or site's name the title ends with), then the longest
+    named = [b for b in heads if texts[id(b)] in title
+             or title.startswith(texts[id(b)][: max(MIN_HEADLINE, len(texts[id(b)]) // 2)])] if title else []
+
+    def rank(b: dom.Block) -> tuple[bool, bool, int]:
+        text = texts[id(b)]
+        return text in title and 2 * len(text) >= len(title), title.startswith(text), len(text)
+
+    best = max(named, key=rank) if named else None
+    if best is not None and 2 * len(texts[id(best)]) >= len(title):
         return best, NAMED
     if best is None:
         h1s = [b for b in heads if b.owner.tag == "h1" and not is_doubled(b.text)]
@@ -114,14 +132,15 @@ def _named_headline(doc: Document) -> tuple[dom.Block | None, str]:
     printed = _printed_title(doc, title) if title else None
     if printed is not None and (best is None or len(printed.text) > len(best.text)):
         return printed, PRINTED
-    if best is not None and _tail_of(title) == best.text:
+    if best is not None and _tail_of(title) == texts[id(best)]:
         return None, LOGO  # the logo: the headline is printed nowhere but in the <title>
     return best, "a heading that holds part of the <title>"
 
 
-def _heading_over_story(bounds: StoryBounds) -> dom.Block | None:
+def _heading_over_story(bounds: StoryBounds, styled: bool) -> dom.Block | None:
     """No heading the <title> names (a title holding only the site's or the section's
-    name, `新闻动态--学会官网`): the heading element printed just above the story."""
+    name, `新闻动态--学会官网`): the heading element printed just above the story; with
+    ``styled`` (no heading holds even part of the title), else a line dressed as a title."""
     doc = bounds.doc
     lines = [b for b in bounds.until_end(0)
              if bounds.is_prose(b, MIN_PARAGRAPH) and b.owner.tag not in dom.HEADING_TAGS]
@@ -131,11 +150,58 @@ def _heading_over_story(bounds: StoryBounds) -> dom.Block | None:
                   if id(b) in line_ids and dom.is_inside(b.owner, (box,))), None)
     if first is None or ends_like_a_brief(doc.blocks[first].text):
         return None  # a brief's own title (`<h3>TITLE</h3><p>BODY[time]</p>`), not the page's
-    for b in reversed(doc.blocks[max(0, first - HEADING_LOOKBACK): first]):
-        if (b.owner.tag in dom.HEADING_TAGS and MIN_TITLED_HEADLINE <= len(b.text) <= MAX_HEADLINE
-                and b.link_density < MAX_HEADLINE_LINKS and not _is_logo(doc, b)):
-            return b
-    return None
+    above = [b for b in reversed(doc.blocks[max(0, first - HEADING_LOOKBACK): first])
+             if MIN_TITLED_HEADLINE <= len(b.text) <= MAX_HEADLINE and b.link_density < MAX_HEADLINE_LINKS
+             and not _is_logo(doc, b)]
+    return (next((b for b in above if b.owner.tag in dom.HEADING_TAGS), None)
+            or next((b for b in above if styled and _styled_as_title(b)), None))
+
+
+def _styled_as_title(b: dom.Block) -> bool:
+    """A block that is no heading element but is dressed as one: all of it bold, or its
+    element called a title (`<td class="art_title">`, `<div id="rumor-title">`); never a
+    sentence nor a labelled line."""
+    el = b.owner
+    names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    return ((b.heading or ("title" in names and "subtitle" not in names)) and b.text[-1] not in _SENTENCE_ENDS
+            and not labels.META_LINE.match(b.text))
+
+
+def printed_text(doc: Document, b: dom.Block, title: str | None = None) -> str:
+    """A heading's text as the headline: without the meta line a `<br>` sets under it in
+    the same element (`标题<br><span>2023-09-01 来源：某网</span>`), nor a bracketed category
+    link before it (`[经验分享] 标题`) when the <title> names the rest."""
+    text = b.text
+    el = b.owner
+    if el.tag not in dom.HEADING_TAGS or not len(el):
+        return text
+    br = next(el.iter("br"), None)
+    if br is not None:
+        pieces: list[str] = []
+        _text_before(el, br, pieces)
+        before = dom.collapse("".join(pieces))
+        after = text[len(before):].strip() if text.startswith(before) else ""
+        if before and after and (labels.META_LINE.match(after) or dates.DATE_IN_TEXT.match(after)):
+            text = before
+    m = _CATEGORY.match(text)
+    if m and text[m.end():] in (doc.title_text if title is None else title):
+        text = text[m.end():]
+    return text
+
+
+def _text_before(el: etree._Element, stop: etree._Element, out: list[str]) -> bool:
+    """Append the text of ``el`` up to ``stop`` to ``out``, in document order; True once
+    ``stop`` is met."""
+    if el is stop:
+        return True
+    if isinstance(el.tag, str) and el.text:
+        out.append(el.text)
+    for child in el:
+        if _text_before(child, stop, out):
+            return True
+        if child.tail:
+            out.append(child.tail)
+    return False
 
 
 def _continued(doc: Document, head: dom.Block) -> list[dom.Block]:

@@ -69,7 +69,10 @@ def _in_saved_site(base: str, href: str) -> str:
     first = relative.split("/", 1)[0]
     root = next((folder for folder in page.parents
                  if (folder / relative).exists() or ("/" in relative and (folder / first).is_dir())), page.parent)
-    return (root / relative).as_uri() + (f"?{query}" if query else "")
+    # a folder's trailing slash stays: `/?p=123` and `/news/?p=12` are a WordPress article's
+    # address, whose shape the slash is part of
+    slash = "/" if path.endswith("/") else ""
+    return (root / relative).as_uri() + slash + (f"?{query}" if query else "")
 
 
 @lru_cache(maxsize=256)

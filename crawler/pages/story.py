@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass
 
 from ..text import artifacts
-from . import bylines, dom, labels, links
+from . import bylines, dom, furniture, labels, links
 from .affixes import repeats_headline
 from .container import Container, StoryBounds
 from .headline import FoundHeadline
 from .tunables import (
     LEAD_LOOKAHEAD,
+    LEAD_LOOKBACK,
     LEAD_OPENING,
     MAX_LABEL_VALUE,
     MAX_ROW_LINE,
@@ -26,6 +27,8 @@ from .tunables import (
 _HEADING_DECORATION = re.compile(r"^[|｜│▍■●◆▌#\s]+")
 _SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _ENDS_IN_COLON = re.compile(r"[:：]\s*$")
+# A story's lead set apart from its body: `导语：…`, `【核心提示】…`.
+_LEAD = re.compile(r"^[【\[［]?\s*(?:导语|導語|核心提示|内容提示|內容提示)\s*[】\]］:：]")
 _SENTENCE_ENDS = frozenset("。！？!?")
 # A link back to the site's home page at a paragraph's end: `返回腾讯网首页>>`, `[返回首页]`.
 _HOME_LINK = re.compile(r"\s*[\[【]?返回\S{0,8}?首[页頁][\]】]?\s*[>》»]*$")
@@ -38,7 +41,7 @@ BOILERPLATE = "the site's boilerplate (editor, disclaimer, credit, notice)"
 BYLINE = "a byline"
 CAPTION = "a photo's caption or credit"
 LABEL = "a field's label"
-_LINES_BEFORE_A_VALUE = frozenset((NOISE, BOILERPLATE, BYLINE, CAPTION, LABEL))
+_LINES_BEFORE_A_VALUE = frozenset((NOISE, BOILERPLATE, BYLINE, CAPTION, LABEL, *furniture.REASONS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,7 @@ class _Reader:
 
     def read(self) -> Story:
         why: dict[int, str] = {}
-        blocks = self.container.blocks
+        blocks = self._leads_above() + self.container.blocks
         out: list[tuple[dom.Block, StoryBlock]] = []
         after_bare_label = False
         for i, b in enumerate(blocks):
@@ -126,6 +129,16 @@ class _Reader:
         kept = [block for _, block in out]
         return Story(kept, self.description or self.doc.meta_content("description"), frozenset(id(b) for b, _ in out),
                      why, sum(len(b.text) for b in kept if b.type == "paragraph"))
+
+    def _leads_above(self) -> list[dom.Block]:
+        """A lead printed in an element of its own between the headline and the story's box
+        (`<p class="lead">导语：…</p><div class="body">…`): the story's first paragraph."""
+        blocks = self.container.blocks
+        if not blocks:
+            return []
+        first = self.doc.index_of(blocks[0])
+        return [b for b in self.doc.blocks[max(self.found.story_start, first - LEAD_LOOKBACK): first]
+                if _LEAD.match(b.text) and id(b) not in self.found.block_ids]
 
     def _repeated_lead(self, b: dom.Block, below: list[dom.Block]) -> str | None:
         """The story's first lead (`导读：…`) is the page's description; it is dropped when the
@@ -166,14 +179,14 @@ class _Reader:
             return BOILERPLATE
         if bylines.is_byline(text):
             return BYLINE
-        if text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text):
+        if (text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text)) or b.owner.tag == "figcaption":
             return CAPTION
         if self._is_field_line(text):
             return LABEL
         if ((b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE)
                 or (b.link_chars and links.is_pager_line(text))):
             return "a row of links (share buttons, a pager)"
-        return None
+        return furniture.reason(text)
 
     def _is_field_line(self, text: str) -> bool:
         """A labelled field of the page's (not the repost's own byline), bare or printed in
@@ -197,11 +210,12 @@ class _Reader:
 
 def _story_block(b: dom.Block) -> StoryBlock | None:
     """A kept block as the story prints it: a heading without its decoration (`▍`, `#`), a
-    paragraph without a link home glued to its end (`…仍将持续。返回腾讯网首页>>`)."""
+    paragraph without a link home glued to its end (`…仍将持续。返回腾讯网首页>>`), nor a
+    forum's edit note glued to its start."""
     if b.heading or b.owner.tag in _SUBHEADINGS:
         text = _HEADING_DECORATION.sub("", b.text)
         return StoryBlock("heading", text) if text else None
-    text = b.text
+    text = furniture.without_edit_note(b.text)
     if b.link_chars and text[-1] in _HOME_LINK_ENDS:
         text = _HOME_LINK.sub("", text)
     return StoryBlock("paragraph", text) if text else None

@@ -25,6 +25,10 @@ MAX_HEAD = 64 * 1024
 MISMATCH_RATIO = 0.01
 # Replacement characters a page may hold whatever its length (a stray byte, a cut tail).
 MIN_GARBLED = 2
+# Characters of text a hidden element (`visibility:hidden` until a script reveals it) holds
+# at least to be read as the story, when the visible page holds less than this in
+# paragraphs (of MIN_PARAGRAPH characters or more).
+MIN_HIDDEN_STORY = 100
 # Longest text still taken as a heading when a whole paragraph is bold.
 MAX_BOLD_HEADING = 80
 # The blocks at a page's top searched for what is printed above a story: the breadcrumb
@@ -39,7 +43,7 @@ MIN_LIST_ENTRIES = 3
 # Story characters under a headline the <title> names that make an article, whatever lists
 # stand beside it: a real article's sidebars and related lists often hold more entries
 # than a short story has characters, and may have a pager of their own.
-MIN_TITLED_STORY = 100
+MIN_TITLED_STORY = 50
 # Story characters that outweigh a page's entries make an article of a page with a headline.
 MIN_WEIGHED_STORY = 200
 # The blocks at a page's top where labelled fields (`作者：`, `来源：`) mark an article.
@@ -111,6 +115,9 @@ MAX_STORY_LINKS = 0.3
 # The container widens to its parent while the parent adds more than this share of text
 # (a story split over sibling wrappers).
 WIDEN_SHARE = 0.25
+# Lines under an `<h1>` after the headline searched for its own date: then it is the next
+# article's headline, and the story's territory ends there.
+NEXT_HEADLINE_LINES = 2
 # A copyright line this long or shorter is the footer's, never story.
 MAX_FOOTER_LINE = 120
 
@@ -119,6 +126,8 @@ MAX_FOOTER_LINE = 120
 MIN_STORY_CHARS = 30
 # A lead (`导读：…`) whose first characters begin one of the next blocks repeats the story.
 LEAD_OPENING, LEAD_LOOKAHEAD = 12, 3
+# Blocks looked back from the story's box for its lead set apart (`导语：…`, `核心提示：…`).
+LEAD_LOOKBACK = 3
 # The longest summary line (`摘要：…`) read above the story.
 MAX_SUMMARY_LINE = 400
 # A line of links (share buttons, a pager): more link than this, in a line this short.
@@ -129,6 +138,8 @@ MAX_LABEL_VALUE = 30
 MAX_NOTICE = 80
 # A line of the site's credits under a story: its longest, and the credits it holds at least.
 MAX_CREDITS_LINE, MIN_CREDITS = 60, 2
+# The longest line read as a caption, a credit, a player's labels or a counter.
+MAX_CAPTION = 100
 # Characters of the line that ended a story quoted in the reason for dropping what follows.
 QUOTED_END = 30
 
