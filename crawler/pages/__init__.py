@@ -40,14 +40,24 @@ def page_kind(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
         return "article", page.embedded.verdict
     if _titled_story(page):
         return "article", f"a headline the <title> names over {page.story_chars} story characters"
-    entries, entry_chars = len(page.doc.entries), _entry_chars(page)
     if links.is_article_url(page.url):
-        # the URL's shape is a hint: `/list/bnb/12.html` is page 12 of a list, known by
-        # its pager and by entries outweighing the story (an empty article has no pager)
-        if entries >= MIN_LIST_ENTRIES and page.story_chars < entry_chars and _has_list_pager(page, listing):
-            return "list", (f"an article's URL, but {entries} entries ({entry_chars} characters) outweigh "
-                            f"{page.story_chars} story characters, under a list's pager")
-        return "article", "an article's URL, and no list's pager over entries that outweigh the story"
+        return _kind_at_article_url(page, listing)
+    return _kind_by_weight(page, listing)
+
+
+def _kind_at_article_url(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
+    """The URL's shape is a hint: `/list/bnb/12.html` is page 12 of a list, known by its
+    pager and by entries outweighing the story (an empty article has no pager)."""
+    entries, entry_chars = len(page.doc.entries), _entry_chars(page)
+    if entries >= MIN_LIST_ENTRIES and page.story_chars < entry_chars and _has_list_pager(page, listing):
+        return "list", (f"an article's URL, but {entries} entries ({entry_chars} characters) outweigh "
+                        f"{page.story_chars} story characters, under a list's pager")
+    return "article", "an article's URL, and no list's pager over entries that outweigh the story"
+
+
+def _kind_by_weight(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
+    """A page at a URL of no known shape: its headline, labels, story and entries decide."""
+    entries, entry_chars = len(page.doc.entries), _entry_chars(page)
     labelled = any(labels.META_LINE.match(b.text) for b in page.doc.blocks[:LABEL_BLOCKS])
     if not page.headline:  # an article all the same when labelled: a no_headline reject, not nothing
         if labelled and not page.doc.entries[MIN_LIST_ENTRIES:]:
