@@ -52,6 +52,7 @@ _STORY_LABEL = re.compile(
 ATTRIBUTION = re.compile(r"(?:称|稱|表示|指出|透露|寫道|写道|報道|报道|報導|报导|说|說|认为|認為|回应|回應"
                          r"|强调|強調|坦言)$")
 _QUOTES = "“「『\"‘"
+_QUOTE = re.compile("[“「『\"‘]")
 _CLAUSE = re.compile(r"[，。；;！!]")
 _SENTENCE_ENDS = "。！？!?…)）」”』.\"'"
 
@@ -96,7 +97,7 @@ def weigh(time: str, title_how: str, title: str, body: str, before_time: str, *,
     if title_how in ("colon", "line_above", "bracketed"):
         if _STORY_LABEL.match(title):
             points.append(("a story's label", STORY_LABEL))
-        if title_how == "colon" and (ATTRIBUTION.search(title) or body[:1] in _QUOTES) or _has_quote(title):
+        if title_how == "colon" and (ATTRIBUTION.search(title) or body[:1] in _QUOTES) or _QUOTE.search(title):
             points.append(("a quote", QUOTE))
         if _CLAUSE.search(title):
             points.append(("a clause in the title", CLAUSE_IN_TITLE))
@@ -106,6 +107,3 @@ def weigh(time: str, title_how: str, title: str, body: str, before_time: str, *,
         points.append(("a short body", SHORT_BODY))
     return Evidence(time, title_how, tuple(points))
 
-
-def _has_quote(title: str) -> bool:
-    return any(q in title for q in _QUOTES)

@@ -175,13 +175,21 @@ def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
 
 def _split_at(head: str) -> int | None:
     clock = {m.start() for m in _CLOCK_COLON.finditer(head, 0, MAX_TITLE + 3)}
-    colons = [m.start() for m in _COLON.finditer(head, 0, MAX_TITLE + 1) if m.start() not in clock]
+    # nor does a colon inside parentheses: a source note's (`（来源：某财经）`)
+    parens = "（" in head or "(" in head
+    colons = [m.start() for m in _COLON.finditer(head, 0, MAX_TITLE + 1)
+              if m.start() not in clock and not (parens and _in_parentheses(head, m.start()))]
     if not colons:
         return None
     for i in colons:
         if _OPENER.match(head[i + 1:].lstrip()):
             return i
     return next((i for i in colons if i > NAME_PREFIX_MAX), colons[-1])
+
+
+def _in_parentheses(text: str, i: int) -> bool:
+    before = text[:i]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def find_source(body: str) -> str | None:
@@ -236,7 +244,8 @@ class _Reading:
                 continue
             day = None
             i += 1
-        self._headings_over_briefs()
+        if self.found:
+            self._headings_over_briefs()
         return [r or BlockRole(STORY, self._refused(k)) for k, r in enumerate(self.roles)], self.found
 
     def _refused(self, k: int) -> Evidence | None:
@@ -247,6 +256,11 @@ class _Reading:
         parts = _in_line(mark, None)
         return parts.evidence if parts is not None else None
 
+    def _titles(self, k: int) -> bool:
+        """Block ``k`` is a heading that may title the brief below it (not a run's `相关快讯`)."""
+        return (self._free(k) and self.headings[k] and self.marks[k] is None
+                and not _FLASH_HEADING.match(self.texts[k]))
+
     def _free(self, k: int) -> bool:
         """Block ``k`` exists and no brief has taken it."""
         return 0 <= k < len(self.texts) and self.roles[k] is None
@@ -256,8 +270,7 @@ class _Reading:
         ``i``, or None."""
         kind = mark.kind
         if kind in ("end", "end_bare", "start"):
-            above = self.texts[i - 1] if self._free(i - 1) and self.headings[i - 1] and self.marks[i - 1] is None \
-                else None
+            above = self.texts[i - 1] if self._titles(i - 1) else None
             parts = _in_line(mark, above)
             if not _decided(parts):
                 return None
@@ -302,7 +315,7 @@ class _Reading:
         """The brief that starts at block ``k`` (its time printed before it): a heading over
         a body, or a titled text. (last block, parts, roles) or None."""
         text = self.texts[k]
-        if self.headings[k] and self._free(k + 1) and self.marks[k + 1] is None and not self.headings[k + 1]:
+        if self._titles(k) and self._free(k + 1) and self.marks[k + 1] is None and not self.headings[k + 1]:
             body = self.texts[k + 1]
             parts = _parts(text, body, time_raw, how, "heading", body, source=source)
             if _decided(parts):
@@ -320,7 +333,7 @@ class _Reading:
         t = _title_and_body(text)
         above = k - 1
         untitled = t is None or t.how == "untitled" or _OPENER.match(text)
-        if untitled and self._free(above) and self.marks[above] is None:
+        if untitled and self._free(above) and self.marks[above] is None and not _FLASH_HEADING.match(self.texts[above]):
             line = self.texts[above]
             title_how = "heading" if self.headings[above] else "line_above"
             if title_how == "heading" or (len(line) <= MAX_TITLE and line[-1] not in _NO_TITLE_ENDS

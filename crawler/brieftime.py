@@ -44,6 +44,7 @@ _DAY = re.compile(r"^(?P<day>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*�
                   r"\s*(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?$")
 _ANY_CLOCK = re.compile(r"\d[:：]\d\d")
 MAX_DAY_LINE = 24  # the longest day heading: `2023年09月01日 星期五` and spaces
+MAX_TIME_LINE = 60  # the longest line that is a time alone (with an outlet's name and a label)
 _LOST_SPACE = re.compile(r"[\s?？]+")
 
 
@@ -57,7 +58,9 @@ class TimeMark:
 
 
 def clean(raw: str) -> str:
-    return _LOST_SPACE.sub(" ", raw).strip()
+    if "?" in raw or "？" in raw or "  " in raw or "\u3000" in raw:
+        return _LOST_SPACE.sub(" ", raw).strip()
+    return raw.strip()
 
 
 def find(text: str) -> TimeMark | None:
@@ -74,7 +77,7 @@ def find(text: str) -> TimeMark | None:
 
 
 def _at_end(text: str) -> TimeMark | None:
-    for pattern in _ALONE_PARTS:
+    for pattern in _ALONE_PARTS if len(text) <= MAX_TIME_LINE else ():
         m = pattern.match(text)
         if m:
             return TimeMark("alone", clean(m["time"]), (m.groupdict().get("src") or "").strip())
