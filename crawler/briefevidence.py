@@ -38,7 +38,7 @@ NO_SENTENCE_END = -1.5  # it ends mid-sentence: the time is the sentence's (`统
 STORY_LABEL = -4.0  # the "title" is a label of the story's own (`更新：`, `数据说明：`, `注：`)
 QUOTE = -3.0  # a quote: a speaker before the colon, or the body opens a quotation
 CLAUSE_IN_TITLE = -1.0  # the "title" holds a sentence's punctuation
-SHORT_TITLE = -1.0  # a title this short, with no usual opening after it
+SHORT_TITLE = -2.0  # a title this short, with no usual opening after it: a label (`官方：`)
 SHORT_BODY = -1.0  # a body this short
 THRESHOLD = 3.0
 MIN_HEADLINE_CHARS, MIN_BODY_CHARS = 4, 10
@@ -47,7 +47,8 @@ MIN_HEADLINE_CHARS, MIN_BODY_CHARS = 4, 10
 _STORY_LABEL = re.compile(
     r"^(?:数据|數據|资料|資料|图片|圖片|编者|編者|编辑|編輯|附|文中|本文)?"
     r"(?:更新|Update|注|备注|備註|说明|說明|按|补充|補充|提示|注释|註釋|来源|來源|截至|截止|时间|時間|日期|地点|地點"
-    r"|结论|結論|总结|總結|附注|附註|修正|更正|勘误|勘誤)\s*\d*$", re.I)
+    r"|结论|結論|总结|總結|附注|附註|修正|更正|勘误|勘誤|公告|通知|声明|聲明|进展|進展|最新进展|最新進展|后续|後續"
+    r"|回应|回應|官方回应|官方回應|背景|原文|原文链接|原文鏈接|参考|參考|PS|P\.S\.)\s*\d*$", re.I)
 # A speaker before the colon: the text after it is what they said.
 ATTRIBUTION = re.compile(r"(?:称|稱|表示|指出|透露|寫道|写道|報道|报道|報導|报导|说|說|认为|認為|回应|回應"
                          r"|强调|強調|坦言)$")

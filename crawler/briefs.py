@@ -70,9 +70,10 @@ _LABEL = re.compile(rf"^(?:[【\[［〔]\s*{_FLASH_WORD}\s*[】\]］〕]|{_FLASH
 # A heading over a run of briefs: `相关快讯`, `7×24快讯`, `今日快讯`.
 _FLASH_HEADING = re.compile(rf"^[|｜▍■●◆▌#\s]*(?:相关|相關|最新|今日|热门|熱門|更多|精选|精選)?{_FLASH_WORD}"
                             r"(?:推荐|推薦|列表|速递|速遞)?\s*[:：]?$")
-# An untitled brief opens with its outlet: `某某日报讯 …`, `据CNBC报道，…`.
-_SOURCE_LEAD = re.compile(r"^(?:據|据)?\s*(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
-                          r"(?:報道|报道|報導|报导|訊|讯)(?:[\s，,:：]|$)")
+# An untitled brief opens with its outlet: `某某日报讯 …`, `CNBC报道，…`.
+# (`据某财经报道，…` opens story sentences as often: not a brief's lead.)
+_SOURCE_LEAD = re.compile(r"^(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
+                          r"(?:訊|讯|(?<!据)(?<!據)(?:報道|报道|報導|报导))(?:[\s，,:：]|$)")
 _FIRST_SENTENCE = re.compile(r"^[^。！？!?]+")
 # A line ending so is a sentence or a clause of one, never a title over the line below.
 _NO_TITLE_ENDS = frozenset("。！？!?，,；;：:、")
@@ -304,7 +305,14 @@ class _Reading:
         if mark.kind == "clock_start":
             t = _title_and_body(mark.rest)
             parts = _parts(t.title, t.body, time_raw, how, t.how, mark.rest, t.label) if t is not None else None
-            return (i, i, parts, {i: "a brief"}) if _decided(parts) else None
+            if _decided(parts):
+                return i, i, parts, {i: "a brief"}
+            # `<li><span>08:15</span><a>TITLE</a><p>BODY</p></li>`: the title beside the clock
+            k = i + 1
+            if not self._free(k) or self.marks[k] is not None or self.headings[k] or len(mark.rest) > MAX_TITLE:
+                return None
+            parts = _parts(mark.rest, self.texts[k], time_raw, how, "line_above", self.texts[k])
+            return (i, k, parts, {i: "a brief's title", k: "a brief"}) if _decided(parts) else None
         got = self._forward(i + 1, time_raw, how, None) if self._free(i + 1) and self.marks[i + 1] is None else None
         if got is None:
             return None

@@ -24,24 +24,26 @@ _IN = r"[\s?？]*"  # inside brackets: spaces, or the `?` that stands for them
 # The closing time in brackets; nothing but spaces after it.
 END_BRACKETED = re.compile(rf"[{_O}]{_IN}{_DATETIME}{_IN}[{_C}]\s*$")
 # A bare closing time, after the end of a sentence or of a parenthesised source note.
-_END_BARE = re.compile(rf"(?<=[）)。！!？?」”])\s*{_DATETIME}\s*$")
+_END_BARE = re.compile(rf"(?:(?<=[）)。！!？?」”])|(?:来源|來源)\s*[:：]\s*[^\s\d]{{2,12}}?\s+)\s*{_DATETIME}\s*$")
 _START_BRACKETED = re.compile(rf"^\s*[{_O}]{_IN}{_DATETIME}{_IN}[{_C}]\s*")
 # A line that is a time and nothing else, bracketed or not, maybe with the outlet before or
-# after it, set apart by a dot or a bar (`某财经 · 2023-09-01 08:15`) or labelled
-# (`来源：某财经 2023-09-01 08:15`); a sentence running into a time (`统计截至[…]`) is none.
+# after it, set apart by a dot, a bar or a space (`某财经 · 2023-09-01 08:15`, `—— 某财经
+# 2023-09-01 08:15`) or labelled (`来源：某财经 2023-09-01 08:15`); a sentence running into a
+# time (`统计截至[…]`) is none.
 _SEP = r"\s*[·|｜/—\-]\s*"
 _SOURCE = r"(?P<src>[^\d\s:：·|｜，,。]{2,12}?)"
 _LABELLED = r"(?:来源|來源|Source)\s*[:：]\s*"
 _ALONE_PARTS = [re.compile(p) for p in (rf"^[{_O}]?{_IN}{_DATETIME}{_IN}[{_C}]?$",
-                                        rf"^{_SOURCE}{_SEP}[{_O}]?{_DATETIME}[{_C}]?$",
+                                        rf"^[—–\-\s]*{_SOURCE}(?:{_SEP}|\s+)[{_O}]?{_DATETIME}[{_C}]?$",
                                         rf"^{_LABELLED}{_SOURCE}(?:{_SEP}|\s+)[{_O}]?{_DATETIME}[{_C}]?$",
                                         rf"^[{_O}]?{_DATETIME}[{_C}]?(?:{_SEP}|\s+{_LABELLED}){_SOURCE}$")]
 _CLOCK_ALONE = re.compile(rf"^[{_O}]?\s*(?P<clock>{_CLOCK})\s*[{_C}]?$")
-# A clock opening an item, then a space (a clock then a colon opens a timeline's line).
-_CLOCK_START = re.compile(rf"^[{_O}]?\s*(?P<clock>{_CLOCK})\s*[{_C}]?\s+(?=[^\s:：])")
+# A clock opening an item (a clock then a colon opens a timeline's line).
+_CLOCK_START = re.compile(rf"^[{_O}]?\s*(?P<clock>{_CLOCK})\s*[{_C}]?\s*(?=[^\s:：\d])")
 # A day heading: the date alone, maybe with its weekday.
-_DAY = re.compile(r"^(?P<day>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日)"
-                  r"\s*(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?$")
+_WEEKDAY = r"(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])"
+_DAY = re.compile(rf"^(?:{_WEEKDAY}\s*)?(?P<day>\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?"
+                  rf"|\d{{1,2}}月\d{{1,2}}日)\s*{_WEEKDAY}?$")
 _ANY_CLOCK = re.compile(r"\d[:：]\d\d")
 MAX_DAY_LINE = 24  # the longest day heading: `2023年09月01日 星期五` and spaces
 MAX_TIME_LINE = 60  # the longest line that is a time alone (with an outlet's name and a label)

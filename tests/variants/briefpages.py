@@ -137,7 +137,7 @@ def _lost_space(d: Draws, brief: tuple, truth: tuple):
 
 def _untitled(d: Draws, brief: tuple, truth: tuple):
     title, body, when, source = brief
-    lead = f"{source or '某财经'}讯 " if d.flag() else f"据{source or '某财经'}报道，"
+    lead = f"{source or '某财经'}讯 " if d.flag() else f"{source or '某财经'}报道，"
     first = body.split("。")[0]
     return [("p", f"{e(lead)}{e(body)}[{_stamp(d, when, 'slash')}]")], (first, lead + body, truth[2])
 
@@ -162,6 +162,9 @@ def _flash_list(d: Draws, briefs: list[tuple], form: str) -> tuple[list[tuple[st
     clock = [f"{w[3]:02d}:{w[4]:02d}" for _, _, w, _ in briefs]
     if form == "li":
         items = "".join(f"<li><span>{c}</span> {_title_body(d, t, b)}</li>" for c, (t, b, _, _) in zip(clock, briefs))
+        return [("html", f"<div>{heading}</div><ul>{items}</ul>")], truths
+    if form == "li_title":  # the title beside the clock, the body under it
+        items = "".join(f"<li><span>{c}</span><b>{e(t)}</b><p>{e(b)}</p></li>" for c, (t, b, _, _) in zip(clock, briefs))
         return [("html", f"<div>{heading}</div><ul>{items}</ul>")], truths
     if form == "table":
         rows = "".join(f"<tr><td>{c}</td><td><b>{e(t)}</b><br>{e(b)}</td></tr>" for c, (t, b, _, _) in zip(clock, briefs))
@@ -230,7 +233,7 @@ def brief_page(d: Draws) -> Variant:
     for trap in traps:  # the rest of the traps close the story
         lines.append(("p", e(trap)))
         story.append(trap)
-    flash = d.choose("flash_list", ["none", "li", "table", "amp"] if structures else ["none"])
+    flash = d.choose("flash_list", ["none", "li", "li_title", "table", "amp"] if structures else ["none"])
     if flash != "none" and pool:
         list_lines, list_truths = _flash_list(d, pool[:3], flash)
         pool = pool[3:]
