@@ -206,15 +206,17 @@ def brief_page(d: Draws) -> Variant:
     """One page, every choice from ``d`` (``SeededDraws(seed)`` gives the same page every run)."""
     template = d.choose("template", TEMPLATES)
     structures = template != "discuz"
-    pool = d.subset(BRIEFS, 3, 6)
+    pool = d.subset(BRIEFS, 6, 12)
     traps = d.subset(TRAPS, 0, 3)
+    flash = d.choose("flash_list", ["none", "li", "li_title", "table", "amp"] if structures else ["none"])
+    listed = [pool.pop() for _ in range(d.integer(2, 3))] if flash != "none" else []
+    after_end = [pool.pop() for _ in range(d.integer(1, 2))] if d.choose("after_end", [False, True]) else []
     lines: list[tuple[str, str]] = []
     truths: list[tuple] = []
     story: list[str] = []
-    body_story = list(STORY)
-    slots = {d.integer(1, len(body_story) - 1) for _ in pool}
+    slots = {d.integer(1, len(STORY) - 1) for _ in pool}
     shapes = []
-    for i, para in enumerate(body_story):
+    for i, para in enumerate(STORY):
         if i in slots and pool:
             if d.flag(3) and len(pool) >= 2:  # a run of briefs under a heading of its own
                 lines.append(("h", d.pick(RUN_HEADINGS)))
@@ -233,16 +235,14 @@ def brief_page(d: Draws) -> Variant:
     for trap in traps:  # the rest of the traps close the story
         lines.append(("p", e(trap)))
         story.append(trap)
-    flash = d.choose("flash_list", ["none", "li", "li_title", "table", "amp"] if structures else ["none"])
-    if flash != "none" and pool:
-        list_lines, list_truths = _flash_list(d, pool[:3], flash)
-        pool = pool[3:]
+    if listed:  # a 7×24 list inside the article, after the story
+        list_lines, list_truths = _flash_list(d, listed, flash)
         lines += list_lines
         truths += list_truths
-    if pool and d.flag():  # briefs after the story's 推荐阅读 heading
+    if after_end:  # briefs after the story's 推荐阅读 heading
         lines.append(("h", "推荐阅读"))
-        for brief in pool:
-            brief_lines, truth = _brief_lines(d, "seed", brief, structures)
+        for brief in after_end:
+            brief_lines, truth = _brief_lines(d, d.pick(SHAPES), brief, structures)
             lines += brief_lines
             truths.append(truth)
     d.choices["shapes"] = shapes
@@ -267,7 +267,7 @@ def _page(d: Draws, template: str, headline: str, content: str) -> str:
                 f'<div class="related">{related}</div></body>')
     elif template == "discuz":
         body = (f'<body><div id="nv">论坛首页</div><h1>{h}</h1><table><tr><td class="pls">楼主</td>'
-                f'<td class="plc"><div class="pi">发表于 2023-9-3 10:00</div>'
+                f'<td class="plc">{meta}'
                 f'<td class="t_f" id="postmessage_1">\n{content}\n</td></td></tr></table>{related}</body>')
     elif template == "table_gbk":
         body = (f'<body><table width="960"><tr><td><a href="/">首页</a> &gt; 资讯</td></tr>'
