@@ -18,6 +18,7 @@ TIME_WEIGHTS = {
     "end": 2.0,  # closing the line in brackets: `…。[2023/9/1 08:15]`
     "end_bare": 1.5,  # bare, after a sentence or a source note: `…（来源：某财经）2023-09-01 08:15`
     "start": 2.0,  # opening the line in brackets: `[2023-09-01 08:15] 标题：…`
+    "start_bare": 1.5,  # opening it bare: `2023-09-01 08:15 标题：…`
     "line_after": 1.5,  # alone on the line after the brief
     "line_before": 1.5,  # alone on the line before it
     "clock_under_day": 2.0,  # a clock, under a day heading: a 7×24 list's item
@@ -40,8 +41,10 @@ QUOTE = -3.0  # a quote: a speaker before the colon, or the body opens a quotati
 CLAUSE_IN_TITLE = -1.0  # the "title" holds a sentence's punctuation
 SHORT_TITLE = -2.0  # a title this short, with no usual opening after it: a label (`官方：`)
 SHORT_BODY = -1.0  # a body this short
+LONG_BODY = -1.0  # a body this long is a story's paragraph more often than a flash
+PAGE_DATE = -2.0  # a time alone on the story's first line, over the first paragraph: the page's own date
 THRESHOLD = 3.0
-MIN_HEADLINE_CHARS, MIN_BODY_CHARS = 4, 10
+MIN_HEADLINE_CHARS, MIN_BODY_CHARS, MAX_BODY_CHARS = 4, 10, 300
 
 # Labels a story gives its own lines: an update, a note, a data note, an editor's note.
 _STORY_LABEL = re.compile(
@@ -81,7 +84,7 @@ class Evidence:
 
 
 def weigh(time: str, title_how: str, title: str, body: str, before_time: str, *, label: bool, opener: bool,
-          source: str | None) -> Evidence:
+          source: str | None, first_line: bool = False) -> Evidence:
     """The evidence of one candidate: ``before_time`` is the text the time follows (or the
     body, when the time comes first), read for a sentence's end."""
     points: list[tuple[str, float]] = [(f"time {time}", TIME_WEIGHTS[time]),
@@ -95,16 +98,27 @@ def weigh(time: str, title_how: str, title: str, body: str, before_time: str, *,
     end = before_time.rstrip()[-1:]
     points.append(("ends a sentence", SENTENCE_END) if end and end in _SENTENCE_ENDS
                   else ("ends mid-sentence", NO_SENTENCE_END))
-    if title_how in ("colon", "line_above", "bracketed"):
-        if _STORY_LABEL.match(title):
-            points.append(("a story's label", STORY_LABEL))
-        if title_how == "colon" and (ATTRIBUTION.search(title) or body[:1] in _QUOTES) or _QUOTE.search(title):
-            points.append(("a quote", QUOTE))
-        if _CLAUSE.search(title):
-            points.append(("a clause in the title", CLAUSE_IN_TITLE))
-        if len(title) < MIN_HEADLINE_CHARS and not opener:
-            points.append(("a short title", SHORT_TITLE))
+    points += _title_points(title_how, title, body, opener)
     if len(body) < MIN_BODY_CHARS:
         points.append(("a short body", SHORT_BODY))
+    elif len(body) > MAX_BODY_CHARS:
+        points.append(("a long body", LONG_BODY))
+    if first_line:
+        points.append(("the story's first line", PAGE_DATE))
     return Evidence(time, title_how, tuple(points))
 
+
+def _title_points(title_how: str, title: str, body: str, opener: bool) -> list[tuple[str, float]]:
+    """What a title found in the text (not a heading's) says against a brief."""
+    if title_how not in ("colon", "line_above", "bracketed"):
+        return []
+    points = []
+    if _STORY_LABEL.match(title):
+        points.append(("a story's label", STORY_LABEL))
+    if title_how == "colon" and (ATTRIBUTION.search(title) or body[:1] in _QUOTES) or _QUOTE.search(title):
+        points.append(("a quote", QUOTE))
+    if _CLAUSE.search(title):
+        points.append(("a clause in the title", CLAUSE_IN_TITLE))
+    if len(title) < MIN_HEADLINE_CHARS and not opener:
+        points.append(("a short title", SHORT_TITLE))
+    return points

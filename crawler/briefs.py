@@ -72,8 +72,9 @@ _FLASH_HEADING = re.compile(rf"^[|｜▍■●◆▌#\s]*(?:相关|相關|最新
                             r"(?:推荐|推薦|列表|速递|速遞)?\s*[:：]?$")
 # An untitled brief opens with its outlet: `某某日报讯 …`, `CNBC报道，…`.
 # (`据某财经报道，…` opens story sentences as often: not a brief's lead.)
-_SOURCE_LEAD = re.compile(r"^(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
+_SOURCE_LEAD = re.compile(r"^(?!据|據)(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
                           r"(?:訊|讯|(?<!据)(?<!據)(?:報道|报道|報導|报导))(?:[\s，,:：]|$)")
+_OUTLET = re.compile(r"^\s*\S{2,14}(?:訊|讯)\s*$")
 _FIRST_SENTENCE = re.compile(r"^[^。！？!?]+")
 # A line ending so is a sentence or a clause of one, never a title over the line below.
 _NO_TITLE_ENDS = frozenset("。！？!?，,；;：:、")
@@ -99,6 +100,7 @@ class BlockRole:
 
 
 STORY = "story"
+_IN_LINE = frozenset(("end", "end_bare", "start", "start_bare"))  # the time inside the brief's own line
 MIN_RUN = 2  # briefs under a heading, and no story, that make it the run's heading
 
 
@@ -117,8 +119,10 @@ def _title_and_body(head: str) -> _Titled | None:
     if m and len(head) - m.end() >= MIN_TITLE + MIN_BODY:
         head, label = head[m.end():], True
     flash = _FLASH.match(head)
-    if flash:
+    if flash and not _OUTLET.match(flash["title"]):
         return _Titled(flash["title"].strip(), flash["body"].strip(), "bracketed", label)
+    if flash:  # `【某某日报讯】…`: the outlet, not a title
+        return _Titled(_untitled(flash["body"]), head, "untitled", label)
     lead = _SOURCE_LEAD.match(head)
     if lead and lead["src"].strip() not in _NOT_SOURCES:
         return _Titled(_untitled(head[lead.end():]), head, "untitled", label)
@@ -140,19 +144,19 @@ def _untitled(rest: str) -> str:
 
 
 def _parts(title: str, body: str, time_raw: str, how_time: str, how_title: str, before_time: str,
-           label: bool = False, source: str | None = None) -> BriefParts | None:
+           label: bool = False, source: str | None = None, first_line: bool = False) -> BriefParts | None:
     if len(title) < MIN_TITLE or len(body) < MIN_BODY or len(title) > MAX_TITLE:
         return None
     source = find_source(body) or source
     evidence = weigh(how_time, how_title, title, body, before_time, label=label,
-                     opener=bool(_OPENER.match(body)), source=source)
+                     opener=bool(_OPENER.match(body)), source=source, first_line=first_line)
     return BriefParts(title, body, time_raw, source, evidence)
 
 
 def parse_brief(text: str) -> BriefParts | None:
     """The parts of a brief printed as one paragraph, or None when the paragraph is not one."""
     mark = brieftime.find(text)
-    if mark is None or mark.kind not in ("end", "end_bare", "start"):
+    if mark is None or mark.kind not in _IN_LINE:
         return None
     parts = _in_line(mark, None)
     return parts if parts is not None and parts.evidence is not None and parts.evidence.brief else None
@@ -207,16 +211,18 @@ def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefP
     return [b for b, r in zip(blocks, roles, strict=True) if r.role == STORY], found
 
 
-def read_blocks(blocks: list[dict]) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+def read_blocks(blocks: list[dict], at_top: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
     """What each block is (story, or a part of a brief), and the briefs with the position
-    of their first block."""
-    return _Reading(blocks).read()
+    of their first block. ``at_top``: the blocks open the story (a time alone on the first
+    line is then the page's date more often than a brief's)."""
+    return _Reading(blocks, at_top).read()
 
 
 class _Reading:
     """One pass over a story's blocks, in order; a brief takes its lines out of the story."""
 
-    def __init__(self, blocks: list[dict]):
+    def __init__(self, blocks: list[dict], at_top: bool):
+        self.at_top = at_top
         self.texts = [b["text"] for b in blocks]
         self.headings = [b["type"] == "heading" for b in blocks]
         self.marks = [brieftime.find(t) for t in self.texts]
@@ -252,7 +258,7 @@ class _Reading:
     def _refused(self, k: int) -> Evidence | None:
         """The evidence a dated line of story was weighed by, for ``explain``."""
         mark = self.marks[k]
-        if mark is None or mark.kind not in ("end", "end_bare", "start"):
+        if mark is None or mark.kind not in _IN_LINE:
             return None
         parts = _in_line(mark, None)
         return parts.evidence if parts is not None else None
@@ -270,7 +276,7 @@ class _Reading:
         """(first block, last block, parts, {block: role}) of a brief whose time is in block
         ``i``, or None."""
         kind = mark.kind
-        if kind in ("end", "end_bare", "start"):
+        if kind in _IN_LINE:
             above = self.texts[i - 1] if self._titles(i - 1) else None
             parts = _in_line(mark, above)
             if not _decided(parts):
@@ -293,7 +299,7 @@ class _Reading:
                 first, parts, roles = got
                 return first, i, parts, {**roles, i: "a brief's time"}
         if self._free(i + 1) and self.marks[i + 1] is None:
-            got = self._forward(i + 1, mark.raw, "line_before", source)
+            got = self._forward(i + 1, mark.raw, "line_before", source, first_line=self.at_top and i == 0)
             if got is not None:
                 last, parts, roles = got
                 return i, last, parts, {i: "a brief's time", **roles}
@@ -319,19 +325,20 @@ class _Reading:
         last, parts, roles = got
         return i, last, parts, {i: "a brief's time", **roles}
 
-    def _forward(self, k: int, time_raw: str, how: str, source: str | None):
+    def _forward(self, k: int, time_raw: str, how: str, source: str | None, first_line: bool = False):
         """The brief that starts at block ``k`` (its time printed before it): a heading over
         a body, or a titled text. (last block, parts, roles) or None."""
         text = self.texts[k]
         if self._titles(k) and self._free(k + 1) and self.marks[k + 1] is None and not self.headings[k + 1]:
             body = self.texts[k + 1]
-            parts = _parts(text, body, time_raw, how, "heading", body, source=source)
+            parts = _parts(text, body, time_raw, how, "heading", body, source=source, first_line=first_line)
             if _decided(parts):
                 return k + 1, parts, {k: "a brief's title", k + 1: "a brief"}
         if self.headings[k]:
             return None
         t = _title_and_body(text)
-        parts = _parts(t.title, t.body, time_raw, how, t.how, text, t.label, source) if t is not None else None
+        parts = (_parts(t.title, t.body, time_raw, how, t.how, text, t.label, source, first_line)
+                 if t is not None else None)
         return (k, parts, {k: "a brief"}) if _decided(parts) else None
 
     def _text_with_title(self, k: int, time_raw: str, how: str, source: str | None):

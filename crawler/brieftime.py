@@ -1,6 +1,7 @@
 """Where a line holds a brief's time, and in which form: closing it in brackets
 (``…。[2023/9/1 08:15]``, ``〔…〕``, ``（…）``), bare after a source note
-(``…（来源：某财经）2023-09-01 08:15``), opening it (``[2023-09-01 08:15] 标题：…``), alone on
+(``…（来源：某财经）2023-09-01 08:15``), opening it (``[2023-09-01 08:15] 标题：…``, bare or
+bracketed), alone on
 its line (maybe with the source: ``某财经 · 2023-09-01 08:15``), a clock alone or opening an
 item (``08:15 标题：…``) under a day heading (``2023年9月1日 星期五``), which is a line of
 its own too.
@@ -26,6 +27,8 @@ END_BRACKETED = re.compile(rf"[{_O}]{_IN}{_DATETIME}{_IN}[{_C}]\s*$")
 # A bare closing time, after the end of a sentence or of a parenthesised source note.
 _END_BARE = re.compile(rf"(?:(?<=[）)。！!？?」”])|(?:来源|來源)\s*[:：]\s*[^\s\d]{{2,12}}?\s+)\s*{_DATETIME}\s*$")
 _START_BRACKETED = re.compile(rf"^\s*[{_O}]{_IN}{_DATETIME}{_IN}[{_C}]\s*")
+# A bare opening time, then a space: a time then a colon or a comma opens a timeline's line.
+_START_BARE = re.compile(rf"^{_DATETIME}\s+(?=[^\s:：，,\d])")
 # A line that is a time and nothing else, bracketed or not, maybe with the outlet before or
 # after it, set apart by a dot, a bar or a space (`某财经 · 2023-09-01 08:15`, `—— 某财经
 # 2023-09-01 08:15`) or labelled (`来源：某财经 2023-09-01 08:15`); a sentence running into a
@@ -54,7 +57,7 @@ _LOST_SPACE = re.compile(r"[\s?？]+")
 class TimeMark:
     """A time found in a line: its raw form, where it sits, and the rest of the line."""
 
-    kind: str  # "end", "end_bare", "start", "alone", "clock", "clock_start", "day"
+    kind: str  # "end", "end_bare", "start", "start_bare", "alone", "clock", "clock_start", "day"
     raw: str  # the time as printed, a `?` read as the space it stands for
     rest: str  # the line without the time (the brief's text, or the outlet of a time line)
 
@@ -94,6 +97,9 @@ def _at_start(text: str) -> TimeMark | None:
     m = _START_BRACKETED.match(text)
     if m:
         return TimeMark("start", clean(m["time"]), text[m.end():].strip())
+    m = _START_BARE.match(text)
+    if m:
+        return TimeMark("start_bare", clean(m["time"]), text[m.end():].strip())
     m = _CLOCK_ALONE.match(text)
     if m:
         return TimeMark("clock", clean(m["clock"]), "")

@@ -187,6 +187,14 @@ def test_story_id_survives_a_copy_printed_a_clause_per_line():
     ("【快讯】某链启动主网：据项目方公告，某链主网已于今日启动。[2023/9/1 08:15:00]", "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
     ("【7×24】某链启动主网：据项目方公告，某链主网已于今日启动。[2023/9/1 08:15:00]", "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
     ("币圈快讯：某链启动主网：据项目方公告，某链主网已于今日启动。[2023/9/1 08:15:00]", "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
+    # the time first, bare
+    ("2023-09-01 08:15 某链启动主网：据项目方公告，某链主网已于今日启动。", "某链启动主网", "据项目方公告", "2023-09-01 08:15"),
+    # a source label before a bare closing time
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。来源：某财经 2023-09-01 08:15", "某链启动主网", "据项目方公告",
+     "2023-09-01 08:15"),
+    # the outlet in brackets is no title
+    ("【某某日报讯】某交易所宣布将于下周下线三个交易对。[2023/9/1 08:15:00]",
+     "某交易所宣布将于下周下线三个交易对", "【某某日报讯】", "2023/9/1 08:15:00"),
     # untitled, led by its outlet: titled by its first sentence
     ("某某日报讯 某交易所宣布将于下周下线三个交易对。[2023/9/1 08:15:00]",
      "某交易所宣布将于下周下线三个交易对", "某某日报讯", "2023/9/1 08:15:00"),
@@ -208,6 +216,10 @@ def test_other_shapes(text, title, body_start, time):
     "负责人表示：“我们会在下周公布完整的路线图。”（2023-09-02 09:30）",
     # a timeline's line, a date mid-sentence
     "9月1日 08:15：主网激活，第一个区块顺利产出。",
+    "2023-09-01 08:15，主网激活，第一个区块顺利产出。",
+    # a sentence quoting a flash; a short label
+    "据某财经快讯，某链已于今日上线主网。[2023/9/1 08:15]",
+    "官方：充值已经恢复。[2023/9/1 10:20]",
     "编者按：本文写于2023/9/1 09:00，此后行情或有变化，请读者留意。",
 ])
 def test_story_lines_that_look_like_briefs_stay_story(text):
@@ -291,3 +303,9 @@ def test_read_blocks_gives_each_block_its_role_and_evidence():
     assert roles[1].evidence is not None and not roles[1].evidence.brief
     assert "a story's label" in roles[1].evidence.describe()
     assert roles[2].evidence is not None and roles[2].evidence.brief and found[0][1].evidence == roles[2].evidence
+
+
+def test_a_time_over_the_story_is_the_pages_date_not_a_brief():
+    first = para("本周某链生态迎来重要进展：主网在经历数月测试后正式上线，开发者社区反应积极。")
+    lines = [para("2023-09-03 10:00"), first, LAST]
+    assert split_blocks(lines) == (lines, [])
