@@ -45,6 +45,7 @@ LONG_BODY = -1.0  # a body this long is a story's paragraph more often than a fl
 PAGE_DATE = -2.0  # a time alone on the story's first line, over the first paragraph: the page's own date
 THRESHOLD = 3.0
 MIN_HEADLINE_CHARS, MIN_BODY_CHARS, MAX_BODY_CHARS = 4, 10, 300
+MAX_LABEL_CHARS = 8  # the longest label of a story's own (`最新進展`, `原文鏈接`, `更新12`)
 
 # Labels a story gives its own lines: an update, a note, a data note, an editor's note.
 _STORY_LABEL = re.compile(
@@ -68,10 +69,7 @@ class Evidence:
     time: str  # where the time sat
     title: str  # how the title was found
     points: tuple[tuple[str, float], ...]
-
-    @property
-    def score(self) -> float:
-        return sum(w for _, w in self.points)
+    score: float  # the points' sum
 
     @property
     def brief(self) -> bool:
@@ -105,7 +103,7 @@ def weigh(time: str, title_how: str, title: str, body: str, before_time: str, *,
         points.append(("a long body", LONG_BODY))
     if first_line:
         points.append(("the story's first line", PAGE_DATE))
-    return Evidence(time, title_how, tuple(points))
+    return Evidence(time, title_how, tuple(points), sum(w for _, w in points))
 
 
 def _title_points(title_how: str, title: str, body: str, opener: bool) -> list[tuple[str, float]]:
@@ -113,7 +111,7 @@ def _title_points(title_how: str, title: str, body: str, opener: bool) -> list[t
     if title_how not in ("colon", "line_above", "bracketed"):
         return []
     points = []
-    if _STORY_LABEL.match(title):
+    if len(title) <= MAX_LABEL_CHARS and _STORY_LABEL.match(title):
         points.append(("a story's label", STORY_LABEL))
     if title_how == "colon" and (ATTRIBUTION.search(title) or body[:1] in _QUOTES) or _QUOTE.search(title):
         points.append(("a quote", QUOTE))

@@ -39,6 +39,7 @@ _OPENER = re.compile(
     r"|金色財經|金色财经|Odaily|PANews|BlockBeats|鏈捕手|链捕手|律動|律动|巴比特|吳說|吴说|深潮|財聯社|财联社"
     r"|行情顯示|行情显示|數據顯示|数据显示|官方消息|消息|外媒|彭博|路透|CoinDesk|The Block|Cointelegraph)"
 )
+_OPENER_AT = re.compile(r"\s*" + _OPENER.pattern[1:])  # the same, where a colon leaves off
 _COLON = re.compile("[:：]")
 # The colon of a clock time (`21:49`) never ends a title.
 _CLOCK_COLON = re.compile(r"(?<=\d)[:：](?=\d{2}(?!\d))")
@@ -74,6 +75,10 @@ _FLASH_HEADING = re.compile(rf"^[|｜▍■●◆▌#\s]*(?:相关|相關|最新
 # (`据某财经报道，…` opens story sentences as often: not a brief's lead.)
 _SOURCE_LEAD = re.compile(r"^(?!据|據)(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
                           r"(?:訊|讯|(?<!据)(?<!據)(?:報道|报道|報導|报导))(?:[\s，,:：]|$)")
+_LEAD_WORDS = re.compile("訊|讯|報道|报道|報導|报导")
+MAX_LEAD = 30  # an outlet's lead ends this close to the start
+# The first characters of every flash label: most texts are let go without the regex.
+_LABEL_FIRST = frozenset("【[［〔币幣今最突重独獨区區加链鏈快资資头頭7")
 _OUTLET = re.compile(r"^\s*\S{2,14}(?:訊|讯)\s*$")
 _FIRST_SENTENCE = re.compile(r"^[^。！？!?]+")
 # A line ending so is a sentence or a clause of one, never a title over the line below.
@@ -101,6 +106,7 @@ class BlockRole:
 
 STORY = "story"
 _IN_LINE = frozenset(("end", "end_bare", "start", "start_bare"))  # the time inside the brief's own line
+_STORY_ROLE = BlockRole(STORY)
 MIN_RUN = 2  # briefs under a heading, and no story, that make it the run's heading
 
 
@@ -115,7 +121,7 @@ class _Titled:
 def _title_and_body(head: str) -> _Titled | None:
     """The title and body of a brief's text (its time taken out)."""
     label = False
-    m = _LABEL.match(head)
+    m = _LABEL.match(head) if head[:1] in _LABEL_FIRST else None
     if m and len(head) - m.end() >= MIN_TITLE + MIN_BODY:
         head, label = head[m.end():], True
     flash = _FLASH.match(head)
@@ -123,7 +129,7 @@ def _title_and_body(head: str) -> _Titled | None:
         return _Titled(flash["title"].strip(), flash["body"].strip(), "bracketed", label)
     if flash:  # `【某某日报讯】…`: the outlet, not a title
         return _Titled(_untitled(flash["body"]), head, "untitled", label)
-    lead = _SOURCE_LEAD.match(head)
+    lead = _SOURCE_LEAD.match(head) if _LEAD_WORDS.search(head, 0, MAX_LEAD) else None
     if lead and lead["src"].strip() not in _NOT_SOURCES:
         return _Titled(_untitled(head[lead.end():]), head, "untitled", label)
     split = _split_at(head)
@@ -187,7 +193,7 @@ def _split_at(head: str) -> int | None:
     if not colons:
         return None
     for i in colons:
-        if _OPENER.match(head[i + 1:].lstrip()):
+        if _OPENER_AT.match(head, i + 1):
             return i
     return next((i for i in colons if i > NAME_PREFIX_MAX), colons[-1])
 
@@ -225,7 +231,9 @@ class _Reading:
         self.at_top = at_top
         self.texts = [b["text"] for b in blocks]
         self.headings = [b["type"] == "heading" for b in blocks]
-        self.marks = [brieftime.find(t) for t in self.texts]
+        # most blocks are story with no clock in them: let them go before a call
+        clock, day = brieftime.ANY_CLOCK.search, brieftime.MAX_DAY_LINE
+        self.marks = [brieftime.find(t) if len(t) <= day or clock(t) else None for t in self.texts]
         self.roles: list[BlockRole | None] = [None] * len(blocks)
         self.found: list[tuple[int, BriefParts]] = []
 
@@ -253,7 +261,8 @@ class _Reading:
             i += 1
         if self.found:
             self._headings_over_briefs()
-        return [r or BlockRole(STORY, self._refused(k)) for k, r in enumerate(self.roles)], self.found
+        return [r or (_STORY_ROLE if self.marks[k] is None else BlockRole(STORY, self._refused(k)))
+                for k, r in enumerate(self.roles)], self.found
 
     def _refused(self, k: int) -> Evidence | None:
         """The evidence a dated line of story was weighed by, for ``explain``."""

@@ -47,7 +47,7 @@ _CLOCK_START = re.compile(rf"^[{_O}]?\s*(?P<clock>{_CLOCK})\s*[{_C}]?\s*(?=[^\s:
 _WEEKDAY = r"(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])"
 _DAY = re.compile(rf"^(?:{_WEEKDAY}\s*)?(?P<day>\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?"
                   rf"|\d{{1,2}}月\d{{1,2}}日)\s*{_WEEKDAY}?$")
-_ANY_CLOCK = re.compile(r"\d[:：]\d\d")
+ANY_CLOCK = re.compile(r"\d[:：]\d\d")  # every time holds a clock
 MAX_DAY_LINE = 24  # the longest day heading: `2023年09月01日 星期五` and spaces
 MAX_TIME_LINE = 60  # the longest line that is a time alone (with an outlet's name and a label)
 _LOST_SPACE = re.compile(r"[\s?？]+")
@@ -70,7 +70,7 @@ def clean(raw: str) -> str:
 
 def find(text: str) -> TimeMark | None:
     """The brief time ``text`` holds in one of the forms above, or None."""
-    if not _ANY_CLOCK.search(text):
+    if not ANY_CLOCK.search(text):
         if len(text) <= MAX_DAY_LINE and (m := _DAY.match(text)):
             return TimeMark("day", clean(m["day"]), "")
         return None
