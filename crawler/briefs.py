@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from . import brieftime
 from .briefevidence import ATTRIBUTION, Evidence, weigh
@@ -248,7 +249,7 @@ class _Reading:
                 i += 1
                 continue
             taken = self._brief_at(i, mark, day) if mark is not None else None
-            if taken is not None:
+            if mark is not None and taken is not None:
                 first, last, parts, roles = taken
                 for k, role in roles.items():
                     self.roles[k] = BlockRole(role, parts.evidence if k == first else None)
@@ -384,9 +385,10 @@ class _Reading:
                 continue
             end = next((j for j in range(k + 1, n) if roles[j] is None and self.headings[j]), n)
             under = range(k + 1, end)
-            if all(roles[j] is not None for j in under) and sum(roles[j].role == "a brief" for j in under) >= MIN_RUN:
+            taken = [r for j in under if (r := roles[j]) is not None]
+            if len(taken) == len(under) and sum(r.role == "a brief" for r in taken) >= MIN_RUN:
                 roles[k] = BlockRole("a heading over briefs")
 
 
-def _decided(parts: BriefParts | None) -> bool:
+def _decided(parts: BriefParts | None) -> TypeGuard[BriefParts]:
     return parts is not None and parts.evidence is not None and parts.evidence.brief
