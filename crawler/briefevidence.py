@@ -53,6 +53,8 @@ _STORY_LABEL = re.compile(
     r"(?:更新|Update|注|备注|備註|说明|說明|按|补充|補充|提示|注释|註釋|来源|來源|截至|截止|时间|時間|日期|地点|地點"
     r"|结论|結論|总结|總結|附注|附註|修正|更正|勘误|勘誤|公告|通知|声明|聲明|进展|進展|最新进展|最新進展|后续|後續"
     r"|回应|回應|官方回应|官方回應|背景|原文|原文链接|原文鏈接|参考|參考|PS|P\.S\.)\s*\d*$", re.I)
+# A "title" that is a date or a clock: a timeline's line (`9月1日 08:15：主网激活`).
+_TIME_TITLE = re.compile(r"^[\d\s年月日号號点點时時分秒:：/.\-]+$")
 # A speaker before the colon: the text after it is what they said.
 ATTRIBUTION = re.compile(r"(?:称|稱|表示|指出|透露|寫道|写道|報道|报道|報導|报导|说|說|认为|認為|回应|回應"
                          r"|强调|強調|坦言)$")
@@ -113,6 +115,8 @@ def _title_points(title_how: str, title: str, body: str, opener: bool) -> list[t
     points = []
     if len(title) <= MAX_LABEL_CHARS and _STORY_LABEL.match(title):
         points.append(("a story's label", STORY_LABEL))
+    if _TIME_TITLE.match(title):
+        points.append(("a time for a title: a timeline's line", STORY_LABEL))
     if title_how == "colon" and (ATTRIBUTION.search(title) or body[:1] in _QUOTES) or _QUOTE.search(title):
         points.append(("a quote", QUOTE))
     if _CLAUSE.search(title):

@@ -305,6 +305,14 @@ def test_read_blocks_gives_each_block_its_role_and_evidence():
     assert roles[2].evidence is not None and roles[2].evidence.brief and found[0][1].evidence == roles[2].evidence
 
 
+def test_a_timelines_line_above_a_time_line_is_no_brief():
+    lines = [LEAD, para("9月1日 08:15：主网激活，第一个区块顺利产出。"), para("2023-09-02 14:00"),
+             para("某跨链桥恢复运行：据官方推特，某跨链桥已恢复运行。"), LAST]
+    story, found = split_blocks(lines)
+    assert [(p.title, p.time_raw) for _, p in found] == [("某跨链桥恢复运行", "2023-09-02 14:00")]
+    assert story == [LEAD, lines[1], LAST]
+
+
 def test_a_time_over_the_story_is_the_pages_date_not_a_brief():
     first = para("本周某链生态迎来重要进展：主网在经历数月测试后正式上线，开发者社区反应积极。")
     lines = [para("2023-09-03 10:00"), first, LAST]
