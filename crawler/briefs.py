@@ -152,6 +152,8 @@ def _untitled(rest: str) -> str:
 
 def _parts(title: str, body: str, time_raw: str, how_time: str, how_title: str, before_time: str,
            label: bool = False, source: str | None = None, first_line: bool = False) -> BriefParts | None:
+    if how_title in ("heading", "line_above") and title[:1] in _LABEL_FIRST and (m := _LABEL.match(title)):
+        title, label = title[m.end():], True  # `<h4>【快讯】标题</h4>`
     if len(title) < MIN_TITLE or len(body) < MIN_BODY or len(title) > MAX_TITLE:
         return None
     source = find_source(body) or source
@@ -177,12 +179,12 @@ def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
     t = _title_and_body(head)
     if above is not None and (t is None or t.how == "untitled" or _OPENER.match(head)
                               or (t.how == "colon" and ATTRIBUTION.search(t.title))):
-        titled = _parts(above, head, mark.raw, mark.kind, "heading", head)
+        titled = _parts(above, head, mark.raw, mark.kind, "heading", head, source=mark.source)
         if titled is not None and titled.evidence is not None and titled.evidence.brief:
             return titled
     if t is None:
         return None
-    return _parts(t.title, t.body, mark.raw, mark.kind, t.how, head, t.label)
+    return _parts(t.title, t.body, mark.raw, mark.kind, t.how, head, t.label, mark.source)
 
 
 def _split_at(head: str) -> int | None:

@@ -24,8 +24,10 @@ _DATETIME = rf"(?P<time>{_DATE}(?:\s*日[\s?？]*|[\s?？]+){_CLOCK})"
 _IN = r"[\s?？]*"  # inside brackets: spaces, or the `?` that stands for them
 # The closing time in brackets; nothing but spaces after it.
 END_BRACKETED = re.compile(rf"[{_O}]{_IN}{_DATETIME}{_IN}[{_C}]\s*$")
-# A bare closing time, after the end of a sentence or of a parenthesised source note.
-_END_BARE = re.compile(rf"(?:(?<=[）)。！!？?」”])|(?:来源|來源)\s*[:：]\s*[^\s\d]{{2,12}}?\s+)\s*{_DATETIME}\s*$")
+# A bare closing time, after the end of a sentence or a parenthesised source note, or after
+# the outlet (`…。某财经 · 2023-09-01 08:15`, a quote's <cite> run into it; `来源：某财经 2023-…`).
+_END_BARE = re.compile(r"(?:(?<=[）)。！!？?」”])\s*(?:(?P<note>[^\s\d。，,·|｜]{2,12}?)\s*[·|｜—]\s*)?"
+                       rf"|(?:来源|來源)\s*[:：]\s*(?P<label>[^\s\d]{{2,12}}?)\s+)\s*{_DATETIME}\s*$")
 _START_BRACKETED = re.compile(rf"^\s*[{_O}]{_IN}{_DATETIME}{_IN}[{_C}]\s*")
 # A bare opening time, then a space: a time then a colon or a comma opens a timeline's line.
 _START_BARE = re.compile(rf"^{_DATETIME}\s+(?=[^\s:：，,\d])")
@@ -60,6 +62,7 @@ class TimeMark:
     kind: str  # "end", "end_bare", "start", "start_bare", "alone", "clock", "clock_start", "day"
     raw: str  # the time as printed, a `?` read as the space it stands for
     rest: str  # the line without the time (the brief's text, or the outlet of a time line)
+    source: str | None = None  # the outlet printed beside a closing time
 
 
 def clean(raw: str) -> str:
@@ -90,7 +93,9 @@ def _at_end(text: str) -> TimeMark | None:
     if m:
         return TimeMark("end", clean(m["time"]), text[: m.start()].rstrip())
     m = _END_BARE.search(text) if text[-1].isdigit() else None
-    return TimeMark("end_bare", clean(m["time"]), text[: m.start()].rstrip()) if m else None
+    if m is None:
+        return None
+    return TimeMark("end_bare", clean(m["time"]), text[: m.start()].rstrip(), m["note"] or m["label"])
 
 
 def _at_start(text: str) -> TimeMark | None:

@@ -192,6 +192,9 @@ def test_story_id_survives_a_copy_printed_a_clause_per_line():
     # a source label before a bare closing time
     ("某链启动主网：据项目方公告，某链主网已于今日启动。来源：某财经 2023-09-01 08:15", "某链启动主网", "据项目方公告",
      "2023-09-01 08:15"),
+    # the outlet beside a bare closing time: a quote's <cite> run into its text
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。某财经 · 2023-09-01 08:15", "某链启动主网", "据项目方公告",
+     "2023-09-01 08:15"),
     # the outlet in brackets is no title
     ("【某某日报讯】某交易所宣布将于下周下线三个交易对。[2023/9/1 08:15:00]",
      "某交易所宣布将于下周下线三个交易对", "【某某日报讯】", "2023/9/1 08:15:00"),
@@ -303,6 +306,13 @@ def test_read_blocks_gives_each_block_its_role_and_evidence():
     assert roles[1].evidence is not None and not roles[1].evidence.brief
     assert "a story's label" in roles[1].evidence.describe()
     assert roles[2].evidence is not None and roles[2].evidence.brief and found[0][1].evidence == roles[2].evidence
+
+
+def test_a_flash_label_over_the_body_is_not_the_title():
+    for line in (heading("【快讯】某链启动主网"), para("【快讯】某链启动主网")):
+        story, found = split_blocks([LEAD, line, para("据项目方公告，某链主网已于今日启动。"), para("2023-09-01 08:15"), LAST])
+        assert [(p.title, p.time_raw) for _, p in found] == [("某链启动主网", "2023-09-01 08:15")]
+        assert story == [LEAD, LAST]
 
 
 def test_a_timelines_line_above_a_time_line_is_no_brief():
