@@ -45,6 +45,7 @@ LONG_BODY = -1.0  # a body this long is a story's paragraph more often than a fl
 PAGE_DATE = -2.0  # a time alone on the story's first line, over the first paragraph: the page's own date
 THRESHOLD = 3.0
 MIN_HEADLINE_CHARS, MIN_BODY_CHARS, MAX_BODY_CHARS = 4, 10, 300
+MIN_CLAUSED_BODY = 20  # a body of clauses this long is a flash without its full stop, not a clause
 MAX_LABEL_CHARS = 8  # the longest label of a story's own (`最新進展`, `原文鏈接`, `更新12`)
 
 # Labels a story gives its own lines: an update, a note, a data note, an editor's note.
@@ -96,8 +97,10 @@ def weigh(time: str, title_how: str, title: str, body: str, before_time: str, *,
     if source:
         points.append((f"source {source}", SOURCE))
     end = before_time.rstrip()[-1:]
-    points.append(("ends a sentence", SENTENCE_END) if end and end in _SENTENCE_ENDS
-                  else ("ends mid-sentence", NO_SENTENCE_END))
+    if end and end in _SENTENCE_ENDS:
+        points.append(("ends a sentence", SENTENCE_END))
+    elif len(body) < MIN_CLAUSED_BODY or not _CLAUSE.search(body):  # a long body of clauses may drop its stop
+        points.append(("ends mid-sentence", NO_SENTENCE_END))
     points += _title_points(title_how, title, body, opener)
     if len(body) < MIN_BODY_CHARS:
         points.append(("a short body", SHORT_BODY))

@@ -42,6 +42,7 @@ _OPENER = re.compile(
 )
 _OPENER_AT = re.compile(r"\s*" + _OPENER.pattern[1:])  # the same, where a colon leaves off
 _COLON = re.compile("[:：]")
+_BAR = re.compile(r"\s+[|｜]\s+|｜|——")  # a title's end where a site prints no colon
 # The colon of a clock time (`21:49`) never ends a title.
 _CLOCK_COLON = re.compile(r"(?<=\d)[:：](?=\d{2}(?!\d))")
 MAX_TITLE = 80
@@ -134,9 +135,12 @@ def _title_and_body(head: str) -> _Titled | None:
     if lead and lead["src"].strip() not in _NOT_SOURCES:
         return _Titled(_untitled(head[lead.end():]), head, "untitled", label)
     split = _split_at(head)
-    if split is None:
+    if split is not None:
+        return _Titled(head[:split].strip(), head[split + 1:].strip(), "colon", label)
+    bar = _BAR.search(head, 0, MAX_TITLE + 2)  # `标题 | 正文`, `标题——正文`
+    if bar is None:
         return None
-    return _Titled(head[:split].strip(), head[split + 1:].strip(), "colon", label)
+    return _Titled(head[: bar.start()].strip(), head[bar.end():].strip(), "colon", label)
 
 
 def _untitled(rest: str) -> str:
