@@ -93,8 +93,8 @@ class BriefParts:
     body: str
     time_raw: str
     source: str | None
-    #: what made these lines a brief (None for parts read without weighing)
-    evidence: Evidence | None = None
+    #: what made these lines a brief, point by point
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def parse_brief(text: str) -> BriefParts | None:
     if mark is None or mark.kind not in _IN_LINE:
         return None
     parts = _in_line(mark, None)
-    return parts if parts is not None and parts.evidence is not None and parts.evidence.brief else None
+    return parts if _decided(parts) else None
 
 
 def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
@@ -184,7 +184,7 @@ def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
     if above is not None and (t is None or t.how == "untitled" or _OPENER.match(head)
                               or (t.how == "colon" and ATTRIBUTION.search(t.title))):
         titled = _parts(above, head, mark.raw, mark.kind, "heading", head, source=mark.source)
-        if titled is not None and titled.evidence is not None and titled.evidence.brief:
+        if _decided(titled):
             return titled
     if t is None:
         return None
@@ -397,4 +397,4 @@ class _Reading:
 
 
 def _decided(parts: BriefParts | None) -> TypeGuard[BriefParts]:
-    return parts is not None and parts.evidence is not None and parts.evidence.brief
+    return parts is not None and parts.evidence.brief
