@@ -1,28 +1,37 @@
-"""Find the dated news flashes ("briefs") a site injects into a story: pure text patterns,
-read by the page classes too (``split.py`` makes the items).
+"""Find the dated news flashes ("briefs") a site injects into a story: pure text, read by
+the page classes too (``split.py`` makes the items).
 
-A brief is one paragraph shaped ``TITLE:BODY[YYYY/M/D HH:MM:SS]`` or
-``【TITLE】BODY[…]``, or a heading ``TITLE`` over a paragraph ``BODY[…]``: the bracketed
-time closes the paragraph (or stands alone on the next line). The title may hold a colon
-itself (``CNBC:馬斯克已收到…``), so the split is made before the body's usual opening
-(``據…``, ``4月21日消息``, ``金色財經報道``…), not at the first colon.
+A brief is a unit standing apart from the story's flow: a title, a body, a time, usually a
+source, in a block of its own or a few lines together. The seed's shape is one paragraph
+``TITLE:BODY[YYYY/M/D HH:MM:SS]`` (or ``【TITLE】BODY[…]``); sites also print the time
+first, bare after a source note, on a line of its own before or after the brief, or as a
+clock under a day heading (a 7×24 list); the title as a heading over the body, after a flash
+label (``【快讯】``), or not at all (``某某日报讯 …``). ``brieftime`` finds the time in any of
+those places; this module finds the title and body around it; ``briefevidence`` weighs what
+was found, so that a story's own dated line (``更新：…[…]``) stays story.
+
+The title may hold a colon itself (``CNBC:馬斯克已收到…``), so the split is made before the
+body's usual opening (``據…``, ``4月21日消息``, ``金色財經報道``…), not at the first colon.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
-# `2022/4/5 14:05:43`, `2022-04-05 14:05`, `2022.4.5 14:05`, `2022年4月5日 14:05`; a colon may be full-width
-_TIME = (r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
-# The closing time, in any bracket pair the sites use; nothing but spaces after it.
-BRIEF_TIME = re.compile(rf"[\[［【]\s*(?P<time>{_TIME})\s*[\]］】]\s*$")
-_TIME_ONLY = re.compile(r"^\s*" + BRIEF_TIME.pattern)  # the closing time, alone on its line
-_CLOSE = "]］】"  # the brackets a brief's time closes with: tried before the pattern
+from . import brieftime
+from .briefevidence import ATTRIBUTION, Evidence, weigh
+from .brieftime import END_BRACKETED as BRIEF_TIME
+from .brieftime import TimeMark
+
+__all__ = ["BRIEF_TIME", "BlockRole", "BriefParts", "ends_like_a_brief", "find_source", "parse_brief", "read_blocks",
+           "split_blocks"]
 
 
 def ends_like_a_brief(text: str) -> bool:
-    """The text closes with a brief's bracketed time."""
-    return bool(text) and text[-1] in _CLOSE and BRIEF_TIME.search(text) is not None
+    """The text closes with a brief's time, bracketed or after a note."""
+    return brieftime.ends_with_time(text)
+
 
 _FLASH = re.compile(r"^【(?P<title>[^】]{2,80})】(?P<body>.+)$", re.S)
 # How a brief's body usually opens: a date, "據", or the outlet's byline.
@@ -31,10 +40,9 @@ _OPENER = re.compile(
     r"|金色財經|金色财经|Odaily|PANews|BlockBeats|鏈捕手|链捕手|律動|律动|巴比特|吳說|吴说|深潮|財聯社|财联社"
     r"|行情顯示|行情显示|數據顯示|数据显示|官方消息|消息|外媒|彭博|路透|CoinDesk|The Block|Cointelegraph)"
 )
-# A "title" ending in a reporting verb (`美国SEC在文件中称：…`) is a body naming its source,
-# as `据…报道` does: under a heading, that heading is the brief's title.
-_ATTRIBUTION = re.compile(r"(?:称|稱|表示|指出|透露|寫道|写道|報道|报道|報導|报导)$")
+_OPENER_AT = re.compile(r"\s*" + _OPENER.pattern[1:])  # the same, where a colon leaves off
 _COLON = re.compile("[:：]")
+_BAR = re.compile(r"\s+[|｜]\s+|｜|——")  # a title's end where a site prints no colon
 # The colon of a clock time (`21:49`) never ends a title.
 _CLOCK_COLON = re.compile(r"(?<=\d)[:：](?=\d{2}(?!\d))")
 MAX_TITLE = 80
@@ -56,55 +64,150 @@ _NOT_SOURCES = frozenset({"官方", "市場", "市场", "相關", "相关", "最
                           "有關", "有关"})
 
 
+# A flash label before the title (`【快讯】`, `[7×24]`, `币圈快讯：`, `7x24快讯 |`): not the
+# title, nor part of the id.
+_FLASH_WORD = (r"(?:(?:币圈|幣圈|今日|最新|突发|突發|重磅|独家|獨家|区块链|區塊鏈|加密|链上|鏈上)?"
+               r"(?:快讯|快訊|快报|快報|资讯|資訊|头条|頭條)|7\s*[×xX*]\s*24\s*(?:小时|小時|h|H)?\s*(?:快讯|快訊)?"
+               r"|突发|突發|重磅|独家|獨家)")
+_LABEL = re.compile(rf"^(?:[【\[［〔]\s*{_FLASH_WORD}\s*[】\]］〕]|{_FLASH_WORD}\s*[:：|｜]|{_FLASH_WORD}\s+)\s*")
+# A heading over a run of briefs: `相关快讯`, `7×24快讯`, `今日快讯`.
+_FLASH_HEADING = re.compile(rf"^[|｜▍■●◆▌#\s]*(?:相关|相關|最新|今日|热门|熱門|更多|精选|精選)?{_FLASH_WORD}"
+                            r"(?:推荐|推薦|列表|速递|速遞)?\s*[:：]?$")
+# An untitled brief opens with its outlet: `某某日报讯 …`, `CNBC报道，…`.
+# (`据某财经报道，…` opens story sentences as often: not a brief's lead.)
+_SOURCE_LEAD = re.compile(r"^(?!据|據)(?P<src>[A-Za-z][A-Za-z0-9.\- ]{1,24}?|[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*"
+                          r"(?:訊|讯|(?<!据)(?<!據)(?:報道|报道|報導|报导))(?:[\s，,:：]|$)")
+_LEAD_WORDS = re.compile("訊|讯|報道|报道|報導|报导")
+MAX_LEAD = 30  # an outlet's lead ends this close to the start
+# The first characters of every flash label: most texts are let go without the regex.
+_LABEL_FIRST = frozenset("【[［〔币幣今最突重独獨区區加链鏈快资資头頭7")
+_OUTLET = re.compile(r"^\s*\S{2,14}(?:訊|讯)\s*$")
+_FIRST_SENTENCE = re.compile(r"^[^。！？!?]+")
+# A line ending so is a sentence or a clause of one, never a title over the line below.
+_NO_TITLE_ENDS = frozenset("。！？!?，,；;：:、")
+
+
 @dataclass(frozen=True)
 class BriefParts:
     title: str
     body: str
     time_raw: str
     source: str | None
+    #: what made these lines a brief, point by point
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class BlockRole:
+    """What the brief split made of one block: ``story``, a brief's part, a day heading or a
+    heading over briefs; with the evidence weighed when the block held a time."""
+
+    role: str
+    evidence: Evidence | None = None
+
+
+STORY = "story"
+_IN_LINE = frozenset(("end", "end_bare", "start", "start_bare"))  # the time inside the brief's own line
+_STORY_ROLE = BlockRole(STORY)
+MIN_RUN = 2  # briefs under a heading, and no story, that make it the run's heading
+
+
+@dataclass(frozen=True)
+class _Titled:
+    title: str
+    body: str
+    how: str  # briefevidence.TITLE_WEIGHTS' keys
+    label: bool
+
+
+def _title_and_body(head: str) -> _Titled | None:
+    """The title and body of a brief's text (its time taken out)."""
+    label = False
+    m = _LABEL.match(head) if head[:1] in _LABEL_FIRST else None
+    if m and len(head) - m.end() >= MIN_TITLE + MIN_BODY:
+        head, label = head[m.end():], True
+    flash = _FLASH.match(head)
+    if flash and not _OUTLET.match(flash["title"]):
+        return _Titled(flash["title"].strip(), flash["body"].strip(), "bracketed", label)
+    if flash:  # `【某某日报讯】…`: the outlet, not a title
+        return _Titled(_untitled(flash["body"]), head, "untitled", label)
+    lead = _SOURCE_LEAD.match(head) if _LEAD_WORDS.search(head, 0, MAX_LEAD) else None
+    if lead and lead["src"].strip() not in _NOT_SOURCES:
+        return _Titled(_untitled(head[lead.end():]), head, "untitled", label)
+    split = _split_at(head)
+    if split is not None:
+        return _Titled(head[:split].strip(), head[split + 1:].strip(), "colon", label)
+    bar = _BAR.search(head, 0, MAX_TITLE + 2)  # `标题 | 正文`, `标题——正文`
+    if bar is None:
+        return None
+    return _Titled(head[: bar.start()].strip(), head[bar.end():].strip(), "colon", label)
+
+
+def _untitled(rest: str) -> str:
+    """A title for a brief printed without one: its first sentence (its first clause when
+    that is too long)."""
+    rest = rest.strip(" ，,：:")
+    m = _FIRST_SENTENCE.match(rest)
+    first = m.group(0) if m else rest
+    if len(first) > MAX_TITLE:
+        first = re.split(r"[，,；;]", first, maxsplit=1)[0][:MAX_TITLE]
+    return first.strip()
+
+
+def _parts(title: str, body: str, time_raw: str, how_time: str, how_title: str, before_time: str,
+           label: bool = False, source: str | None = None, first_line: bool = False) -> BriefParts | None:
+    if how_title in ("heading", "line_above") and title[:1] in _LABEL_FIRST and (m := _LABEL.match(title)):
+        title, label = title[m.end():], True  # `<h4>【快讯】标题</h4>`
+    if len(title) < MIN_TITLE or len(body) < MIN_BODY or len(title) > MAX_TITLE:
+        return None
+    source = find_source(body) or source
+    evidence = weigh(how_time, how_title, title, body, before_time, label=label,
+                     opener=bool(_OPENER.match(body)), source=source, first_line=first_line)
+    return BriefParts(title, body, time_raw, source, evidence)
 
 
 def parse_brief(text: str) -> BriefParts | None:
-    """The parts of a brief paragraph, or None when the paragraph is not one."""
-    m = BRIEF_TIME.search(text)
-    if not m:
+    """The parts of a brief printed as one paragraph, or None when the paragraph is not one."""
+    mark = brieftime.find(text)
+    if mark is None or mark.kind not in _IN_LINE:
         return None
-    head = text[: m.start()].rstrip()
-    flash = _FLASH.match(head)
-    if flash:
-        title, body = flash["title"].strip(), flash["body"].strip()
-    else:
-        split = _split_at(head)
-        if split is None:
-            return None
-        title, body = head[:split].strip(), head[split + 1:].strip()
-    return _parts(title, body, m)
+    parts = _in_line(mark, None)
+    return parts if _decided(parts) else None
 
 
-def parse_titled_brief(title: str, text: str) -> BriefParts | None:
-    """A brief printed as a heading (``<b>TITLE</b><br>`` or ``<h4>TITLE</h4>``) and a
-    paragraph ``BODY[time]`` under it; None when the paragraph does not end in a brief time."""
-    m = BRIEF_TIME.search(text)
-    if not m or len(title) > MAX_TITLE:
+def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
+    """A brief whose time sits in its own line; ``above``: the heading over it, if any,
+    which titles a text with no title of its own, that opens as a body does, or that names
+    a speaker before its colon."""
+    head = mark.rest
+    t = _title_and_body(head)
+    if above is not None and (t is None or t.how == "untitled" or _OPENER.match(head)
+                              or (t.how == "colon" and ATTRIBUTION.search(t.title))):
+        titled = _parts(above, head, mark.raw, mark.kind, "heading", head, source=mark.source)
+        if _decided(titled):
+            return titled
+    if t is None:
         return None
-    return _parts(title, text[: m.start()].strip(), m)
-
-
-def _parts(title: str, body: str, time: re.Match) -> BriefParts | None:
-    if len(title) < MIN_TITLE or len(body) < MIN_BODY:
-        return None
-    return BriefParts(title, body, time["time"].strip(), find_source(body))
+    return _parts(t.title, t.body, mark.raw, mark.kind, t.how, head, t.label, mark.source)
 
 
 def _split_at(head: str) -> int | None:
     clock = {m.start() for m in _CLOCK_COLON.finditer(head, 0, MAX_TITLE + 3)}
-    colons = [m.start() for m in _COLON.finditer(head, 0, MAX_TITLE + 1) if m.start() not in clock]
+    # nor does a colon inside parentheses: a source note's (`（来源：某财经）`)
+    parens = "（" in head or "(" in head
+    colons = [m.start() for m in _COLON.finditer(head, 0, MAX_TITLE + 1)
+              if m.start() not in clock and not (parens and _in_parentheses(head, m.start()))]
     if not colons:
         return None
     for i in colons:
-        if _OPENER.match(head[i + 1:].lstrip()):
+        if _OPENER_AT.match(head, i + 1):
             return i
     return next((i for i in colons if i > NAME_PREFIX_MAX), colons[-1])
+
+
+def _in_parentheses(text: str, i: int) -> bool:
+    before = text[:i]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 def find_source(body: str) -> str | None:
@@ -117,30 +220,181 @@ def find_source(body: str) -> str | None:
 
 def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefParts]]]:
     """Story blocks without the briefs, and the briefs with their position in the page."""
-    story: list[dict] = []
-    found: list[tuple[int, BriefParts]] = []
-    for i, block in enumerate(blocks):
-        text = block["text"]
-        parts = parse_brief(text)
-        joined = _with_line_above(story[-1], text, parts) if story else None
-        if joined is not None:
-            story.pop()
-            found.append((i - 1, joined))
-        elif parts is None:
-            story.append(block)
-        else:
-            found.append((i, parts))
-    return story, found
+    roles, found = read_blocks(blocks)
+    return [b for b, r in zip(blocks, roles, strict=True) if r.role == STORY], found
 
 
-def _with_line_above(above: dict, text: str, parts: BriefParts | None) -> BriefParts | None:
-    """A brief printed over two lines, the one above and ``text``: ``TITLE:BODY`` then its
-    ``[time]`` alone, or a heading ``TITLE`` over ``BODY[time]`` (when ``text`` has no title
-    of its own, opens like a brief's body, or names its source before its first colon)."""
-    if _TIME_ONLY.match(text):
-        joined = parse_brief(above["text"] + text)
-        if joined is not None:
-            return joined
-    if above["type"] == "heading" and (parts is None or _OPENER.match(text) or _ATTRIBUTION.search(parts.title)):
-        return parse_titled_brief(above["text"], text)
-    return None
+def read_blocks(blocks: list[dict], at_top: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+    """What each block is (story, or a part of a brief), and the briefs with the position
+    of their first block. ``at_top``: the blocks open the story (a time alone on the first
+    line is then the page's date more often than a brief's)."""
+    return _Reading(blocks, at_top).read()
+
+
+class _Reading:
+    """One pass over a story's blocks, in order; a brief takes its lines out of the story."""
+
+    def __init__(self, blocks: list[dict], at_top: bool):
+        self.at_top = at_top
+        self.texts = [b["text"] for b in blocks]
+        self.headings = [b["type"] == "heading" for b in blocks]
+        # most blocks are story with no clock in them: let them go before a call
+        clock, day = brieftime.ANY_CLOCK.search, brieftime.MAX_DAY_LINE
+        self.marks = [brieftime.find(t) if len(t) <= day or clock(t) else None for t in self.texts]
+        self.roles: list[BlockRole | None] = [None] * len(blocks)
+        self.found: list[tuple[int, BriefParts]] = []
+
+    def read(self) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+        n, marks = len(self.texts), self.marks
+        day: tuple[int, str] | None = None  # the day heading in force: its block, its date
+        i = 0
+        while i < n:
+            mark = marks[i]
+            if mark is not None and mark.kind == "day":
+                day = (i, mark.raw)
+                i += 1
+                continue
+            taken = self._brief_at(i, mark, day) if mark is not None else None
+            if mark is not None and taken is not None:
+                first, last, parts, roles = taken
+                for k, role in roles.items():
+                    self.roles[k] = BlockRole(role, parts.evidence if k == first else None)
+                if day is not None and mark.kind in ("clock", "clock_start"):  # the day came from it
+                    self.roles[day[0]] = BlockRole("the day heading of briefs")
+                self.found.append((first, parts))
+                i = last + 1
+                continue
+            day = None
+            i += 1
+        if self.found:
+            self._headings_over_briefs()
+        return [r or (_STORY_ROLE if self.marks[k] is None else BlockRole(STORY, self._refused(k)))
+                for k, r in enumerate(self.roles)], self.found
+
+    def _refused(self, k: int) -> Evidence | None:
+        """The evidence a dated line of story was weighed by, for ``explain``."""
+        mark = self.marks[k]
+        if mark is None or mark.kind not in _IN_LINE:
+            return None
+        parts = _in_line(mark, None)
+        return parts.evidence if parts is not None else None
+
+    def _titles(self, k: int) -> bool:
+        """Block ``k`` is a heading that may title the brief below it (not a run's `相关快讯`)."""
+        return (self._free(k) and self.headings[k] and self.marks[k] is None
+                and not _FLASH_HEADING.match(self.texts[k]))
+
+    def _free(self, k: int) -> bool:
+        """Block ``k`` exists and no brief has taken it."""
+        return 0 <= k < len(self.texts) and self.roles[k] is None
+
+    def _brief_at(self, i: int, mark: TimeMark, day: tuple[int, str] | None):
+        """(first block, last block, parts, {block: role}) of a brief whose time is in block
+        ``i``, or None."""
+        kind = mark.kind
+        if kind in _IN_LINE:
+            above = self.texts[i - 1] if self._titles(i - 1) else None
+            parts = _in_line(mark, above)
+            if not _decided(parts):
+                return None
+            if above is not None and parts.title == above:
+                return i - 1, i, parts, {i - 1: "a brief's title", i: "a brief"}
+            return i, i, parts, {i: "a brief"}
+        if kind == "alone":
+            return self._time_line(i, mark)
+        if kind in ("clock", "clock_start") and day is not None:
+            return self._clock_item(i, mark, f"{day[1]} {mark.raw}")
+        return None
+
+    def _time_line(self, i: int, mark: TimeMark):
+        """A time on its own line: the brief is the text above it, or else below it."""
+        source = mark.rest or None
+        if self._free(i - 1) and self.marks[i - 1] is None and not self.headings[i - 1]:
+            got = self._text_with_title(i - 1, mark.raw, "line_after", source)
+            if got is not None:
+                first, parts, roles = got
+                return first, i, parts, {**roles, i: "a brief's time"}
+        if self._free(i + 1) and self.marks[i + 1] is None:
+            got = self._forward(i + 1, mark.raw, "line_before", source, first_line=self.at_top and i == 0)
+            if got is not None:
+                last, parts, roles = got
+                return i, last, parts, {i: "a brief's time", **roles}
+        return None
+
+    def _clock_item(self, i: int, mark: TimeMark, time_raw: str):
+        """An item of a 7×24 list: a clock, then the brief on the same line or below."""
+        how = "clock_under_day"
+        if mark.kind == "clock_start":
+            t = _title_and_body(mark.rest)
+            parts = _parts(t.title, t.body, time_raw, how, t.how, mark.rest, t.label) if t is not None else None
+            if _decided(parts):
+                return i, i, parts, {i: "a brief"}
+            # `<li><span>08:15</span><a>TITLE</a><p>BODY</p></li>`: the title beside the clock
+            k = i + 1
+            if not self._free(k) or self.marks[k] is not None or self.headings[k] or len(mark.rest) > MAX_TITLE:
+                return None
+            parts = _parts(mark.rest, self.texts[k], time_raw, how, "line_above", self.texts[k])
+            return (i, k, parts, {i: "a brief's title", k: "a brief"}) if _decided(parts) else None
+        got = self._forward(i + 1, time_raw, how, None) if self._free(i + 1) and self.marks[i + 1] is None else None
+        if got is None:
+            return None
+        last, parts, roles = got
+        return i, last, parts, {i: "a brief's time", **roles}
+
+    def _forward(self, k: int, time_raw: str, how: str, source: str | None, first_line: bool = False):
+        """The brief that starts at block ``k`` (its time printed before it): a heading over
+        a body, or a titled text. (last block, parts, roles) or None."""
+        text = self.texts[k]
+        if self._titles(k) and self._free(k + 1) and self.marks[k + 1] is None and not self.headings[k + 1]:
+            body = self.texts[k + 1]
+            parts = _parts(text, body, time_raw, how, "heading", body, source=source, first_line=first_line)
+            if _decided(parts):
+                return k + 1, parts, {k: "a brief's title", k + 1: "a brief"}
+        if self.headings[k]:
+            return None
+        t = _title_and_body(text)
+        parts = (_parts(t.title, t.body, time_raw, how, t.how, text, t.label, source, first_line)
+                 if t is not None else None)
+        return (k, parts, {k: "a brief"}) if _decided(parts) else None
+
+    def _text_with_title(self, k: int, time_raw: str, how: str, source: str | None):
+        """The brief whose text is block ``k``: titled in itself, or by the heading (or the
+        short line) above it. (first block, parts, roles) or None."""
+        text = self.texts[k]
+        t = _title_and_body(text)
+        above = k - 1
+        untitled = t is None or t.how == "untitled" or _OPENER.match(text)
+        if untitled and self._free(above) and self.marks[above] is None and not _FLASH_HEADING.match(self.texts[above]):
+            line = self.texts[above]
+            title_how = "heading" if self.headings[above] else "line_above"
+            if title_how == "heading" or (len(line) <= MAX_TITLE and line[-1] not in _NO_TITLE_ENDS
+                                          and _title_and_body(line) is None):
+                parts = _parts(line, text, time_raw, how, title_how, text, source=source)
+                if _decided(parts):
+                    return above, parts, {above: "a brief's title", k: "a brief"}
+        if t is None:
+            return None
+        parts = _parts(t.title, t.body, time_raw, how, t.how, text, t.label, source)
+        return (k, parts, {k: "a brief"}) if _decided(parts) else None
+
+    def _headings_over_briefs(self) -> None:
+        """A heading over a run of briefs titles the run (`相关快讯`, `7×24快讯`): not story.
+        So does a heading with briefs under it and no story before the next heading."""
+        roles, n = self.roles, len(self.texts)
+        for k in range(n - 1):
+            if roles[k] is not None or roles[k + 1] is None:
+                continue
+            if _FLASH_HEADING.match(self.texts[k]):
+                roles[k] = BlockRole("a heading over briefs")
+                continue
+            if not self.headings[k]:
+                continue
+            end = next((j for j in range(k + 1, n) if roles[j] is None and self.headings[j]), n)
+            under = range(k + 1, end)
+            taken = [r for j in under if (r := roles[j]) is not None]
+            if len(taken) == len(under) and sum(r.role == "a brief" for r in taken) >= MIN_RUN:
+                roles[k] = BlockRole("a heading over briefs")
+
+
+def _decided(parts: BriefParts | None) -> TypeGuard[BriefParts]:
+    return parts is not None and parts.evidence.brief

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .briefs import STORY, BlockRole, read_blocks
 from .pages import ArticlePage, ListPage, page_classes, page_kind
 
 USER_AGENT = "crawler-explain (+https://docs.scrapy.org)"
@@ -44,10 +45,12 @@ def _article(page: ArticlePage) -> list[str]:
     out.append(f"  chosen   {_describe(box)}" if box is not None else "  chosen   (none)")
     for el, mass in page.container_rivals():
         out.append(f"  rival    {_describe(el)}: {mass} characters")
-    out += ["", "blocks (+ kept in the story, - dropped: why)"]
+    out += ["", "blocks (+ kept in the story, > kept, then taken out by the brief split, - dropped: why)"]
+    # the kept blocks are the story's blocks, in order: the brief split reads those
+    roles = iter(read_blocks([b.to_dict() for b in page.story.blocks])[0])
     for d in page.decisions:
         text = d.text if len(d.text) <= MAX_TEXT else d.text[: MAX_TEXT - 1] + "…"
-        out.append(f"  + {text}" if d.kept else f"  - {text}    [{d.reason}]")
+        out.append(_kept(text, next(roles)) if d.kept else f"  - {text}    [{d.reason}]")
     item = page.to_item()
     sources = page.field_sources
     out += ["", "fields",
@@ -74,6 +77,14 @@ def _embedded(page: ArticlePage) -> list[str]:
         a = found.story.article
         out.append(f"  story    from {a.source_of(a.body_key)} ({'HTML' if a.is_html else 'plain text'})")
     return out
+
+
+def _kept(text: str, role: BlockRole) -> str:
+    """A kept block, and what the brief split made of it, with the evidence it weighed."""
+    evidence = f": {role.evidence.describe()}" if role.evidence else ""
+    if role.role == STORY:
+        return f"  + {text}" + (f"    [a dated line of story{evidence}]" if evidence else "")
+    return f"  > {text}    [{role.role}{evidence}]"
 
 
 def _listing(page: ListPage) -> list[str]:

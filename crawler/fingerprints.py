@@ -28,9 +28,16 @@ def _digest(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+YEAR_DIGITS = 4
+
+
 def minute_of(time_raw: str) -> str:
-    """`2022/4/5 14:05:43` and `2022-04-05 14:05` -> `202204051405`: copies print seconds or not."""
-    y, mo, d, h, mi = (int(n) for n in _NUMBERS.findall(time_raw)[:5])
+    """`2022/4/5 14:05:43` and `2022-04-05 14:05` -> `202204051405`: copies print seconds or
+    not. A time printed without its year (`09-01 08:15`) gets year 0000."""
+    numbers = _NUMBERS.findall(time_raw)
+    if len(numbers[0]) != YEAR_DIGITS:
+        numbers.insert(0, "0")
+    y, mo, d, h, mi = (int(n) for n in numbers[:5])
     return f"{y:04d}{mo:02d}{d:02d}{h:02d}{mi:02d}"
 
 

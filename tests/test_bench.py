@@ -10,7 +10,7 @@ import sys
 import pytest
 import redis
 
-from bench import crawl, distributed, extractors, instructions, micro, reposts
+from bench import briefs, crawl, distributed, extractors, instructions, micro, reposts
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -22,6 +22,12 @@ def test_micro(capsys):
     micro.main(["--quick"])
     rows = table_rows(capsys.readouterr().out)
     assert len(rows) == 1 + 7 and all("faster" in rows[i][3] for i in (1, 6, 7))
+
+
+def test_briefs(capsys):
+    briefs.main(["--pages", "20", "--repeat", "1"])
+    row = table_rows(capsys.readouterr().out)[1]
+    assert row[0] == "20" and row[6].startswith("0 of") and row[9].endswith("%")
 
 
 def test_reposts(capsys):

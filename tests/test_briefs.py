@@ -5,7 +5,7 @@ import opencc
 import pytest
 
 from crawler import fingerprints
-from crawler.briefs import parse_brief
+from crawler.briefs import parse_brief, read_blocks, split_blocks
 from crawler.items import Article
 from crawler.split import split_article
 
@@ -166,3 +166,169 @@ def test_story_id_survives_a_copy_printed_a_clause_per_line():
     # a repost's header lines end as no sentence does: left out
     header = ["原文链接:https://medium.com/smlxl/defi-lending", "译者:翻译小组 校对:Tiny 熊"]
     assert story_id(header + body) == story_id(body)
+
+
+# -- the shapes farms print besides the seed's ---------------------------------------------
+@pytest.mark.parametrize("text,title,body_start,time", [
+    # other brackets around the closing time
+    ("某链启动主网：据项目方公告，某链主网已于今日启动，首批节点超过百个。〔2023/9/1 08:15:00〕",
+     "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。（2023-09-01 08:15）", "某链启动主网", "据项目方公告", "2023-09-01 08:15"),
+    # bare, after a source note
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。（来源：某财经）2023-09-01 08:15",
+     "某链启动主网", "据项目方公告", "2023-09-01 08:15"),
+    # the time first
+    ("[2023-09-01 08:15] 某链启动主网：据项目方公告，某链主网已于今日启动。", "某链启动主网", "据项目方公告", "2023-09-01 08:15"),
+    # no year
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。[09-01 08:15]", "某链启动主网", "据项目方公告", "09-01 08:15"),
+    # a `?` for the space inside the time: read as the space
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。[2023/9/1?08:15:00]", "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
+    # a flash label before the title is neither the title nor part of the body
+    ("【快讯】某链启动主网：据项目方公告，某链主网已于今日启动。[2023/9/1 08:15:00]", "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
+    ("【7×24】某链启动主网：据项目方公告，某链主网已于今日启动。[2023/9/1 08:15:00]", "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
+    ("币圈快讯：某链启动主网：据项目方公告，某链主网已于今日启动。[2023/9/1 08:15:00]", "某链启动主网", "据项目方公告", "2023/9/1 08:15:00"),
+    # the time first, bare
+    ("2023-09-01 08:15 某链启动主网：据项目方公告，某链主网已于今日启动。", "某链启动主网", "据项目方公告", "2023-09-01 08:15"),
+    # a source label before a bare closing time
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。来源：某财经 2023-09-01 08:15", "某链启动主网", "据项目方公告",
+     "2023-09-01 08:15"),
+    # the outlet beside a bare closing time: a quote's <cite> run into its text
+    ("某链启动主网：据项目方公告，某链主网已于今日启动。某财经 · 2023-09-01 08:15", "某链启动主网", "据项目方公告",
+     "2023-09-01 08:15"),
+    # a bar or a dash where the site prints no colon; a body of clauses without its full stop
+    ("某链启动主网 | 据项目方公告，某链主网已于今日启动。[2023-09-01 08:15]", "某链启动主网", "据项目方公告", "2023-09-01 08:15"),
+    ("某链启动主网——据项目方公告，某链主网已于今日启动。[2023-09-01 08:15]", "某链启动主网", "据项目方公告", "2023-09-01 08:15"),
+    ("某链启动主网：项目方宣布，主网已于今日正式启动，首批验证节点超过一百个[2023/9/1 08:15]", "某链启动主网", "项目方宣布",
+     "2023/9/1 08:15"),
+    # the outlet in brackets is no title
+    ("【某某日报讯】某交易所宣布将于下周下线三个交易对。[2023/9/1 08:15:00]",
+     "某交易所宣布将于下周下线三个交易对", "【某某日报讯】", "2023/9/1 08:15:00"),
+    # untitled, led by its outlet: titled by its first sentence
+    ("某某日报讯 某交易所宣布将于下周下线三个交易对。[2023/9/1 08:15:00]",
+     "某交易所宣布将于下周下线三个交易对", "某某日报讯", "2023/9/1 08:15:00"),
+])
+def test_other_shapes(text, title, body_start, time):
+    parts = parse_brief(text)
+    assert parts is not None
+    assert (parts.title, parts.time_raw) == (title, time)
+    assert parts.body.startswith(body_start)
+
+
+@pytest.mark.parametrize("text", [
+    # a label of the story's own, a colon and a closing time
+    "更新：官方随后确认，充值已恢复。[2023/9/1 10:20]",
+    "数据说明：数据来自某平台，统计截至［2023-09-02 08:00］",
+    "补充：部分节点运营者反馈同步速度较慢。［2023-09-01 11:40］",
+    # a quote closed by its time
+    "创始人在社交媒体上写道：“升级比预期更顺利。”（2023-09-01 08:15）",
+    "负责人表示：“我们会在下周公布完整的路线图。”（2023-09-02 09:30）",
+    # a timeline's line, a date mid-sentence
+    "9月1日 08:15：主网激活，第一个区块顺利产出。",
+    "2023-09-01 08:15，主网激活，第一个区块顺利产出。",
+    # a sentence quoting a flash; a short label
+    "据某财经快讯，某链已于今日上线主网。[2023/9/1 08:15]",
+    "官方：充值已经恢复。[2023/9/1 10:20]",
+    "编者按：本文写于2023/9/1 09:00，此后行情或有变化，请读者留意。",
+])
+def test_story_lines_that_look_like_briefs_stay_story(text):
+    assert parse_brief(text) is None
+    story, found = split_blocks([{"type": "paragraph", "text": "第一段正文，内容足够长，说明事情的来龙去脉。"},
+                                 {"type": "paragraph", "text": text}])
+    assert found == [] and len(story) == 2
+
+
+def para(text: str) -> dict:
+    return {"type": "paragraph", "text": text}
+
+
+def heading(text: str) -> dict:
+    return {"type": "heading", "text": text}
+
+
+LEAD = para("第一段正文，内容足够长，说明事情的来龙去脉。")
+LAST = para("最后一段正文，团队表示将继续推进生态建设。")
+
+
+@pytest.mark.parametrize("lines,title,time,source", [
+    # the time alone on the line after the brief: `<p>【T】B</p><p><span>time</span></p>`
+    ([para("【某链启动主网】据项目方公告，某链主网已于今日启动。"), para("2023-09-01 08:15")],
+     "某链启动主网", "2023-09-01 08:15", None),
+    # a heading over the body, the time under it: `<h4>T</h4><p>B</p><p>time</p>`
+    ([heading("某交易所上线新币"), para("据官方公告，某交易所将于今日上线新币现货交易。"), para("2023-09-01 09:30:00")],
+     "某交易所上线新币", "2023-09-01 09:30:00", None),
+    # `<dt>T：B</dt><dd>time</dd>`
+    ([para("某钱包完成融资：某钱包宣布完成新一轮融资，多家机构参与。"), para("2023/09/01 10:15")],
+     "某钱包完成融资", "2023/09/01 10:15", None),
+    # a quote's cite: the outlet and the time
+    ([para("某协议遭攻击：安全机构监测显示，某协议遭受闪电贷攻击。"), para("某财经 · 2023-09-01 11:20")],
+     "某协议遭攻击", "2023-09-01 11:20", "某财经"),
+    # the time on the line before the brief
+    ([para("2023-09-01 12:00"), para("某基金增持比特币：链上数据显示，某基金再度增持比特币。")],
+     "某基金增持比特币", "2023-09-01 12:00", None),
+])
+def test_a_time_on_a_line_of_its_own(lines, title, time, source):
+    story, found = split_blocks([LEAD, *lines, LAST])
+    assert [(p.title, p.time_raw, p.source) for _, p in found] == [(title, time, source)]
+    assert story == [LEAD, LAST]  # the time line goes with the brief
+
+
+@pytest.mark.parametrize("items", [
+    # `<li><span>08:15</span> T：B</li>`
+    [para("08:15 某链启动主网：据项目方公告，某链主网正式启动。"), para("09:40 某基金增持比特币：链上数据显示，某基金再度增持。")],
+    # table rows `<td>08:15</td><td><b>T</b><br>B</td>`, AMP `<time>08:15</time><h4>T</h4><p>B</p>`
+    [para("08:15"), heading("某链启动主网"), para("据项目方公告，某链主网正式启动。"),
+     para("09:40"), heading("某基金增持比特币"), para("链上数据显示，某基金再度增持。")],
+])
+def test_clock_only_items_take_their_day_from_the_heading_over_them(items):
+    story, found = split_blocks([LEAD, heading("7×24快讯"), para("2023年9月1日 星期五"), *items, LAST])
+    assert [(p.title, p.time_raw) for _, p in found] == [("某链启动主网", "2023年9月1日 08:15"),
+                                                         ("某基金增持比特币", "2023年9月1日 09:40")]
+    assert story == [LEAD, LAST]  # neither the run's heading nor the day heading is story
+
+
+def test_a_timeline_under_a_date_stays_story():
+    lines = [LEAD, para("2023年9月1日"), para("08:15：主网激活，第一个区块顺利产出。"), para("09:30：首笔跨链交易完成。"), LAST]
+    assert split_blocks(lines) == (lines, [])
+
+
+def test_a_heading_over_a_run_of_briefs_is_not_story():
+    briefs = [para("甲链升级完成：据官方消息，甲链已完成升级。[2023/9/1 08:15]"),
+              para("乙链暂停出块：据官方消息，乙链因故暂停出块。[2023/9/1 09:15]")]
+    for title in ("相关快讯", "快讯", "7×24快讯"):
+        story, found = split_blocks([LEAD, heading(title), *briefs, LAST])
+        assert story == [LEAD, LAST] and len(found) == 2
+    # a story's sub-heading over nothing but briefs titles them too; over story it stays
+    story, _ = split_blocks([LEAD, heading("本周要闻"), *briefs])
+    assert story == [LEAD]
+    story, _ = split_blocks([LEAD, heading("市场回顾"), *briefs, LAST])
+    assert story == [LEAD, heading("市场回顾"), LAST]
+
+
+def test_read_blocks_gives_each_block_its_role_and_evidence():
+    roles, found = read_blocks([LEAD, para("更新：官方随后确认，充值已恢复。[2023/9/1 10:20]"),
+                                para("甲链升级完成：据官方消息，甲链已完成升级。"), para("[2023/9/1 08:15]")])
+    assert [r.role for r in roles] == ["story", "story", "a brief", "a brief's time"]
+    assert roles[1].evidence is not None and not roles[1].evidence.brief
+    assert "a story's label" in roles[1].evidence.describe()
+    assert roles[2].evidence is not None and roles[2].evidence.brief and found[0][1].evidence == roles[2].evidence
+
+
+def test_a_flash_label_over_the_body_is_not_the_title():
+    for line in (heading("【快讯】某链启动主网"), para("【快讯】某链启动主网")):
+        story, found = split_blocks([LEAD, line, para("据项目方公告，某链主网已于今日启动。"), para("2023-09-01 08:15"), LAST])
+        assert [(p.title, p.time_raw) for _, p in found] == [("某链启动主网", "2023-09-01 08:15")]
+        assert story == [LEAD, LAST]
+
+
+def test_a_timelines_line_above_a_time_line_is_no_brief():
+    lines = [LEAD, para("9月1日 08:15：主网激活，第一个区块顺利产出。"), para("2023-09-02 14:00"),
+             para("某跨链桥恢复运行：据官方推特，某跨链桥已恢复运行。"), LAST]
+    story, found = split_blocks(lines)
+    assert [(p.title, p.time_raw) for _, p in found] == [("某跨链桥恢复运行", "2023-09-02 14:00")]
+    assert story == [LEAD, lines[1], LAST]
+
+
+def test_a_time_over_the_story_is_the_pages_date_not_a_brief():
+    first = para("本周某链生态迎来重要进展：主网在经历数月测试后正式上线，开发者社区反应积极。")
+    lines = [para("2023-09-03 10:00"), first, LAST]
+    assert split_blocks(lines) == (lines, [])

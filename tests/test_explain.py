@@ -43,3 +43,17 @@ def test_the_kept_blocks_are_the_story(case):
     assert len(kept) == len(page.story.blocks)
     assert all(b.text in text for b, text in zip(page.story.blocks, kept, strict=True))
     assert all(d.reason for d in page.decisions if not d.kept)
+
+
+def test_each_kept_block_says_what_the_brief_split_made_of_it(capsys):
+    case = pagecases.ROOT / "unseen-briefs-wordpress"
+    assert explain.main([str(case / "body.html"), "--url", "https://farm.example/info/1.html"]) == 0
+    out = capsys.readouterr().out
+    # a brief, with the evidence weighed; its time's own line; the day heading of a 7×24 table
+    assert "  > 2023-09-01 08:15    [a brief's time: brief 4.5: time line_before +1.5, title colon +1.0" in out
+    assert "  > 某交易所将上线新代币:据官方公告，某交易所将于今日下午开放某代币的现货交易。    [a brief]" in out
+    assert "  > 相关快讯    [a heading over briefs]" in out
+    assert "    [the day heading of briefs]" in out
+    # a dated line of story, and why it is not a brief
+    assert "  + 负责人表示：“我们会在下周公布完整的路线图。”（2023-09-02 09:30）    [a dated line of story: story 1.0" in out
+    assert "a quote -3.0" in out

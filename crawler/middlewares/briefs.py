@@ -5,7 +5,9 @@ out into several items; a spider middleware sits where the spider's output is st
 stream and can. Briefs are yielded before their article, so a consumer of the feeds
 never sees a ``briefIds`` entry whose brief has not been written yet. A brief already
 yielded in this crawl is not yielded again (``briefs/duplicate``): most briefs are
-repeats, and an item Scrapy processes only to drop costs as much as one it keeps.
+repeats, and an item Scrapy processes only to drop costs as much as one it keeps. Another
+body under a yielded brief's id is a variant, yielded under an id of its own
+(``briefs/variants``, ``crawler.briefledger``).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 import opencc
 from scrapy.exceptions import NotConfigured
 
+from ..briefledger import BriefLedger, Seen
 from ..items import Article, Reject
 from ..split import split_article
 
@@ -28,7 +31,7 @@ class BriefSplitMiddleware:
     def __init__(self, stats: StatsCollector):
         self.stats = stats
         self.t2s = opencc.OpenCC("t2s")  # for ids only: the same brief in either script
-        self.seen: set[str] = set()  # brief ids yielded in this crawl
+        self.ledger = BriefLedger(self.t2s)  # the briefs yielded in this crawl, by id and body
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
@@ -56,11 +59,14 @@ class BriefSplitMiddleware:
         if briefs:
             self.stats.inc_value("briefs/found", len(briefs))
             self.stats.inc_value("briefs/split")
-        for brief in briefs:
-            if brief.id in self.seen:
+        for k, brief in enumerate(briefs):
+            admitted = self.ledger.admit(brief)
+            article.briefIds[k] = admitted.id  # a variant's own id: the body this page printed
+            if admitted.seen is Seen.REPEAT:
                 self.stats.inc_value("briefs/duplicate")
                 continue
-            self.seen.add(brief.id)
+            if admitted.seen is Seen.VARIANT:
+                self.stats.inc_value("briefs/variants")
             yield brief
         if article.storyId:  # a story with words is left
             yield article

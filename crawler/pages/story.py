@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import briefs
 from ..text import artifacts
 from . import bylines, dom, furniture, labels, links
 from .affixes import repeats_headline
@@ -110,6 +111,7 @@ class _Reader:
             if id(b) in self.bounds.tag_lines or (out and labels.closes_story(b.text)):
                 for rest in blocks[i:]:  # tags, a related list's heading or a platform statement close the story
                     why[id(rest)] = "after the story's end: " + b.text[:QUOTED_END]
+                self._briefs_after_end(blocks[i + 1:], out, why)
                 break
             reason = self.dropped_line(b)
             if reason is None and not out:
@@ -139,6 +141,17 @@ class _Reader:
         first = self.doc.index_of(blocks[0])
         return [b for b in self.doc.blocks[max(self.found.story_start, first - LEAD_LOOKBACK): first]
                 if _LEAD.match(b.text) and id(b) not in self.found.block_ids]
+
+    def _briefs_after_end(self, rest: list[dom.Block], out: list[tuple[dom.Block, StoryBlock]],
+                          why: dict[int, str]) -> None:
+        """Briefs printed after the story's end (under `推荐阅读`) are the site's injected
+        briefs all the same: kept with the story, for the brief split to take out."""
+        lines = [(b, block) for b in rest if self.dropped_line(b) is None and (block := _story_block(b)) is not None]
+        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines], at_top=False)
+        for (b, block), role in zip(lines, roles, strict=True):
+            if role.role != briefs.STORY:
+                out.append((b, block))
+                del why[id(b)]
 
     def _repeated_lead(self, b: dom.Block, below: list[dom.Block]) -> str | None:
         """The story's first lead (`导读：…`) is the page's description; it is dropped when the
