@@ -4,7 +4,9 @@
 another port of a start host (`127.0.0.1:6379`, a local service) was followed. A request
 to an allowed host on a port no start URL of that host uses is dropped before anything is
 sent, robots.txt included (this runs before RobotsTxtMiddleware): an ``offsite_port``
-reject. Ports 80 and 443 count as one, so `http://` to `https://` upgrades go through.
+reject. A subdomain of a start host (which ``allowed_domains`` lets through, and which a
+wildcard DNS record may point anywhere) is held to that start host's ports. Ports 80 and
+443 count as one, so `http://` to `https://` upgrades go through; no other scheme is.
 ``NEWS_STAY_ON_START_PORTS = False`` turns it off.
 """
 from __future__ import annotations
@@ -26,6 +28,15 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 class OffsitePortError(IgnoreRequest):
     """A request for a start host on a port no start URL uses."""
+
+
+def _start_host(host: str | None, ports: dict[str, set[int]]) -> str | None:
+    """The start host that ``host`` is, or is a subdomain of (the nearest), or None."""
+    while host:
+        if host in ports:
+            return host
+        host = host.partition(".")[2]
+    return None
 
 
 def _origin(url: str) -> tuple[str | None, int | None]:
@@ -63,8 +74,13 @@ class StartPortsMiddleware:
         if self.ports is None:  # the spider's start URLs are final once requests flow
             self.ports = self._start_ports(self.crawler.spider)
         host, port = _origin(request.url)
-        allowed = self.ports.get(host)
-        if not allowed or port in allowed or ({port} | allowed) <= {80, 443}:
+        start = _start_host(host, self.ports)
+        if start is None:
+            return None  # another site: the offsite middleware's, or no host (file://)
+        allowed = self.ports[start]
+        if urlsplit(request.url).scheme in _DEFAULT_PORTS and (port in allowed or ({port} | allowed) <= {80, 443}):
             return None
         self.stats.inc_value("offsite/port")
-        raise OffsitePortError(f"port {port} of {host} is not a start URL's (start ports: {sorted(allowed)})")
+        of = host if host == start else f"{host} (a subdomain of {start})"
+        raise OffsitePortError(f"{urlsplit(request.url).scheme} port {port} of {of} is not a start URL's "
+                               f"(start ports: {sorted(allowed)})")

@@ -30,6 +30,7 @@ from .. import checks, distributed
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
+from ..middlewares.addresses import PrivateAddressError
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
 from ..middlewares.origins import OffsitePortError
 from ..middlewares.retry import RetryScheduled
@@ -308,6 +309,7 @@ def _url_of(data: str) -> str:
 # Why a request gave no page, by the exception's type: the first that matches.
 _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((OffsitePortError,), "offsite_port"),
+    ((PrivateAddressError,), "private_address"),
     ((RobotsForbidden,), "robots_forbidden"),
     ((RedirectsExhausted,), "redirect_loop"),
     ((DecompressedTooLarge,), "too_large"),

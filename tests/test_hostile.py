@@ -1,0 +1,56 @@
+"""Hostile sites: each attack served by a loopback server of its own, and crawled."""
+from __future__ import annotations
+
+from crawler.demo.site import MAIN, DemoSite
+from tests.conftest import run_crawl
+from tests.loopback import page, send, serve
+
+DEMO = DemoSite()
+ARTICLE = DEMO.get(MAIN, "/info/1001.html").body
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_BACKOFF_BASE=0.1", "-s", "NEWS_FOLLOW_RELATED=0",
+        "-s", "NEWS_FOLLOW_SECTIONS=0"]
+WILDCARD_DNS = ["-s", "TWISTED_DNS_RESOLVER=tests.wildcarddns.WildcardResolver"]
+
+
+def listing(*urls: str) -> bytes:
+    return page("<h1>列表</h1><ul>" + "".join(f'<li><a href="{u}">測試文章標題{i}</a><p>摘要.</p></li>'
+                                              for i, u in enumerate(urls)) + "</ul>")
+
+
+def article(handler) -> None:
+    send(handler, ARTICLE)
+
+
+def _local_service_crawl(tmp_path, *settings: str):
+    """A site at www.example.test whose links and redirects lead to its subdomains, one of
+    them on the port of a local service; a wildcard record points every name at 127.0.0.1."""
+    with serve({"/info/101.html": article}) as service:
+        routes = {"/info/102.html": article, "/info/104.html": article}
+        with serve(routes) as site:
+            evil_same_port = site.url("/info/102.html", host="evil.www.example.test")
+            evil_service = service.url("/info/101.html", host="evil.www.example.test")
+            moved_to_service = service.url("/info/101.html?via=302", host="evil.www.example.test")
+            routes["/"] = lambda h: send(h, listing(evil_same_port, evil_service, "/info/103.html", "/info/104.html"))
+            routes["/info/103.html"] = lambda h: send(h, b"", 302, Location=moved_to_service)
+            crawl = run_crawl(tmp_path, "-a", f"start_urls={site.url('/', host='www.example.test')}",
+                              *FAST, *WILDCARD_DNS, *settings)
+        return crawl, site, service
+
+
+def test_no_request_reaches_a_local_service_through_a_subdomain(tmp_path):
+    crawl, site, service = _local_service_crawl(tmp_path)
+    assert service.hits == []  # robots.txt included
+    assert [h for h, _ in site.hits if not h.startswith("www.example.test")] == []
+    reasons = sorted((r["url"].split("/", 3)[3], r["reason"]) for r in crawl.rejects)
+    assert reasons == [("info/101.html", "offsite_port"), ("info/102.html", "private_address"),
+                       ("info/103.html", "offsite_port")]
+    assert [a["url"] for a in crawl.articles] == [site.url("/info/104.html", host="www.example.test")]
+    assert crawl.stats["offsite/private_address"] == 1 and crawl.stats["offsite/port"] == 2
+    assert "evil.www.example.test resolves to 127.0.0.1, not a public address" in crawl.log
+
+
+def test_a_private_network_allowed_on_purpose_is_crawled(tmp_path):
+    crawl, site, service = _local_service_crawl(tmp_path, "-s", "NEWS_ALLOW_PRIVATE_NETWORKS=127.0.0.0/8")
+    assert service.hits == []  # another port stays off-site
+    assert sorted(a["url"] for a in crawl.articles) == [site.url("/info/102.html", host="evil.www.example.test"),
+                                                        site.url("/info/104.html", host="www.example.test")]
