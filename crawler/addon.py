@@ -17,6 +17,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,  # where Scrapy's own sits
     "crawler.middlewares.demo.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750) reads the proxy
     "crawler.middlewares.origins.StartPortsMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches anything
+    "crawler.middlewares.origins.StartFoldersMiddleware": 55,  # file:// requests stay in the start folders
     "crawler.middlewares.addresses.PrivateAddressMiddleware": 60,  # after the offsite filter (50), before robots
     "crawler.middlewares.robots.RobotsUnavailableMiddleware": 560,  # sees robots.txt failures before retries do
     # Scrapy's own, raising a typed IgnoreRequest when they give up, each where Scrapy's sits

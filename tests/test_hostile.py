@@ -54,3 +54,23 @@ def test_a_private_network_allowed_on_purpose_is_crawled(tmp_path):
     assert service.hits == []  # another port stays off-site
     assert sorted(a["url"] for a in crawl.articles) == [site.url("/info/102.html", host="evil.www.example.test"),
                                                         site.url("/info/104.html", host="www.example.test")]
+
+
+def test_a_saved_site_crawl_never_reads_outside_its_folder(tmp_path):
+    """`../../secret/…` and `/../../secret/…` on a saved page, and a link to a symbolic link
+    inside the folder that leads outside."""
+    saved, secret = tmp_path / "saved" / "site", tmp_path / "secret" / "info"
+    (saved / "info").mkdir(parents=True)
+    secret.mkdir(parents=True)
+    for n in (666, 667, 668):
+        (secret / f"{n}.html").write_bytes(ARTICLE)
+    (saved / "info" / "104.html").write_bytes(ARTICLE)
+    (saved / "info" / "105.html").symlink_to(secret / "668.html")
+    (saved / "index.html").write_bytes(listing("../../secret/info/666.html", "/../../secret/info/667.html",
+                                               "info/104.html", "info/105.html"))
+    crawl = run_crawl(tmp_path / "out", "-a", f"start_urls={(saved / 'index.html').as_uri()}", *FAST)
+    assert [a["url"] for a in crawl.articles] == [(saved / "info" / "104.html").as_uri()]
+    assert sorted((r["url"].rsplit("/", 1)[1], r["reason"]) for r in crawl.rejects) == [
+        ("105.html", "outside_folder"), ("666.html", "outside_folder"), ("667.html", "outside_folder")]
+    assert crawl.stats["offsite/folder"] == 3
+    assert f"Rejected {(tmp_path / 'secret' / 'info' / '666.html').as_uri()}: outside_folder" in crawl.log

@@ -1,4 +1,4 @@
-"""Downloader middleware: a crawl stays on its start URLs' ports.
+"""Downloader middlewares: a crawl stays on its start URLs' ports, and in their folders.
 
 ``allowed_domains`` checks a host, not its port: a link, a 302 or a meta refresh to
 another port of a start host (`127.0.0.1:6379`, a local service) was followed. A request
@@ -8,14 +8,22 @@ reject. A subdomain of a start host (which ``allowed_domains`` lets through, and
 wildcard DNS record may point anywhere) is held to that start host's ports. Ports 80 and
 443 count as one, so `http://` to `https://` upgrades go through; no other scheme is.
 ``NEWS_STAY_ON_START_PORTS = False`` turns it off.
+
+A saved page may link `../../secret/x.html`, or `/etc/passwd` (a root-relative link means
+the saved site's root, looked for in the folders above the page): a ``file://`` request
+outside the folders of the crawl's ``file://`` start pages (symbolic links followed) is
+dropped, an ``outside_folder`` reject. Always on.
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+from w3lib.url import file_uri_to_path
 
 from ..meta import ROLE
 
@@ -28,6 +36,10 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 class OffsitePortError(IgnoreRequest):
     """A request for a start host on a port no start URL uses."""
+
+
+class OutsideFolderError(IgnoreRequest):
+    """A ``file://`` request outside the folders of the crawl's ``file://`` start pages."""
 
 
 def _start_host(host: str | None, ports: dict[str, set[int]]) -> str | None:
@@ -84,3 +96,32 @@ class StartPortsMiddleware:
         of = host if host == start else f"{host} (a subdomain of {start})"
         raise OffsitePortError(f"{urlsplit(request.url).scheme} port {port} of {of} is not a start URL's "
                                f"(start ports: {sorted(allowed)})")
+
+
+def _local_path(url: str) -> Path:
+    """The file a ``file://`` URL reads, as the download handler reads it, resolved."""
+    return Path(os.path.realpath(file_uri_to_path(url)))
+
+
+class StartFoldersMiddleware:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.folders: list[Path] | None = None  # the folders of the file:// start pages
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None):
+        if not request.url.startswith("file:") or (ROLE not in request.meta and "redirect_urls" not in request.meta):
+            return None
+        if self.folders is None:
+            urls = getattr(self.crawler.spider, "start_urls", None) or []
+            self.folders = [_local_path(u).parent for u in urls if u.startswith("file:")]
+        path = _local_path(request.url)
+        if any(folder == path or folder in path.parents for folder in self.folders):
+            return None
+        self.stats.inc_value("offsite/folder")
+        raise OutsideFolderError(f"{path} is outside the folders of the start pages "
+                                 f"({', '.join(map(str, self.folders)) or 'none'})")

@@ -32,7 +32,7 @@ from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
 from ..middlewares.addresses import PrivateAddressError
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
-from ..middlewares.origins import OffsitePortError
+from ..middlewares.origins import OffsitePortError, OutsideFolderError
 from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, Document, parts, read_page
@@ -310,6 +310,7 @@ def _url_of(data: str) -> str:
 _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((OffsitePortError,), "offsite_port"),
     ((PrivateAddressError,), "private_address"),
+    ((OutsideFolderError,), "outside_folder"),
     ((RobotsForbidden,), "robots_forbidden"),
     ((RedirectsExhausted,), "redirect_loop"),
     ((DecompressedTooLarge,), "too_large"),
