@@ -93,7 +93,8 @@ class NewsCrawlerAddon:
             configured = settings.getdict("FEEDS")
             for uri, cls in feeds.uris(settings).items():  # each worker its own files: <time>-<worker>.jsonl
                 configured.setdefault(uri, {"format": "jsonlines", "encoding": "utf-8", "item_classes": [cls],
-                                            "store_empty": False, "overwrite": False})
+                                            "store_empty": False, "overwrite": False,
+                                            "uri_params": "crawler.feeds.uri_params"})
             priority = max(settings.getpriority("FEEDS") or 0, 15)
             settings.set("FEEDS", configured, priority=priority)
 

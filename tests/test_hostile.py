@@ -74,3 +74,27 @@ def test_a_saved_site_crawl_never_reads_outside_its_folder(tmp_path):
         ("105.html", "outside_folder"), ("666.html", "outside_folder"), ("667.html", "outside_folder")]
     assert crawl.stats["offsite/folder"] == 3
     assert f"Rejected {(tmp_path / 'secret' / 'info' / '666.html').as_uri()}: outside_folder" in crawl.log
+
+
+def test_a_spider_argument_never_writes_outside_the_feed_folder(tmp_path):
+    out = tmp_path / "a" / "b" / "out"
+    with serve({"/info/101.html": article}) as site:
+        run_crawl(out, "-a", f"start_urls={site.url('/info/101.html')}", "-a", "name=../../../tmp/x",
+                  "-s", "NEWS_FEED_NAME=%(name)s-%(time)s.jsonl", *FAST)
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.jsonl"))
+    assert [p.parts[:3] for p in written] == [("a", "b", "out")] * len(written)  # nothing in a/tmp/
+    assert [p.parts[3] for p in written] == ["articles", "briefs", "rejects"]  # one file each
+    assert all(p.name.startswith("_._.._.._tmp_x-") for p in written)
+
+
+def test_a_feed_name_that_leads_out_of_the_kinds_folders_is_refused(tmp_path):
+    import subprocess
+
+    from tests.conftest import REPO, crawl_command
+
+    cmd, env = crawl_command(tmp_path / "out", "-a", "start_urls=http://127.0.0.1:9/", "-s",
+                             "NEWS_FEED_NAME=../all-%(time)s.jsonl")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    assert "NEWS_FEED_NAME '../all-%(time)s.jsonl' leads out of each kind's folder" in proc.stderr
+    assert not list(tmp_path.rglob("*.jsonl"))
