@@ -22,7 +22,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.robots.RobotsUnavailableMiddleware": 560,  # sees robots.txt failures before retries do
     # Scrapy's own, raising a typed IgnoreRequest when they give up, each where Scrapy's sits
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.ignores.RobotsTxtMiddleware": 100,
+    "crawler.middlewares.robots.FailClosedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.ignores.MetaRefreshMiddleware": 580,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,

@@ -98,3 +98,40 @@ def test_a_feed_name_that_leads_out_of_the_kinds_folders_is_refused(tmp_path):
     assert proc.returncode != 0
     assert "NEWS_FEED_NAME '../all-%(time)s.jsonl' leads out of each kind's folder" in proc.stderr
     assert not list(tmp_path.rglob("*.jsonl"))
+
+
+def _robots_crawl(tmp_path, robots):
+    """``robots(site)``: the route of the site's robots.txt."""
+    routes = {"/info/101.html": article}
+    with serve(routes) as site:
+        routes["/robots.txt"] = robots(site)
+        routes["/"] = lambda h: send(h, listing("/info/101.html"))
+        crawl = run_crawl(tmp_path, "-a", f"start_urls={site.url('/')}", *FAST, "-s", "SPIDERMON_MIN_ITEMS=0")
+    return crawl, site
+
+
+def test_a_robots_txt_too_big_once_decompressed_disallows_the_site(tmp_path):
+    """`Disallow: /` padded to 630 KB, served gzipped: 2 KB on the wire, over ROBOTSTXT_MAXSIZE
+    once inflated, where the decompression cap stops it."""
+    import gzip
+
+    body = gzip.compress(b"User-agent: *\nDisallow: /\n" + b"# nothing to see here\n" * 30_000)
+    crawl, site = _robots_crawl(tmp_path, lambda site: lambda h: send(h, body, ctype="text/plain",
+                                                                     Content_Encoding="gzip"))
+    assert [path for _, path in site.hits] == ["/robots.txt"]
+    assert [(r["url"], r["reason"]) for r in crawl.rejects] == [(site.url("/"), "robots_unavailable")]
+    assert crawl.stats["robotstxt/unavailable"] == 1
+    assert f"robots.txt of 127.0.0.1:{site.port} cannot be read" in crawl.log
+    assert crawl.stats.get("log_count/ERROR", 0) == 0 and crawl.report["verdict"] == "PASS"
+
+
+def test_a_robots_txt_redirected_to_another_host_is_unavailable_for_its_own_host(tmp_path):
+    crawl, site = _robots_crawl(tmp_path, lambda site: lambda h: send(h, b"", 302,
+                                                                     Location=site.url("/robots.txt", "localhost")))
+    assert [(r["url"], r["reason"]) for r in crawl.rejects] == [(site.url("/"), "robots_unavailable")]
+    assert f"robots.txt of 127.0.0.1:{site.port} (redirected to http://localhost:{site.port}/robots.txt) " \
+           "cannot be read" in crawl.log
+    assert "robots.txt of localhost" not in crawl.log
+    from crawler.state.base import is_permanent
+
+    assert not is_permanent("robots_unavailable")
