@@ -19,6 +19,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.origins.StartPortsMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches anything
     "crawler.middlewares.origins.StartFoldersMiddleware": 55,  # file:// requests stay in the start folders
     "crawler.middlewares.addresses.PrivateAddressMiddleware": 60,  # after the offsite filter (50), before robots
+    "crawler.middlewares.budgets.SiteTimeBudgetMiddleware": 70,  # before robots.txt is waited for
     "crawler.middlewares.robots.RobotsUnavailableMiddleware": 560,  # sees robots.txt failures before retries do
     # Scrapy's own, raising a typed IgnoreRequest when they give up, each where Scrapy's sits
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -80,6 +81,9 @@ class NewsCrawlerAddon:
         self.update_pre_crawler_settings(settings)  # again, for crawlers built without a runner
         # a redirect loop ends as a redirect_loop reject instead of vanishing as a duplicate
         settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.RedirectLoopAwareDupeFilter", priority=PRIORITY)
+        # a slow site holds only its own downloader places, a site being a host and its port
+        settings.set("SCHEDULER_PRIORITY_QUEUE", "crawler.queues.SiteFairPriorityQueue", priority=PRIORITY)
+        settings.set("DOWNLOADER", "crawler.downloader.SiteSlotsDownloader", priority=PRIORITY)
         if distributed.enabled(settings):
             self._worker(settings)
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),

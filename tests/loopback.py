@@ -60,3 +60,22 @@ def serve(routes: dict[str, Route]) -> Iterator[Served]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def drip(handler: BaseHTTPRequestHandler, every: float = 0.5, limit: float = 120.0) -> None:
+    """A page that never ends: its headers, then a byte every ``every`` seconds (at most
+    ``limit`` seconds, so that no server thread outlives its test for long)."""
+    import time
+
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", "1000000")
+    handler.end_headers()
+    end = time.monotonic() + limit
+    try:
+        while time.monotonic() < end:
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(every)
+    except OSError:
+        pass  # the crawler hung up

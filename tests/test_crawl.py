@@ -53,8 +53,8 @@ def test_the_last_line_says_what_was_written_where_and_whether_it_passed(crawl):
     last = crawl.log.strip().splitlines()[-1]
     assert last.startswith(f"Crawl PASS: 40 articles, 15 briefs, 3 rejects in {crawl.out}/ (report {crawl.out}/reports/")
     # every monitor ran: counters absent when zero are there, so none is skipped
-    assert (crawl.stats["monitors/passed"], crawl.stats["monitors/skipped"]) == (8, [])
-    assert "Crawl verdict: PASS (8 monitors ran)" in crawl.log
+    assert (crawl.stats["monitors/passed"], crawl.stats["monitors/skipped"]) == (9, [])
+    assert "Crawl verdict: PASS (9 monitors ran)" in crawl.log
 
 
 def test_rejects_are_counted_logged_and_written(crawl, site):

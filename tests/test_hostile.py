@@ -1,8 +1,10 @@
 """Hostile sites: each attack served by a loopback server of its own, and crawled."""
 from __future__ import annotations
 
+import subprocess
+
 from crawler.demo.site import MAIN, DemoSite
-from tests.conftest import run_crawl
+from tests.conftest import REPO, CrawlResult, crawl_command, run_crawl
 from tests.loopback import page, send, serve
 
 DEMO = DemoSite()
@@ -88,10 +90,6 @@ def test_a_spider_argument_never_writes_outside_the_feed_folder(tmp_path):
 
 
 def test_a_feed_name_that_leads_out_of_the_kinds_folders_is_refused(tmp_path):
-    import subprocess
-
-    from tests.conftest import REPO, crawl_command
-
     cmd, env = crawl_command(tmp_path / "out", "-a", "start_urls=http://127.0.0.1:9/", "-s",
                              "NEWS_FEED_NAME=../all-%(time)s.jsonl")
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
@@ -151,3 +149,35 @@ def test_a_redirect_loop_between_two_listed_pages_ends_in_rejects(tmp_path):
         (site.url("/info/201.html"), "redirect_loop"), (site.url("/info/202.html"), "redirect_loop")]
     assert [a["url"] for a in crawl.articles] == [site.url("/info/204.html")]
     assert crawl.stats["dupefilter/redirect_loops"] == 1
+
+
+def test_a_slow_site_costs_only_itself(tmp_path, demo_server):
+    """40 pages dripping a byte every half second beside the demo site (40 articles): the
+    demo's crawl is not held up by the slow site's timeouts, and the slow site stops at its
+    time budget, named in the verdict. Both sites are on 127.0.0.1, on two ports."""
+    from datetime import datetime
+
+    from tests.loopback import drip
+
+    slow_pages = [f"/info/{n}.html" for n in range(300, 340)]
+    routes = {path: drip for path in slow_pages}
+    with serve(routes) as slow:
+        routes["/"] = lambda h: send(h, listing(*slow_pages))
+        home = slow.url("/")
+        cmd, env = crawl_command(tmp_path, "-a", "start_urls=" + ",".join([home, *demo_server.urls()]),
+                                 "-s", "DOWNLOAD_TIMEOUT=10", "-s", "RETRY_TIMES=1", "-s", "RETRY_BACKOFF_BASE=0.1",
+                                 "-s", "NEWS_SITE_TIME_BUDGET=6")
+        proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    crawl = CrawlResult(tmp_path, proc)
+    started = datetime.fromisoformat(crawl.report["start_time"])
+    last_demo_page = max(datetime.fromisoformat(a["dateDownloaded"]) for a in crawl.articles)
+    assert len(crawl.articles) == 40 and (last_demo_page - started).total_seconds() < 8
+    assert crawl.report["elapsed_seconds"] < 20  # the slow site stopped at its budget
+    site = home.split("/")[2]
+    slow_rejects = {r["reason"] for r in crawl.rejects if r["url"].startswith(home + "info/")}
+    assert len([r for r in crawl.rejects if r["url"].startswith(home + "info/")]) == 40
+    assert slow_rejects <= {"timeout", "site_time_budget"} and "site_time_budget" in slow_rejects
+    assert proc.returncode == 1 and crawl.report["verdict"] == "FAIL"
+    assert f"Sites within their time budget: AssertionError: out of time: {site} (" in crawl.log
+    assert crawl.stats["monitors/failed_sites"][0].startswith(f"{site} (")
+

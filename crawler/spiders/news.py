@@ -31,6 +31,7 @@ from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
 from ..middlewares.addresses import PrivateAddressError
+from ..middlewares.budgets import SiteTimeBudgetExceeded
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
 from ..middlewares.origins import OffsitePortError, OutsideFolderError
 from ..middlewares.retry import RetryScheduled
@@ -311,6 +312,7 @@ _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((OffsitePortError,), "offsite_port"),
     ((PrivateAddressError,), "private_address"),
     ((OutsideFolderError,), "outside_folder"),
+    ((SiteTimeBudgetExceeded,), "site_time_budget"),
     ((RobotsForbidden,), "robots_forbidden"),
     ((RedirectsExhausted,), "redirect_loop"),
     ((DecompressedTooLarge,), "too_large"),
