@@ -46,6 +46,8 @@ ITEM_PIPELINES = {
     "crawler.pipelines.rejects.RejectsPipeline": 900,
 }
 EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.extensions.throttle.AutoThrottle": 0,  # where Scrapy's sits; off unless AUTOTHROTTLE_ENABLED
     "crawler.extensions.state.CrawlStateExtension": 100,
     "crawler.extensions.counts.ItemCounts": 300,  # items per kind: the monitors and the last line read them
     # Spidermon's extension, with a faster field-coverage count; its close monitors run
