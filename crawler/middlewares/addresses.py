@@ -108,17 +108,26 @@ class PrivateAddressMiddleware:
             return False
         return is_public(address) or any(address in network for network in self.allowed)
 
+    def _start_hosts(self) -> set[str]:
+        if self.start_hosts is None:
+            # the start URLs' hosts (a distributed worker's sites: those queued when it began)
+            spider = self.crawler.spider
+            urls = getattr(spider, "start_urls", None) or []
+            self.start_hosts = {h for h in (urlsplit(u).hostname for u in urls) if h}
+            self.start_hosts.update(getattr(spider, "allowed_domains", None) or [])
+        return self.start_hosts
+
     async def process_request(self, request: Request, spider: Spider | None = None):
-        if ROLE not in request.meta and "redirect_urls" not in request.meta:
-            return None  # a start URL, or a page asked for by hand (scrapy shell, scrapy parse)
         parts = urlsplit(request.url)
         host = parts.hostname
         if parts.scheme not in ("http", "https") or not host:
             return None
-        if self.start_hosts is None:  # the spider's start URLs are final once requests flow
-            urls = getattr(self.crawler.spider, "start_urls", None) or []
-            self.start_hosts = {h for h in (urlsplit(u).hostname for u in urls) if h}
-        if host in self.start_hosts:
+        meta = request.meta
+        if ROLE not in meta and "redirect_urls" not in meta and "dont_obey_robotstxt" not in meta:
+            # a start URL (a worker's, taken from Redis, too), or a page asked for by hand
+            self._start_hosts().add(host)
+            return None
+        if host in self._start_hosts():
             return None
         try:
             literal = ipaddress.ip_address(host)
