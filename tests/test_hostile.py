@@ -83,10 +83,11 @@ def test_a_spider_argument_never_writes_outside_the_feed_folder(tmp_path):
     with serve({"/info/101.html": article}) as site:
         run_crawl(out, "-a", f"start_urls={site.url('/info/101.html')}", "-a", "name=../../../tmp/x",
                   "-s", "NEWS_FEED_NAME=%(name)s-%(time)s.jsonl", *FAST)
-    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.jsonl"))
-    assert [p.parts[:3] for p in written] == [("a", "b", "out")] * len(written)  # nothing in a/tmp/
-    assert [p.parts[3] for p in written] == ["articles", "briefs", "rejects"]  # one file each
-    assert all(p.name.startswith("_._.._.._tmp_x-") for p in written)
+    written = sorted(tmp_path.rglob("*.jsonl"))
+    assert all(p.is_relative_to(out) for p in written)  # nothing in a/tmp/
+    feeds = [p for p in written if p.parent.name in ("articles", "briefs", "rejects")]
+    assert [p.parent.name for p in feeds] == ["articles", "briefs", "rejects"]  # one file each
+    assert all(p.name.startswith("_._.._.._tmp_x-") for p in feeds)
 
 
 def test_a_feed_name_that_leads_out_of_the_kinds_folders_is_refused(tmp_path):
