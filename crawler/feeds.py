@@ -73,10 +73,15 @@ def uris(settings: BaseSettings) -> dict[str, str]:
     """{feed URI: item class} for each kind."""
     directory = str(settings.get("NEWS_FEED_DIR")).rstrip("/")
     name = file_name(settings)
-    if posixpath.isabs(name) or posixpath.normpath(name).split("/")[0] in ("..", "."):
-        raise UsageError(f"NEWS_FEED_NAME {name!r} leads out of each kind's folder ({directory}/<kind>/): "
-                         "every kind would write the same file")
+    check_name(name)
     return {f"{directory}/{kind}/{name}": cls for kind, cls in KINDS.items()}
+
+
+def check_name(name: str) -> None:
+    """Raise UsageError for a ``NEWS_FEED_NAME`` that leads out of its kind's folder."""
+    if posixpath.isabs(name) or posixpath.normpath(name).split("/")[0] in ("..", "."):
+        raise UsageError(f"NEWS_FEED_NAME {name!r} leads out of each kind's folder (<NEWS_FEED_DIR>/<kind>/): "
+                         "every kind would write the same file")
 
 
 def uri_params(params: dict, spider: Spider) -> dict:

@@ -94,8 +94,8 @@ def test_a_feed_name_that_leads_out_of_the_kinds_folders_is_refused(tmp_path):
     cmd, env = crawl_command(tmp_path / "out", "-a", "start_urls=http://127.0.0.1:9/", "-s",
                              "NEWS_FEED_NAME=../all-%(time)s.jsonl")
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-    assert proc.returncode != 0
-    assert "NEWS_FEED_NAME '../all-%(time)s.jsonl' leads out of each kind's folder" in proc.stderr
+    assert proc.returncode == 2  # a usage error, said before anything starts
+    assert "error: NEWS_FEED_NAME '../all-%(time)s.jsonl' leads out of each kind's folder" in proc.stderr
     assert not list(tmp_path.rglob("*.jsonl"))
 
 
