@@ -10,7 +10,7 @@ every file the name could have made, whatever its extension. A worker of a distr
 crawl writes ``<name>-<worker>.<ext>``.
 
 A feed never leaves its kind's folder: a parameter's value (a spider argument,
-``-a name=../../x``) is made a plain file name before it is put in, and a name that leads
+``-a start_urls=http://a.example/../../x``) is made a plain file name before it is put in, and a name that leads
 out of the folder by itself (``../all.jsonl``, which every kind would share) is refused.
 """
 from __future__ import annotations
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief", "rejects": "crawler.items.Reject"}
 REPORTS = "reports"
 _PARAMETER = re.compile(r"%\([^)]*\)[sd]")
+_TEXT_PARAMETER = re.compile(r"%\(([^)]*)\)s")
 _UNSAFE = re.compile(r"[^\w.+-]")  # what a parameter's value may not carry into a file name
 
 
@@ -85,8 +86,12 @@ def check_name(name: str) -> None:
 
 
 def uri_params(params: dict, spider: Spider) -> dict:
-    """Scrapy's feed URI parameters, each text a plain file name (``FEED_URI_PARAMS``)."""
-    return {key: _file_name_part(value) if isinstance(value, str) else value for key, value in params.items()}
+    """Scrapy's feed URI parameters, each one the name puts in as text (``%(name)s``, any
+    spider attribute: ``%(start_urls)s`` is a list of URLs) made a plain file name."""
+    for key in _TEXT_PARAMETER.findall(file_name(spider.crawler.settings)):
+        if key in params:
+            params[key] = _file_name_part(str(params[key]))
+    return params
 
 
 def _file_name_part(value: str) -> str:

@@ -79,15 +79,18 @@ def test_a_saved_site_crawl_never_reads_outside_its_folder(tmp_path):
 
 
 def test_a_spider_argument_never_writes_outside_the_feed_folder(tmp_path):
+    """Every spider attribute is a feed URI parameter: the start URLs, in a name, put their
+    slashes and dot segments in the path."""
     out = tmp_path / "a" / "b" / "out"
-    with serve({"/info/101.html": article}) as site:
-        run_crawl(out, "-a", f"start_urls={site.url('/info/101.html')}", "-a", "name=../../../tmp/x",
-                  "-s", "NEWS_FEED_NAME=%(name)s-%(time)s.jsonl", *FAST)
+    path = "/info/../../../../../tmp/x/101.html"
+    with serve({path: article, "/tmp/x/101.html": article}) as site:
+        start = site.url(path)
+        run_crawl(out, "-a", f"start_urls={start}", "-s", "NEWS_FEED_NAME=%(start_urls)s-%(time)s.jsonl", *FAST)
     written = sorted(tmp_path.rglob("*.jsonl"))
     assert all(p.is_relative_to(out) for p in written)  # nothing in a/tmp/
     feeds = [p for p in written if p.parent.name in ("articles", "briefs", "rejects")]
     assert [p.parent.name for p in feeds] == ["articles", "briefs", "rejects"]  # one file each
-    assert all(p.name.startswith("_._.._.._tmp_x-") for p in feeds)
+    assert all(p.name.startswith("__http___127.0.0.1_") for p in feeds)
 
 
 def test_a_feed_name_that_leads_out_of_the_kinds_folders_is_refused(tmp_path):
