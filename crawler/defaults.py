@@ -17,7 +17,7 @@ NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of li
 NEWS_MAX_SEGMENT_REPEATS = 3  # a path segment repeated this often (/a/b/a/b/a/b/)
 NEWS_MAX_SECTIONS_PER_SITE = 500  # section (category) links followed per host
 NEWS_MAX_REQUESTS_PER_SITE = 200_000  # requests per host in one crawl
-NEWS_SITE_TIME_BUDGET = 0  # seconds a site (host:port) may take from its first request (0: no budget)
+NEWS_SITE_TIME_BUDGET = 0.0  # seconds a site (host:port) may take from its first request (0: no budget)
 NEWS_STAY_ON_START_PORTS = True  # a start host's other ports (a local service) are off-site
 # a host other than a start host at a loopback/private/link-local address is never contacted,
 # unless in these networks: a list of CIDRs (["10.0.0.0/8"]), or True for any address

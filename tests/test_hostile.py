@@ -108,7 +108,8 @@ def _robots_crawl(tmp_path, robots):
     with serve(routes) as site:
         routes["/robots.txt"] = robots(site)
         routes["/"] = lambda h: send(h, listing("/info/101.html"))
-        crawl = run_crawl(tmp_path, "-a", f"start_urls={site.url('/')}", *FAST, "-s", "SPIDERMON_MIN_ITEMS=0")
+        # nothing of the site is fetched, its start URL included: the crawl fails (Start URL Monitor)
+        crawl = run_crawl(tmp_path, "-a", f"start_urls={site.url('/')}", *FAST, returncode=1)
     return crawl, site
 
 
@@ -124,7 +125,7 @@ def test_a_robots_txt_too_big_once_decompressed_disallows_the_site(tmp_path):
     assert [(r["url"], r["reason"]) for r in crawl.rejects] == [(site.url("/"), "robots_unavailable")]
     assert crawl.stats["robotstxt/unavailable"] == 1
     assert f"robots.txt of 127.0.0.1:{site.port} cannot be read" in crawl.log
-    assert crawl.stats.get("log_count/ERROR", 0) == 0 and crawl.report["verdict"] == "PASS"
+    assert crawl.stats.get("log_count/ERROR", 0) == 0 and crawl.report["verdict"] == "FAIL"
 
 
 def test_a_robots_txt_redirected_to_another_host_is_unavailable_for_its_own_host(tmp_path):

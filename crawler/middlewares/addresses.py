@@ -42,9 +42,10 @@ class PrivateAddressError(IgnoreRequest):
 
 def allowed_networks(value) -> list[Network] | None:
     """``NEWS_ALLOW_PRIVATE_NETWORKS`` as networks; None when every address is allowed."""
-    if value is True or str(value).strip().lower() in ("true", "1", "yes"):
+    word = str(value).strip().lower()
+    if value is True or word in ("1", "true", "yes", "on"):
         return None
-    if value in (None, False, "", "0", "false", "False"):
+    if value is None or value is False or word in ("0", "false", "no", "off", ""):
         return []
     items = value.split(",") if isinstance(value, str) else list(value)
     try:
