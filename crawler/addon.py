@@ -17,10 +17,13 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,  # where Scrapy's own sits
     "crawler.middlewares.demo.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750) reads the proxy
     "crawler.middlewares.origins.StartPortsMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches anything
+    "crawler.middlewares.origins.StartFoldersMiddleware": 55,  # file:// requests stay in the start folders
+    "crawler.middlewares.addresses.PrivateAddressMiddleware": 60,  # after the offsite filter (50), before robots
+    "crawler.middlewares.budgets.SiteTimeBudgetMiddleware": 70,  # before robots.txt is waited for
     "crawler.middlewares.robots.RobotsUnavailableMiddleware": 560,  # sees robots.txt failures before retries do
     # Scrapy's own, raising a typed IgnoreRequest when they give up, each where Scrapy's sits
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.ignores.RobotsTxtMiddleware": 100,
+    "crawler.middlewares.robots.FailClosedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.ignores.MetaRefreshMiddleware": 580,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
@@ -43,6 +46,8 @@ ITEM_PIPELINES = {
     "crawler.pipelines.rejects.RejectsPipeline": 900,
 }
 EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.extensions.throttle.AutoThrottle": 0,  # where Scrapy's sits; off unless AUTOTHROTTLE_ENABLED
     "crawler.extensions.state.CrawlStateExtension": 100,
     "crawler.extensions.counts.ItemCounts": 300,  # items per kind: the monitors and the last line read them
     # Spidermon's extension, with a faster field-coverage count; its close monitors run
@@ -78,6 +83,9 @@ class NewsCrawlerAddon:
         self.update_pre_crawler_settings(settings)  # again, for crawlers built without a runner
         # a redirect loop ends as a redirect_loop reject instead of vanishing as a duplicate
         settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.RedirectLoopAwareDupeFilter", priority=PRIORITY)
+        # a slow site holds only its own downloader places, a site being a host and its port
+        settings.set("SCHEDULER_PRIORITY_QUEUE", "crawler.queues.SiteFairPriorityQueue", priority=PRIORITY)
+        settings.set("DOWNLOADER", "crawler.downloader.SiteSlotsDownloader", priority=PRIORITY)
         if distributed.enabled(settings):
             self._worker(settings)
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
@@ -91,7 +99,8 @@ class NewsCrawlerAddon:
             configured = settings.getdict("FEEDS")
             for uri, cls in feeds.uris(settings).items():  # each worker its own files: <time>-<worker>.jsonl
                 configured.setdefault(uri, {"format": "jsonlines", "encoding": "utf-8", "item_classes": [cls],
-                                            "store_empty": False, "overwrite": False})
+                                            "store_empty": False, "overwrite": False,
+                                            "uri_params": "crawler.feeds.uri_params"})
             priority = max(settings.getpriority("FEEDS") or 0, 15)
             settings.set("FEEDS", configured, priority=priority)
 

@@ -82,8 +82,15 @@ def _redis_url(value: str) -> None:
         raise ValueError(value)
 
 
+def _networks(value) -> None:
+    from .middlewares.addresses import allowed_networks
+
+    allowed_networks(value)
+
+
 # Settings whose default says nothing of the values they take: (check, what they accept).
 SPECIAL = {
+    "NEWS_ALLOW_PRIVATE_NETWORKS": (_networks, "a boolean, or networks as CIDRs: 10.0.0.0/8,192.168.0.0/16"),
     "ZH_SCRIPT": (_script, "one of " + ", ".join(SCRIPTS)),
     "DATES_NOW": (_iso_time, "an ISO 8601 time, e.g. 2026-11-28T12:00:00+08:00"),
     "DATABASE_URL": (_database_url, "a PostgreSQL URL, postgresql://user@host:5432/dbname"),

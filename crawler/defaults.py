@@ -17,7 +17,11 @@ NEWS_FOLLOW_SECTIONS = True  # follow same-site section links (categories) of li
 NEWS_MAX_SEGMENT_REPEATS = 3  # a path segment repeated this often (/a/b/a/b/a/b/)
 NEWS_MAX_SECTIONS_PER_SITE = 500  # section (category) links followed per host
 NEWS_MAX_REQUESTS_PER_SITE = 200_000  # requests per host in one crawl
+NEWS_SITE_TIME_BUDGET = 0.0  # seconds a site (host:port) may take from its first request (0: no budget)
 NEWS_STAY_ON_START_PORTS = True  # a start host's other ports (a local service) are off-site
+# a host other than a start host at a loopback/private/link-local address is never contacted,
+# unless in these networks: a list of CIDRs (["10.0.0.0/8"]), or True for any address
+NEWS_ALLOW_PRIVATE_NETWORKS: bool | list[str] = False
 ROBOTSTXT_MAXSIZE = 500 * 1024  # a longer robots.txt is not read (RFC 9309): the site is disallowed this run
 NEWS_MAX_HEADER_SIZE = 256 * 1024  # a response's headers past this: dropped, a headers_too_large reject (0: no bound)
 NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: served on a free one behind them)

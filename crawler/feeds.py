@@ -8,22 +8,32 @@ reconciliation all read.
 ``NEWS_FEED_NAME`` may use Scrapy's feed URI parameters (``%(time)s``…); the state finds
 every file the name could have made, whatever its extension. A worker of a distributed
 crawl writes ``<name>-<worker>.<ext>``.
+
+A feed never leaves its kind's folder: a parameter's value (a spider argument,
+``-a start_urls=http://a.example/../../x``) is made a plain file name before it is put in, and a name that leads
+out of the folder by itself (``../all.jsonl``, which every kind would share) is refused.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scrapy.exceptions import UsageError
+
 from . import distributed
 
 if TYPE_CHECKING:
+    from scrapy import Spider
     from scrapy.settings import BaseSettings
 
 # Item kind -> the item class whose feed it is.
 KINDS = {"articles": "crawler.items.Article", "briefs": "crawler.items.Brief", "rejects": "crawler.items.Reject"}
 REPORTS = "reports"
 _PARAMETER = re.compile(r"%\([^)]*\)[sd]")
+_TEXT_PARAMETER = re.compile(r"%\(([^)]*)\)s")
+_UNSAFE = re.compile(r"[^\w.+-]")  # what a parameter's value may not carry into a file name
 
 
 def feed_dir(settings: BaseSettings) -> Path | None:
@@ -63,4 +73,28 @@ def files(directory: str | Path, pattern: str):
 def uris(settings: BaseSettings) -> dict[str, str]:
     """{feed URI: item class} for each kind."""
     directory = str(settings.get("NEWS_FEED_DIR")).rstrip("/")
-    return {f"{directory}/{kind}/{file_name(settings)}": cls for kind, cls in KINDS.items()}
+    name = file_name(settings)
+    check_name(name)
+    return {f"{directory}/{kind}/{name}": cls for kind, cls in KINDS.items()}
+
+
+def check_name(name: str) -> None:
+    """Raise UsageError for a ``NEWS_FEED_NAME`` that leads out of its kind's folder."""
+    if posixpath.isabs(name) or posixpath.normpath(name).split("/")[0] in ("..", "."):
+        raise UsageError(f"NEWS_FEED_NAME {name!r} leads out of each kind's folder (<NEWS_FEED_DIR>/<kind>/): "
+                         "every kind would write the same file")
+
+
+def uri_params(params: dict, spider: Spider) -> dict:
+    """Scrapy's feed URI parameters, each one the name puts in as text (``%(name)s``, any
+    spider attribute: ``%(start_urls)s`` is a list of URLs) made a plain file name."""
+    for key in _TEXT_PARAMETER.findall(file_name(spider.crawler.settings)):
+        if key in params:
+            params[key] = _file_name_part(str(params[key]))
+    return params
+
+
+def _file_name_part(value: str) -> str:
+    """`../../tmp/x` -> `_.._tmp_x`: no separator, no leading dot."""
+    safe = _UNSAFE.sub("_", value)
+    return "_" + safe[1:] if safe.startswith(".") else safe or "_"

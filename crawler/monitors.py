@@ -1,7 +1,9 @@
 """Spidermon monitors run when a crawl closes, and the verdict they leave behind.
 
 The verdict is logged in one line and written into the stats (``monitors/verdict``,
-``monitors/failed``), so the crawl report beside the feeds carries it too.
+``monitors/failed``), so the crawl report beside the feeds carries it too. A failed
+verdict names the sites with the most rejects (``monitors/failed_sites``): one site in
+trouble among many is told from a crawl in trouble.
 """
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ from spidermon.contrib.scrapy.monitors import (
 from spidermon.core.actions import Action
 from spidermon.core.suites import MonitorSuite
 from spidermon.settings import MONITOR
+
+from .middlewares.budgets import OUT_OF_TIME
+from .pipelines.rejects import SITE_REJECTS
 
 SKIPPED = MONITOR.STATUS.SKIPPED
 
@@ -76,7 +81,10 @@ class VerdictAction(Action):
         ran = f"{passed + len(failed)} monitors ran"
         ran += f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""
         if failed:
-            logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s", len(failed), ran, "; ".join(failed))
+            sites = _most_rejected(stats.get_stats())
+            stats.set_value("monitors/failed_sites", sites)
+            where = f" — sites with the most rejects: {', '.join(sites)}" if sites else ""
+            logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s%s", len(failed), ran, "; ".join(failed), where)
         else:
             logger.info("Crawl verdict: PASS (%s)", ran)
 
@@ -98,6 +106,24 @@ class EmittedKindsFieldCoverageMonitor(BaseScrapyMonitor):
         self.assertFalse(failures, msg="field coverage: " + ", ".join(failures))
 
 
+@monitors.name("Sites within their time budget")
+class SiteTimeBudgetMonitor(BaseScrapyMonitor):
+    """``NEWS_SITE_TIME_BUDGET``: a site that ran out of time is named, the others pass."""
+
+    @monitors.name("No site ran out of its time budget")
+    def test_sites_in_time(self):
+        out = {k[len(OUT_OF_TIME):]: v for k, v in self.data.stats.items() if k.startswith(OUT_OF_TIME)}
+        self.assertFalse(out, msg="out of time: " + ", ".join(f"{site} ({n} requests not sent)"
+                                                            for site, n in sorted(out.items())))
+
+
+def _most_rejected(stats: dict, top: int = 3) -> list[str]:
+    """`host:port (rejects)` of the sites with the most rejects, most first."""
+    counts = sorted(((v, k[len(SITE_REJECTS):]) for k, v in stats.items() if k.startswith(SITE_REJECTS)),
+                    key=lambda c: (-c[0], c[1]))
+    return [f"{site} ({n})" for n, site in counts[:top]]
+
+
 def _last_line(error) -> str:
     lines = [line for line in str(error or "").splitlines() if line.strip()]
     return lines[-1][:200] if lines else ""
@@ -105,5 +131,6 @@ def _last_line(error) -> str:
 
 class CloseMonitors(MonitorSuite):
     monitors = [FirstRunItemCountMonitor, StartUrlsMonitor, EmittedKindsFieldCoverageMonitor, ErrorCountMonitor,
-                RetryCountMonitor, DownloaderExceptionMonitor, UnwantedHTTPCodesMonitor, FinishReasonMonitor]
+                RetryCountMonitor, DownloaderExceptionMonitor, UnwantedHTTPCodesMonitor, FinishReasonMonitor,
+                SiteTimeBudgetMonitor]
     monitors_finished_actions = [VerdictAction]

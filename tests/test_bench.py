@@ -10,7 +10,7 @@ import sys
 import pytest
 import redis
 
-from bench import briefs, crawl, distributed, extractors, instructions, micro, reposts
+from bench import briefs, crawl, distributed, extractors, fairness, instructions, micro, reposts
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -59,6 +59,14 @@ def test_crawl_benchmarks(capsys, argv):
     crawl.main(argv)
     out = capsys.readouterr().out
     assert re.search(r"\*\*[\d.]+[×%]?\*\*", out), out
+
+
+@pytest.mark.parametrize("argv", [["slow", "--pages", "4", "--timeout", "2", "--budget", "3"],
+                                  ["fanout", "--links", "20"]])
+def test_fairness_benchmarks(capsys, argv):
+    fairness.main(argv)
+    out = capsys.readouterr().out
+    assert re.search(r"\*\*[\d.]+\*\* s", out), out
 
 
 def test_distributed_benchmark(capsys):

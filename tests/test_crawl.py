@@ -53,8 +53,8 @@ def test_the_last_line_says_what_was_written_where_and_whether_it_passed(crawl):
     last = crawl.log.strip().splitlines()[-1]
     assert last.startswith(f"Crawl PASS: 40 articles, 15 briefs, 3 rejects in {crawl.out}/ (report {crawl.out}/reports/")
     # every monitor ran: counters absent when zero are there, so none is skipped
-    assert (crawl.stats["monitors/passed"], crawl.stats["monitors/skipped"]) == (8, [])
-    assert "Crawl verdict: PASS (8 monitors ran)" in crawl.log
+    assert (crawl.stats["monitors/passed"], crawl.stats["monitors/skipped"]) == (9, [])
+    assert "Crawl verdict: PASS (9 monitors ran)" in crawl.log
 
 
 def test_rejects_are_counted_logged_and_written(crawl, site):
@@ -161,8 +161,8 @@ def test_a_local_file_start_url(tmp_path):
 
 
 def test_a_folder_of_saved_pages_crawls_where_a_user_expects(tmp_path):
-    """Root-relative links from a saved page stay in the saved site; a missing file is one
-    final reject, not retried."""
+    """Root-relative links from a saved page stay in the saved site (the folders of its start
+    pages); a missing file is one final reject, not retried."""
     from tests.pagecases import ROOT
 
     site = tmp_path / "site"
@@ -170,7 +170,8 @@ def test_a_folder_of_saved_pages_crawls_where_a_user_expects(tmp_path):
     (site / "list").mkdir()
     (site / "info" / "1001.html").write_bytes((ROOT / "demo-main-info-1001" / "body.html").read_bytes())
     (site / "list" / "bnb_1.html").write_bytes((ROOT / "demo-main-list-bnb_1" / "body.html").read_bytes())
-    crawl = run_crawl(tmp_path / "out", "-a", "start_urls=" + (site / "info" / "1001.html").as_uri())
+    starts = [(site / "info" / "1001.html").as_uri(), (site / "list" / "bnb_1.html").as_uri()]
+    crawl = run_crawl(tmp_path / "out", "-a", "start_urls=" + ",".join(starts))
     missing = {r["url"] for r in crawl.rejects}
     assert all(r["reason"] == "file_not_found" for r in crawl.rejects)
     assert all(u.startswith(site.as_uri() + "/") for u in missing)

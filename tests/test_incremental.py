@@ -24,7 +24,7 @@ def test_second_run_writes_nothing_and_third_run_emits_exactly_the_new(tmp_path)
     assert again.report["items"] == {} and again.stats["downloader/request_count"] <= 2 + 5 + 2
     s2 = second.stats
     assert second.report["items"] == {}
-    assert s2["item_scraped_count"] == 0 and "Crawl verdict: PASS (8 monitors ran)" in second.log
+    assert s2["item_scraped_count"] == 0 and "Crawl verdict: PASS (9 monitors ran)" in second.log
     # at most the home pages, page 1 of each list, and robots.txt
     assert s2["downloader/request_count"] <= 2 + 5 + 2
     assert s2["incremental/lists_stopped"] == 5

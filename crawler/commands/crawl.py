@@ -75,6 +75,8 @@ class Command(ScrapyCrawl):
         checks.warn_misspelled_settings(self.settings)
         checks.check_arguments(spidercls, arguments)
         check_start_urls(arguments.get("start_urls"))
+        if self.settings.get("NEWS_FEED_NAME"):  # given (-s, settings.py)
+            feeds.check_name(self.settings["NEWS_FEED_NAME"])
         spider_checks = getattr(spidercls, "check_arguments", None)
         if spider_checks is not None:
             spider_checks(self.settings, arguments)

@@ -1,6 +1,7 @@
 """What a link points to, judged from its URL and text: article, tag page, list page, pager."""
 from __future__ import annotations
 
+import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -65,7 +66,7 @@ def _in_saved_site(base: str, href: str) -> str:
     the place looked in)."""
     page = Path(url2pathname(urlsplit(base).path))
     path, _, query = href.partition("?")
-    relative = unquote(path).lstrip("/")
+    relative = posixpath.normpath("/" + unquote(path)).lstrip("/")  # `/../../x` is `/x`, as on a site
     first = relative.split("/", 1)[0]
     root = next((folder for folder in page.parents
                  if (folder / relative).exists() or ("/" in relative and (folder / first).is_dir())), page.parent)

@@ -30,8 +30,10 @@ from .. import checks, distributed
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
+from ..middlewares.addresses import PrivateAddressError
+from ..middlewares.budgets import SiteTimeBudgetExceeded
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
-from ..middlewares.origins import OffsitePortError
+from ..middlewares.origins import OffsitePortError, OutsideFolderError
 from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, Document, parts, read_page
@@ -308,6 +310,9 @@ def _url_of(data: str) -> str:
 # Why a request gave no page, by the exception's type: the first that matches.
 _FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((OffsitePortError,), "offsite_port"),
+    ((PrivateAddressError,), "private_address"),
+    ((OutsideFolderError,), "outside_folder"),
+    ((SiteTimeBudgetExceeded,), "site_time_budget"),
     ((RobotsForbidden,), "robots_forbidden"),
     ((RedirectsExhausted,), "redirect_loop"),
     ((DecompressedTooLarge,), "too_large"),

@@ -19,7 +19,8 @@ DEFAULT_PATTERN = feeds.glob_of(defaults.NEWS_FEED_NAME)
 # Rejects worth trying again next run: the page may well be fine then (a transfer cut short
 # is a connection's fault, not the page's).
 _TRANSIENT = ("download_error", "timeout", "dns_error", "connection_refused", "tls_error", "http_5", "http_429",
-              "http_408", "robots_unavailable", "truncated_transfer")
+              "http_408", "robots_unavailable", "truncated_transfer", "private_address",
+              "site_time_budget")
 
 
 def downloaded_at(item: dict) -> float:
