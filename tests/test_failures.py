@@ -74,3 +74,22 @@ def test_scrapy_still_raises_a_plain_ignore_request_where_the_wrappers_expect_on
     for module, words in ((robotstxt, "Forbidden by robots.txt"), (redirect, "max redirections reached"),
                           (httpcompression, "raise IgnoreRequest(msg) from e")):
         assert words in inspect.getsource(module), module.__name__
+
+
+def test_the_scrapy_internals_fair_site_shares_rely_on_are_still_there():
+    """The fair queue, the per-site download slots, the fail-closed robots middleware and
+    the redirect-aware AutoThrottle override or read Scrapy's private parts: an upgrade
+    that renames one would silently turn the feature off, so it fails here, by name."""
+    from scrapy.core.downloader import Downloader
+    from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+    from scrapy.extensions.throttle import AutoThrottle
+    from scrapy.pqueues import DownloaderAwarePriorityQueue, DownloaderInterface
+
+    assert "self._downloader_interface" in inspect.getsource(DownloaderAwarePriorityQueue.__init__)
+    assert list(inspect.signature(DownloaderInterface.stats).parameters) == ["self", "possible_slots"]
+    assert callable(getattr(Downloader, "get_slot_key", None)) and hasattr(Downloader, "DOWNLOAD_SLOT")
+    for attribute in ("self.active", "self.slots", "self.per_slot_settings", "self.ip_concurrency",
+                      "self.domain_concurrency"):
+        assert attribute in inspect.getsource(Downloader.__init__), f"scrapy: Downloader lost {attribute}"
+    assert list(inspect.signature(RobotsTxtMiddleware._robots_error).parameters) == ["self", "exc", "netloc"]
+    assert list(inspect.signature(AutoThrottle._adjust_delay).parameters) == ["self", "slot", "latency", "response"]
