@@ -86,3 +86,11 @@ def test_a_saved_copy_reads_as_the_page_at_its_address(tmp_path):
         from_file = read_page(saved.as_uri(), body, headers)
         assert isinstance(from_file, ArticlePage), case.name
         assert from_file.story.blocks == at_address.story.blocks, case.name
+
+
+def test_a_category_holding_one_article_is_a_list_not_its_teaser():
+    """One entry makes no entry group, and its summary under the category's heading reads
+    like a short story: the link to the article it teases keeps the page a list."""
+    body = ("<h1>标题</h1><dl><dt><a href='/info/100015.html'>第15期：链上手续费市场观察</a></dt>"
+            "<dd>链游赛道在熊市中持续洗牌，日活跃用户过万的项目已经所剩无几，开发团队纷纷转向。</dd></dl>")
+    assert isinstance(page("https://x.example/list/c4_1.html", body), ListPage)

@@ -68,8 +68,9 @@ def _kind_by_weight(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
     if labelled and page.story_chars >= MIN_STORY_CHARS and not _has_list_pager(page, listing):
         return "article", "a headline over a story, the labelled fields an article prints, and no list's pager"
     if (not entries and page.story_chars >= MIN_STORY_CHARS and not _has_list_pager(page, listing)
-            and listing.flashes() is None):
-        return "article", "a headline over a story, and no list's entries, pager or news flashes"
+            and listing.flashes() is None and not listing.article_links()):
+        # a list of one article is no article: its story is that article's teaser
+        return "article", "a headline over a story, and no list's entries, pager, news flashes or article links"
     return "list", (f"{page.story_chars} story characters under a headline the <title> does not name, "
                     f"beside {entries} entries ({entry_chars} characters)")
 
