@@ -32,7 +32,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ignores.RedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES = {
-    "crawler.middlewares.briefs.BriefSplitMiddleware": 600,
+    "crawler.middlewares.briefs.BriefsMiddleware": 600,
     "crawler.middlewares.incremental.IncrementalMiddleware": 650,  # sees the spider's requests first
     "crawler.middlewares.repeats.RepeatedRequestsMiddleware": 625,  # then repeats stop, before the engine
     "crawler.middlewares.traps.TrapsMiddleware": 620,  # then traps, counting only requests not repeated

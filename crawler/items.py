@@ -38,6 +38,9 @@ class Article:
     sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans
     encoding: str | None = None  #: the codec the page was read with
     dateDownloaded: str | None = None  #: when the page was fetched (ISO 8601, +08:00)
+    #: the story's text as copies share it (``fingerprints.story_key``): what ``storyId`` is the
+    #: digest of and reposts are signed from. Set with ``storyId``; no field: not in the feeds.
+    story_key = ""
 
     def set_story(self, blocks: list[dict], as_printed: bool = True) -> None:
         """The story's blocks, and ``articleBody`` joined from them, so the two stay in step;

@@ -2,7 +2,7 @@
 nothing that an earlier run already emitted.
 
 The same brief is injected into many articles: its first sighting is emitted (repeats
-within a crawl are already held back by ``BriefSplitMiddleware``; each article still
+within a crawl are already held back by ``BriefsMiddleware``; each article still
 lists every brief in ``briefIds``). A story seen again on another page, word for word or
 as a near copy (``crawler.reposts``), is still emitted, with ``storyCluster`` naming the
 first copy's story and ``repostOf`` its page; a sentence the site printed at the edge of
@@ -48,7 +48,7 @@ class DedupPipeline:
         state = self.state_ext.state if self.state_ext is not None else None
         if state is not None:
             self.state_ext.begin_run()  # before this item can reach a feed
-        if isinstance(item, Brief):  # BriefSplitMiddleware holds repeats back; any that get here are dropped
+        if isinstance(item, Brief):  # BriefsMiddleware holds repeats back; any that get here are dropped
             if item.id in self.briefs:
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")
             self.briefs.add(item.id)
@@ -73,8 +73,9 @@ class DedupPipeline:
         own, removed = self.site_lines.own(urlsplit(item.url).netloc, paragraphs(item.blocks))
         if removed:
             self.stats.inc_value("reposts/site_lines", removed)
-        story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen,
-                             reposts.signature(story_key(own, self.keys.t2s)))
+        # the story key the reader made, unless the site's lines were left out of it
+        key = story_key(own, self.keys.t2s) if removed else item.story_key
+        story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
         with index.repost_lock():
             first, _ = reposts.find(index, story)
             if first is None:
