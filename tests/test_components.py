@@ -46,7 +46,6 @@ def test_addon_keeps_a_user_feed():
 
 @pytest.mark.parametrize("component,setting", [
     (CharsetDetectionMiddleware, "CHARSET_DETECTION_ENABLED"),
-    (BriefsMiddleware, "BRIEFS_ENABLED"),
     (RepeatedRequestsMiddleware, "REPEATS_ENABLED"),
     (DatesPipeline, "DATES_ENABLED"),
     (DedupPipeline, "DEDUP_ENABLED"),
@@ -168,6 +167,22 @@ def test_a_list_of_news_flashes_gives_its_briefs_and_its_links():
     assert [b.headline for b in briefs] == ["美联储维持利率不变", "比特币突破35000美元", "币安将上线新币"]
     assert [(x.reason, x.url) for x in out if isinstance(x, Reject)] == [("only_briefs", "https://jinse.example/flash/")]
     assert {r.url for r in out if isinstance(r, Request)} >= {"https://jinse.example/news/"}  # still a list page
+
+
+def test_an_article_is_stamped_when_fetched_before_any_pipeline_reads_it():
+    from tests.pagecases import ROOT
+
+    out = _parsed("http://127.0.0.1:8000/info/1001.html", (ROOT / "demo-main-info-1001" / "body.html").read_bytes())
+    article = next(x for x in out if isinstance(x, Article))
+    assert article.dateDownloaded and article.storyId and article.briefIds
+
+
+def test_the_database_sink_is_off_without_a_word_when_no_database_is_set():
+    from crawler.extensions.postgres import PostgresSink
+
+    with pytest.raises(NotConfigured) as off:
+        PostgresSink.from_crawler(crawler_with())
+    assert off.value.args == ()  # Scrapy warns "Disabled …: <message>" only when there is one
 
 
 def test_a_list_of_articles_gives_no_briefs():

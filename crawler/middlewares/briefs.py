@@ -1,4 +1,4 @@
-"""Spider middleware: each brief once per crawl.
+"""Spider middleware: each brief once per crawl, or none.
 
 The reader splits the briefs out of a story (``crawler.pages.split``) and the spider yields
 them before their article. Most briefs are repeats, injected into page after page: a brief
@@ -6,12 +6,14 @@ already yielded in this crawl is held back here (``briefs/duplicate``), since an
 processes only to drop costs as much as one it keeps. Its article still lists it in
 ``briefIds``. Another body under a yielded brief's id is a variant, yielded under an id of
 its own (``briefs/variants``, ``crawler.briefledger``), and its article lists that id.
+
+``BRIEFS_ENABLED = False``: no brief is emitted. Articles are what they always are (the
+story without the briefs, the same ``storyId``), with empty ``briefIds``: an article never
+names a brief the feeds do not hold.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from scrapy.exceptions import NotConfigured
 
 from ..briefledger import BriefLedger, Seen
 from ..items import Article, Brief
@@ -25,15 +27,14 @@ if TYPE_CHECKING:
 
 
 class BriefsMiddleware:
-    def __init__(self, stats: StatsCollector):
+    def __init__(self, stats: StatsCollector, enabled: bool = True):
         self.stats = stats
+        self.enabled = enabled
         self.ledger = BriefLedger(t2s())  # the briefs yielded in this crawl, by id and body
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
-        if not crawler.settings.getbool("BRIEFS_ENABLED"):
-            raise NotConfigured
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler.settings.getbool("BRIEFS_ENABLED"))
 
     def process_spider_output(self, response: Response, result, spider: Spider | None = None):
         ids: list[str] = []  # the ids a response's briefs go under: they come from one story
@@ -58,6 +59,9 @@ class BriefsMiddleware:
         self.stats.inc_value("briefs/found")
         if not ids:
             self.stats.inc_value("briefs/split")
+        if not self.enabled:
+            ids.append(brief.id)
+            return False
         admitted = self.ledger.admit(brief)
         ids.append(admitted.id)
         if admitted.seen is Seen.REPEAT:
@@ -67,10 +71,9 @@ class BriefsMiddleware:
             self.stats.inc_value("briefs/variants")
         return True
 
-    @staticmethod
-    def _listing(item, ids: list[str]):
+    def _listing(self, item, ids: list[str]):
         """The article lists its briefs by the ids they went under (a variant's own: the body
-        this page printed)."""
-        if isinstance(item, Article) and ids:
-            item.briefIds = list(ids)
+        this page printed), or none when no brief is emitted."""
+        if isinstance(item, Article) and (ids or not self.enabled):
+            item.briefIds = list(ids) if self.enabled else []
         return item

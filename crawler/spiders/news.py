@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict
+from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import checks, distributed
+from ..dates import CHINA_TZ
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
@@ -38,7 +40,7 @@ from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, Document, parts, read_page
 from ..pages import links as page_links
-from ..pages.split import emit
+from ..pages.split import Emitted, emit
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -199,7 +201,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
                                  meta={ROLE: Role.PART.value, ARTICLE: asdict(so_far), FIRST_PAGE: first_url,
                                        PART: number + 1})
             return
-        yield from (page.emitted if joined is None else emit(joined)).items()
+        yield from self.emit(page.emitted if joined is None else emit(joined))
 
     def parse_part(self, response: Response):
         meta = response.meta
@@ -210,7 +212,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if problem and problem[0] not in PART_TOLERATED:  # the pages read so far are still the article
             yield Reject(url=response.url, reason=problem[0], status=response.status, headline=article.headline,
                          detail=f"page {meta[PART]} of {meta[FIRST_PAGE]}: {problem[1]}")
-            yield from emit(article).items()
+            yield from self.emit(emit(article))
             return
         self.crawler.stats.inc_value("parts/joined")
         joined = parts.join(article, page.read_item())
@@ -233,11 +235,18 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         for reject in self.failed(failure):
             reject.detail = f"page {meta[PART]} of {meta[FIRST_PAGE]}: {reject.detail}"
             yield reject
-        yield from emit(from_dict(Article, meta[ARTICLE])).items()
+        yield from self.emit(emit(from_dict(Article, meta[ARTICLE])))
+
+    def emit(self, emitted: Emitted):
+        """The items the reader says an article emits, the article stamped with when it was
+        fetched (the revisit interval counts from here, and reposts are dated by it)."""
+        if emitted.article is not None and emitted.reject is None:
+            emitted.article.dateDownloaded = datetime.now(CHINA_TZ).isoformat(timespec="seconds")
+        return emitted.items()
 
     def parse_listing(self, page, response: Response):
         if page.emitted is not None:  # a list of news flashes: its briefs are news
-            yield from page.emitted.items()
+            yield from self.emit(page.emitted)
         listing = page.to_listing()
         for entry in listing.entries:
             yield from self.follow(response, entry["url"], Role.ARTICLE)
