@@ -124,7 +124,7 @@ def cost(repeat: int) -> dict:
     pages = demo_articles()
     articles = [p for p in (read_page(u, b, h) for u, b, h in pages) if isinstance(p, ArticlePage) and not p.problem()]
     items = [p.to_item() for p in articles]
-    t_parse = best_of(lambda: [read_page(u, b, h).to_item() for u, b, h in pages], repeat)
+    t_parse = best_of(lambda: [read_page(u, b, h).read_item() for u, b, h in pages], repeat)
     keys = StoryKeys()
     lines = reposts.SiteLines(keys)
 
