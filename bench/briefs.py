@@ -20,7 +20,7 @@ import opencc
 
 from crawler.fingerprints import minute_of, text_key
 from crawler.pages import ArticlePage, read_page
-from crawler.split import split_article
+from crawler.pages.split import split_article
 
 T2S = opencc.OpenCC("t2s")
 
@@ -34,7 +34,7 @@ def read(v) -> tuple[list[str], list[tuple[str, str]]]:
     page = read_page(v.url, v.body, v.headers)
     if not isinstance(page, ArticlePage):
         return [], []
-    item = page.to_item()
+    item = page.read_item()
     briefs = split_article(item, T2S)
     story = [b["text"] for b in item.blocks if b["type"] == "paragraph"]
     return story, [(key(b.headlineRaw or ""), minute_of(b.datePublishedRaw or "")) for b in briefs]
@@ -77,7 +77,7 @@ def split_share(pages, repeat: int) -> dict:
             times.append(time.perf_counter() - t)
         return min(times)
 
-    items = [read_page(v.url, v.body, v.headers).to_item() for v in pages]
+    items = [read_page(v.url, v.body, v.headers).read_item() for v in pages]
 
     def split_all():
         for item in items:
@@ -85,7 +85,7 @@ def split_share(pages, repeat: int) -> dict:
             copy.blocks, copy.briefIds = list(item.blocks), []
             split_article(copy, T2S)
 
-    t_parse = best(lambda: [read_page(v.url, v.body, v.headers).to_item() for v in pages])
+    t_parse = best(lambda: [read_page(v.url, v.body, v.headers).read_item() for v in pages])
     t_split = best(split_all)
     return {"parse_us": t_parse / len(pages) * 1e6, "split_us": t_split / len(pages) * 1e6,
             "share": t_split / t_parse}

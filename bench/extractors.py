@@ -52,12 +52,13 @@ def our_path(clock: dict[str, float] | None = None):
     from scrapy.utils.test import get_crawler
 
     from crawler.addon import NewsCrawlerAddon
-    from crawler.middlewares.briefs import BriefSplitMiddleware
+    from crawler.middlewares.briefs import BriefsMiddleware
+    from crawler.pages.split import emit
     from crawler.spiders.news import NewsSpider
 
     crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}, "INCREMENTAL_ENABLED": False})
     crawler.stats.open_spider()
-    split = BriefSplitMiddleware.from_crawler(crawler).split
+    briefs = BriefsMiddleware.from_crawler(crawler)
     pipes = []
     for path in PIPELINES:
         try:
@@ -70,12 +71,12 @@ def our_path(clock: dict[str, float] | None = None):
     def run(url, body, headers):
         t = now()
         page = read_page(url, body, headers)
-        article = page.to_item() if isinstance(page, ArticlePage) and not page.problem() else None
+        article = page.read_item() if isinstance(page, ArticlePage) and not page.problem() else None
         clock[STEPS[0]] = clock.get(STEPS[0], 0.0) + now() - t
         if article is None:
             return None, []
         t = now()
-        items = list(split(article))
+        items = list(briefs.process_spider_output(None, emit(article).items()))
         clock[STEPS[1]] = clock.get(STEPS[1], 0.0) + now() - t
         out = []
         for item in items:

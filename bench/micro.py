@@ -28,9 +28,10 @@ from crawler.dates import CHINA_TZ, DateParser
 from crawler.demo.site import DemoSite
 from crawler.exporters import JsonLinesItemExporter
 from crawler.extensions.monitoring import Spidermon
+from crawler.items import Reject
 from crawler.pages import ArticlePage, read_page
+from crawler.pages.split import split_article
 from crawler.spiders.news import NewsSpider
-from crawler.split import split_article
 from crawler.text.zh import ZhNormalizer
 
 
@@ -89,8 +90,8 @@ def bench_split(pages, repeat: int) -> dict:
     t2s = opencc.OpenCC("t2s")
     articles = [read_page(u, b, h) for u, b, h in pages]
     articles = [p for p in articles if isinstance(p, ArticlePage) and not p.problem()]
-    t_parse = best_of(lambda: [read_page(u, b, h).to_item() for u, b, h in pages], repeat)
-    items = [p.to_item() for p in articles]
+    t_parse = best_of(lambda: [read_page(u, b, h).read_item() for u, b, h in pages], repeat)
+    items = [p.read_item() for p in articles]
 
     def split_all():
         for item in items:
@@ -111,13 +112,11 @@ def reposts_cost(repeat: int) -> dict:
 
 def scraped_items(pages) -> list:
     """Articles and their briefs, as the feeds get them (pipelines left out: same fields)."""
-    t2s = opencc.OpenCC("t2s")
     items = []
     for u, b, h in pages:
         page = read_page(u, b, h)
         if isinstance(page, ArticlePage) and not page.problem():
-            article = page.to_item()
-            items += [*split_article(article, t2s), article]
+            items += [x for x in page.emitted.items() if not isinstance(x, Reject)]
     return items
 
 

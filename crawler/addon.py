@@ -32,13 +32,15 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ignores.RedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES = {
-    "crawler.middlewares.briefs.BriefSplitMiddleware": 600,
+    "crawler.middlewares.briefs.BriefsMiddleware": 600,
     "crawler.middlewares.incremental.IncrementalMiddleware": 650,  # sees the spider's requests first
     "crawler.middlewares.repeats.RepeatedRequestsMiddleware": 625,  # then repeats stop, before the engine
     "crawler.middlewares.traps.TrapsMiddleware": 620,  # then traps, counting only requests not repeated
 }
 ITEM_PIPELINES = {
-    # de-duplication first: most briefs are repeats, and dropping them costs less than normalizing them
+    # what earlier runs emitted, then de-duplication: most briefs are repeats, and dropping
+    # them costs less than normalizing them
+    "crawler.pipelines.incremental.IncrementalPipeline": 40,
     "crawler.pipelines.dedup.DedupPipeline": 50,
     "crawler.pipelines.zh.ZhNormalizePipeline": 100,
     "crawler.pipelines.dates.DatesPipeline": 200,

@@ -1,5 +1,6 @@
 """Why the reader read a page as it did: its kind, headline, story container, every block
-kept or dropped, and where each field came from.
+kept, dropped or split out as a brief, where each field came from, and the items the crawl
+emits for it.
 
     python -m crawler.explain PAGE.html [--url URL] [--charset NAME]
     python -m crawler.explain https://example.com/info/1.html
@@ -17,7 +18,9 @@ from pathlib import Path
 from lxml import etree
 
 from .briefs import STORY, BlockRole, read_blocks
+from .items import Article, Brief, Reject
 from .pages import ArticlePage, ListPage, page_classes, page_kind
+from .pages.split import Emitted
 
 USER_AGENT = "crawler-explain (+https://docs.scrapy.org)"
 MAX_TEXT = 70  # characters of a block shown on its line
@@ -31,15 +34,18 @@ def explain(url: str, body: bytes, headers: dict | None = None) -> str:
     out += _embedded(article)
     if kind == "list":
         out += _listing(listing)
-    out += _article(article)
+        if listing.emitted is not None:
+            out += ["", "emits (a list of news flashes)"] + _emitted(listing.emitted)
+        out += ["", "(read as an article, the page would give:)"]
+    out += _article(article, kind == "article")
     return "\n".join(out) + "\n"
 
 
-def _article(page: ArticlePage) -> list[str]:
+def _article(page: ArticlePage, emitted_here: bool) -> list[str]:
     out = ["", "headline", f"  <title>  {page.doc.title_text or '(none)'}",
            f"  taken    {page.headline_raw or '(none)'}", f"  from     {page.read_headline.source}"]
-    problem = page.problem()
-    out += ["", f"verdict  {'an article' if problem is None else problem[0] + ': ' + problem[1]}"]
+    reject = page.emitted.reject
+    out += ["", f"verdict  {'an article' if reject is None else reject.reason + ': ' + (reject.detail or '')}"]
     out += ["", "story container"]
     box = page.container.element
     out.append(f"  chosen   {_describe(box)}" if box is not None else "  chosen   (none)")
@@ -51,7 +57,7 @@ def _article(page: ArticlePage) -> list[str]:
     for d in page.decisions:
         text = d.text if len(d.text) <= MAX_TEXT else d.text[: MAX_TEXT - 1] + "…"
         out.append(_kept(text, next(roles)) if d.kept else f"  - {text}    [{d.reason}]")
-    item = page.to_item()
+    item = page.to_item()  # a rejected page's article as it would have been
     sources = page.field_sources
     out += ["", "fields",
             f"  headline  {item.headline!r} (tag {item.headlineTag!r})  from {sources['headline']}",
@@ -61,7 +67,23 @@ def _article(page: ArticlePage) -> list[str]:
             f"  category  {item.category!r}",
             f"  tags      {item.tags}",
             f"  related   {len(item.related)} entries",
-            f"  story     {len(item.blocks)} blocks, {page.story_chars} characters"]
+            f"  story     {len(item.blocks)} blocks, {len(item.articleBody or '')} characters (briefs split out)",
+            f"  storyId   {item.storyId!r}",
+            f"  briefIds  {item.briefIds}"]
+    if emitted_here:
+        out += ["", "emits (as the crawl writes them, before normalization)"] + _emitted(page.emitted)
+    return out
+
+
+def _emitted(emitted: Emitted) -> list[str]:
+    out = []
+    for x in emitted.items():
+        if isinstance(x, Brief):
+            out.append(f"  brief    {x.id}  {x.headline}  [{x.datePublishedRaw}]")
+        elif isinstance(x, Article):
+            out.append(f"  article  storyId {x.storyId}, {len(x.briefIds)} briefIds, {len(x.blocks)} blocks")
+        elif isinstance(x, Reject):
+            out.append(f"  reject   {x.reason}: {x.detail}")
     return out
 
 
@@ -91,7 +113,6 @@ def _listing(page: ListPage) -> list[str]:
     listing = page.to_listing()
     out = ["", f"list     {len(listing.entries)} entries, page {listing.pageNumber}, next {listing.nextPage}"]
     out += [f"  entry  {e['headline']}  {e['url']}" for e in listing.entries[:20]]
-    out += ["", "(read as an article, the page would give:)"]
     return out
 
 

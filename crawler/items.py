@@ -34,10 +34,13 @@ class Article:
     #: storyId of the first copy seen of this story, near copies included (its own if first)
     storyCluster: str | None = None
     repostOf: str | None = None  #: URL of that first copy, when this page is a later one
-    inLanguage: str | None = None  #: script of this item's text (ZH_SCRIPT; the source's when that is none)
+    inLanguage: str | None = None  #: script of its text (ZH_SCRIPT; the source's when that is none); en: English
     sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans
     encoding: str | None = None  #: the codec the page was read with
     dateDownloaded: str | None = None  #: when the page was fetched (ISO 8601, +08:00)
+    #: the story's text as copies share it (``fingerprints.story_key``): what ``storyId`` is the
+    #: digest of and reposts are signed from. Set with ``storyId``; no field: not in the feeds.
+    story_key = ""
 
     def set_story(self, blocks: list[dict], as_printed: bool = True) -> None:
         """The story's blocks, and ``articleBody`` joined from them, so the two stay in step;
@@ -63,7 +66,7 @@ class Brief:
     datePublishedRaw: str | None = None  #: the time as printed inside the brackets
     datePublishedStatus: str | None = None  #: ok, placeholder, future, unparsed
     firstSeenIn: str | None = None  #: URL of the article it was first found in
-    inLanguage: str | None = None  #: script of this item's text (ZH_SCRIPT; the source's when that is none)
+    inLanguage: str | None = None  #: script of its text (ZH_SCRIPT; the source's when that is none); en: English
     sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans
 
 

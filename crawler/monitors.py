@@ -89,6 +89,10 @@ class VerdictAction(Action):
             logger.info("Crawl verdict: PASS (%s)", ran)
 
 
+# Fields a switchable component fills: with it off, no rule on them is checked.
+FILLED_BY = {"datePublished": "DATES_ENABLED"}
+
+
 @monitors.name("Field coverage of the kinds emitted")
 class EmittedKindsFieldCoverageMonitor(BaseScrapyMonitor):
     """``SPIDERMON_FIELD_COVERAGE_RULES``, for each item kind the crawl emitted at all (an
@@ -96,9 +100,11 @@ class EmittedKindsFieldCoverageMonitor(BaseScrapyMonitor):
 
     @monitors.name("Fields are covered as the rules ask")
     def test_field_coverage(self):
-        stats, failures = self.data.stats, []
-        for field, expected in self.crawler.settings.getdict("SPIDERMON_FIELD_COVERAGE_RULES").items():
-            if not stats.get(f"spidermon_item_scraped_count/{field.split('/')[0]}"):
+        stats, failures, settings = self.data.stats, [], self.crawler.settings
+        for field, expected in settings.getdict("SPIDERMON_FIELD_COVERAGE_RULES").items():
+            kind, _, name = field.partition("/")
+            switch = FILLED_BY.get(name)
+            if not stats.get(f"spidermon_item_scraped_count/{kind}") or (switch and not settings.getbool(switch)):
                 continue
             actual = stats.get(f"spidermon_field_coverage/{field}", 0)
             if actual < expected - 1e-9:

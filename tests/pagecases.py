@@ -20,14 +20,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-import opencc
-
 from crawler.pages import ArticlePage, read_page
-from crawler.split import split_article
+from crawler.pages.split import emit
 
 ROOT = Path(__file__).parent / "fixtures" / "pages"
 DEMO_BASES = {"main": "http://127.0.0.1:8000", "mirror": "http://localhost:8000"}
-_T2S = opencc.OpenCC("t2s")
 
 
 def cases() -> list[Path]:
@@ -41,19 +38,19 @@ def load(case: Path) -> tuple[str, bytes, dict]:
 
 
 def extract(case: Path) -> dict:
-    """What the parser makes of a stored page: plain JSON-able data."""
+    """What the parser makes of a stored page: plain JSON-able data. A rejected page's
+    article and briefs are those it would have given."""
     page = read_page(*load(case))
     if isinstance(page, ArticlePage):
         problem = page.problem()
-        article = page.to_item()
-        briefs = split_article(article, _T2S)
+        emitted = page.emitted if problem is None else emit(page.read_item())
         return {"pageKind": "article", "problem": list(problem) if problem else None,
-                "encoding": page.doc.decoded.encoding, "article": asdict(article),
-                "briefs": [asdict(b) for b in briefs], "parts": {str(n): u for n, u in sorted(page.parts().items())}}
+                "encoding": page.doc.decoded.encoding, "article": asdict(emitted.article),
+                "briefs": [asdict(b) for b in emitted.briefs],
+                "parts": {str(n): u for n, u in sorted(page.parts().items())}}
     out = {"pageKind": "list", "encoding": page.doc.decoded.encoding, "listing": asdict(page.to_listing())}
-    flashes = page.flashes()
-    if flashes is not None:  # a list of news flashes: its briefs, as the spider yields them
-        out["briefs"] = [asdict(b) for b in split_article(flashes.to_item(), _T2S)]
+    if page.emitted is not None:  # a list of news flashes: its briefs, as the spider yields them
+        out["briefs"] = [asdict(b) for b in page.emitted.briefs]
     return out
 
 

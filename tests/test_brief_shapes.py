@@ -4,16 +4,12 @@ story's end, story lines that look like briefs) reads as its model says: every b
 its title and minute, and the story exactly, no story line taken for a brief."""
 from __future__ import annotations
 
-import opencc
 from hypothesis import HealthCheck, given, settings
 
 from crawler.fingerprints import minute_of
 from crawler.pages import ArticlePage, read_page
-from crawler.split import split_article
 
 from .variants.briefpages import brief_pages
-
-T2S = opencc.OpenCC("t2s")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -21,8 +17,7 @@ T2S = opencc.OpenCC("t2s")
 def test_every_brief_shape_reads_as_its_model(v):
     page = read_page(v.url, v.body, v.headers)
     assert isinstance(page, ArticlePage) and page.problem() is None, v.truth.choices
-    item = page.to_item()
-    briefs = split_article(item, T2S)
+    item, briefs = page.emitted.article, page.emitted.briefs
     got = [(b.headline, b.body, minute_of(b.datePublishedRaw or "")) for b in briefs]
     assert got == v.truth.briefs, f"template {v.truth.choices}"
     story = [b["text"] for b in item.blocks]

@@ -7,7 +7,7 @@ import pytest
 from crawler import fingerprints
 from crawler.briefs import parse_brief, read_blocks, split_blocks
 from crawler.items import Article
-from crawler.split import split_article
+from crawler.pages.split import split_article
 
 T2S = opencc.OpenCC("t2s")
 

@@ -12,9 +12,10 @@ from scrapy.utils.test import get_crawler
 from crawler.addon import NewsCrawlerAddon
 from crawler.items import Article, Brief, Reject
 from crawler.meta import PART, ROLE
-from crawler.middlewares.briefs import BriefSplitMiddleware
+from crawler.middlewares.briefs import BriefsMiddleware
 from crawler.middlewares.encoding import CharsetDetectionMiddleware
 from crawler.middlewares.repeats import RepeatedRequestsMiddleware
+from crawler.pages.split import emit
 from crawler.pipelines.dates import DatesPipeline
 from crawler.pipelines.dedup import DedupPipeline
 from crawler.pipelines.rejects import RejectsPipeline
@@ -45,7 +46,6 @@ def test_addon_keeps_a_user_feed():
 
 @pytest.mark.parametrize("component,setting", [
     (CharsetDetectionMiddleware, "CHARSET_DETECTION_ENABLED"),
-    (BriefSplitMiddleware, "BRIEFS_ENABLED"),
     (RepeatedRequestsMiddleware, "REPEATS_ENABLED"),
     (DatesPipeline, "DATES_ENABLED"),
     (DedupPipeline, "DEDUP_ENABLED"),
@@ -84,38 +84,36 @@ def test_charset_middleware_fixes_an_undeclared_gbk_page():
     assert mw.process_response(Request(declared.url), declared) is declared
 
 
-def test_brief_middleware_yields_briefs_before_their_article():
+def test_briefs_come_before_their_article_and_each_once_per_crawl():
     crawler = crawler_with()
-    mw = BriefSplitMiddleware.from_crawler(crawler)
+    mw = BriefsMiddleware.from_crawler(crawler)
     article = Article(url="http://x/info/1.html", blocks=[
         {"type": "paragraph", "text": "正文第一段，說明了事情的來龍去脈，內容足夠長，足以構成一個段落。"},
         {"type": "paragraph", "text": "甲消息:據官方消息,某事發生。[2022/1/2 3:04:05]"}])
-    out = list(mw.process_spider_output(None, [article, Request("http://x/2")]))
+    out = list(mw.process_spider_output(None, [*emit(article).items(), Request("http://x/2")]))
     assert [type(x).__name__ for x in out] == ["Brief", "Article", "Request"]
     assert out[1].briefIds == [out[0].id]
     assert crawler.stats.get_value("briefs/found") == 1
     # the same brief in another article: listed there, not yielded again
     again = Article(url="http://x/info/3.html", blocks=[dict(b) for b in article.blocks[:1]] + [
         {"type": "paragraph", "text": "甲消息:據官方消息,某事發生。[2022/1/2 3:04:05]"}])
-    out2 = list(mw.process_spider_output(None, [again]))
+    out2 = list(mw.process_spider_output(None, emit(again).items()))
     assert [type(x).__name__ for x in out2] == ["Article"] and out2[0].briefIds == [out[0].id]
     assert crawler.stats.get_value("briefs/duplicate") == 1
 
 
 def test_a_page_of_only_briefs_gives_its_briefs_and_a_reject():
-    mw = BriefSplitMiddleware.from_crawler(crawler_with())
     article = Article(url="http://x/info/2.html", headline="快訊",
                       blocks=[{"type": "paragraph", "text": "甲消息:據官方消息,某事發生。[2022/1/2 3:04:05]"}])
-    out = list(mw.process_spider_output(None, [article]))
+    out = emit(article).items()
     assert [type(x).__name__ for x in out] == ["Brief", "Reject"]
     assert out[1].reason == "only_briefs"
 
 
 def test_a_story_without_letters_or_digits_is_a_reject_not_an_invalid_article():
-    mw = BriefSplitMiddleware.from_crawler(crawler_with())
     article = Article(url="http://x/info/4.html", headline="標題",
                       blocks=[{"type": "paragraph", "text": "-->  ……  ——————————————————————————"}])
-    out = list(mw.process_spider_output(None, [article]))
+    out = emit(article).items()
     assert [(type(x).__name__, x.reason) for x in out] == [("Reject", "empty_body")]
 
 
@@ -157,7 +155,7 @@ def _parsed(url: str, body: bytes) -> list:
     spider = NewsSpider.from_crawler(crawler, start_urls=url)
     response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
                             request=Request(url, meta={ROLE: "section"}))
-    mw = BriefSplitMiddleware.from_crawler(crawler)
+    mw = BriefsMiddleware.from_crawler(crawler)
     return list(mw.process_spider_output(response, spider.parse(response)))
 
 
@@ -169,6 +167,22 @@ def test_a_list_of_news_flashes_gives_its_briefs_and_its_links():
     assert [b.headline for b in briefs] == ["美联储维持利率不变", "比特币突破35000美元", "币安将上线新币"]
     assert [(x.reason, x.url) for x in out if isinstance(x, Reject)] == [("only_briefs", "https://jinse.example/flash/")]
     assert {r.url for r in out if isinstance(r, Request)} >= {"https://jinse.example/news/"}  # still a list page
+
+
+def test_an_article_is_stamped_when_fetched_before_any_pipeline_reads_it():
+    from tests.pagecases import ROOT
+
+    out = _parsed("http://127.0.0.1:8000/info/1001.html", (ROOT / "demo-main-info-1001" / "body.html").read_bytes())
+    article = next(x for x in out if isinstance(x, Article))
+    assert article.dateDownloaded and article.storyId and article.briefIds
+
+
+def test_the_database_sink_is_off_without_a_word_when_no_database_is_set():
+    from crawler.extensions.postgres import PostgresSink
+
+    with pytest.raises(NotConfigured) as off:
+        PostgresSink.from_crawler(crawler_with())
+    assert off.value.args == ()  # Scrapy warns "Disabled …: <message>" only when there is one
 
 
 def test_a_list_of_articles_gives_no_briefs():

@@ -1,6 +1,8 @@
 """``python -m crawler.explain``: why a page was read as it was."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from crawler import explain
@@ -57,3 +59,17 @@ def test_each_kept_block_says_what_the_brief_split_made_of_it(capsys):
     # a dated line of story, and why it is not a brief
     assert "  + 负责人表示：“我们会在下周公布完整的路线图。”（2023-09-02 09:30）    [a dated line of story: story 1.0" in out
     assert "a quote -3.0" in out
+
+
+def test_the_explanation_shows_what_the_crawl_emits(capsys):
+    """The briefs as briefs, not story, and the article's ids as the feeds get them."""
+    case = pagecases.ROOT / "demo-main-info-1003"
+    assert explain.main([str(case / "body.html"), "--url", "http://127.0.0.1:8000/info/1003.html"]) == 0
+    out = capsys.readouterr().out
+    expected = json.loads((case / "expected.json").read_text("utf-8"))
+    article, briefs = expected["article"], expected["briefs"]
+    assert f"  storyId   {article['storyId']!r}" in out and f"  briefIds  {article['briefIds']}" in out
+    assert len(briefs) == 2
+    emits = out.split("\nemits ", 1)[1].splitlines()[1:]
+    assert emits == [f"  brief    {b['id']}  {b['headline']}  [{b['datePublishedRaw']}]" for b in briefs] + [
+        f"  article  storyId {article['storyId']}, 2 briefIds, {len(article['blocks'])} blocks"]

@@ -8,7 +8,8 @@ from scrapy.utils.test import get_crawler
 from crawler.addon import NewsCrawlerAddon
 from crawler.briefledger import Admission, BriefLedger, Seen
 from crawler.items import Article, Brief
-from crawler.middlewares.briefs import BriefSplitMiddleware
+from crawler.middlewares.briefs import BriefsMiddleware
+from crawler.pages.split import emit
 from crawler.spiders.news import NewsSpider
 
 T2S = opencc.OpenCC("t2s")
@@ -45,11 +46,11 @@ def test_the_same_flash_cut_short_or_in_the_other_script_is_a_repeat():
 
 def test_a_forged_body_first_does_not_hide_the_real_one():
     crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})
-    mw = BriefSplitMiddleware.from_crawler(crawler)
+    mw = BriefsMiddleware.from_crawler(crawler)
     hostile = Article(url="http://evil.test/info/1.html", blocks=[dict(STORY), {"type": "paragraph", "text": FORGED}])
     real = Article(url="http://site.test/info/2.html", blocks=[dict(STORY), {"type": "paragraph", "text": REAL}])
     copy = Article(url="http://site.test/info/3.html", blocks=[dict(STORY), {"type": "paragraph", "text": REAL}])
-    out = list(mw.process_spider_output(None, [hostile, real, copy]))
+    out = [x for page in (hostile, real, copy) for x in mw.process_spider_output(None, emit(page).items())]
     briefs = [x for x in out if isinstance(x, Brief)]
     assert [b.body for b in briefs] == [FORGED.split("：", 1)[1].split("[")[0], REAL.split("：", 1)[1].split("[")[0]]
     assert briefs[0].id != briefs[1].id

@@ -3,7 +3,6 @@ item or a reject with a reason. Hypothesis generates 1,500 pages per run; run wi
 ``--hypothesis-show-statistics`` to see how they spread over lists, items and rejects."""
 from __future__ import annotations
 
-import opencc
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from scrapy.utils.test import get_crawler
@@ -15,9 +14,7 @@ from crawler.pipelines.dates import DatesPipeline
 from crawler.pipelines.validate import ValidationPipeline
 from crawler.pipelines.zh import ZhNormalizePipeline
 from crawler.spiders.news import NewsSpider
-from crawler.split import split_article
 
-T2S = opencc.OpenCC("t2s")
 CRAWLER = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})
 PIPES = [p.from_crawler(CRAWLER) for p in (ZhNormalizePipeline, DatesPipeline, ValidationPipeline)]
 
@@ -96,8 +93,7 @@ def test_malformed_pages_give_an_item_or_a_reason(body, content_type, article_ur
         assert reason and detail
         event(f"reject: {reason}")
         return
-    item = page.to_item()
-    outputs = split_article(item, T2S) + ([item] if item.storyId else [])  # as BriefSplitMiddleware does
+    outputs = [x for x in page.emitted.items() if not isinstance(x, Reject)]  # only_briefs: briefs, no article
     for out in outputs:
         for pipe in PIPES:
             out = pipe.process_item(out)

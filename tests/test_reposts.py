@@ -81,7 +81,10 @@ def test_a_story_too_short_to_sign_still_links_word_for_word():
 
 
 def article(url: str, paras: list[str], story_id: str) -> Article:
-    return Article(url=url, blocks=blocks(paras), storyId=story_id, dateDownloaded="2026-12-02T12:00:00+08:00")
+    """An article as the reader emits it: its story key set with its storyId."""
+    item = Article(url=url, blocks=blocks(paras), storyId=story_id, dateDownloaded="2026-12-02T12:00:00+08:00")
+    item.story_key = KEYS(item.blocks)
+    return item
 
 
 class Stats(dict):

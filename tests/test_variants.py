@@ -7,15 +7,12 @@ line), gets one story id. Run with ``--hypothesis-show-statistics`` for the spre
 failure prints the template's choices and the field that differs."""
 from __future__ import annotations
 
-import opencc
 from hypothesis import HealthCheck, given, settings
 
 from crawler.pages import ArticlePage, ListPage, read_page
-from crawler.split import split_article
 
 from .variants import Variant, article_pages, list_pages, reposts
 
-T2S = opencc.OpenCC("t2s")
 SETTINGS = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -23,8 +20,7 @@ def article_reading(v: Variant) -> dict:
     page = read_page(v.url, v.body, v.headers)
     assert isinstance(page, ArticlePage), f"read as a list page: {v.truth.choices}"
     assert page.problem() is None, f"{page.problem()}: {v.truth.choices}"
-    item = page.to_item()
-    briefs = split_article(item, T2S)
+    item, briefs = page.emitted.article, page.emitted.briefs
     return {
         "headline": item.headline, "headlineTag": item.headlineTag, "author": item.author,
         "datePublishedRaw": item.datePublishedRaw, "story": [(b["type"], b["text"]) for b in item.blocks],
@@ -64,9 +60,7 @@ def test_every_list_template_gives_its_entries_and_pages(v):
 
 
 def story_id(v: Variant) -> str | None:
-    item = read_page(v.url, v.body, v.headers).to_item()
-    split_article(item, T2S)
-    return item.storyId
+    return read_page(v.url, v.body, v.headers).to_item().storyId
 
 
 @SETTINGS

@@ -6,6 +6,7 @@ finish reason, or a report that could not be written) exits 1. Its last line say
 was written where and whether it passed."""
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -19,6 +20,8 @@ from ..feedlock import FeedDirBusy, FeedDirLock
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
+
+logger = logging.getLogger(__name__)
 
 # Schemes a start URL may have.
 SCHEMES = ("http", "https", "file")
@@ -42,12 +45,17 @@ class Command(ScrapyCrawl):
 
     def run(self, args, opts) -> None:
         if len(args) == 1:
-            self.check(args[0], opts.spargs)
+            try:
+                self.check(args[0], opts.spargs)
+            except UsageError as e:
+                self._to_log_file(logging.ERROR, f"Usage error: {e}")
+                raise
             try:
                 self._lock = FeedDirLock.for_crawl(self.settings)  # held until the process ends
             except FeedDirBusy as e:
                 self.exitcode = BUSY
                 print(f"Crawl not started: {e}", file=sys.stderr)
+                self._to_log_file(logging.ERROR, f"Crawl not started: {e}")
                 return
         self._crawler = None
         super().run(args, opts)
@@ -63,7 +71,15 @@ class Command(ScrapyCrawl):
         failed = verdict == "FAIL" or (reason is not None and reason not in expected) or bool(self.exitcode)
         if failed and not self.exitcode:
             self.exitcode = 1
-        print(summary(stats.get_stats(), reason, verdict, failed, outputs(self._crawler.settings)), file=sys.stderr)
+        line = summary(stats.get_stats(), reason, verdict, failed, outputs(self._crawler.settings))
+        print(line, file=sys.stderr)
+        self._to_log_file(logging.INFO, line)
+
+    def _to_log_file(self, level: int, line: str) -> None:
+        """A line said on stderr, into the log file too when there is one (a Scrapyd job's log
+        is its LOG_FILE; its stderr goes elsewhere)."""
+        if self.settings.get("LOG_FILE"):
+            logger.log(level, line)
 
     def check(self, name: str, arguments: dict) -> None:
         """Everything that can be known wrong before a crawl starts."""

@@ -41,7 +41,10 @@ class CrawlStateExtension:
     @classmethod
     def from_crawler(cls, crawler: Crawler):
         s = crawler.settings
-        if not s.getbool("INCREMENTAL_ENABLED") or not s.get("NEWS_FEED_DIR"):
+        if not s.get("NEWS_FEED_DIR"):
+            raise NotConfigured
+        if not s.getbool("INCREMENTAL_ENABLED"):
+            warn_of_duplicates(crawler)
             raise NotConfigured
         name = crawler.spidercls.name
         if distributed.enabled(s):
@@ -98,6 +101,19 @@ class CrawlStateExtension:
             self.begin_run()
             self.state.end_run()
         self.state.close()
+
+
+def warn_of_duplicates(crawler: Crawler) -> None:
+    """With the state off, a crawl into feeds that hold earlier runs' items writes them again:
+    said loudly once, counted (``state/off_over_feeds``: the earlier feed files)."""
+    s = crawler.settings
+    earlier = sum(1 for _, path in feeds.files(s.get("NEWS_FEED_DIR"), feeds.glob_of(s.get("NEWS_FEED_NAME")))
+                  if path.stat().st_size)
+    if earlier:
+        crawler.stats.set_value("state/off_over_feeds", earlier)
+        logger.warning("INCREMENTAL_ENABLED is off and %s holds %d feed files of earlier runs: every item this run "
+                       "finds is written again, so the feeds will hold duplicates (python -m crawler.export leaves "
+                       "them out; readers of the feeds must too)", s.get("NEWS_FEED_DIR"), earlier)
 
 
 def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats: StatsCollector) -> dict[str, int]:

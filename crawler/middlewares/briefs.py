@@ -1,24 +1,23 @@
-"""Spider middleware: one article page in, its story plus one Brief item per brief out.
+"""Spider middleware: each brief once per crawl, or none.
 
-Item pipelines return exactly one item per item, so a pipeline cannot fan one page
-out into several items; a spider middleware sits where the spider's output is still a
-stream and can. Briefs are yielded before their article, so a consumer of the feeds
-never sees a ``briefIds`` entry whose brief has not been written yet. A brief already
-yielded in this crawl is not yielded again (``briefs/duplicate``): most briefs are
-repeats, and an item Scrapy processes only to drop costs as much as one it keeps. Another
-body under a yielded brief's id is a variant, yielded under an id of its own
-(``briefs/variants``, ``crawler.briefledger``).
+The reader splits the briefs out of a story (``crawler.pages.split``) and the spider yields
+them before their article. Most briefs are repeats, injected into page after page: a brief
+already yielded in this crawl is held back here (``briefs/duplicate``), since an item Scrapy
+processes only to drop costs as much as one it keeps. Its article still lists it in
+``briefIds``. Another body under a yielded brief's id is a variant, yielded under an id of
+its own (``briefs/variants``, ``crawler.briefledger``), and its article lists that id.
+
+``BRIEFS_ENABLED = False``: no brief is emitted. Articles are what they always are (the
+story without the briefs, the same ``storyId``), with empty ``briefIds``: an article never
+names a brief the feeds do not hold.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import opencc
-from scrapy.exceptions import NotConfigured
-
 from ..briefledger import BriefLedger, Seen
-from ..items import Article, Reject
-from ..split import split_article
+from ..items import Article, Brief
+from ..pages.split import t2s
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -27,52 +26,54 @@ if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
 
 
-class BriefSplitMiddleware:
-    def __init__(self, stats: StatsCollector):
+class BriefsMiddleware:
+    def __init__(self, stats: StatsCollector, enabled: bool = True):
         self.stats = stats
-        self.t2s = opencc.OpenCC("t2s")  # for ids only: the same brief in either script
-        self.ledger = BriefLedger(self.t2s)  # the briefs yielded in this crawl, by id and body
+        self.enabled = enabled
+        self.ledger = BriefLedger(t2s())  # the briefs yielded in this crawl, by id and body
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
-        if not crawler.settings.getbool("BRIEFS_ENABLED"):
-            raise NotConfigured
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler.settings.getbool("BRIEFS_ENABLED"))
 
     def process_spider_output(self, response: Response, result, spider: Spider | None = None):
+        ids: list[str] = []  # the ids a response's briefs go under: they come from one story
         for item in result:
-            if isinstance(item, Article):
-                yield from self.split(item)
+            if isinstance(item, Brief):
+                if self._admit(item, ids):
+                    yield item
             else:
-                yield item
+                yield self._listing(item, ids)
 
     async def process_spider_output_async(self, response: Response, result, spider: Spider | None = None):
+        ids: list[str] = []
         async for item in result:
-            if isinstance(item, Article):
-                for out in self.split(item):
-                    yield out
+            if isinstance(item, Brief):
+                if self._admit(item, ids):
+                    yield item
             else:
-                yield item
+                yield self._listing(item, ids)
 
-    def split(self, article: Article):
-        briefs = split_article(article, self.t2s)
-        if briefs:
-            self.stats.inc_value("briefs/found", len(briefs))
+    def _admit(self, brief: Brief, ids: list[str]) -> bool:
+        """Whether ``brief`` is yielded; the id it goes under is added to ``ids``."""
+        self.stats.inc_value("briefs/found")
+        if not ids:
             self.stats.inc_value("briefs/split")
-        for k, brief in enumerate(briefs):
-            admitted = self.ledger.admit(brief)
-            article.briefIds[k] = admitted.id  # a variant's own id: the body this page printed
-            if admitted.seen is Seen.REPEAT:
-                self.stats.inc_value("briefs/duplicate")
-                continue
-            if admitted.seen is Seen.VARIANT:
-                self.stats.inc_value("briefs/variants")
-            yield brief
-        if article.storyId:  # a story with words is left
-            yield article
-        elif briefs:  # a page of nothing but briefs (a flash page): the briefs are the news
-            yield Reject(url=article.url, reason="only_briefs", headline=article.headline,
-                         detail=f"{len(briefs)} briefs and no story")
-        else:
-            yield Reject(url=article.url, reason="empty_body", headline=article.headline,
-                         detail="the story has no letters or digits")
+        if not self.enabled:
+            ids.append(brief.id)
+            return False
+        admitted = self.ledger.admit(brief)
+        ids.append(admitted.id)
+        if admitted.seen is Seen.REPEAT:
+            self.stats.inc_value("briefs/duplicate")
+            return False
+        if admitted.seen is Seen.VARIANT:
+            self.stats.inc_value("briefs/variants")
+        return True
+
+    def _listing(self, item, ids: list[str]):
+        """The article lists its briefs by the ids they went under (a variant's own: the body
+        this page printed), or none when no brief is emitted."""
+        if isinstance(item, Article) and (ids or not self.enabled):
+            item.briefIds = list(ids) if self.enabled else []
+        return item

@@ -1,7 +1,9 @@
 """Page classes: URL + body bytes + headers in, plain data out. No Scrapy engine needed.
 
 ``read_page`` decides what a page is from its content (and, as a hint, its URL):
-an :class:`ArticlePage` or a :class:`ListPage`.
+an :class:`ArticlePage` or a :class:`ListPage`. Their ``emitted`` is what the crawl writes
+for the page, computed here once: the article with the briefs split out of its story and
+its ids, the brief items, or the reject (``split.py``).
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..items import Article
+from ..items import Article, Reject
 from . import dom, parts
 from .affixes import Headline
 from .cache import cached_property
@@ -22,6 +22,7 @@ from .embedded import Embedded, read_embedded
 from .entries import Entry
 from .fields import Fields, canonical_url, category, find_tags, read_fields
 from .headline import FoundHeadline, find_headline, is_titled
+from .split import Emitted, emit, split_article
 from .story import Decision, Story, read_story
 from .tunables import MAX_TAGS, MIN_STORY_CHARS
 
@@ -43,9 +44,13 @@ class ArticlePage:
        (``story.py``);
     6. ``embedded``: the article of the page's embedded JSON state, read when the HTML's
        story is a shell's (``embedded.py``); ``story`` is its story then, else the HTML's;
-    7. ``fields``: author, editor and date, and where each came from (``fields.py``).
+    7. ``fields``: author, editor and date, and where each came from (``fields.py``);
+    8. ``emitted``: what the crawl emits for the page: the article without the briefs
+       injected into its story, with its ids, and the briefs (``split.py``); or a reject.
 
-    ``problem()`` says why the page gives no article; ``to_item()`` makes the article.
+    ``problem()`` says why the page gives no article; ``read_item()`` is the article as read,
+    briefs still in its story (the pages of an article printed over several are joined so,
+    then split); ``to_item()`` is the article the page emits.
     """
 
     def __init__(self, url: str, body: bytes, headers: Mapping[Any, Any] | None = None, encoding: str | None = None,
@@ -89,6 +94,11 @@ class ArticlePage:
         fields = read_fields(self.bounds, self.found_headline, self.container, self.html_story)
         json_story = self.embedded.story
         return json_story.fields(fields) if json_story is not None else fields
+
+    @cached_property
+    def emitted(self) -> Emitted:
+        reject = self.reject()
+        return Emitted(None, reject=reject) if reject is not None else emit(self.read_item())
 
     # -- what the stages found -----------------------------------------------------------
     @property
@@ -166,7 +176,24 @@ class ArticlePage:
             return "empty_body", f"story has {self.story_chars} characters"
         return None
 
+    def reject(self, status: int | None = None) -> Reject | None:
+        """The reject this page is, with the HTTP ``status`` it came with, or None."""
+        problem = self.problem()
+        if problem is None:
+            return None
+        headline = self.headline.text if self.headline else None
+        return Reject(url=self.url, reason=problem[0], detail=problem[1], status=status, headline=headline)
+
     def to_item(self) -> Article:
+        """The article this page emits (read from it alone), briefs split out; for a page that
+        gives none, the article it would have been."""
+        if self.emitted.article is not None:
+            return self.emitted.article
+        article = self.read_item()
+        split_article(article)
+        return article
+
+    def read_item(self) -> Article:
         h = self.headline or Headline("")
         fields = self.fields
         article = Article(

@@ -11,6 +11,7 @@ from . import dom, links
 from .article import ArticlePage
 from .cache import cached_property
 from .document import Document
+from .split import Emitted, emit
 from .tunables import MIN_FLASHES
 
 
@@ -130,6 +131,13 @@ class ListPage:
         if self.doc.entries or sum(1 for b in self.doc.blocks if BRIEF_TIME.search(b.text)) < MIN_FLASHES:
             return None
         return ArticlePage(self.url, self.doc.body, document=self.doc)
+
+    @cached_property
+    def emitted(self) -> Emitted | None:
+        """What a list of news flashes emits: its briefs, then an ``only_briefs`` reject (or
+        an article, should a story be left). None for any other list page."""
+        flashes = self.flashes()
+        return emit(flashes.read_item()) if flashes is not None else None
 
     def to_listing(self) -> Listing:
         pager = self.pager

@@ -33,8 +33,6 @@ class DatesPipeline:
     def process_item(self, item, spider: Spider | None = None):
         if not isinstance(item, (Article, Brief)):
             return item
-        if isinstance(item, Article):  # the revisit interval counts from here
-            item.dateDownloaded = datetime.now(CHINA_TZ).isoformat(timespec="seconds")
         if not item.datePublishedRaw:
             item.datePublishedStatus = "missing"
             self.stats.inc_value("dates/missing")

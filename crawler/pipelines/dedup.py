@@ -1,14 +1,14 @@
-"""Pipeline: each brief once; reposted stories marked, not dropped; on incremental runs,
-nothing that an earlier run already emitted.
+"""Pipeline: each brief once; reposted stories marked, not dropped.
 
 The same brief is injected into many articles: its first sighting is emitted (repeats
-within a crawl are already held back by ``BriefSplitMiddleware``; each article still
-lists every brief in ``briefIds``). A story seen again on another page, word for word or
-as a near copy (``crawler.reposts``), is still emitted, with ``storyCluster`` naming the
-first copy's story and ``repostOf`` its page; a sentence the site printed at the edge of
-two earlier stories (its slogan) is left out of the comparison. With the crawl state on,
+within a crawl are already held back by ``BriefsMiddleware``; each article still lists
+every brief in ``briefIds``). A story seen again on another page, word for word or as a
+near copy (``crawler.reposts``), is still emitted, with ``storyCluster`` naming the first
+copy's story and ``repostOf`` its page; a sentence the site printed at the edge of two
+earlier stories (its slogan) is left out of the comparison. With the crawl state on,
 "seen" includes everything in earlier runs' feeds and, in a distributed crawl, every
-worker's.
+worker's. What earlier runs emitted is held back before this pipeline
+(``IncrementalPipeline``).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from .. import reposts
 from ..extensions.state import CrawlStateExtension
 from ..fingerprints import StoryKeys, paragraphs, story_key
-from ..items import Article, Brief, Reject
+from ..items import Article, Brief
 from ..state.base import downloaded_at
 
 if TYPE_CHECKING:
@@ -45,25 +45,14 @@ class DedupPipeline:
         return cls(crawler.stats, crawler.get_extension(CrawlStateExtension))
 
     def process_item(self, item, spider: Spider | None = None):
-        state = self.state_ext.state if self.state_ext is not None else None
-        if state is not None:
-            self.state_ext.begin_run()  # before this item can reach a feed
-        if isinstance(item, Brief):  # BriefSplitMiddleware holds repeats back; any that get here are dropped
+        if isinstance(item, Brief):  # BriefsMiddleware holds repeats back; any that get here are dropped
             if item.id in self.briefs:
                 raise DropItem(f"brief {item.id} already emitted", log_level="DEBUG")
             self.briefs.add(item.id)
-            if state is not None and not state.claim_brief(item.id, item.firstSeenIn):
-                self.stats.inc_value("incremental/briefs_known")
-                raise DropItem(f"brief {item.id} emitted by an earlier run or another worker", log_level="DEBUG")
             self.stats.inc_value("briefs/unique")
         elif isinstance(item, Article) and item.storyId:
-            if state is not None and not state.claim_article(item.url, item.storyId):
-                self.stats.inc_value("incremental/unchanged")
-                raise DropItem(f"{item.url} emitted unchanged by an earlier run or another worker", log_level="DEBUG")
+            state = self.state_ext.state if self.state_ext is not None else None
             self._mark_repost(item, state if state is not None else self.copies)
-        elif isinstance(item, Reject) and state is not None and not state.claim_reject(item.url, item.reason):
-            self.stats.inc_value("incremental/rejects_known")
-            raise DropItem(f"{item.url} was reported by an earlier run or another worker", log_level="DEBUG")
         return item
 
     def _mark_repost(self, item: Article, index) -> None:
@@ -73,8 +62,9 @@ class DedupPipeline:
         own, removed = self.site_lines.own(urlsplit(item.url).netloc, paragraphs(item.blocks))
         if removed:
             self.stats.inc_value("reposts/site_lines", removed)
-        story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen,
-                             reposts.signature(story_key(own, self.keys.t2s)))
+        # the story key the reader made, unless the site's lines were left out of it
+        key = story_key(own, self.keys.t2s) if removed else item.story_key
+        story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
         with index.repost_lock():
             first, _ = reposts.find(index, story)
             if first is None:

@@ -65,9 +65,9 @@ class DemoSpider(NewsSpider):
         """``scrapy check demo`` runs these contracts on the demo site:
 
         @url http://127.0.0.1:8713/info/1001.html
-        @returns items 1 1
+        @returns items 6 6
         @returns requests 6
-        @scrapes url headline headlineRaw headlineTag blocks articleBody tags related
+        @article url headline headlineRaw headlineTag blocks articleBody tags related briefIds storyId
         """
         return super().parse(response)
 

@@ -1,11 +1,12 @@
 """The ``news`` spider: routes pages, nothing more. Reading a page is the page classes'
-work (``crawler.pages``); splitting, normalizing and checking items is the middlewares'
-and pipelines' work."""
+work (``crawler.pages``, which also splits the briefs out of a story); it yields what the
+reader says a page emits. Normalizing and checking items is the pipelines' work."""
 from __future__ import annotations
 
 import json
 import time
 from dataclasses import asdict
+from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
 from .. import checks, distributed
+from ..dates import CHINA_TZ
 from ..handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
@@ -38,6 +40,7 @@ from ..middlewares.retry import RetryScheduled
 from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, Document, parts, read_page
 from ..pages import links as page_links
+from ..pages.split import Emitted, emit
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -144,8 +147,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     # -- routing -----------------------------------------------------------------------
     def parse(self, response: Response):
-        """Any page: an article (its item, its related links) or a list (its entries and
-        pager)."""
+        """Any page: an article (its item and briefs, its related links) or a list (its
+        entries and pager)."""
         if ROLE not in response.meta:  # the monitors ask whether any start URL gave a page
             self.crawler.stats.inc_value("start_urls/downloaded")
         unreadable = _unreadable(response)
@@ -160,13 +163,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         self.count_invalid_chars(page.doc, response.url)
 
     def parse_article(self, page: ArticlePage, response: Response):
-        problem = page.problem()
-        if problem:
-            reason, detail = problem
-            headline = page.headline.text if page.headline else None
-            yield Reject(url=response.url, reason=reason, detail=detail, status=response.status, headline=headline)
+        reject = page.reject(response.status)
+        if reject is not None:
+            yield reject
         else:
-            yield from self.article_or_next_part(page.to_item(), page, response.url, 1)
+            yield from self.article_or_next_part(page, response.url, 1)
         if self.follow_related:
             for entry in page.related:
                 yield from self.follow(response, entry.url, Role.ARTICLE)
@@ -176,28 +177,31 @@ class NewsSpider(RedisMixin, scrapy.Spider):
                     yield from self.follow(response, crumb.url, Role.SECTION)
 
     # -- articles printed over several pages ------------------------------------------------
-    def article_or_next_part(self, article: Article, page: ArticlePage, first_url: str, number: int):
-        """The article, or, when page ``number`` links to a later page of it, the request for
-        that page, carrying the article read so far (plain data: requests stay picklable). A
-        story that this later page takes past NEWS_MAX_STORY_CHARS is cut there and emitted,
-        with a reject for this page (one page alone is bounded by DOWNLOAD_MAXSIZE)."""
+    def article_or_next_part(self, page: ArticlePage, first_url: str, number: int, joined: Article | None = None):
+        """What the article emits, or, when page ``number`` links to a later page of it, the
+        request for that page, carrying the article read so far (``joined``: its pages up to
+        this one), briefs still in its story (plain data: requests stay picklable). Only the
+        whole article is split. A story that this later page takes past NEWS_MAX_STORY_CHARS
+        is cut there and emitted, with a reject for this page (one page alone is bounded by
+        DOWNLOAD_MAXSIZE)."""
         url = parts.next_part(page.parts(first_url), number)
         limit = self.crawler.settings.getint("NEWS_MAX_STORY_CHARS")
-        if number > 1 and parts.cut_story(article, limit):
+        if joined is not None and parts.cut_story(joined, limit):
             self.crawler.stats.inc_value("parts/story_cut")
             later = ", its later pages not read" if url else ""
-            yield Reject(url=page.url, reason="story_too_long", headline=article.headline,
+            yield Reject(url=page.url, reason="story_too_long", headline=joined.headline,
                          detail=f"page {number} of {first_url}: the story passed NEWS_MAX_STORY_CHARS ({limit} "
                                 f"characters); the article is cut there{later}")
         elif url is not None and number >= self.max_article_pages:
             self.crawler.stats.inc_value("parts/capped")
             self.logger.info("Article page cap (NEWS_MAX_ARTICLE_PAGES=%d) reached at %s", self.max_article_pages, url)
         elif url is not None:
+            so_far = joined if joined is not None else page.read_item()
             yield scrapy.Request(url, callback=self.parse_part, errback=self.part_failed,
-                                 meta={ROLE: Role.PART.value, ARTICLE: asdict(article), FIRST_PAGE: first_url,
+                                 meta={ROLE: Role.PART.value, ARTICLE: asdict(so_far), FIRST_PAGE: first_url,
                                        PART: number + 1})
             return
-        yield article
+        yield from self.emit(page.emitted if joined is None else emit(joined))
 
     def parse_part(self, response: Response):
         meta = response.meta
@@ -208,10 +212,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if problem and problem[0] not in PART_TOLERATED:  # the pages read so far are still the article
             yield Reject(url=response.url, reason=problem[0], status=response.status, headline=article.headline,
                          detail=f"page {meta[PART]} of {meta[FIRST_PAGE]}: {problem[1]}")
-            yield article
+            yield from self.emit(emit(article))
             return
         self.crawler.stats.inc_value("parts/joined")
-        yield from self.article_or_next_part(parts.join(article, page.to_item()), page, meta[FIRST_PAGE], meta[PART])
+        joined = parts.join(article, page.read_item())
+        yield from self.article_or_next_part(page, meta[FIRST_PAGE], meta[PART], joined)
         self.count_invalid_chars(page.doc, response.url)
 
     def count_invalid_chars(self, doc: Document, url: str) -> None:
@@ -230,12 +235,18 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         for reject in self.failed(failure):
             reject.detail = f"page {meta[PART]} of {meta[FIRST_PAGE]}: {reject.detail}"
             yield reject
-        yield from_dict(Article, meta[ARTICLE])
+        yield from self.emit(emit(from_dict(Article, meta[ARTICLE])))
+
+    def emit(self, emitted: Emitted):
+        """The items the reader says an article emits, the article stamped with when it was
+        fetched (the revisit interval counts from here, and reposts are dated by it)."""
+        if emitted.article is not None and emitted.reject is None:
+            emitted.article.dateDownloaded = datetime.now(CHINA_TZ).isoformat(timespec="seconds")
+        return emitted.items()
 
     def parse_listing(self, page, response: Response):
-        flashes = page.flashes()
-        if flashes is not None:  # its briefs are news; the brief split middleware takes them out
-            yield flashes.to_item()
+        if page.emitted is not None:  # a list of news flashes: its briefs are news
+            yield from self.emit(page.emitted)
         listing = page.to_listing()
         for entry in listing.entries:
             yield from self.follow(response, entry["url"], Role.ARTICLE)

@@ -1,0 +1,71 @@
+"""What an article page emits, computed once: the article without the briefs the site
+injected into its story (with its ``storyId``, its story key and its ``briefIds``), the
+briefs as items, and, when no story is left, the reject that says why.
+
+The brief detection itself is ``crawler.briefs``; the ids are ``crawler.fingerprints``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import opencc
+
+from .. import fingerprints
+from ..briefs import split_blocks
+from ..items import Article, Brief, Reject
+
+
+@cache
+def t2s() -> opencc.OpenCC:
+    """The OpenCC t2s converter the ids are made with: the same brief or story in either
+    script gets the same id. Made on first use (loading it costs milliseconds)."""
+    return opencc.OpenCC("t2s")
+
+
+@dataclass
+class Emitted:
+    """What one article emits, in the order the feeds get it (``items``)."""
+
+    #: the story without its briefs, ``storyId``, ``briefIds``; None when the page itself is a reject
+    article: Article | None
+    briefs: list[Brief] = field(default_factory=list)  #: the briefs taken out of the story, in page order
+    #: set: the page gives no article, and why (its briefs, if any, are still news)
+    reject: Reject | None = None
+
+    def items(self) -> list[Article | Brief | Reject]:
+        """The briefs first, so a reader of the feeds never meets an unknown brief id; then
+        the article, or the reject in its place."""
+        last: Article | Reject | None = self.reject or self.article
+        return [*self.briefs, last] if last is not None else list(self.briefs)
+
+
+def emit(article: Article, converter: opencc.OpenCC | None = None) -> Emitted:
+    """Split the briefs out of ``article`` as read (one page, or the pages of an article
+    joined): its story, ids and story key are set in place."""
+    briefs = split_article(article, converter)
+    if article.storyId:  # a story with words is left
+        return Emitted(article, briefs)
+    if briefs:  # a page of nothing but briefs (a flash page): the briefs are the news
+        return Emitted(article, briefs, Reject(url=article.url, reason="only_briefs", headline=article.headline,
+                                               detail=f"{len(briefs)} briefs and no story"))
+    return Emitted(article, briefs, Reject(url=article.url, reason="empty_body", headline=article.headline,
+                                           detail="the story has no letters or digits"))
+
+
+def split_article(article: Article, converter: opencc.OpenCC | None = None) -> list[Brief]:
+    """Take the briefs out of an article's blocks (in place), set its ``storyId``, story key
+    and ``briefIds``, and return the briefs as items."""
+    converter = converter or t2s()
+    story, found = split_blocks(article.blocks)
+    article.set_story(story)
+    article.story_key = fingerprints.story_key(fingerprints.paragraphs(story), converter)
+    article.storyId = fingerprints.story_id(article.story_key)
+    briefs = []
+    for _, parts in found:
+        bid = fingerprints.brief_id(parts.title, parts.time_raw, converter)
+        article.briefIds.append(bid)
+        briefs.append(Brief(id=bid, headline=parts.title, headlineRaw=parts.title, body=parts.body,
+                            bodyRaw=parts.body, source=parts.source, datePublishedRaw=parts.time_raw,
+                            firstSeenIn=article.url))
+    return briefs
