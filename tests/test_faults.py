@@ -182,10 +182,13 @@ def _refusing_port() -> str:
                                          ("missing", "file_not_found")])
 def test_a_dead_site_fails_the_crawl_and_names_the_cause(tmp_path, kind, reason):
     """A crawl none of whose start URLs could be downloaded is a FAIL (exit 1) on a first run
-    as on a later one; its reject says why, and no robots.txt answer is reported that never came."""
+    as on a later one; its reject says why, the last line too, and no robots.txt answer is
+    reported that never came."""
     import socket
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from crawler.state.base import is_permanent
 
     silent = socket.socket()  # accepts connections (the kernel's backlog) and never answers
     silent.bind(("127.0.0.1", 0))
@@ -201,14 +204,15 @@ def test_a_dead_site_fails_the_crawl_and_names_the_cause(tmp_path, kind, reason)
         for run in ("first", "later"):
             crawl = run_crawl(tmp_path / "out", "-a", f"start_urls={url}", "-s", "DOWNLOAD_TIMEOUT=1",
                               "-s", "RETRY_TIMES=0", returncode=1)
-            assert crawl.log.strip().splitlines()[-1].startswith("Crawl FAIL: 0 articles, 0 briefs, "), run
+            last = crawl.log.strip().splitlines()[-1]
+            assert last.startswith("Crawl FAIL: 0 articles, 0 briefs, "), run
+            assert "Start URL Monitor: none of the 1 start URLs could be downloaded" in last, last
+            assert (f"rejects {reason} 1" in last) == (run == "first" or not is_permanent(reason)), last
             assert any(m.startswith("Start URL Monitor") for m in crawl.report["monitors_failed"]), run
             assert not any(k.startswith("robotstxt/response_status_count/") for k in crawl.stats)
     finally:
         silent.close()
         plain.shutdown()
-    from crawler.state.base import is_permanent
-
     # a passing fault is written by each run; a permanent one once
     assert [r["reason"] for r in crawl.rejects] == [reason] * (1 if is_permanent(reason) else 2)
     assert crawl.stats["log_count/ERROR"] == 0

@@ -116,13 +116,24 @@ def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool, 
     outcome = verdict or ("FAIL" if failed else "done")
     why = f", finish reason {reason}" if reason and reason != "finished" else ""
     quiet = not any(stats.get(f"items/{kind}") for kind in ("article", "brief", "reject"))
-    nothing_new = quiet and stats.get("state/feeds_before_run")
+    nothing_new = quiet and stats.get("state/feeds_before_run") and outcome != "FAIL"
     hint = "; nothing new: earlier runs' items are in the feeds" if nothing_new else ""
     filtered = stats.get("dupefilter/filtered", 0)
     if quiet and filtered and not stats.get("downloader/request_count"):
         # only a filter that outlived its crawl (a distributed crawl's) filters a first request
         hint = (f"; nothing crawled: {filtered} requests filtered as seen by an earlier run (the distributed crawl's "
                 "dupefilter persists: clear it before pushing start URLs again)")
+    if outcome == "FAIL" and stats.get("monitors/failed"):
+        # a cron log's reader sees the last line: it says why, not only that
+        failures = "; ".join(f.replace("AssertionError: ", "") for f in stats["monitors/failed"])
+        hint += f" — {failures}{_reject_reasons(stats)}"
     if stats.get("postgres/not_loaded"):
         hint += f"; PostgreSQL not loaded ({stats['postgres/not_loaded']}): the feeds keep every item for the next load"
     return f"Crawl {outcome}{why}: {counts}{where}{report}{hint}"
+
+
+def _reject_reasons(stats: dict) -> str:
+    """`: connection_refused 1, http_404 2`, the reasons of the crawl's rejects, most first."""
+    counts = sorted(((n, key.removeprefix("rejects/")) for key, n in stats.items()
+                     if key.startswith("rejects/") and key != "rejects/total"), reverse=True)
+    return ": rejects " + ", ".join(f"{reason} {n}" for n, reason in counts) if counts else ""
