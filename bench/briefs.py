@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import time
 from datetime import datetime
 
 import opencc
@@ -21,6 +20,8 @@ import opencc
 from crawler.fingerprints import minute_of, text_key
 from crawler.pages import ArticlePage, read_page
 from crawler.pages.split import split_article
+
+from .micro import best_of
 
 T2S = opencc.OpenCC("t2s")
 
@@ -69,14 +70,6 @@ def score(pages) -> dict:
 
 def split_share(pages, repeat: int) -> dict:
     """The brief split's cost per page against reading the page (as bench.micro measures it)."""
-    def best(fn) -> float:
-        times = []
-        for _ in range(repeat):
-            t = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t)
-        return min(times)
-
     items = [read_page(v.url, v.body, v.headers).read_item() for v in pages]
 
     def split_all():
@@ -85,8 +78,8 @@ def split_share(pages, repeat: int) -> dict:
             copy.blocks, copy.briefIds = list(item.blocks), []
             split_article(copy, T2S)
 
-    t_parse = best(lambda: [read_page(v.url, v.body, v.headers).read_item() for v in pages])
-    t_split = best(split_all)
+    t_parse = best_of(lambda: [read_page(v.url, v.body, v.headers).read_item() for v in pages], repeat)
+    t_split = best_of(split_all, repeat)
     return {"parse_us": t_parse / len(pages) * 1e6, "split_us": t_split / len(pages) * 1e6,
             "share": t_split / t_parse}
 
