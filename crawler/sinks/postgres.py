@@ -15,7 +15,6 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +24,7 @@ import psycopg.errors
 from psycopg.types.json import Jsonb
 
 from .. import feeds
+from ..feeds import lines
 from ..pages.codepoints import valid
 
 logger = logging.getLogger(__name__)
@@ -84,27 +84,6 @@ def migrate(conn: psycopg.Connection) -> int:
             conn.execute(sql)
             conn.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (version,))
     return len(MIGRATIONS)
-
-
-def _complete_lines(path: Path, start: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """(byte offset, line, its length) of each complete line from ``start``, one held at a
-    time; the line is None when it is over MAX_LINE_BYTES (the rest of it is skipped unread)."""
-    with path.open("rb") as f:
-        f.seek(start)
-        offset = start
-        while raw := f.readline(MAX_LINE_BYTES + 1):
-            size, line = len(raw), raw
-            if not raw.endswith(b"\n"):
-                if size <= MAX_LINE_BYTES:
-                    return  # still being written: a later load finishes it
-                line = raw = None  # not held while the rest is skipped
-                while (chunk := f.readline(1 << 20)) and not chunk.endswith(b"\n"):
-                    size += len(chunk)
-                if not chunk:
-                    return
-                size += len(chunk)
-            yield offset, line, size
-            offset += size
 
 
 def _when(value: str | None):
@@ -195,7 +174,7 @@ def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path)
         start = cur.execute("SELECT byte_offset FROM feed_offsets WHERE feed_file = %s FOR UPDATE",
                             (name,)).fetchone()[0]
         end, chunk, held = start, [], 0
-        for offset, raw, size in _complete_lines(path, start):
+        for offset, raw, size in lines.tail(path, start, max_bytes=MAX_LINE_BYTES):
             end = offset + size
             if raw is None:
                 _refused(cur, kind, "", (name, offset), f"a line of {size} bytes: over {MAX_LINE_BYTES}")
