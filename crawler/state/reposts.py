@@ -223,13 +223,16 @@ def find(store, story: Copy) -> tuple[Copy | None, float]:
     return closest(story.sig, store.candidates(story.bands))
 
 
-def from_feed(item: dict, keys, seen: float, head_seen=None) -> Copy | None:
-    """The index entry of an article read back from a feed (``keys``: a ``StoryKeys``);
-    ``head_seen(story_id)``: when the cluster's first copy was fetched, if known."""
-    story_id = item.get("storyId")
-    if not story_id:
-        return None
+def feed_signature(item: dict, keys) -> np.ndarray | None:
+    """The signature of an article read back from a feed (``keys``: a ``StoryKeys``), for a
+    story whose signature the state did not keep."""
+    return signature(keys(item.get("blocks") or []))
+
+
+def from_feed(item: dict, sig: np.ndarray | None, seen: float, head_seen=None) -> Copy:
+    """The index entry of an article read back from a feed (it has a ``storyId``), with its
+    signature; ``head_seen(story_id)``: when the cluster's first copy was fetched, if known."""
+    story_id = item["storyId"]
     cluster = item.get("storyCluster") or story_id
     first_seen = seen if cluster == story_id else (head_seen(cluster) if head_seen else None) or seen
-    return Copy(story_id, item["url"], cluster, item.get("repostOf") or item["url"], first_seen,
-                signature(keys(item.get("blocks") or [])))
+    return Copy(story_id, item["url"], cluster, item.get("repostOf") or item["url"], first_seen, sig)
