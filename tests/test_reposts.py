@@ -343,3 +343,13 @@ def test_a_state_file_without_kept_signatures_opens_and_reconciles(tmp_path, sig
     assert reconcile(state, tmp_path)["articles"] == 2
     assert len(signing) == 1  # the story the state already held is not signed
     assert state.copy_of("2" * 16).sig is not None and state.copy_of("1" * 16).url == "http://a/1.html"
+
+
+def test_band_keys_are_those_the_state_files_hold():
+    import hashlib
+
+    s = sig(story_pool()[0])
+    assert reposts.bands(s) == [
+        int.from_bytes(hashlib.blake2b(s[b * reposts.ROWS:(b + 1) * reposts.ROWS].tobytes(), digest_size=8,
+                                       salt=b.to_bytes(2, "big")).digest(), "big") >> 1
+        for b in range(reposts.BANDS)]

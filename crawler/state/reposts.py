@@ -158,11 +158,19 @@ class SiteLines:
         return [p for p in out if p], removed
 
 
+# One salted hasher a band, copied for each signature: making one with its salt costs as
+# much as hashing a band.
+_BAND_HASHERS = [hashlib.blake2b(digest_size=8, salt=b.to_bytes(2, "big")) for b in range(BANDS)]
+
+
 def bands(sig: np.ndarray) -> list[int]:
-    """The signature's LSH band keys: 63-bit integers (they fit SQLite's INTEGER)."""
+    """The signature's LSH band keys: 63-bit integers (they fit SQLite's INTEGER). A band's
+    key is the salted digest of its ROWS values' bytes: the state's stored keys depend on it."""
+    raw, step = sig.tobytes(), ROWS * sig.itemsize
     keys = []
-    for b in range(BANDS):
-        digest = hashlib.blake2b(sig[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8, salt=b.to_bytes(2, "big"))
+    for b, hasher in enumerate(_BAND_HASHERS):
+        digest = hasher.copy()
+        digest.update(raw[b * step:(b + 1) * step])
         keys.append(int.from_bytes(digest.digest(), "big") >> 1)
     return keys
 
