@@ -1,9 +1,11 @@
 """Spidermon monitors run when a crawl closes, and the verdict they leave behind.
 
-The verdict is logged in one line and written into the stats (``monitors/verdict``,
-``monitors/failed``), so the crawl report beside the feeds carries it too. A failed
-verdict names the sites with the most rejects (``monitors/failed_sites``): one site in
-trouble among many is told from a crawl in trouble.
+The verdict is logged in one line and sent as a typed value (``crawler.outcome.Verdict``,
+the ``verdict_reached`` signal of ``crawler.signals``) to the crawl report and the crawl
+command, which decide from it; it is written into the stats too (``monitors/verdict``,
+``monitors/failed``), for people reading them. A failed verdict names the sites with the
+most rejects (``monitors/failed_sites``): one site in trouble among many is told from a
+crawl in trouble.
 """
 from __future__ import annotations
 
@@ -23,7 +25,9 @@ from spidermon.core.actions import Action
 from spidermon.core.suites import MonitorSuite
 from spidermon.settings import MONITOR
 
+from .. import signals
 from ..middlewares.budgets import OUT_OF_TIME
+from ..outcome import Verdict
 from ..pipelines.rejects import SITE_REJECTS
 
 SKIPPED = MONITOR.STATUS.SKIPPED
@@ -73,20 +77,23 @@ class VerdictAction(Action):
         # Spidermon counts a skipped monitor as passed: a verdict says which did not run
         skipped = sorted(r.monitor.monitor_name for r in result.monitor_results if r.status == SKIPPED)
         passed = len(result.monitors_passed_results) - len(skipped)
-        stats = self.data.crawler.stats
-        stats.set_value("monitors/verdict", "FAIL" if failed else "PASS")
+        crawler = self.data.crawler
+        stats = crawler.stats
+        sites = _most_rejected(stats.get_stats()) if failed else []
+        verdict = Verdict(passed, tuple(failed), tuple(skipped), tuple(sites))
+        stats.set_value("monitors/verdict", verdict.word)
         stats.set_value("monitors/passed", passed)
         stats.set_value("monitors/skipped", skipped)
         stats.set_value("monitors/failed", failed)
         ran = f"{passed + len(failed)} monitors ran"
         ran += f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""
         if failed:
-            sites = _most_rejected(stats.get_stats())
             stats.set_value("monitors/failed_sites", sites)
             where = f" — sites with the most rejects: {', '.join(sites)}" if sites else ""
             logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s%s", len(failed), ran, "; ".join(failed), where)
         else:
             logger.info("Crawl verdict: PASS (%s)", ran)
+        crawler.signals.send_catch_log(signals.verdict_reached, verdict=verdict)
 
 
 # Fields a switchable component fills: with it off, no rule on them is checked.
