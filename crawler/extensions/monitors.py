@@ -29,6 +29,7 @@ from .. import signals
 from ..middlewares.budgets import OUT_OF_TIME
 from ..outcome import Verdict
 from ..pipelines.rejects import SITE_REJECTS
+from .state import CrawlStateExtension
 
 SKIPPED = MONITOR.STATUS.SKIPPED
 
@@ -46,7 +47,8 @@ class FirstRunItemCountMonitor(BaseScrapyMonitor):
     def _later_run(self) -> bool:
         # earlier runs wrote feeds here (the third run of a quiet site indexes no new bytes,
         # yet is no first run); a worker of a distributed crawl may find nothing left to do
-        return bool(self.stats.get("state/feeds_before_run")) or bool(self.crawler.settings.get("REDIS_URL"))
+        state = self.crawler.get_extension(CrawlStateExtension)
+        return bool(state and state.feeds_before_run) or bool(self.crawler.settings.get("REDIS_URL"))
 
     @monitors.name("A first run emits articles or briefs")
     def test_a_first_run_emits_content(self):
