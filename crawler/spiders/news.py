@@ -71,6 +71,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if isinstance(start_urls, str):
             start_urls = start_urls.split(",")
         self.start_urls = [u.strip() for u in (start_urls or []) if u.strip()]
+        #: start URLs that gave a response, and that gave none (the start-URL monitor asks)
+        self.start_urls_downloaded = self.start_urls_failed = 0
 
     @classmethod
     def check_arguments(cls, settings: BaseSettings, arguments: dict) -> None:
@@ -151,7 +153,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def parse(self, response: Response):
         """Any page: an article (its item and briefs, its related links) or a list (its
         entries and pager)."""
-        if ROLE not in response.meta:  # the monitors ask whether any start URL gave a page
+        if ROLE not in response.meta:  # a start URL
+            self.start_urls_downloaded += 1
             self.crawler.stats.inc_value("start_urls/downloaded")
         unreadable = _unreadable(response)
         if unreadable is not None:
@@ -288,6 +291,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if asked != request.url:
             detail += f" (redirected to {request.url})"
         if ROLE not in request.meta:
+            self.start_urls_failed += 1
             self.crawler.stats.inc_value("start_urls/failed")
         yield Reject(url=asked, reason=failure_reason(failure), status=status, detail=detail)
 
