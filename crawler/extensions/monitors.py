@@ -74,29 +74,37 @@ class StartUrlsMonitor(BaseScrapyMonitor):
 
 
 class VerdictAction(Action):
+    """The verdict as a typed value, sent to whoever decides from it (``verdict_reached``);
+    logged in one line and written into the stats from that same value."""
+
     def run_action(self):
-        result = self.result
+        result, crawler = self.result, self.data.crawler
         failed = sorted(f"{r.monitor.monitor_name}: {_last_line(r.error)}" for r in result.monitors_failed_results)
         # Spidermon counts a skipped monitor as passed: a verdict says which did not run
         skipped = sorted(r.monitor.monitor_name for r in result.monitor_results if r.status == SKIPPED)
-        passed = len(result.monitors_passed_results) - len(skipped)
-        crawler = self.data.crawler
-        stats = crawler.stats
-        sites = _most_rejected(stats.get_stats()) if failed else []
-        verdict = Verdict(passed, tuple(failed), tuple(skipped), tuple(sites))
-        stats.set_value("monitors/verdict", verdict.word)
-        stats.set_value("monitors/passed", passed)
-        stats.set_value("monitors/skipped", skipped)
-        stats.set_value("monitors/failed", failed)
-        ran = f"{passed + len(failed)} monitors ran"
-        ran += f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""
-        if failed:
-            stats.set_value("monitors/failed_sites", sites)
-            where = f" — sites with the most rejects: {', '.join(sites)}" if sites else ""
-            logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s%s", len(failed), ran, "; ".join(failed), where)
+        sites = _most_rejected(crawler.stats.get_stats()) if failed else []
+        verdict = Verdict(len(result.monitors_passed_results) - len(skipped), tuple(failed), tuple(skipped),
+                          tuple(sites))
+        _write(crawler.stats, verdict)
+        ran = f"{verdict.passed + len(verdict.failed)} monitors ran"
+        ran += f", {len(verdict.skipped)} skipped: {', '.join(verdict.skipped)}" if verdict.skipped else ""
+        if verdict.failed:
+            where = f" — sites with the most rejects: {', '.join(verdict.failed_sites)}" if verdict.failed_sites else ""
+            logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s%s", len(verdict.failed), ran,
+                           "; ".join(verdict.failed), where)
         else:
             logger.info("Crawl verdict: PASS (%s)", ran)
         crawler.signals.send_catch_log(signals.verdict_reached, verdict=verdict)
+
+
+def _write(stats, verdict: Verdict) -> None:
+    """The verdict in the stats, for the report's readers (``monitors/…``)."""
+    stats.set_value("monitors/verdict", verdict.word)
+    stats.set_value("monitors/passed", verdict.passed)
+    stats.set_value("monitors/skipped", list(verdict.skipped))
+    stats.set_value("monitors/failed", list(verdict.failed))
+    if verdict.failed:
+        stats.set_value("monitors/failed_sites", list(verdict.failed_sites))
 
 
 # Fields a switchable component fills: with it off, no rule on them is checked.
