@@ -65,6 +65,7 @@ class DedupPipeline:
         # the same story entered before needs no signature: entries never change, first one wins
         first = index.copy_of(item.storyId)
         if first is None:
+            assert item.storyId is not None  # the reader gives every article it emits its storyId
             # the story key the reader made, unless the site's lines were left out of it
             key = story_key(own, self.keys.t2s) if removed else item.story_key
             story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
