@@ -32,7 +32,7 @@ BIG_BYTES = 15 * 1024 * 1024  # just under the default DOWNLOAD_MAXSIZE (16 MiB)
 DEMO = DemoSite()
 GOOD = ["/info/1001.html", "/info/1003.html", "/info/1005.html"]
 PART_PAGES, PART_BYTES = 20, 11 * 1024 * 1024  # each page within DOWNLOAD_MAXSIZE, joined far past it
-FAN_OUT = int(os.environ.get("MEMORY_FAN_OUT", 5000))  # pages redirecting to other sites
+FAN_OUT = COPIES * 625  # pages redirecting to other sites: 5,000 at the default 8 copies
 SITE, SLOW_SITE = "www.example.test", "slow.example.test"
 #: the crawl's settings: the names above (and every subdomain of them) resolve to 127.0.0.1
 SETTINGS = ["-s", "TWISTED_DNS_RESOLVER=tests.wildcarddns.WildcardResolver"]
