@@ -167,3 +167,33 @@ def test_a_killed_workers_unwritten_variant_is_released_with_its_body(shared, tm
     again, ids, stats = run(w2, page("http://evil.test/info/1.html", FORGED), page("http://site.test/info/2.html", REAL))
     assert [(b.id, b.body) for b in again] == [(lost[0].id, FORGED_BODY)]
     assert ids == [[lost[0].id], [first[0].id]] and stats["briefs/variants"] == 1
+
+
+def test_a_later_crawl_meeting_a_forged_body_emits_it_as_a_variant(tmp_path):
+    """Two crawls into one feed folder: the first reads the real site, the second a hostile
+    page printing the brief's title and time over a body of its own, and the real page again."""
+    from tests.conftest import run_crawl
+    from tests.loopback import page as html
+    from tests.loopback import send, serve
+
+    def story(n: int, brief: str) -> bytes:
+        return html(f"<h1>某链主网上线后的第{n}天</h1><p>Time:2023/9/2 10:00:00</p><div class='content'>"
+                    f"<p>{STORY['text']}第{n}篇。</p><p>{brief}</p></div>")
+
+    routes = {"/info/1.html": lambda h: send(h, story(1, REAL))}
+    with serve(routes) as site:
+        routes["/"] = lambda h: send(h, html(f'<ul><li><a href="{site.url("/info/1.html")}">某链主网上线后的第1天</a></li></ul>'))
+        first = run_crawl(tmp_path, "-a", f"start_urls={site.url('/')}", "-s", "AUTOTHROTTLE_ENABLED=0")
+        routes["/info/2.html"] = lambda h: send(h, story(2, FORGED))
+        routes["/info/3.html"] = lambda h: send(h, story(3, REAL))
+        routes["/"] = lambda h: send(h, html("<ul>" + "".join(
+            f'<li><a href="{site.url(f"/info/{n}.html")}">某链主网上线后的第{n}天</a></li>' for n in (2, 3)) + "</ul>"))
+        second = run_crawl(tmp_path, "-a", f"start_urls={site.url('/')}", "-s", "AUTOTHROTTLE_ENABLED=0")
+    assert [b["body"] for b in first.briefs] == [REAL_BODY]
+    assert [b["body"] for b in second.briefs] == [REAL_BODY, FORGED_BODY]  # the feeds: both runs'
+    real, forged = second.briefs
+    assert forged["id"] != real["id"] and forged["headline"] == real["headline"]
+    stats = second.stats
+    assert stats["briefs/variants"] == 1 and stats["incremental/briefs_known"] == 1
+    by_url = {a["url"].rsplit("/", 1)[1]: a["briefIds"] for a in second.articles}
+    assert by_url == {"1.html": [real["id"]], "2.html": [forged["id"]], "3.html": [real["id"]]}
