@@ -176,7 +176,7 @@ def test_a_redirect_loop_whose_hops_two_workers_dropped_is_closed_by_the_second(
     from scrapy import Request
     from twisted.internet import reactor
 
-    from crawler.dupefilter import CountingRedisDupeFilter
+    from crawler.engine.dupefilter import CountingRedisDupeFilter
 
     client, prefix = keys
     monkeypatch.setattr(reactor, "callLater", lambda delay, f, *args: f(*args))

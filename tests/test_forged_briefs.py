@@ -14,7 +14,6 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
-from crawler.briefledger import Admission, BriefLedger, Seen
 from crawler.extensions.state import CrawlStateExtension, reconcile_worker
 from crawler.items import Article, Brief
 from crawler.middlewares.briefs import BriefsMiddleware
@@ -22,6 +21,7 @@ from crawler.pages.split import emit
 from crawler.pipelines.incremental import IncrementalPipeline
 from crawler.spiders.news import NewsSpider
 from crawler.state import SqliteState, reconcile
+from crawler.state.briefledger import Admission, BriefLedger, Seen
 from crawler.state.redis import RedisState
 
 T2S = opencc.OpenCC("t2s")

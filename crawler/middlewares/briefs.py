@@ -5,8 +5,8 @@ them before their article. Most briefs are repeats, injected into page after pag
 already yielded in this crawl is held back here (``briefs/duplicate``), since an item Scrapy
 processes only to drop costs as much as one it keeps. Its article still lists it in
 ``briefIds``. Another body under a yielded brief's id is a variant, yielded under an id of
-its own (``briefs/variants``, ``crawler.briefledger``), and its article lists that id. The
-bodies earlier runs and other workers emitted are the crawl state's: a body one of them
+its own (``briefs/variants``, ``crawler.state.briefledger``), and its article lists that id.
+The bodies earlier runs and other workers emitted are the crawl state's: a body one of them
 emitted is yielded once under the id it went under (the state drops it), another body is a
 variant.
 
@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..briefledger import BriefLedger, Seen
 from ..extensions.state import CrawlStateExtension
 from ..items import Article, Brief
 from ..pages.split import t2s
+from ..state.briefledger import BriefLedger, Seen
 
 if TYPE_CHECKING:
     from scrapy import Spider

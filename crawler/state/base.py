@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import defaults, feeds
-from ..reposts import Copy
+from .reposts import Copy
 
 logger = logging.getLogger(__name__)
 # The feed files of the default name (tests and tools that index a feed folder directly).
@@ -59,7 +59,7 @@ class CrawlState(Protocol):
 
     def brief_bodies(self, first_id: str) -> list[tuple[str, str]]:
         """(body key, the id it went under) of every body emitted under the brief id
-        ``first_id`` (``crawler.briefledger``) by earlier runs and, in a shared state, claimed
+        ``first_id`` (``crawler.state.briefledger``) by earlier runs and, in a shared state, claimed
         by the other workers: a forged body under a known id is a variant across runs too."""
 
     def claim_brief(self, brief_id: str, page: str | None = None, first_id: str | None = None,

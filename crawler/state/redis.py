@@ -19,8 +19,8 @@ from contextlib import AbstractContextManager
 
 import redis
 
-from .. import briefledger, reposts
-from ..fingerprints import StoryKeys
+from ..pages.fingerprints import StoryKeys
+from . import briefledger, reposts
 from .base import downloaded_at, is_permanent
 
 

@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from .fingerprints import brief_id, text_key
-from .items import Brief
+from ..items import Brief
+from ..pages.fingerprints import brief_id, text_key
 
 # The characters of a body's key remembered and compared: a brief's body is rarely longer,
 # and the memory of a crawl's briefs stays bounded.
