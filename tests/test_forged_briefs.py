@@ -21,7 +21,7 @@ from crawler.pages.split import emit
 from crawler.pipelines.incremental import IncrementalPipeline
 from crawler.spiders.news import NewsSpider
 from crawler.state import SqliteState, reconcile
-from crawler.state.briefledger import Admission, BriefLedger, Seen
+from crawler.state.briefledger import Admission, BriefLedger, Seen, body_key
 from crawler.state.redis import RedisState
 
 T2S = opencc.OpenCC("t2s")
@@ -197,3 +197,20 @@ def test_a_later_crawl_meeting_a_forged_body_emits_it_as_a_variant(tmp_path):
     assert stats["briefs/variants"] == 1 and stats["incremental/briefs_known"] == 1
     by_url = {a["url"].rsplit("/", 1)[1]: a["briefIds"] for a in second.articles}
     assert by_url == {"1.html": [real["id"]], "2.html": [forged["id"]], "3.html": [real["id"]]}
+
+
+def test_a_state_from_before_brief_bodies_reads_them_from_the_feeds(tmp_path):
+    db = tmp_path / ".state" / "news.sqlite"
+    first, _, _ = run(SqliteState(db), page("http://site.test/info/1.html", REAL))
+    write_feed(tmp_path, "run1.jsonl", first)
+    state = SqliteState(db)
+    reconcile(state, tmp_path)
+    state.db.execute("DROP TABLE brief_bodies")  # as a state file of that time
+    state.commit()
+    state.close()
+    state = SqliteState(db)
+    reconcile(state, tmp_path)
+    assert state.brief_bodies(first[0].id) == [(body_key(REAL_BODY, T2S), first[0].id)]
+    assert state.feed_offset(str(tmp_path / "briefs" / "run1.jsonl")) > 0
+    second, _, stats = run(state, page("http://evil.test/info/1.html", FORGED))
+    assert [b.body for b in second] == [FORGED_BODY] and stats["briefs/variants"] == 1

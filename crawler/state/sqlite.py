@@ -1,6 +1,7 @@
 """Crawl state in one SQLite file (WAL journal: a killed writer leaves it consistent)."""
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from contextlib import AbstractContextManager
@@ -26,8 +27,9 @@ class SqliteState:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path))
         self.db.execute("PRAGMA journal_mode=WAL")
+        had_bodies = self._has_table("brief_bodies")
         self.db.executescript(_SCHEMA)
-        self._migrate()
+        self._migrate(had_bodies)
         self.run_id: int | None = None
         # claims of this run; earlier runs' emissions are in the tables (from the feeds)
         self._briefs: set[str] = set()
@@ -36,12 +38,19 @@ class SqliteState:
         self._copies = reposts.RepostIndex()
         self._keys: StoryKeys | None = None
 
-    def _migrate(self) -> None:
-        """A state file from before near-duplicate detection: its exact stories become copies."""
-        if self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'stories'").fetchone():
+    def _has_table(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+    def _migrate(self, had_bodies: bool) -> None:
+        """A state file from before near-duplicate detection: its exact stories become copies.
+        One from before brief bodies were kept: the briefs' feeds are read again from their
+        start at the next reconciliation (recording a brief twice changes nothing)."""
+        if self._has_table("stories"):
             self.db.execute("INSERT OR IGNORE INTO copies SELECT id, url, id, url, 0, NULL FROM stories")
             self.db.execute("DROP TABLE stories")
-            self.db.commit()
+        if not had_bodies:
+            self.db.execute("DELETE FROM feed_files WHERE path LIKE ?", (f"%{os.sep}briefs{os.sep}%",))
+        self.db.commit()
 
     def article(self, url: str) -> tuple[str | None, float] | None:
         row = self.db.execute("SELECT story_id, recorded FROM pages WHERE url = ?", (url,)).fetchone()
