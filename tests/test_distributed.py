@@ -174,12 +174,12 @@ def test_a_redirect_loop_whose_hops_two_workers_dropped_is_closed_by_the_second(
     from types import SimpleNamespace
 
     from scrapy import Request
-    from twisted.internet import reactor
 
+    from crawler.engine import dupefilter
     from crawler.engine.dupefilter import CountingRedisDupeFilter
 
     client, prefix = keys
-    monkeypatch.setattr(reactor, "callLater", lambda delay, f, *args: f(*args))
+    monkeypatch.setattr(dupefilter, "call_later", lambda delay, f, *args: f(*args))
     workers = []
     for _ in range(2):
         sent: list[Request] = []

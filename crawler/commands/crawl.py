@@ -19,6 +19,7 @@ from .. import checks, feeds
 from ..feeds.lock import FeedDirBusy, FeedDirLock
 
 if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
@@ -39,11 +40,14 @@ def check_start_urls(value: str | None) -> None:
 
 
 class Command(ScrapyCrawl):
+    _run_crawler: Crawler | None = None  # the crawl's, once built
+
     def _create_crawler(self, spidercls):
-        self._crawler = super()._create_crawler(spidercls)
-        return self._crawler
+        self._run_crawler = super()._create_crawler(spidercls)
+        return self._run_crawler
 
     def run(self, args, opts) -> None:
+        assert self.settings is not None  # Scrapy sets a command's settings before it runs
         if len(args) == 1:
             try:
                 self.check(args[0], opts.spargs)
@@ -57,32 +61,33 @@ class Command(ScrapyCrawl):
                 print(f"Crawl not started: {e}", file=sys.stderr)
                 self._to_log_file(logging.ERROR, f"Crawl not started: {e}")
                 return
-        self._crawler = None
+        self._run_crawler = None
         super().run(args, opts)
-        if self._crawler is None or self._crawler.stats is None:
+        if self._run_crawler is None or self._run_crawler.stats is None:
             return
-        stats = self._crawler.stats
+        stats = self._run_crawler.stats
         reason = stats.get_value("finish_reason")
         verdict = stats.get_value("monitors/verdict")
-        expected = self._crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
+        expected = self._run_crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
         if verdict == "PASS" and stats.get_value("report/failed"):
             verdict = "FAIL"  # the monitors passed the crawl, then its report could not be written
         # a crawl that could not start (an error building it) failed too, whatever its stats say
         failed = verdict == "FAIL" or (reason is not None and reason not in expected) or bool(self.exitcode)
         if failed and not self.exitcode:
             self.exitcode = 1
-        line = summary(stats.get_stats(), reason, verdict, failed, outputs(self._crawler.settings))
+        line = summary(stats.get_stats(), reason, verdict, failed, outputs(self._run_crawler.settings))
         print(line, file=sys.stderr)
         self._to_log_file(logging.INFO, line)
 
     def _to_log_file(self, level: int, line: str) -> None:
         """A line said on stderr, into the log file too when there is one (a Scrapyd job's log
         is its LOG_FILE; its stderr goes elsewhere)."""
-        if self.settings.get("LOG_FILE"):
+        if self.settings is not None and self.settings.get("LOG_FILE"):
             logger.log(level, line)
 
     def check(self, name: str, arguments: dict) -> None:
         """Everything that can be known wrong before a crawl starts."""
+        assert self.settings is not None and self.crawler_process is not None  # set before run()
         try:
             spidercls = self.crawler_process.spider_loader.load(name)
         except KeyError:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING
 
-from scrapy.dupefilters import RFPDupeFilter
+from scrapy.dupefilters import BaseDupeFilter, RFPDupeFilter
+from scrapy.utils.asyncio import call_later
 from scrapy.utils.request import request_from_dict
 from scrapy_redis import dupefilter
 
@@ -34,8 +35,9 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
-class RedirectLoops:
-    """The redirect-loop part of a duplicate filter: ``request_seen`` over the filter's own."""
+class RedirectLoops(BaseDupeFilter):
+    """The redirect-loop part of a duplicate filter: ``request_seen`` over the filter's own
+    (the class after this one in a filter's bases)."""
 
     crawler: Crawler | None = None
 
@@ -60,12 +62,11 @@ class RedirectLoops:
             url = reached
         if url != asked or self._take(asked) is None:  # not a circle, or another worker took it
             return False
-        from twisted.internet import reactor
-
+        assert self.crawler.engine is not None  # requests are filtered while it runs
         for member in circle[1:]:
             dropped = self._take(member)
             if dropped is not None:  # after this request is in: the engine is not re-entered
-                reactor.callLater(0, self.crawler.engine.crawl, dropped.replace(dont_filter=True))
+                call_later(0, self.crawler.engine.crawl, dropped.replace(dont_filter=True))
         self.crawler.stats.inc_value("dupefilter/redirect_loops")
         return True
 

@@ -32,7 +32,7 @@ class CrawlReport:
         self.crawler = crawler
         self.directory = directory
         self.network = RepostNetwork()
-        self._state_ext = False  # not looked up yet
+        self._state_ext: CrawlStateExtension | None | bool = False  # not looked up yet
         self.by_day: dict[str, Counter] = {"article": Counter(), "brief": Counter()}
         self.brief_sources: Counter = Counter()
         self.reject_examples: dict[str, list[str]] = {}
@@ -42,7 +42,9 @@ class CrawlReport:
         s = crawler.settings
         if not s.getbool("NEWS_REPORT_ENABLED") or not s.get("NEWS_FEED_DIR"):
             raise NotConfigured
-        ext = cls(crawler, feeds.feed_dir(s) / feeds.REPORTS)
+        folder = feeds.feed_dir(s)
+        assert folder is not None  # NEWS_FEED_DIR is set
+        ext = cls(crawler, folder / feeds.REPORTS)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
@@ -111,7 +113,7 @@ class CrawlReport:
     def _state(self):
         if self._state_ext is False:  # looked up once, at the first article
             self._state_ext = self.crawler.get_extension(CrawlStateExtension)
-        return self._state_ext.state if self._state_ext is not None else None
+        return self._state_ext.state if isinstance(self._state_ext, CrawlStateExtension) else None
 
     def spider_closed(self, spider: Spider, reason):
         start = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)

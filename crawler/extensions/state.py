@@ -81,7 +81,7 @@ class CrawlStateExtension:
             stats.set_value("state/resumed", 1)
             logger.info("The previous run did not finish: resuming (every list page is walked again)")
 
-    def skips_known_pages(self, spider: Spider) -> bool:
+    def skips_known_pages(self, spider: Spider | None) -> bool:
         """Known pages are not fetched again, nor lists walked past them; ``-a full=1``
         fetches and walks everything for one crawl (the feeds still get only what is new
         or changed: they stay unique)."""
@@ -120,7 +120,9 @@ def warn_of_duplicates(crawler: Crawler) -> None:
 def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats: StatsCollector) -> dict[str, int]:
     """Index this worker's own feed files (matching ``own``), and release its claims that
     never reached them."""
-    pages, briefs, counts = set(), set(), {}
+    pages: set[str] = set()
+    briefs: set[str] = set()
+    counts: dict[str, int] = {}
     for kind, item in read_feed_items(feed_dir, own):
         state.record(kind, item)
         counts[kind] = counts.get(kind, 0) + 1

@@ -156,6 +156,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if unreadable is not None:
             yield unreadable
             return
+        assert isinstance(response, scrapy.http.TextResponse)  # _unreadable lets only text through
         page = read_page(response.url, response.body, response.headers, response.encoding)
         if isinstance(page, ArticlePage):
             yield from self.parse_article(page, response)
@@ -208,9 +209,16 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         meta = response.meta
         article = from_dict(Article, meta[ARTICLE])
         bad = _unreadable(response)
-        page = None if bad else ArticlePage(response.url, response.body, response.headers, response.encoding)
-        problem = (bad.reason, bad.detail) if bad else page.problem()
-        if problem and problem[0] not in PART_TOLERATED:  # the pages read so far are still the article
+        page: ArticlePage | None = None
+        if bad is not None:
+            problem: tuple[str, str | None] | None = (bad.reason, bad.detail)
+        else:
+            assert isinstance(response, scrapy.http.TextResponse)  # _unreadable lets only text through
+            page = ArticlePage(response.url, response.body, response.headers, response.encoding)
+            problem = page.problem()
+        # an unreadable page, or one without the story: the pages read so far are still the article
+        if page is None or (problem and problem[0] not in PART_TOLERATED):
+            assert problem is not None
             yield Reject(url=response.url, reason=problem[0], status=response.status, headline=article.headline,
                          detail=f"page {meta[PART]} of {meta[FIRST_PAGE]}: {problem[1]}")
             yield from self.emit(emit(article))
@@ -232,7 +240,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         with the pages it has."""
         if failure.check(RetryScheduled):
             return  # the retry's outcome will be this page's
-        meta = failure.request.meta
+        meta = failure.request.meta  # type: ignore[attr-defined]  # Scrapy attaches the request
         for reject in self.failed(failure):
             reject.detail = f"page {meta[PART]} of {meta[FIRST_PAGE]}: {reject.detail}"
             yield reject
@@ -280,8 +288,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         """A reject for the URL the spider asked for; a redirect's target is in the detail."""
         if failure.check(RetryScheduled):
             return  # the retry's outcome will be this page's
-        request = failure.request
-        status = failure.value.response.status if failure.check(HttpError) else None
+        request = failure.request  # type: ignore[attr-defined]  # Scrapy attaches the request
+        status = failure.value.response.status if isinstance(failure.value, HttpError) else None
         detail = str(failure.value)[:300] or type(failure.value).__name__
         asked = request.meta.get("redirect_urls", [request.url])[0]
         if asked != request.url:
@@ -306,11 +314,11 @@ def _unreadable(response: Response) -> Reject | None:
     if "dataloss" in response.flags:  # DOWNLOAD_FAIL_ON_DATALOSS=False lets such a response through
         return Reject(url=response.url, reason="truncated_transfer", status=response.status,
                       detail="fewer bytes arrived than Content-Length announced")
-    ctype = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
+    ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
     if isinstance(response, scrapy.http.TextResponse) and (not ctype or ctype in HTML_TYPES):
         return None
     return Reject(url=response.url, reason="not_html", status=response.status,
-                  detail=f"content type {response.headers.get('Content-Type', b'').decode()}")
+                  detail=f"content type {(response.headers.get('Content-Type') or b'').decode()}")
 
 
 def _url_of(data: str) -> str:
@@ -347,9 +355,11 @@ UNREACHABLE = ("dns_error", "connection_refused", "timeout", "tls_error", "downl
 
 def failure_reason(failure: Failure) -> str:
     """A short, stable code for why a request gave no page."""
-    if failure.check(HttpError):
-        return f"http_{failure.value.response.status}"
-    return exception_reason(failure.value)
+    error = failure.value
+    if isinstance(error, HttpError):
+        return f"http_{error.response.status}"
+    assert error is not None  # a failure holds its exception
+    return exception_reason(error)
 
 
 def exception_reason(error: BaseException) -> str:
