@@ -37,6 +37,9 @@ class CrawlStateExtension:
         self.state = None  #: the crawl state, from the spider's opening to its closing
         #: the previous run did not finish: walk every list page again
         self.resuming = False
+        #: feed files earlier runs wrote into the folder, counted when the spider opens: a
+        #: later run of a quiet site rightly emits nothing (the item-count monitor asks)
+        self.feeds_before_run = 0
         self._begun = False
 
     @classmethod
@@ -63,11 +66,10 @@ class CrawlStateExtension:
 
     def spider_opened(self, spider: Spider):
         stats, feed_dir = self.crawler.stats, self.feed_dir
-        # earlier runs' feeds, whether or not they grew since the last run: a later run
-        # of a quiet site rightly emits nothing (the item-count monitor reads this)
+        # earlier runs' feeds, whether or not they grew since the last run
         every = feeds.glob_of(self.crawler.settings.get("NEWS_FEED_NAME"))
-        earlier = sum(1 for _, path in feeds.files(feed_dir, every) if path.stat().st_size)
-        stats.set_value("state/feeds_before_run", earlier)
+        self.feeds_before_run = sum(1 for _, path in feeds.files(feed_dir, every) if path.stat().st_size)
+        stats.set_value("state/feeds_before_run", self.feeds_before_run)
         state = self._open_state()
         if isinstance(state, RedisState):
             counts = reconcile_worker(state, feed_dir, feeds.glob_of(feeds.file_name(self.crawler.settings)), stats)

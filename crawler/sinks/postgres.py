@@ -26,6 +26,7 @@ from psycopg.types.json import Jsonb
 
 from .. import feeds
 from ..pages.codepoints import valid
+from ..reasons import RejectReason
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ _LOCK = 0x6E657773  # advisory lock key ("news") for migrations
 # would pass jsonb's 256 MiB and the protocol's 1 GiB message. The crawl's own items stay
 # far below it (NEWS_MAX_STORY_CHARS).
 MAX_LINE_BYTES = 192 << 20
-REFUSED = "postgres_refused"  # the reason of a line the database cannot take
+REFUSED = RejectReason.POSTGRES_REFUSED.value  # the reason of a line the database cannot take
 
 
 def migrate(conn: psycopg.Connection) -> int:
