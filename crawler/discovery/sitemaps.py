@@ -57,18 +57,21 @@ def read_sitemap(url: str, body: bytes, limits: Limits) -> Discovered:
         body = inflated
     try:
         parsed = NewsSitemap(body)
-    except lxml.etree.XMLSyntaxError as e:
-        return Discovered("sitemap", reject=("malformed_sitemap", f"not XML: {e}"))
+    except (lxml.etree.XMLSyntaxError, StopIteration) as e:  # StopIteration: not one element
+        return Discovered("sitemap", reject=("malformed_sitemap", f"not XML: {e or 'no element'}"))
     if parsed.type not in SITEMAP_ROOTS:
         return Discovered("sitemap", reject=("malformed_sitemap", f"the root element is <{parsed.type}>, "
                                                                   "not <urlset> or <sitemapindex>"))
     found = Discovered("sitemapindex" if parsed.type == "sitemapindex" else "sitemap")
     raw: list[dict] = []
-    for entry in parsed:
-        if len(raw) >= limits.max_entries:
-            return Discovered(found.kind, reject=("too_many_entries", f"more than {limits.max_entries} entries "
-                                                                      "(sitemaps.org allows 50,000): not read"))
-        raw.append(entry)
+    try:
+        for entry in parsed:
+            if len(raw) >= limits.max_entries:
+                return Discovered(found.kind, reject=("too_many_entries", f"more than {limits.max_entries} entries "
+                                                                          "(sitemaps.org allows 50,000): not read"))
+            raw.append(entry)
+    except lxml.etree.XMLSyntaxError as e:
+        return Discovered(found.kind, reject=("malformed_sitemap", f"not well-formed XML: {e}"))
     fatal = [e for e in parsed.xmliter.error_log if e.level >= lxml.etree.ErrorLevels.FATAL]
     if fatal:
         return Discovered(found.kind, reject=("malformed_sitemap", f"not well-formed XML: line {fatal[0].line}: "

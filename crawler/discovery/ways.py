@@ -33,4 +33,4 @@ def ways(value: str) -> Ways:
     unknown = [w for w in words if w not in WAYS]
     if not words or unknown:
         raise ValueError(f"{value!r}: give auto, all, or one or more of {', '.join(WAYS)} joined by commas")
-    return Ways(*(w in words for w in WAYS), probe=True)
+    return Ways(lists="lists" in words, sitemaps="sitemaps" in words, feeds="feeds" in words, probe=True)

@@ -15,6 +15,7 @@ from scrapy.exceptions import NotConfigured
 from .. import distributed, feeds
 from ..dates import CHINA_TZ
 from ..items import Article, Brief, Reject
+from ..middlewares.discovery import SITES
 from .state import CrawlStateExtension
 
 if TYPE_CHECKING:
@@ -101,11 +102,33 @@ class CrawlReport:
             "stories": pick("stories/"),
             "reposts": {**pick("reposts/"), **self.network.view()},
             "charset": pick("charset/"),
+            "discovery": self.discovery(stats),
             "errors": stats.get("log_count/ERROR", 0),
             "verdict": stats.get("monitors/verdict"),
             "monitors_failed": stats.get("monitors/failed", []),
             "stats": {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in sorted(stats.items())},
         }
+
+    def discovery(self, stats: dict) -> dict:
+        """How the crawl found articles: the ways it used, and per site the articles each way
+        found and the requests each way cost (``crawler.middlewares.discovery``)."""
+        spider = self.crawler.spider
+        ways = getattr(spider, "ways", None)
+        sites: dict[str, dict] = {}
+        for key, value in sorted(stats.items()):
+            if not key.startswith(SITES):
+                continue
+            site, _, rest = key[len(SITES):].partition("/")
+            entry = sites.setdefault(site, {"articles": {}, "requests": {}, "capped": False})
+            what, _, way = rest.partition("/")
+            if what == "capped":
+                entry["capped"] = True
+            else:
+                entry[what][way] = value
+        return {"ways": ways.names if ways is not None else [],
+                "totals": {k: v for k, v in sorted(stats.items())
+                           if k.startswith("discovery/") and not k.startswith(SITES)},
+                "sites": sites}
 
     def _state(self):
         if self._state_ext is False:  # looked up once, at the first article
