@@ -37,8 +37,7 @@ def article_page(n: int, dated: bool = True) -> bytes:
                                                                                 f"<title>{headline(n)}</title>".encode())
 
 
-def home_page(feeds: tuple[str, ...]) -> bytes:
-    newest = range(ARTICLES, ARTICLES - NEWEST, -1)
+def home_page(feeds: tuple[str, ...], newest: range = range(ARTICLES, ARTICLES - NEWEST, -1)) -> bytes:
     types = {"/feed.xml": "application/rss+xml", "/atom.xml": "application/atom+xml"}
     links = "".join(f'<link rel="alternate" type="{types.get(f, "application/rss+xml")}" href="{f}">' for f in feeds)
     return page(f"{links}<h1>最新</h1><ul>" + "".join(
