@@ -64,6 +64,7 @@ class DiscoveryMiddleware:
         return ext.state
 
     def _count(self, site: str, what: str, way: str) -> None:
+        site = site or "file"  # file:// URLs have no host
         self.stats.inc_value(f"discovery/{what}/{way}")
         self.stats.inc_value(f"{SITES}{site}/{what}/{way}")
 
