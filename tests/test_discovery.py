@@ -292,3 +292,15 @@ def test_only_the_sitemaps_and_entries_that_changed_are_fetched_again(tmp_path):
                                                        "/robots.txt", "/s2.xml"]
     assert changed.stats["incremental/entry_changed"] == 1 and changed.report["items"]["article"] == 1
     assert changed.articles[-1]["url"].endswith("/info/4.html")
+
+
+def test_the_html_report_shows_per_site_what_each_way_found_and_cost():
+    from crawler.htmlreport import run_page
+
+    sites = {"a.test": {"articles": {"lists": 20, "sitemaps": 480}, "requests": {"start": 1, "robots": 1,
+                                                                                  "sitemaps": 483}, "capped": True}}
+    shown = run_page({"discovery": {"ways": ["sitemaps"], "sites": sites}})
+    table = shown[shown.index('<table data-table="discovery">'):].split("</table>")[0]
+    cells = [c.split(">", 1)[1] for c in table.split("<tr>")[2].split("</td>") if "<td" in c]
+    assert cells == ["a.test (capped)", "0", "20", "480", "0", "1", "0", "483", "0", "1"]
+    assert "Ways asked for: sitemaps." in shown
