@@ -135,6 +135,12 @@ def test_entries_on_other_hosts_are_left_out_and_said():
     assert found.offsite == 2 and found.reject == ("offsite_entries", "2 entries on other hosts are not followed")
 
 
+def test_dates_out_of_any_clock_are_no_dates():
+    body = urlset(f"http://{HOST}/1").replace(b"</loc>", b"</loc><lastmod>0001-01-01T00:00:00+14:00</lastmod>")
+    found = read_sitemap(f"http://{HOST}/s.xml", body, LIMITS)
+    assert found.entries[0].modified is None and found.reject is None
+
+
 def test_a_feed_whose_dates_lie_keeps_its_entries_but_not_their_dates():
     lying = site.rss(HOST, range(1, 3)).replace(b"2026", b"2031")
     found = read_feed(f"http://{HOST}/f", lying, LIMITS)

@@ -107,7 +107,10 @@ def iso(when: datetime | None, limits: Limits) -> tuple[str | None, bool]:
         when = when.replace(tzinfo=CHINA_TZ)
     if when > limits.now + limits.future:
         return None, True
-    return when.astimezone(CHINA_TZ).isoformat(timespec="seconds"), False
+    try:
+        return when.astimezone(CHINA_TZ).isoformat(timespec="seconds"), False
+    except OverflowError:  # 0001-01-01T00:00+14:00 has no time in China
+        return None, False
 
 
 def w3c_time(text: str | None) -> datetime | None:

@@ -50,7 +50,12 @@ def _count_entries(body: bytes, limit: int) -> tuple[int, str | None]:
 
 def _time(parsed) -> datetime | None:
     """feedparser's time (a UTC struct_time) as an aware datetime."""
-    return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc) if parsed else None
+    if not parsed:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc)
+    except (OverflowError, ValueError, OSError):  # a year the platform's clock cannot hold
+        return None
 
 
 def read_feed(url: str, body: bytes, limits: Limits) -> Discovered:

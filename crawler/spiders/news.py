@@ -238,6 +238,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def discovery_limits(self, kind: str | None) -> Limits:
         s = self.crawler.settings
         now = datetime.fromisoformat(s.get("DATES_NOW")) if s.get("DATES_NOW") else datetime.now(CHINA_TZ)
+        if now.tzinfo is None:  # a pinned clock without a zone is China's, as the dates pipeline reads it
+            now = now.replace(tzinfo=CHINA_TZ)
         cap = s.getint("DISCOVERY_MAX_FEED_ENTRIES" if kind == "feed" else "DISCOVERY_MAX_SITEMAP_ENTRIES")
         return Limits(max_bytes=s.getint("DOWNLOAD_MAXSIZE"), max_entries=cap, now=now,
                       future=timedelta(hours=s.getfloat("DATES_FUTURE_TOLERANCE_HOURS")))
