@@ -200,6 +200,7 @@ def test_a_site_is_crawled_through_its_feed_and_an_unchanged_feed_costs_one_requ
     assert {a["url"].rsplit("/", 1)[1] for a in atom.articles} == newest
     # a feed as the start URL: robots.txt and the feed (If-Modified-Since: 304)
     assert atom_again.stats["downloader/request_count"] == 2 and atom_again.report["verdict"] == "PASS"
+    assert atom_again.stats["discovery/not_modified"] == 1 and atom_again.stats["start_urls/downloaded"] == 1
 
 
 def test_sitemap_and_feed_attacks_are_rejects_with_their_reasons(tmp_path):

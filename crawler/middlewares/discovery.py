@@ -3,7 +3,7 @@ of finding articles costs.
 
 - robots.txt's ``Sitemap:`` lines are noted as Scrapy's RobotsTxtMiddleware fetches it (no
   second request), and handed to the spider on its site's start page (``ANNOUNCED``);
-- a sitemap or feed read whole by an earlier run is asked for conditionally
+- a sitemap or feed (a start URL among them) read by an earlier run is asked for conditionally
   (``If-None-Match``/``If-Modified-Since``): an unchanged one answers 304 and is not walked.
   A child sitemap whose index dates it no later than its last reading is not asked for at
   all (a 304 made here, ``discovery/unchanged``). What a document answered is remembered
@@ -26,6 +26,7 @@ from scrapy import signals
 from scrapy.http import Response
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from ..discovery import kind_of
 from ..extensions.state import CrawlStateExtension
 from ..items import Article
 from ..meta import ANNOUNCED, EVIDENCE, ROLE, VIA, Role
@@ -69,9 +70,11 @@ class DiscoveryMiddleware:
         self.stats.inc_value(f"{SITES}{site}/{what}/{way}")
 
     def process_request(self, request: Request, spider: Spider | None = None):
-        state = self._state() if request.meta.get(ROLE) in DOCUMENTS else None
+        # a start URL may be a sitemap or a feed: it has validators only if it was one
+        state = self._state() if request.meta.get(ROLE, Role.SITEMAP) in DOCUMENTS else None
         known = state.validators(request.url) if state is not None else None
         if known is not None:
+            request.meta.setdefault("handle_httpstatus_list", [HTTPStatus.NOT_MODIFIED])
             modified = (request.meta.get(EVIDENCE) or {}).get("modified")
             if modified and datetime.fromisoformat(modified).timestamp() <= known["fetched"]:
                 self.stats.inc_value("discovery/unchanged")
@@ -89,9 +92,9 @@ class DiscoveryMiddleware:
         if is_robots_request(request):
             if response.status == HTTPStatus.OK:
                 self.announced[netloc] = list(dict.fromkeys(sitemap_urls_from_robots(response.body, response.url)))
-        elif ROLE not in request.meta:  # a start page: robots.txt was read before it was sent
-            request.meta[ANNOUNCED] = self.announced.get(netloc, [])
-        elif request.meta[ROLE] in DOCUMENTS and response.status == HTTPStatus.OK:
+        elif ROLE not in request.meta and not (response.status == HTTPStatus.OK and kind_of(response.body)):
+            request.meta[ANNOUNCED] = self.announced.get(netloc, [])  # robots.txt was read before it was sent
+        elif request.meta.get(ROLE, Role.SITEMAP) in DOCUMENTS and response.status == HTTPStatus.OK:
             self.pending[request.url] = {"etag": _header(response, b"ETag"),
                                          "last_modified": _header(response, b"Last-Modified"),
                                          "fetched": time.time()}

@@ -180,7 +180,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         start = ROLE not in response.meta
         if start:  # the monitors ask whether any start URL gave a page
             self.crawler.stats.inc_value("start_urls/downloaded")
-        if start and "dataloss" not in response.flags and discovery.kind_of(response.body):
+        unchanged = response.status == HTTPStatus.NOT_MODIFIED  # a sitemap or feed start URL, as last read
+        if start and (unchanged or ("dataloss" not in response.flags and discovery.kind_of(response.body))):
             yield from self.parse_document(response)  # a sitemap or a feed given as a start URL
             return
         unreadable = _unreadable(response)
