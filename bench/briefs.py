@@ -17,8 +17,8 @@ from datetime import datetime
 
 import opencc
 
-from crawler.fingerprints import minute_of, text_key
 from crawler.pages import ArticlePage, read_page
+from crawler.pages.fingerprints import minute_of, text_key
 from crawler.pages.split import split_article
 
 from .micro import best_of

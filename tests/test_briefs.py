@@ -4,9 +4,9 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from crawler import fingerprints
-from crawler.briefs import parse_brief, read_blocks, split_blocks
 from crawler.items import Article
+from crawler.pages import fingerprints
+from crawler.pages.briefs import parse_brief, read_blocks, split_blocks
 from crawler.pages.split import split_article
 
 T2S = opencc.OpenCC("t2s")

@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from crawler.dates import CHINA_TZ
 from crawler.discovery import Limits, date_from_evidence, feed_links, kind_of, read_feed, read_sitemap, ways
 from crawler.items import Article
 from crawler.pages.dom import parse_html
+from crawler.text.dates import CHINA_TZ
 from tests import discoverysite as site
 from tests.conftest import run_crawl
 from tests.loopback import page, send, serve
@@ -302,7 +302,7 @@ def test_only_the_sitemaps_and_entries_that_changed_are_fetched_again(tmp_path):
 
 
 def test_the_html_report_shows_per_site_what_each_way_found_and_cost():
-    from crawler.htmlreport import run_page
+    from crawler.sinks.htmlreport import run_page
 
     sites = {"a.test": {"articles": {"lists": 20, "sitemaps": 480}, "requests": {"start": 1, "robots": 1,
                                                                                   "sitemaps": 483}, "capped": True}}

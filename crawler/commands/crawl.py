@@ -16,7 +16,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from .. import checks, feeds
-from ..feedlock import FeedDirBusy, FeedDirLock
+from ..feeds.lock import FeedDirBusy, FeedDirLock
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings

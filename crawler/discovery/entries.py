@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 
-from ..dates import CHINA_TZ
+from ..text.dates import CHINA_TZ
 
 SITEMAP_ROOTS = ("urlset", "sitemapindex")
 FEED_ROOTS = ("rss", "feed", "RDF")

@@ -2,7 +2,7 @@
 
 Loads what earlier runs wrote when the crawl opens (a run whose database was down is
 caught up then), and what this run wrote once the engine has stopped and every feed and
-the report are closed. See ``crawler.postgres`` for how each line lands exactly once.
+the report are closed. See ``crawler.sinks.postgres`` for how each line lands exactly once.
 A database that cannot be reached is a warning and a stat (``postgres/unavailable``),
 never a lost item: the lines wait in the feeds for the next load. Why the last load of the
 run failed (``postgres/not_loaded``, empty once a later one succeeds) ends the crawl's
@@ -19,7 +19,8 @@ import psycopg
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import feeds, postgres
+from .. import feeds
+from ..sinks import postgres
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import distributed, feeds
-from ..dates import CHINA_TZ
+from .. import feeds
+from ..engine import distributed
 from ..items import Article, Brief, Reject
 from ..middlewares.discovery import SITES
+from ..text.dates import CHINA_TZ
 from .state import CrawlStateExtension
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class CrawlReport:
             self.directory.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
             if self.crawler.settings.getbool("NEWS_REPORT_HTML"):
-                from .. import htmlreport  # matplotlib: loaded only when the pages are wanted
+                from ..sinks import htmlreport  # matplotlib: loaded only when the pages are wanted
 
                 htmlreport.write(self.directory, path)
         except Exception as e:  # the crawl's items are safe in the feeds; its account of them is not

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import distributed, feeds
+from .. import feeds
+from ..engine import distributed
 from ..state import SqliteState, reconcile
 from ..state.base import read_feed_items
 from ..state.redis import RedisState
@@ -112,8 +113,8 @@ def warn_of_duplicates(crawler: Crawler) -> None:
     if earlier:
         crawler.stats.set_value("state/off_over_feeds", earlier)
         logger.warning("INCREMENTAL_ENABLED is off and %s holds %d feed files of earlier runs: every item this run "
-                       "finds is written again, so the feeds will hold duplicates (python -m crawler.export leaves "
-                       "them out; readers of the feeds must too)", s.get("NEWS_FEED_DIR"), earlier)
+                       "finds is written again, so the feeds will hold duplicates (python -m crawler.sinks.export "
+                       "leaves them out; readers of the feeds must too)", s.get("NEWS_FEED_DIR"), earlier)
 
 
 def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats: StatsCollector) -> dict[str, int]:

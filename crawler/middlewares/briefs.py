@@ -5,7 +5,7 @@ them before their article. Most briefs are repeats, injected into page after pag
 already yielded in this crawl is held back here (``briefs/duplicate``), since an item Scrapy
 processes only to drop costs as much as one it keeps. Its article still lists it in
 ``briefIds``. Another body under a yielded brief's id is a variant, yielded under an id of
-its own (``briefs/variants``, ``crawler.briefledger``), and its article lists that id.
+its own (``briefs/variants``, ``crawler.state.briefledger``), and its article lists that id.
 
 ``BRIEFS_ENABLED = False``: no brief is emitted. Articles are what they always are (the
 story without the briefs, the same ``storyId``), with empty ``briefIds``: an article never
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..briefledger import BriefLedger, Seen
 from ..items import Article, Brief
 from ..pages.split import t2s
+from ..state.briefledger import BriefLedger, Seen
 
 if TYPE_CHECKING:
     from scrapy import Spider

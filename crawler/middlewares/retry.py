@@ -19,7 +19,7 @@ from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 
-from ..handlers import HeadersTooLarge
+from ..engine.handlers import HeadersTooLarge
 
 if TYPE_CHECKING:
     from scrapy import Spider

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..briefs import BRIEF_TIME
 from . import dom, links
 from .article import ArticlePage
+from .briefs import BRIEF_TIME
 from .cache import cached_property
 from .document import Document
 from .split import Emitted, emit

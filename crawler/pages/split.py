@@ -2,7 +2,7 @@
 injected into its story (with its ``storyId``, its story key and its ``briefIds``), the
 briefs as items, and, when no story is left, the reject that says why.
 
-The brief detection itself is ``crawler.briefs``; the ids are ``crawler.fingerprints``.
+The brief detection itself is ``crawler.pages.briefs``; the ids are ``crawler.pages.fingerprints``.
 """
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from functools import cache
 
 import opencc
 
-from .. import fingerprints
-from ..briefs import split_blocks
 from ..items import Article, Brief, Reject
+from . import fingerprints
+from .briefs import split_blocks
 
 
 @cache

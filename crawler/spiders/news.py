@@ -28,10 +28,10 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefusedError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
-from .. import checks, discovery, distributed
-from ..dates import CHINA_TZ
+from .. import checks, discovery
 from ..discovery import Discovered, Limits
-from ..handlers import HeadersTooLarge
+from ..engine import distributed
+from ..engine.handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import (
     ANNOUNCED,
@@ -56,6 +56,7 @@ from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, Document, parts, read_page
 from ..pages import links as page_links
 from ..pages.split import Emitted, emit
+from ..text.dates import CHINA_TZ
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -72,7 +73,7 @@ PART_TOLERATED = ("empty_body", "no_headline")
 
 class NewsSpider(RedisMixin, scrapy.Spider):
     """With ``REDIS_URL`` set, a worker of a distributed crawl: start URLs come from the Redis
-    list ``news:start_urls`` (plain URLs or ``{"url": …}``), see ``crawler.distributed``."""
+    list ``news:start_urls`` (plain URLs or ``{"url": …}``), see ``crawler.engine.distributed``."""
 
     name = "news"
 

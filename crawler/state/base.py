@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import defaults, feeds
-from ..reposts import Copy
+from .reposts import Copy
 
 logger = logging.getLogger(__name__)
 # The feed files of the default name (tests and tools that index a feed folder directly).

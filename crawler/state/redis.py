@@ -14,8 +14,8 @@ from contextlib import AbstractContextManager
 
 import redis
 
-from .. import reposts
-from ..fingerprints import StoryKeys
+from ..pages.fingerprints import StoryKeys
+from . import reposts
 from .base import downloaded_at, is_permanent
 
 

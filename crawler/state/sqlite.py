@@ -6,8 +6,8 @@ import time
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from .. import reposts
-from ..fingerprints import StoryKeys
+from ..pages.fingerprints import StoryKeys
+from . import reposts
 from .base import downloaded_at, is_permanent
 
 _SCHEMA = """

@@ -1,6 +1,6 @@
 """The feeds in PostgreSQL: tables a person can query, brought up to date from the feed files.
 
-    python -m crawler.postgres sync output postgresql://postgres@127.0.0.1/news
+    python -m crawler.sinks.postgres sync output postgresql://postgres@127.0.0.1/news
 
 The feeds stay the truth. Each feed file's lines are loaded from where the last load
 stopped, and the new offset is committed in the same transaction as the rows, so a load
@@ -24,8 +24,8 @@ import psycopg
 import psycopg.errors
 from psycopg.types.json import Jsonb
 
-from . import feeds
-from .pages.codepoints import valid
+from .. import feeds
+from ..pages.codepoints import valid
 
 logger = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ def sync(url: str, feed_dir: str | Path, pattern: str = "*.jsonl") -> dict[str, 
 
 def main(argv=None) -> None:
     """Bad arguments exit 2 and a database that cannot be used exits 1, each with one line."""
-    ap = argparse.ArgumentParser(prog="python -m crawler.postgres",
+    ap = argparse.ArgumentParser(prog="python -m crawler.sinks.postgres",
                                  description="Load a feed folder into PostgreSQL (each line once).")
     ap.add_argument("command", choices=["sync"])
     ap.add_argument("feed_dir")

@@ -23,8 +23,8 @@ from spidermon.core.actions import Action
 from spidermon.core.suites import MonitorSuite
 from spidermon.settings import MONITOR
 
-from .middlewares.budgets import OUT_OF_TIME
-from .pipelines.rejects import SITE_REJECTS
+from ..middlewares.budgets import OUT_OF_TIME
+from ..pipelines.rejects import SITE_REJECTS
 
 SKIPPED = MONITOR.STATUS.SKIPPED
 
