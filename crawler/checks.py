@@ -7,8 +7,9 @@ from __future__ import annotations
 import difflib
 import inspect
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES, default_settings
@@ -95,7 +96,7 @@ def _ways(value: str) -> None:
 
 
 # Settings whose default says nothing of the values they take: (check, what they accept).
-SPECIAL = {
+SPECIAL: dict[str, tuple[Callable[[Any], object], str]] = {
     "NEWS_ALLOW_PRIVATE_NETWORKS": (_networks, "a boolean, or networks as CIDRs: 10.0.0.0/8,192.168.0.0/16"),
     "DISCOVERY_WAYS": (_ways, "auto, all, or ways joined by commas: lists,sitemaps,feeds"),
     "ZH_SCRIPT": (_script, "one of " + ", ".join(SCRIPTS)),
@@ -114,6 +115,7 @@ def check_settings(settings: BaseSettings) -> None:
             continue
         if value == "" and default is None:  # -s DATES_NOW= : not set
             continue
+        check: Callable[[Any], object]
         if name in SPECIAL:
             check, accepts = SPECIAL[name]
         elif isinstance(default, bool):

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 
+from ..reasons import RejectReason
 from ..text.dates import CHINA_TZ
 
 SITEMAP_ROOTS = ("urlset", "sitemapindex")
@@ -56,7 +57,7 @@ class Discovered:
     sitemaps: list[Sitemap] = field(default_factory=list)  #: child sitemaps on the document's host
     #: why the document (or part of it) was not used: (reason, detail); entries kept when only
     #: part of it was (entries on other hosts, lying dates)
-    reject: tuple[str, str] | None = None
+    reject: tuple[RejectReason, str] | None = None
     offsite: int = 0  #: entries and child sitemaps on other hosts, left out
     future: int = 0  #: dates later than the crawl's clock allows, left out
 
@@ -126,10 +127,10 @@ def w3c_time(text: str | None) -> datetime | None:
 def future_reject(found: Discovered, dated: int) -> None:
     """A document whose dates lie: its entries are still followed, their dates not kept."""
     if found.future and found.reject is None:
-        found.reject = ("future_dates", f"{found.future} of {dated} dates lie after the crawl's clock: "
+        found.reject = (RejectReason.FUTURE_DATES, f"{found.future} of {dated} dates lie after the crawl's clock: "
                                         "they are not kept (the entries are still followed)")
 
 
 def offsite_reject(found: Discovered) -> None:
     if found.offsite and found.reject is None:
-        found.reject = ("offsite_entries", f"{found.offsite} entries on other hosts are not followed")
+        found.reject = (RejectReason.OFFSITE_ENTRIES, f"{found.offsite} entries on other hosts are not followed")

@@ -10,6 +10,7 @@ import feedparser
 import lxml.etree
 
 from ..pages import links
+from ..reasons import RejectReason
 from .entries import Discovered, DiscoveredEntry, Limits, future_reject, iso, local_name, offsite_reject, same_host
 
 ENTRY_TAGS = ("item", "entry")
@@ -64,9 +65,10 @@ def read_feed(url: str, body: bytes, limits: Limits) -> Discovered:
     ``limits.max_entries`` entries (``too_many_entries``)."""
     count, malformed = _count_entries(body, limits.max_entries)
     if malformed:
-        return Discovered("feed", reject=("malformed_feed", f"not well-formed XML: {malformed}"))
+        return Discovered("feed", reject=(RejectReason.MALFORMED_FEED, f"not well-formed XML: {malformed}"))
     if count > limits.max_entries:
-        return Discovered("feed", reject=("too_many_entries", f"more than {limits.max_entries} entries: not read"))
+        return Discovered("feed", reject=(RejectReason.TOO_MANY_ENTRIES,
+                                          f"more than {limits.max_entries} entries: not read"))
     # a stream, never a string: feedparser fetches a string that looks like a URL or a path
     parsed = feedparser.parse(BytesIO(body), response_headers={"content-location": url},
                               sanitize_html=False, resolve_relative_uris=False)

@@ -11,6 +11,7 @@ from scrapy.utils import gz
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from scrapy.utils.sitemap import Sitemap as ScrapySitemap
 
+from ..reasons import RejectReason
 from .entries import (
     SITEMAP_ROOTS,
     Discovered,
@@ -58,24 +59,24 @@ def read_sitemap(url: str, body: bytes, limits: Limits) -> Discovered:
     try:
         parsed = NewsSitemap(body)
     except (lxml.etree.XMLSyntaxError, StopIteration) as e:  # StopIteration: not one element
-        return Discovered("sitemap", reject=("malformed_sitemap", f"not XML: {e or 'no element'}"))
+        return Discovered("sitemap", reject=(RejectReason.MALFORMED_SITEMAP, f"not XML: {e or 'no element'}"))
     if parsed.type not in SITEMAP_ROOTS:
-        return Discovered("sitemap", reject=("malformed_sitemap", f"the root element is <{parsed.type}>, "
+        return Discovered("sitemap", reject=(RejectReason.MALFORMED_SITEMAP, f"the root element is <{parsed.type}>, "
                                                                   "not <urlset> or <sitemapindex>"))
     found = Discovered("sitemapindex" if parsed.type == "sitemapindex" else "sitemap")
     raw: list[dict] = []
     try:
         for entry in parsed:
             if len(raw) >= limits.max_entries:
-                return Discovered(found.kind, reject=("too_many_entries", f"more than {limits.max_entries} entries "
-                                                                          "(sitemaps.org allows 50,000): not read"))
+                detail = f"more than {limits.max_entries} entries (sitemaps.org allows 50,000): not read"
+                return Discovered(found.kind, reject=(RejectReason.TOO_MANY_ENTRIES, detail))
             raw.append(entry)
     except lxml.etree.XMLSyntaxError as e:
-        return Discovered(found.kind, reject=("malformed_sitemap", f"not well-formed XML: {e}"))
+        return Discovered(found.kind, reject=(RejectReason.MALFORMED_SITEMAP, f"not well-formed XML: {e}"))
     fatal = [e for e in parsed.xmliter.error_log if e.level >= lxml.etree.ErrorLevels.FATAL]
     if fatal:
-        return Discovered(found.kind, reject=("malformed_sitemap", f"not well-formed XML: line {fatal[0].line}: "
-                                                                   f"{fatal[0].message}"))
+        detail = f"not well-formed XML: line {fatal[0].line}: {fatal[0].message}"
+        return Discovered(found.kind, reject=(RejectReason.MALFORMED_SITEMAP, detail))
     return _named(url, found, raw, limits)
 
 
@@ -84,10 +85,10 @@ def _gunzip(body: bytes, max_bytes: int) -> bytes | Discovered:
     try:
         return gz.gunzip(body, max_size=max_bytes)
     except _DecompressionMaxSizeExceeded:
-        return Discovered("sitemap", reject=("too_large", f"the gzip body inflates past {max_bytes} "
+        return Discovered("sitemap", reject=(RejectReason.TOO_LARGE, f"the gzip body inflates past {max_bytes} "
                                                           "bytes (DOWNLOAD_MAXSIZE): not read"))
     except OSError as e:
-        return Discovered("sitemap", reject=("malformed_sitemap", f"not gzip: {e}"))
+        return Discovered("sitemap", reject=(RejectReason.MALFORMED_SITEMAP, f"not gzip: {e}"))
 
 
 def _named(url: str, found: Discovered, raw: list[dict], limits: Limits) -> Discovered:

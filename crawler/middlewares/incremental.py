@@ -47,6 +47,7 @@ class IncrementalMiddleware:
     def is_known(self, url: str, evidence: dict | None = None) -> bool:
         """Emitted by an earlier run, and not due again: neither older than the revisit
         interval nor changed since, as its sitemap's ``lastmod`` (or its feed's date) says."""
+        assert self.ext.state is not None  # requests flow between the spider's opening and closing
         known = self.ext.state.article(url)
         if known is None:
             return False
@@ -57,7 +58,7 @@ class IncrementalMiddleware:
             return False
         return not (self.revisit and time.time() - known[1] > self.revisit)
 
-    def filter(self, response: Response, outputs: list, spider: Spider) -> list:
+    def filter(self, response: Response, outputs: list, spider: Spider | None) -> list:
         if not self.ext.skips_known_pages(spider):
             return outputs
         articles = [r for r in outputs if isinstance(r, Request) and r.meta.get(ROLE) == Role.ARTICLE]

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.settings import BaseSettings
+    from scrapy.statscollectors import StatsCollector
 
 
 class RetryScheduled(IgnoreRequest):
@@ -33,6 +34,9 @@ class RetryScheduled(IgnoreRequest):
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
+    crawler: Crawler
+    stats: StatsCollector  # set by from_crawler
+
     def __init__(self, settings: BaseSettings):
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE")

@@ -12,6 +12,7 @@ from functools import cache
 import opencc
 
 from ..items import Article, Brief, Reject
+from ..reasons import RejectReason
 from . import fingerprints
 from .briefs import split_blocks
 
@@ -47,9 +48,9 @@ def emit(article: Article, converter: opencc.OpenCC | None = None) -> Emitted:
     if article.storyId:  # a story with words is left
         return Emitted(article, briefs)
     if briefs:  # a page of nothing but briefs (a flash page): the briefs are the news
-        return Emitted(article, briefs, Reject(url=article.url, reason="only_briefs", headline=article.headline,
-                                               detail=f"{len(briefs)} briefs and no story"))
-    return Emitted(article, briefs, Reject(url=article.url, reason="empty_body", headline=article.headline,
+        return Emitted(article, briefs, Reject(url=article.url, reason=RejectReason.ONLY_BRIEFS,
+                                               headline=article.headline, detail=f"{len(briefs)} briefs and no story"))
+    return Emitted(article, briefs, Reject(url=article.url, reason=RejectReason.EMPTY_BODY, headline=article.headline,
                                            detail="the story has no letters or digits"))
 
 

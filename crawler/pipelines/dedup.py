@@ -64,6 +64,7 @@ class DedupPipeline:
             self.stats.inc_value("reposts/site_lines", removed)
         # the story key the reader made, unless the site's lines were left out of it
         key = story_key(own, self.keys.t2s) if removed else item.story_key
+        assert item.storyId is not None  # the reader gives every article it emits its storyId
         story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
         with index.repost_lock():
             first, _ = reposts.find(index, story)
