@@ -64,6 +64,12 @@ class CrawlState(Protocol):
     def claim_reject(self, url: str, reason: str) -> bool:
         """True when this crawl is the one to report the failed page."""
 
+    def validators(self, url: str) -> dict | None:
+        """What a sitemap or feed answered when last read whole: ``etag``, ``last_modified``
+        (its headers, for a conditional request) and ``fetched`` (epoch seconds), else None."""
+
+    def set_validators(self, url: str, validators: dict) -> None: ...
+
     def last_run_finished(self) -> bool:
         """False when a run began and never finished (the next one resumes)."""
 

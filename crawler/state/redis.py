@@ -36,6 +36,7 @@ class RedisState:
         self.transient = f"{prefix}:state:transient"
         self.offsets = f"{prefix}:state:offsets:{worker}"
         self.runs = f"{prefix}:state:runs"
+        self.validators_key = f"{prefix}:state:validators"
         self.run_started = time.time()
         #: pages to read again although emitted: they hold a brief whose claim was released
         self.refetch: set[str] = set()
@@ -171,6 +172,13 @@ class RedisState:
 
     def set_feed_offset(self, path: str, offset: int) -> None:
         self.r.hset(self.offsets, path, offset)
+
+    def validators(self, url: str) -> dict | None:
+        raw = self.r.hget(self.validators_key, url)
+        return json.loads(raw) if raw is not None else None
+
+    def set_validators(self, url: str, validators: dict) -> None:
+        self.r.hset(self.validators_key, url, json.dumps(validators))
 
     def last_run_finished(self) -> bool:
         last = self.r.hget(self.runs, self.worker)

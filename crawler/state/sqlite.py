@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS brief_bodies (first_id TEXT, id TEXT, body TEXT, PRIM
 CREATE TABLE IF NOT EXISTS copies (story_id TEXT PRIMARY KEY, url TEXT, cluster TEXT, head TEXT, seen REAL, sig BLOB);
 CREATE TABLE IF NOT EXISTS bands (key INTEGER PRIMARY KEY, story_id TEXT);
 CREATE TABLE IF NOT EXISTS feed_files (path TEXT PRIMARY KEY, offset INTEGER);
+CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched REAL);
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL, finished REAL);
 """
 
@@ -139,6 +140,15 @@ class SqliteState:
 
     def set_feed_offset(self, path: str, offset: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO feed_files VALUES (?, ?)", (path, offset))
+
+    def validators(self, url: str) -> dict | None:
+        row = self.db.execute("SELECT etag, last_modified, fetched FROM validators WHERE url = ?", (url,)).fetchone()
+        return dict(zip(("etag", "last_modified", "fetched"), row, strict=True)) if row else None
+
+    def set_validators(self, url: str, validators: dict) -> None:
+        self.db.execute("INSERT OR REPLACE INTO validators VALUES (?, ?, ?, ?)",
+                        (url, validators.get("etag"), validators.get("last_modified"), validators["fetched"]))
+        self.db.commit()
 
     def last_run_finished(self) -> bool:
         last = self.db.execute("SELECT finished FROM runs ORDER BY id DESC LIMIT 1").fetchone()
