@@ -14,6 +14,7 @@ import argparse
 import html
 import io
 import json
+import os
 import sys
 import warnings
 from datetime import datetime
@@ -253,7 +254,7 @@ def _rebuild_runs(directory: Path, report_path: Path | None) -> None:
     """The folder's summary file anew from every run's report, read one at a time (a folder
     from before the file, or a full rewrite); the page of ``report_path`` (every run's, if
     None) on the way."""
-    tmp = directory / f".{RUNS}.tmp"
+    tmp = directory / f".{RUNS}.{os.getpid()}.tmp"  # workers sharing the folder may rebuild at once
     with tmp.open("w", encoding="utf-8") as out:
         for number, path in enumerate(sorted(directory.glob("*.json")), 1):
             report = json.loads(path.read_text("utf-8"))
