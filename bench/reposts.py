@@ -10,22 +10,26 @@ what a signature costs beside the parse path, and what the index takes in memory
 - boilerplate and long stories: one site's one-line stories under its slogan, copies on
   their original's site, long stories that share only their opening, and long copies;
 - cost: the signature of a demo article's story against parsing that page, same process;
+- reconcile: indexing a run's feed of distinct articles at the next run's start, with the
+  signatures the run kept and without them (a state from a killed run: each article signed);
 - memory: the index's bytes a story in SQLite (on disk) and in Redis (its own count of the
   keys' memory), measured on 20,000 distinct stories, times a million.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import tempfile
+import time
 from pathlib import Path
 
 import redis
 
 from crawler.pages import ArticlePage, read_page
 from crawler.pages.fingerprints import StoryKeys, paragraphs, story_key
-from crawler.state import SqliteState, reposts
+from crawler.state import SqliteState, reconcile, reposts
 from crawler.state.redis import RedisState
 from tests.variants.copies import damaged, distinct_stories, story_pool
 
@@ -141,6 +145,36 @@ def _feed_lines(n: int):
                "dateDownloaded": "2026-12-02T12:00:00+08:00"}
 
 
+def reconcile_cost(n: int, repeat: int) -> dict:
+    """Seconds to reconcile a feed of ``n`` distinct articles into the state of the run that
+    wrote them (their signatures kept) and into one that kept none, best of ``repeat``."""
+    keys = StoryKeys()
+    items = list(_feed_lines(n))
+    best = {"kept": float("inf"), "signed": float("inf")}
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "feeds" / "articles"
+        feed.mkdir(parents=True)
+        with (feed / "run.jsonl").open("w", encoding="utf-8") as f:
+            f.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+        for round_ in range(repeat):
+            for name in best:
+                state = SqliteState(Path(tmp) / f"{name}-{round_}.sqlite")
+                if name == "kept":  # as the crawl that wrote the feed left it
+                    state.begin_run()
+                    for item in items:
+                        story_id = item["storyId"]
+                        state.add_copy(reposts.Copy(story_id, item["url"], story_id, item["url"], 0.0,
+                                                    reposts.signature(keys(item["blocks"]))))
+                    state.end_run()
+                    state.close()
+                    state = SqliteState(Path(tmp) / f"{name}-{round_}.sqlite")
+                t = time.perf_counter()
+                assert reconcile(state, Path(tmp) / "feeds")["articles"] == n
+                best[name] = min(best[name], time.perf_counter() - t)
+                state.close()
+    return {"n": n, **best}
+
+
 def redis_bytes(n: int, url: str = "redis://127.0.0.1:6379/13") -> float:
     """Bytes a story in the Redis state's index (``MEMORY USAGE`` of its two hashes)."""
     client = redis.Redis.from_url(url)
@@ -180,6 +214,7 @@ def main(argv=None) -> None:
     ap.add_argument("--stories", type=int, default=10000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--index", type=int, default=20000, help="stories entered to measure the index's size")
+    ap.add_argument("--reconcile", type=int, default=3000, help="feed lines the reconciliation is timed on")
     args = ap.parse_args(argv)
     keys = StoryKeys()
     by_count, low = recall(args.pairs, keys)
@@ -189,6 +224,7 @@ def main(argv=None) -> None:
     long_false, long_true = long_stories(long_pairs)
     c = cost(args.repeat)
     per_story, in_redis = index_bytes(args.index), redis_bytes(args.index)
+    r = reconcile_cost(args.reconcile, min(args.repeat, 3))
     copies = [s for _, sims in by_count for s in sims]
     print(f"# bench.reposts — {machine()}; {len(copies)} damaged copies, {len(best)} distinct stories")
     print("| threshold | copies linked (recall) | distinct stories falsely linked |")
@@ -214,6 +250,10 @@ def main(argv=None) -> None:
           f"linked; their copies with the last seventh cut: **{long_true} of {long_pairs}** linked.")
     print(f"\nSignature per article: **{c['sig_us']:.0f} µs**, **{c['sig_us'] / c['parse_us']:.1%}** "
           f"of parsing the page ({c['parse_us']:.0f} µs; {c['pages']} demo articles, same process).")
+    print(f"Reconciling a run's feed of {r['n']} distinct articles at the next run's start: **{r['kept']:.2f} s** "
+          f"with the signatures the run kept, {r['signed']:.2f} s signing each article "
+          f"(**{r['signed'] / r['kept']:.1f}×**; {r['kept'] / r['n'] * 1e6:.0f} against "
+          f"{r['signed'] / r['n'] * 1e6:.0f} µs a line).")
     print(f"Index, measured on {args.index} stories: SQLite {per_story:.0f} bytes a story, so "
           f"**{per_story * 1e6 / 2**30:.2f} GiB** on disk for a million (a crawl's memory holds only its own new "
           f"stories); Redis {in_redis:.0f} bytes a story, so **{in_redis * 1e6 / 2**30:.2f} GiB** of Redis memory "

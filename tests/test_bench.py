@@ -31,12 +31,13 @@ def test_briefs(capsys):
 
 
 def test_reposts(capsys):
-    reposts.main(["--pairs", "60", "--stories", "300", "--index", "200", "--repeat", "1"])
+    reposts.main(["--pairs", "60", "--stories", "300", "--index", "200", "--repeat", "1", "--reconcile", "100"])
     out = capsys.readouterr().out
     rows = table_rows(out)
     chosen = next(r for r in rows if "(chosen)" in r[0])
     assert float(chosen[1].rstrip("%")) > 95 and chosen[2].startswith("0 of")
     assert re.search(r"Redis \d+ bytes a story", out)
+    assert re.search(r"feed of 100 distinct articles.*\*\*[\d.]+ s\*\* with the signatures the run kept", out)
     assert "under its 52-character slogan: **1** linked" in out and "first 24,000 characters: **0 of 2** linked" in out
 
 

@@ -2,6 +2,7 @@
 (in memory, SQLite, Redis) answers alike, across runs and workers."""
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from datetime import datetime
@@ -12,7 +13,7 @@ import redis
 from crawler.items import Article
 from crawler.pages.fingerprints import StoryKeys
 from crawler.pipelines.dedup import DedupPipeline
-from crawler.state import SqliteState, reposts
+from crawler.state import SqliteState, reconcile, reposts
 from crawler.state.redis import RedisState
 from tests.variants.copies import DAMAGES, damaged, distinct_stories, story_pool
 
@@ -262,3 +263,93 @@ def test_a_site_slogan_under_every_story_makes_no_copies():
     first = pipeline.process_item(article("http://farm.example/x.html", [*story, SLOGAN], "f" * 16))
     copy = pipeline.process_item(article("http://other.example/x.html", [*story, "转载请注明出处，谢谢合作。"], "e" * 16))
     assert first.repostOf is None and copy.repostOf == "http://farm.example/x.html"
+
+
+@pytest.fixture
+def signing(monkeypatch):
+    """Counts the signatures made (the stories' keys they were made of)."""
+    made: list[str] = []
+    real = reposts.signature
+
+    def counted(key):
+        made.append(key)
+        return real(key)
+
+    monkeypatch.setattr(reposts, "signature", counted)
+    return made
+
+
+def test_the_pipeline_signs_a_story_once_however_often_it_is_reposted(signing):
+    pipeline = DedupPipeline(Stats())
+    for host in "abc":
+        pipeline.process_item(article(f"http://{host}/1.html", story_pool()[0], "1" * 16))
+    assert len(signing) == 1 and pipeline.stats["reposts/exact"] == 2
+
+
+def crawled(path, items, pipeline_state=None):
+    """A run that signs ``items`` as the pipeline does and writes them to its feed."""
+    state = pipeline_state or SqliteState(path / "state.sqlite")
+    state.begin_run()
+    pipeline = DedupPipeline(Stats())
+    pipeline.state_ext = type("Ext", (), {"state": state})()
+    for item in items:
+        pipeline.process_item(item)
+    feed = path / "articles"
+    feed.mkdir(exist_ok=True)
+    with (feed / "run.jsonl").open("a") as f:
+        for item in items:
+            f.write(json.dumps({**feed_line(item.url, [], item.storyId, item.storyCluster, item.repostOf),
+                                "blocks": item.blocks}) + "\n")
+    return state
+
+
+def test_reconciling_a_runs_feed_signs_nothing_the_run_signed(tmp_path, signing):
+    items = [article("http://a/1.html", story_pool()[0], "1" * 16), article("http://b/1.html", story_pool()[1], "2" * 16),
+             article("http://c/1.html", story_pool()[0], "1" * 16)]
+    state = crawled(tmp_path, items)
+    kept = state.copy_of("2" * 16).sig
+    state.end_run()
+    state.close()
+    assert len(signing) == 2
+    again = SqliteState(tmp_path / "state.sqlite")
+    assert reconcile(again, tmp_path)["articles"] == 3
+    assert len(signing) == 2  # none signed again: neither the two stories nor the exact repost
+    assert (again.copy_of("2" * 16).sig == kept).all() and again.copy_of("1" * 16).url == "http://a/1.html"
+    again.begin_run()  # entered into the tables: what was kept for them goes
+    assert again.db.execute("SELECT count(*) FROM signed").fetchone()[0] == 0
+
+
+def test_a_killed_runs_feed_is_signed_when_reconciled(tmp_path, signing):
+    state = crawled(tmp_path, [article("http://a/1.html", story_pool()[0], "1" * 16)])
+    state.close()  # killed: nothing committed since the run began
+    again = SqliteState(tmp_path / "state.sqlite")
+    assert reconcile(again, tmp_path)["articles"] == 1
+    assert len(signing) == 2 and again.copy_of("1" * 16).sig is not None
+
+
+def test_a_state_file_without_kept_signatures_opens_and_reconciles(tmp_path, signing):
+    path = tmp_path / "state.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE copies (story_id TEXT PRIMARY KEY, url TEXT, cluster TEXT, head TEXT, seen REAL, sig BLOB)")
+    db.execute("INSERT INTO copies VALUES (?, ?, ?, ?, ?, NULL)", ("1" * 16, "http://a/1.html", "1" * 16,
+                                                                    "http://a/1.html", 0.0))
+    db.commit()
+    db.close()
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "run.jsonl").write_text("".join(
+        json.dumps(feed_line(f"http://{h}/1.html", story_pool()[0], sid)) + "\n" for h, sid in (("b", "1" * 16),
+                                                                                               ("c", "2" * 16))))
+    state = SqliteState(path)
+    assert reconcile(state, tmp_path)["articles"] == 2
+    assert len(signing) == 1  # the story the state already held is not signed
+    assert state.copy_of("2" * 16).sig is not None and state.copy_of("1" * 16).url == "http://a/1.html"
+
+
+def test_band_keys_are_those_the_state_files_hold():
+    import hashlib
+
+    s = sig(story_pool()[0])
+    assert reposts.bands(s) == [
+        int.from_bytes(hashlib.blake2b(s[b * reposts.ROWS:(b + 1) * reposts.ROWS].tobytes(), digest_size=8,
+                                       salt=b.to_bytes(2, "big")).digest(), "big") >> 1
+        for b in range(reposts.BANDS)]

@@ -3,7 +3,6 @@ for the crawl (``crawler.demo``). It runs only when asked for by name, and only 
 folder that holds nothing but the demo's own items."""
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -11,6 +10,7 @@ import scrapy
 from scrapy.exceptions import UsageError
 
 from .. import feeds
+from ..feeds import lines
 from ..spiders.news import NewsSpider, check_full
 from .server import canonical_netlocs
 
@@ -78,11 +78,8 @@ def _another_sites_item(folder, netlocs: tuple[str, ...]) -> str | None:
     """The URL of an item of another site in the folder's feeds, else None. Each run writes
     files of its own, so the first line of each file tells whose run it was."""
     for kind, path in feeds.files(folder, "*"):
-        with path.open("rb") as f:
-            line = f.readline()
-        try:
-            item = json.loads(line)
-        except ValueError:
+        item = lines.first_item(path)
+        if item is None:
             continue  # empty, or a half-written line: the state cuts it
         url = item.get("firstSeenIn") if kind == "briefs" else item.get("url")
         if url and urlsplit(url).netloc not in netlocs:

@@ -13,8 +13,8 @@ from scrapy.exceptions import NotConfigured
 
 from .. import feeds
 from ..engine import distributed
+from ..feeds import lines
 from ..state import SqliteState, reconcile
-from ..state.base import read_feed_items
 from ..state.redis import RedisState
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats: StatsCol
     pages: set[str] = set()
     briefs: set[str] = set()
     counts: dict[str, int] = {}
-    for kind, item in read_feed_items(feed_dir, own):
+    for kind, item in lines.read_items(feed_dir, own):
         state.record(kind, item)
         counts[kind] = counts.get(kind, 0) + 1
         if kind == "briefs":

@@ -16,6 +16,8 @@ import dataclasses
 
 from scrapy.exporters import JsonLinesItemExporter as ScrapyJsonLinesItemExporter
 
+from . import lines
+
 
 class JsonLinesItemExporter(ScrapyJsonLinesItemExporter):
     def __init__(self, file, **kwargs):
@@ -38,11 +40,7 @@ class JsonLinesItemExporter(ScrapyJsonLinesItemExporter):
             super().export_item(item)
         else:
             data = self.encoder.encode({name: getattr(item, name) for name in names}) + "\n"
-            try:
-                line = data.encode(self.encoding or "utf-8")
-            except UnicodeEncodeError:  # an unpaired surrogate: written as its JSON escape, never lost
-                line = data.encode(self.encoding or "utf-8", "backslashreplace")
-            self.file.write(line)
+            self.file.write(lines.encode(data, self.encoding or "utf-8"))
         # Each line leaves the process at once: a SIGKILL loses no buffered line. The feeds
         # are separate files, and an article's briefs are exported before it (they are
         # yielded first): so an article in its feed has its briefs in theirs.

@@ -62,18 +62,21 @@ class DedupPipeline:
         own, removed = self.site_lines.own(urlsplit(item.url).netloc, paragraphs(item.blocks))
         if removed:
             self.stats.inc_value("reposts/site_lines", removed)
-        # the story key the reader made, unless the site's lines were left out of it
-        key = story_key(own, self.keys.t2s) if removed else item.story_key
-        assert item.storyId is not None  # the reader gives every article it emits its storyId
-        story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
-        with index.repost_lock():
-            first, _ = reposts.find(index, story)
-            if first is None:
-                first = story
-                index.add_copy(story)
-            elif first.story_id != item.storyId:
-                story.cluster, story.head, story.seen = first.cluster, first.head, first.seen
-                index.add_copy(story)
+        # the same story entered before needs no signature: entries never change, first one wins
+        first = index.copy_of(item.storyId)
+        if first is None:
+            assert item.storyId is not None  # the reader gives every article it emits its storyId
+            # the story key the reader made, unless the site's lines were left out of it
+            key = story_key(own, self.keys.t2s) if removed else item.story_key
+            story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
+            with index.repost_lock():  # another worker may have entered it since: looked up again
+                first, _ = reposts.find(index, story)
+                if first is None:
+                    first = story
+                    index.add_copy(story)
+                elif first.story_id != item.storyId:
+                    story.cluster, story.head, story.seen = first.cluster, first.head, first.seen
+                    index.add_copy(story)
         item.storyCluster = first.cluster
         if first.head == item.url:  # the first copy (or, after a kill, that page again)
             self.stats.inc_value("stories/unique")

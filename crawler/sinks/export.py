@@ -23,7 +23,7 @@ from pathlib import Path
 from scrapy.utils.misc import load_object
 
 from .. import defaults, feeds
-from ..state.base import read_feed_items
+from ..feeds import lines
 
 # What makes two lines of a kind's feed the same item: what the crawl state claims them by.
 IDENTITY = {"articles": ("url", "storyId"), "briefs": ("id",), "rejects": ("url", "reason")}
@@ -43,7 +43,7 @@ def to_csv(feed_dir: Path, out_dir: Path, pattern: str = feeds.glob_of(defaults.
             writer.writeheader()
         counts = dict.fromkeys(feeds.KINDS, 0)
         seen: dict[str, set[tuple]] = {kind: set() for kind in feeds.KINDS}
-        for kind, item in read_feed_items(feed_dir, pattern):
+        for kind, item in lines.read_items(feed_dir, pattern):
             key = tuple(item.get(name) for name in IDENTITY[kind])
             if key in seen[kind]:
                 if duplicates is not None:

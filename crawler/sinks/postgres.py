@@ -15,7 +15,6 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +24,7 @@ import psycopg.errors
 from psycopg.types.json import Jsonb
 
 from .. import feeds
+from ..feeds import lines
 from ..pages.codepoints import valid
 from ..reasons import RejectReason
 
@@ -92,29 +92,6 @@ def _one(cursor):
     row = cursor.fetchone()
     assert row is not None
     return row[0]
-
-
-def _complete_lines(path: Path, start: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """(byte offset, line, its length) of each complete line from ``start``, one held at a
-    time; the line is None when it is over MAX_LINE_BYTES (the rest of it is skipped unread)."""
-    with path.open("rb") as f:
-        f.seek(start)
-        offset = start
-        while raw := f.readline(MAX_LINE_BYTES + 1):
-            size = len(raw)
-            line: bytes | None = raw
-            if not raw.endswith(b"\n"):
-                if size <= MAX_LINE_BYTES:
-                    return  # still being written: a later load finishes it
-                line = None  # neither held while the rest is skipped
-                del raw
-                while (chunk := f.readline(1 << 20)) and not chunk.endswith(b"\n"):
-                    size += len(chunk)
-                if not chunk:
-                    return
-                size += len(chunk)
-            yield offset, line, size
-            offset += size
 
 
 def _when(value: str | None):
@@ -204,7 +181,7 @@ def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path)
         cur.execute("INSERT INTO feed_offsets VALUES (%s, 0) ON CONFLICT DO NOTHING", (name,))
         start = _one(cur.execute("SELECT byte_offset FROM feed_offsets WHERE feed_file = %s FOR UPDATE", (name,)))
         end, chunk, held = start, [], 0
-        for offset, raw, size in _complete_lines(path, start):
+        for offset, raw, size in lines.tail(path, start, max_bytes=MAX_LINE_BYTES):
             end = offset + size
             if raw is None:
                 _refused(cur, kind, "", (name, offset), f"a line of {size} bytes: over {MAX_LINE_BYTES}")

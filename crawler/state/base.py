@@ -1,9 +1,6 @@
 """The crawl-state interface and the feed reconciliation every store shares."""
 from __future__ import annotations
 
-import json
-import logging
-import os
 import time
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -11,9 +8,9 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import defaults, feeds
+from ..feeds import lines
 from .reposts import Copy
 
-logger = logging.getLogger(__name__)
 # The feed files of the default name (tests and tools that index a feed folder directly).
 DEFAULT_PATTERN = feeds.glob_of(defaults.NEWS_FEED_NAME)
 
@@ -83,53 +80,18 @@ class CrawlState(Protocol):
     def close(self) -> None: ...
 
 
-def _cut_partial_tail(path: Path, start: int) -> int:
-    """A killed writer can leave half a line: cut it. Returns the file's usable length."""
-    size = path.stat().st_size
-    if size <= start:
-        return size
-    with path.open("rb+") as f:
-        f.seek(max(start, size - 1))
-        if f.read(1) == b"\n":
-            return size
-        f.seek(start)
-        data = f.read()
-        keep = start + data.rfind(b"\n") + 1 if b"\n" in data else start
-        f.truncate(keep)
-        os.fsync(f.fileno())
-    logger.warning("Cut a partial last line from %s (%d bytes): its item will be fetched again", path, size - keep)
-    return keep
-
-
-def _items_from(path: Path, start: int) -> tuple[list[dict], int]:
-    """The complete lines of a feed file from byte ``start``, and where they end."""
-    end = _cut_partial_tail(path, start)
-    if end <= start:
-        return [], end
-    with path.open("rb") as f:
-        f.seek(start)
-        data = f.read(end - start)
-    return [json.loads(line) for line in data.splitlines() if line.strip()], end
-
-
 def reconcile(state: CrawlState, feed_dir: str | Path, pattern: str = DEFAULT_PATTERN) -> dict[str, int]:
     """Index the feed bytes written since the last reconciliation (feed files matching
     ``pattern``, see ``crawler.feeds``). Returns counts per kind."""
     counts = dict.fromkeys(feeds.KINDS, 0)
     for kind, path in feeds.files(feed_dir, pattern):
         start = state.feed_offset(str(path))
-        items, end = _items_from(path, start)
-        for item in items:
+        end = lines.repair(path, start)
+        for item in lines.items(path, start, end):
             state.record(kind, item)
-        counts[kind] += len(items)
+            counts[kind] += 1
         if end > start:
             state.set_feed_offset(str(path), end)
     state.commit()
     return counts
 
-
-def read_feed_items(feed_dir: str | Path, pattern: str):
-    """(kind, item) for every complete line of the feed files matching ``pattern``."""
-    for kind, path in feeds.files(feed_dir, pattern):
-        for item in _items_from(path, 0)[0]:
-            yield kind, item

@@ -148,9 +148,8 @@ class RedisState:
                 c = self.copy_of(story_id)
                 return c.seen if c else None
 
-            copy = reposts.from_feed(item, self._keys, downloaded_at(item), head_seen)
-            if copy is not None:
-                self.add_copy(copy)
+            sig = reposts.feed_signature(item, self._keys)
+            self.add_copy(reposts.from_feed(item, sig, downloaded_at(item), head_seen))
 
     def release_unwritten(self, written_pages: set[str], written_briefs: set[str]) -> int:
         """Drop this worker's claims that never reached its feeds (a kill lost them)."""

@@ -158,11 +158,19 @@ class SiteLines:
         return [p for p in out if p], removed
 
 
+# One salted hasher a band, copied for each signature: making one with its salt costs as
+# much as hashing a band.
+_BAND_HASHERS = [hashlib.blake2b(digest_size=8, salt=b.to_bytes(2, "big")) for b in range(BANDS)]
+
+
 def bands(sig: np.ndarray) -> list[int]:
-    """The signature's LSH band keys: 63-bit integers (they fit SQLite's INTEGER)."""
+    """The signature's LSH band keys: 63-bit integers (they fit SQLite's INTEGER). A band's
+    key is the salted digest of its ROWS values' bytes: the state's stored keys depend on it."""
+    raw, step = sig.tobytes(), ROWS * sig.itemsize
     keys = []
-    for b in range(BANDS):
-        digest = hashlib.blake2b(sig[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8, salt=b.to_bytes(2, "big"))
+    for b, hasher in enumerate(_BAND_HASHERS):
+        digest = hasher.copy()
+        digest.update(raw[b * step:(b + 1) * step])
         keys.append(int.from_bytes(digest.digest(), "big") >> 1)
     return keys
 
@@ -223,13 +231,16 @@ def find(store, story: Copy) -> tuple[Copy | None, float]:
     return closest(story.sig, store.candidates(story.bands))
 
 
-def from_feed(item: dict, keys, seen: float, head_seen=None) -> Copy | None:
-    """The index entry of an article read back from a feed (``keys``: a ``StoryKeys``);
-    ``head_seen(story_id)``: when the cluster's first copy was fetched, if known."""
-    story_id = item.get("storyId")
-    if not story_id:
-        return None
+def feed_signature(item: dict, keys) -> np.ndarray | None:
+    """The signature of an article read back from a feed (``keys``: a ``StoryKeys``), for a
+    story whose signature the state did not keep."""
+    return signature(keys(item.get("blocks") or []))
+
+
+def from_feed(item: dict, sig: np.ndarray | None, seen: float, head_seen=None) -> Copy:
+    """The index entry of an article read back from a feed (it has a ``storyId``), with its
+    signature; ``head_seen(story_id)``: when the cluster's first copy was fetched, if known."""
+    story_id = item["storyId"]
     cluster = item.get("storyCluster") or story_id
     first_seen = seen if cluster == story_id else (head_seen(cluster) if head_seen else None) or seen
-    return Copy(story_id, item["url"], cluster, item.get("repostOf") or item["url"], first_seen,
-                signature(keys(item.get("blocks") or [])))
+    return Copy(story_id, item["url"], cluster, item.get("repostOf") or item["url"], first_seen, sig)

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS briefs (id TEXT PRIMARY KEY, first_seen_in TEXT, reco
 CREATE TABLE IF NOT EXISTS brief_bodies (first_id TEXT, id TEXT, body TEXT, PRIMARY KEY (first_id, id));
 CREATE TABLE IF NOT EXISTS copies (story_id TEXT PRIMARY KEY, url TEXT, cluster TEXT, head TEXT, seen REAL, sig BLOB);
 CREATE TABLE IF NOT EXISTS bands (key INTEGER PRIMARY KEY, story_id TEXT);
+CREATE TABLE IF NOT EXISTS signed (story_id TEXT PRIMARY KEY, sig BLOB);
 CREATE TABLE IF NOT EXISTS feed_files (path TEXT PRIMARY KEY, offset INTEGER);
 CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched REAL);
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL, finished REAL);
@@ -77,18 +78,30 @@ class SqliteState:
         return [_copy(r) for r in rows] + self._copies.candidates(keys)
 
     def add_copy(self, copy: reposts.Copy) -> None:
+        """Into this run's index; its signature is kept for the reconciliation of the feeds,
+        which enters the story into the tables only once its article is in a feed."""
         self._copies.add_copy(copy)
+        self.db.execute("INSERT OR IGNORE INTO signed VALUES (?, ?)", (copy.story_id, reposts.to_bytes(copy.sig)))
 
     def repost_lock(self) -> AbstractContextManager:
         return self._copies.repost_lock()
 
     def _record_copy(self, item: dict) -> None:
-        if self._keys is None:
-            self._keys = StoryKeys()
-        copy = reposts.from_feed(item, self._keys, downloaded_at(item), self._seen)
-        if copy is None or not self.db.execute("INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?, ?, ?)", (
-                copy.story_id, copy.url, copy.cluster, copy.head, copy.seen, reposts.to_bytes(copy.sig))).rowcount:
+        """A story entered once: signed by the run that found it, read again only when that
+        run's signature was not kept (it was killed before it committed)."""
+        story_id = item.get("storyId")
+        if not story_id or self.db.execute("SELECT 1 FROM copies WHERE story_id = ?", (story_id,)).fetchone():
             return
+        row = self.db.execute("SELECT sig FROM signed WHERE story_id = ?", (story_id,)).fetchone()
+        if row is not None:
+            sig = reposts.from_bytes(row[0])
+        else:
+            if self._keys is None:
+                self._keys = StoryKeys()
+            sig = reposts.feed_signature(item, self._keys)
+        copy = reposts.from_feed(item, sig, downloaded_at(item), self._seen)
+        self.db.execute("INSERT INTO copies VALUES (?, ?, ?, ?, ?, ?)", (
+            copy.story_id, copy.url, copy.cluster, copy.head, copy.seen, reposts.to_bytes(copy.sig)))
         if copy.sig is not None:
             self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
                                 [(k, copy.story_id) for k in copy.bands])
@@ -155,6 +168,8 @@ class SqliteState:
         return last is None or last[0] is not None
 
     def begin_run(self) -> None:
+        # the last run's signatures: each is in the tables now, or of an item no feed holds
+        self.db.execute("DELETE FROM signed")
         self.run_id = self.db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),)).lastrowid
         self.db.commit()
 
