@@ -22,7 +22,7 @@ from typing import TypeGuard
 from . import brieftime
 from .briefevidence import ATTRIBUTION, Evidence, weigh
 from .brieftime import END_BRACKETED as BRIEF_TIME
-from .brieftime import TimeMark
+from .brieftime import PageDay, TimeMark
 
 __all__ = ["BRIEF_TIME", "BlockRole", "BriefParts", "ends_like_a_brief", "find_source", "parse_brief", "read_blocks",
            "split_blocks"]
@@ -61,7 +61,7 @@ _SOURCE_START = re.compile(
 _SOURCE_END = re.compile(r"[（(]\s*(?:(?:消息)?(?:來源|来源)|Source)?\s*[:：]?\s*"
                          r"(?P<src>[A-Za-z][A-Za-z0-9.&\- ]{1,30}|[\u4e00-\u9fff]{2,12})\s*[)）]\s*$", re.I)
 _NOT_SOURCES = frozenset({"官方", "市場", "市场", "相關", "相关", "最新", "外媒", "媒體", "媒体", "鏈上", "链上",
-                          "有關", "有关"})
+                          "有關", "有关", "統計", "统计"})
 
 
 # A flash label before the title (`【快讯】`, `[7×24]`, `币圈快讯：`, `7x24快讯 |`): not the
@@ -224,18 +224,21 @@ def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefP
     return [b for b, r in zip(blocks, roles, strict=True) if r.role == STORY], found
 
 
-def read_blocks(blocks: list[dict], at_top: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+def read_blocks(blocks: list[dict], at_top: bool = True,
+                page_day: PageDay | None = None) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
     """What each block is (story, or a part of a brief), and the briefs with the position
     of their first block. ``at_top``: the blocks open the story (a time alone on the first
-    line is then the page's date more often than a brief's)."""
-    return _Reading(blocks, at_top).read()
+    line is then the page's date more often than a brief's). ``page_day``: the day of the
+    clock items no day heading dates (a flash page's), else they are not briefs."""
+    return _Reading(blocks, at_top, page_day).read()
 
 
 class _Reading:
     """One pass over a story's blocks, in order; a brief takes its lines out of the story."""
 
-    def __init__(self, blocks: list[dict], at_top: bool):
+    def __init__(self, blocks: list[dict], at_top: bool, page_day: PageDay | None = None):
         self.at_top = at_top
+        self.page_day = page_day
         self.texts = [b["text"] for b in blocks]
         self.headings = [b["type"] == "heading" for b in blocks]
         # most blocks are story with no clock in them: let them go before a call
@@ -255,6 +258,8 @@ class _Reading:
                 i += 1
                 continue
             taken = self._brief_at(i, mark, day) if mark is not None else None
+            if taken is None and mark is not None and day is None and self.page_day is not None:
+                taken = self._page_dated(i, mark, self.page_day)
             if mark is not None and taken is not None:
                 first, last, parts, roles = taken
                 for k, role in roles.items():
@@ -306,6 +311,16 @@ class _Reading:
             return self._clock_item(i, mark, f"{day[1]} {mark.raw}")
         return None
 
+    def _page_dated(self, i: int, mark: TimeMark, page_day: PageDay):
+        """A clock item no day heading dates, dated by the page's own day."""
+        if mark.kind not in ("clock", "clock_start"):
+            return None
+        time_raw, day, minutes = page_day.at(mark.raw)
+        taken = self._clock_item(i, mark, time_raw)
+        if taken is not None:
+            page_day.take(day, minutes)
+        return taken
+
     def _time_line(self, i: int, mark: TimeMark):
         """A time on its own line: the brief is the text above it, or else below it."""
         source = mark.rest or None
@@ -355,7 +370,16 @@ class _Reading:
         t = _title_and_body(text)
         parts = (_parts(t.title, t.body, time_raw, how, t.how, text, t.label, source, first_line)
                  if t is not None else None)
-        return (k, parts, {k: "a brief"}) if _decided(parts) else None
+        if _decided(parts):
+            return k, parts, {k: "a brief"}
+        # a 7×24 item's title on a line of its own, not marked as a heading (`<div class="tt">`)
+        if (how == "clock_under_day" and len(text) <= MAX_TITLE and text[-1] not in _NO_TITLE_ENDS
+                and self._free(k + 1) and self.marks[k + 1] is None and not self.headings[k + 1]):
+            body = self.texts[k + 1]
+            parts = _parts(text, body, time_raw, how, "line_above", body, source=source)
+            if _decided(parts):
+                return k + 1, parts, {k: "a brief's title", k + 1: "a brief"}
+        return None
 
     def _text_with_title(self, k: int, time_raw: str, how: str, source: str | None):
         """The brief whose text is block ``k``: titled in itself, or by the heading (or the

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 _OPEN, _CLOSE = "[［【〔（(「", "]］】〕）)」"
 _O, _C = re.escape(_OPEN), re.escape(_CLOSE)  # inside a character class
@@ -110,6 +111,38 @@ def _at_start(text: str) -> TimeMark | None:
         return TimeMark("clock", clean(m["clock"]), "")
     m = _CLOCK_START.match(text)
     return TimeMark("clock_start", clean(m["clock"]), text[m.end():].strip()) if m else None
+
+
+MINUTES_A_DAY = 24 * 60
+
+
+class PageDay:
+    """The day of the clocks no day heading dates (a flash page printed without headings):
+    the page's own date. Flash lists run newest first, so a clock later than the one above
+    it, or than the page's own time, is the day before: the list has run past midnight."""
+
+    def __init__(self, day: date, clock: str | None = None):
+        self.day = day
+        #: minutes past midnight of the newest clock read so far (at first, the page's own time)
+        self.last = _minutes(clock) if clock else MINUTES_A_DAY
+
+    def at(self, clock: str) -> tuple[str, date, int]:
+        """(the raw time ``clock`` is read as, its day, its minutes), the day not yet moved."""
+        minutes = _minutes(clock)
+        day = self.day - timedelta(days=1) if minutes > self.last else self.day
+        return f"{day.isoformat()} {clock}", day, minutes
+
+    def take(self, day: date, minutes: int) -> None:
+        """A brief was read at ``at``'s answer: the clocks below it are no later."""
+        self.day, self.last = day, minutes
+
+
+def _minutes(clock: str) -> int:
+    h, m = _CLOCK_PARTS.match(clock).groups()  # type: ignore[union-attr]
+    return int(h) * 60 + int(m)
+
+
+_CLOCK_PARTS = re.compile(r"\D*(\d{1,2})[:：](\d{2})")
 
 
 def ends_with_time(text: str) -> bool:

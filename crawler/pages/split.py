@@ -12,7 +12,7 @@ from functools import cache
 import opencc
 
 from .. import fingerprints
-from ..briefs import split_blocks
+from ..briefs import BriefParts, split_blocks
 from ..items import Article, Brief, Reject
 
 
@@ -61,11 +61,27 @@ def split_article(article: Article, converter: opencc.OpenCC | None = None) -> l
     article.set_story(story)
     article.story_key = fingerprints.story_key(fingerprints.paragraphs(story), converter)
     article.storyId = fingerprints.story_id(article.story_key)
-    briefs = []
-    for _, parts in found:
-        bid = fingerprints.brief_id(parts.title, parts.time_raw, converter)
-        article.briefIds.append(bid)
-        briefs.append(Brief(id=bid, headline=parts.title, headlineRaw=parts.title, body=parts.body,
-                            bodyRaw=parts.body, source=parts.source, datePublishedRaw=parts.time_raw,
-                            firstSeenIn=article.url))
+    briefs = [_brief(parts, article.url, converter) for _, parts in found]
+    article.briefIds.extend(b.id for b in briefs)
     return briefs
+
+
+def emit_flashes(url: str, flashes: list[tuple[BriefParts, str | None]], site: str | None,
+                 converter: opencc.OpenCC | None = None) -> Emitted:
+    """What a flash page emits: its flashes as briefs, each published there (or at the
+    flash's own URL) by the site, and no article."""
+    converter = converter or t2s()
+    briefs = []
+    for parts, own in flashes:
+        brief = _brief(parts, url, converter)
+        brief.source, brief.url, brief.originUrl = parts.source or site, own, own or url
+        briefs.append(brief)
+    return Emitted(None, briefs)
+
+
+def _brief(parts: BriefParts, seen_in: str, converter: opencc.OpenCC) -> Brief:
+    """The item of a brief found in the page at ``seen_in``: its id is the same wherever
+    the brief is printed."""
+    return Brief(id=fingerprints.brief_id(parts.title, parts.time_raw, converter), headline=parts.title,
+                 headlineRaw=parts.title, body=parts.body, bodyRaw=parts.body, source=parts.source,
+                 datePublishedRaw=parts.time_raw, firstSeenIn=seen_in)
