@@ -254,7 +254,7 @@ class _Reading:
         while i < n:
             mark = marks[i]
             if mark is not None and mark.kind == "day":
-                day = (i, mark.raw)
+                day = (i, self.page_day.with_year(mark.raw) if self.page_day is not None else mark.raw)
                 i += 1
                 continue
             taken = self._brief_at(i, mark, day) if mark is not None else None

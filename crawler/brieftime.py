@@ -132,6 +132,15 @@ class PageDay:
         day = self.day - timedelta(days=1) if minutes > self.last else self.day
         return f"{day.isoformat()} {clock}", day, minutes
 
+    def with_year(self, day_raw: str) -> str:
+        """A day heading printed without its year (`9月1日`), given the page's: the latest
+        such day not after the page's own (a January page's `12月31日` is last year's)."""
+        m = _MONTH_DAY.match(day_raw)
+        if m is None:
+            return day_raw
+        year = self.day.year - ((int(m[1]), int(m[2])) > (self.day.month, self.day.day))
+        return f"{year}年{day_raw}"
+
     def take(self, day: date, minutes: int) -> None:
         """A brief was read at ``at``'s answer: the clocks below it are no later."""
         self.day, self.last = day, minutes
@@ -142,6 +151,7 @@ def _minutes(clock: str) -> int:
     return int(h) * 60 + int(m)
 
 
+_MONTH_DAY = re.compile(r"^(\d{1,2})月(\d{1,2})日")
 _CLOCK_PARTS = re.compile(r"\D*(\d{1,2})[:：](\d{2})")
 
 

@@ -14,7 +14,9 @@ from scrapy.exceptions import NotConfigured
 
 from .. import distributed, feeds
 from ..dates import CHINA_TZ
+from ..flashorigins import FlashOrigins
 from ..items import Article, Brief, Reject
+from ..middlewares.briefs import brief_held_back
 from .state import CrawlStateExtension
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ class CrawlReport:
         self.crawler = crawler
         self.directory = directory
         self.network = RepostNetwork()
+        self.origins = FlashOrigins()
         self._state_ext = False  # not looked up yet
         self.by_day: dict[str, Counter] = {"article": Counter(), "brief": Counter()}
         self.brief_sources: Counter = Counter()
@@ -44,6 +47,7 @@ class CrawlReport:
         ext = cls(crawler, feeds.feed_dir(s) / feeds.REPORTS)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.brief_held_back, signal=brief_held_back)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
         crawler.signals.connect(ext.response_received, signal=signals.response_received)
         return ext
@@ -65,6 +69,7 @@ class CrawlReport:
             logger.warning("Not following the redirect of %s to another site: %s", redirects[0], request.url)
 
     def item_scraped(self, item, response: Response | None = None, spider: Spider | None = None):
+        self._flash_origin(item)
         if isinstance(item, Article):
             self.network.add(item, self._state())
         if isinstance(item, (Article, Brief)) and item.datePublished:
@@ -75,6 +80,16 @@ class CrawlReport:
             examples = self.reject_examples.setdefault(item.reason, [])
             if len(examples) < EXAMPLES:
                 examples.append(item.url)
+
+    # -- where injected briefs were first published: its own section of the report ---------
+    def brief_held_back(self, brief: Brief, response: Response | None = None):
+        self.origins.add_brief(brief)
+
+    def _flash_origin(self, item) -> None:
+        if isinstance(item, Brief):
+            self.origins.add_brief(item)
+        elif isinstance(item, Article):
+            self.origins.add_article(item)
 
     def report(self, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
@@ -100,6 +115,7 @@ class CrawlReport:
             "briefs": pick("briefs/"),
             "stories": pick("stories/"),
             "reposts": {**pick("reposts/"), **self.network.view()},
+            "flash_origins": self.origins.view(),
             "charset": pick("charset/"),
             "errors": stats.get("log_count/ERROR", 0),
             "verdict": stats.get("monitors/verdict"),

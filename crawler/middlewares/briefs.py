@@ -23,18 +23,25 @@ if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.signalmanager import SignalManager
     from scrapy.statscollectors import StatsCollector
 
 
+#: Signal sent with ``brief`` and ``response`` for each brief held back (a repeat, or every
+#: brief when none is emitted): the crawl report still learns where its flash was published.
+brief_held_back = object()
+
+
 class BriefsMiddleware:
-    def __init__(self, stats: StatsCollector, enabled: bool = True):
+    def __init__(self, stats: StatsCollector, enabled: bool = True, signals: SignalManager | None = None):
         self.stats = stats
         self.enabled = enabled
+        self.signals = signals
         self.ledger = BriefLedger(t2s())  # the briefs yielded in this crawl, by id and body
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
-        return cls(crawler.stats, crawler.settings.getbool("BRIEFS_ENABLED"))
+        return cls(crawler.stats, crawler.settings.getbool("BRIEFS_ENABLED"), crawler.signals)
 
     def process_spider_output(self, response: Response, result, spider: Spider | None = None):
         ids: list[str] = []  # the ids a response's briefs go under: they come from one story
@@ -42,6 +49,8 @@ class BriefsMiddleware:
             if isinstance(item, Brief):
                 if self._admit(item, ids):
                     yield item
+                else:
+                    self._held_back(item, response)
             else:
                 yield self._listing(item, ids)
 
@@ -51,6 +60,8 @@ class BriefsMiddleware:
             if isinstance(item, Brief):
                 if self._admit(item, ids):
                     yield item
+                else:
+                    self._held_back(item, response)
             else:
                 yield self._listing(item, ids)
 
@@ -70,6 +81,10 @@ class BriefsMiddleware:
         if admitted.seen is Seen.VARIANT:
             self.stats.inc_value("briefs/variants")
         return True
+
+    def _held_back(self, brief: Brief, response: Response) -> None:
+        if self.signals is not None:
+            self.signals.send_catch_log(signal=brief_held_back, brief=brief, response=response)
 
     def _listing(self, item, ids: list[str]):
         """The article lists its briefs by the ids they went under (a variant's own: the body
