@@ -40,10 +40,15 @@ class Emitted:
         return [*self.briefs, last] if last is not None else list(self.briefs)
 
 
-def emit(article: Article, converter: opencc.OpenCC | None = None) -> Emitted:
+def emit(article: Article, converter: opencc.OpenCC | None = None, beside: list[BriefParts] | None = None) -> Emitted:
     """Split the briefs out of ``article`` as read (one page, or the pages of an article
-    joined): its story, ids and story key are set in place."""
+    joined): its story, ids and story key are set in place. ``beside``: the briefs the page
+    printed outside the story (a sidebar's 7×24 list), listed after the story's own."""
     briefs = split_article(article, converter)
+    if beside:
+        more = [_brief(parts, article.url, converter or t2s()) for parts in beside]
+        article.briefIds.extend(b.id for b in more)
+        briefs += more
     if article.storyId:  # a story with words is left
         return Emitted(article, briefs)
     if briefs:  # a page of nothing but briefs (a flash page): the briefs are the news
