@@ -51,6 +51,8 @@ _WEEKDAY = r"(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])"
 _DAY = re.compile(rf"^(?:{_WEEKDAY}\s*)?(?P<day>\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?"
                   rf"|\d{{1,2}}月\d{{1,2}}日)\s*{_WEEKDAY}?$")
 ANY_CLOCK = re.compile(r"\d[:：]\d\d")  # every time holds a clock
+# A line led by a clock (a 7×24 item's, or its clock alone): cheap, for a whole story's lines.
+CLOCK_LED = re.compile(rf"^[{_O}]?\s*{_CLOCK}")
 MAX_DAY_LINE = 24  # the longest day heading: `2023年09月01日 星期五` and spaces
 MAX_TIME_LINE = 60  # the longest line that is a time alone (with an outlet's name and a label)
 _LOST_SPACE = re.compile(r"[\s?？]+")

@@ -11,12 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..brieftime import CLOCK_LED
 from . import labels, links
 from .article import ArticlePage
 from .document import Document
 from .flashes import Flashes
 from .listing import FlashPage, Listing, ListPage
-from .tunables import LABEL_BLOCKS, MIN_LIST_ENTRIES, MIN_STORY_CHARS, MIN_TITLED_STORY, MIN_WEIGHED_STORY
+from .tunables import (
+    LABEL_BLOCKS,
+    MIN_FLASHES,
+    MIN_LIST_ENTRIES,
+    MIN_STORY_CHARS,
+    MIN_TITLED_STORY,
+    MIN_WEIGHED_STORY,
+)
 
 __all__ = ["ArticlePage", "Document", "FlashPage", "ListPage", "Listing", "page_classes", "page_kind", "read_page"]
 
@@ -88,25 +96,22 @@ def _kind_by_weight(page: ArticlePage, listing: ListPage) -> tuple[str, str]:
 def _flash_page(page: ArticlePage, listing: ListPage) -> str | None:
     """Why the page is a list of news flashes, or None: once its flashes are taken out, the
     article reading leaves too little story for an article, no group of entries beside
-    them leads to articles, and none of them is an article's dated teaser. (Most pages are
-    let go on the article reading's story alone.)"""
-    if _story_left(page, frozenset()) >= MIN_WEIGHED_STORY:
+    them leads to articles, and none of them is an article's dated teaser. Only a page whose
+    story is short, or holds items led by a clock, is read for flashes: an article's story
+    with briefs injected into it is neither, and is let go before any reading."""
+    story = page.story
+    if story.chars >= MIN_WEIGHED_STORY and sum(1 for b in story.blocks if CLOCK_LED.match(b.text)) < MIN_FLASHES:
         return None
     flashes: Flashes | None = listing.flashes
     if flashes is None or flashes.teasers:
         return None
-    left = _story_left(page, flashes.texts)
+    taken = flashes.texts
+    left = sum(len(b.text) for b in story.blocks if b.type == "paragraph" and b.text not in taken)
     other = [e for e in page.doc.entries if e.url not in flashes.urls]
     if left >= MIN_STORY_CHARS or len(other) >= MIN_LIST_ENTRIES:
         return None
     return (f"{len(flashes.found)} dated flashes ({flashes.chars} characters), {left} characters of story "
             f"beside them, and {len(other)} entries")
-
-
-def _story_left(page: ArticlePage, taken: frozenset[str]) -> int:
-    """Characters of the page's story as an article would emit it (its own briefs split
-    out), but for the blocks in ``taken``."""
-    return sum(len(b["text"]) for b in page.to_item().blocks if b["type"] == "paragraph" and b["text"] not in taken)
 
 
 def _has_list_pager(article: ArticlePage, listing: ListPage) -> bool:
