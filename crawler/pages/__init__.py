@@ -105,9 +105,9 @@ def _flash_page(page: ArticlePage, listing: ListPage) -> str | None:
     flashes: Flashes | None = listing.flashes
     if flashes is None or flashes.teasers:
         return None
-    taken = flashes.texts
+    taken, own = flashes.texts, flashes.urls
     left = sum(len(b.text) for b in story.blocks if b.type == "paragraph" and b.text not in taken)
-    other = [e for e in page.doc.entries if e.url not in flashes.urls]
+    other = [e for e in page.doc.entries if e.url not in own]
     if left >= MIN_STORY_CHARS or len(other) >= MIN_LIST_ENTRIES:
         return None
     return (f"{len(flashes.found)} dated flashes ({flashes.chars} characters), {left} characters of story "

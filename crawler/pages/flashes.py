@@ -10,6 +10,7 @@ the page's own date (``brieftime.PageDay``).
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -25,6 +26,7 @@ from .tunables import MIN_FLASHES
 # The <title>'s last part names the site: `7×24小时快讯_链报财经`, `快讯 - 讯币`.
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
 MAX_SITE_NAME = 16
+MAX_LINKS_LOOKED_AT = 8
 CLOCK_ITEM = "clock_under_day"  # briefevidence.TIME_WEIGHTS: a clock, the day from a heading or the page
 # Roles that end a flash: the blocks after it are another flash's or the page's own.
 _NOT_A_FLASH = frozenset((STORY, "the day heading of briefs", "a heading over briefs"))
@@ -113,7 +115,9 @@ def _own_url(doc: Document, blocks: list[dom.Block], roles: list[BlockRole], fir
         b = blocks[k]
         if not b.link_chars:
             continue
-        for a in b.owner.iter("a"):
+        # a flash's block holds a link or two; an element holding many blocks (`<br>` lines) is
+        # looked into no further than that, or a page of such flashes costs their square
+        for a in islice(b.owner.iter("a"), MAX_LINKS_LOOKED_AT):
             url = links.absolute(doc.base_url, a.get("href"))
             text = dom.text_of(a)
             if (url and text and text in b.text and urlsplit(url).netloc == host and url != doc.url
