@@ -10,9 +10,9 @@ the page's own date (``brieftime.PageDay``).
 from __future__ import annotations
 
 import re
-from itertools import islice
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from urllib.parse import urlsplit
 
 from .. import brieftime
