@@ -14,6 +14,7 @@ import opencc
 from .. import fingerprints
 from ..briefs import BriefParts, split_blocks
 from ..items import Article, Brief, Reject
+from ..text.zh import convert_lines
 
 
 @cache
@@ -46,7 +47,7 @@ def emit(article: Article, converter: opencc.OpenCC | None = None, beside: list[
     printed outside the story (a sidebar's 7×24 list), listed after the story's own."""
     briefs = split_article(article, converter)
     if beside:
-        more = [_brief(parts, article.url, converter or t2s()) for parts in beside]
+        more = [_brief(parts, article.url, fingerprints.text_key(parts.title, converter or t2s())) for parts in beside]
         article.briefIds.extend(b.id for b in more)
         briefs += more
     if article.storyId:  # a story with words is left
@@ -64,9 +65,13 @@ def split_article(article: Article, converter: opencc.OpenCC | None = None) -> l
     converter = converter or t2s()
     story, found = split_blocks(article.blocks)
     article.set_story(story)
-    article.story_key = fingerprints.story_key(fingerprints.paragraphs(story), converter)
+    paragraphs = fingerprints.paragraphs(story)
+    # the story and its briefs' titles in one OpenCC call: its cost is mostly per call
+    converted = convert_lines(converter.convert, paragraphs + [parts.title for _, parts in found])
+    article.story_key = fingerprints.story_key_of(paragraphs, converted[: len(paragraphs)])
     article.storyId = fingerprints.story_id(article.story_key)
-    briefs = [_brief(parts, article.url, converter) for _, parts in found]
+    briefs = [_brief(parts, article.url, fingerprints.key_of_converted(title))
+              for (_, parts), title in zip(found, converted[len(paragraphs):], strict=True)]
     article.briefIds.extend(b.id for b in briefs)
     return briefs
 
@@ -78,15 +83,15 @@ def emit_flashes(url: str, flashes: list[tuple[BriefParts, str | None]], site: s
     converter = converter or t2s()
     briefs = []
     for parts, own in flashes:
-        brief = _brief(parts, url, converter)
+        brief = _brief(parts, url, fingerprints.text_key(parts.title, converter))
         brief.source, brief.url, brief.originUrl = parts.source or site, own, own or url
         briefs.append(brief)
     return Emitted(None, briefs)
 
 
-def _brief(parts: BriefParts, seen_in: str, converter: opencc.OpenCC) -> Brief:
-    """The item of a brief found in the page at ``seen_in``: its id is the same wherever
-    the brief is printed."""
-    return Brief(id=fingerprints.brief_id(parts.title, parts.time_raw, converter), headline=parts.title,
+def _brief(parts: BriefParts, seen_in: str, title_key: str) -> Brief:
+    """The item of a brief found in the page at ``seen_in`` (``title_key``: its title's
+    ``fingerprints.text_key``): its id is the same wherever the brief is printed."""
+    return Brief(id=fingerprints.brief_id_of_key(title_key, parts.time_raw), headline=parts.title,
                  headlineRaw=parts.title, body=parts.body, bodyRaw=parts.body, source=parts.source,
                  datePublishedRaw=parts.time_raw, firstSeenIn=seen_in)
