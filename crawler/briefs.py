@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeGuard
 
 from . import brieftime
@@ -175,7 +176,40 @@ def parse_brief(text: str) -> BriefParts | None:
     return parts if _decided(parts) else None
 
 
+# The same briefs are injected into page after page: a brief's line is weighed once, and
+# found again in a bounded cache (lines longer than a brief's are weighed each time, so a
+# page's huge text never stays in memory).
+CACHED_LINES = 2048
+MAX_CACHED_LINE = 400
+
+
+def clear_cache() -> None:
+    """Forget the lines weighed so far (a benchmark's warm-up must not answer its run)."""
+    _find.cache_clear()
+    _in_line_once.cache_clear()
+
+
+@lru_cache(maxsize=CACHED_LINES)
+def _find(text: str) -> TimeMark | None:
+    return brieftime.find(text)
+
+
+def _find_time(text: str) -> TimeMark | None:
+    return _find(text) if len(text) <= MAX_CACHED_LINE else brieftime.find(text)
+
+
 def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
+    if len(mark.rest) > MAX_CACHED_LINE or (above is not None and len(above) > MAX_CACHED_LINE):
+        return _read_in_line(mark, above)
+    return _in_line_once(mark, above)
+
+
+@lru_cache(maxsize=CACHED_LINES)
+def _in_line_once(mark: TimeMark, above: str | None) -> BriefParts | None:
+    return _read_in_line(mark, above)
+
+
+def _read_in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
     """A brief whose time sits in its own line; ``above``: the heading over it, if any,
     which titles a text with no title of its own, that opens as a body does, or that names
     a speaker before its colon."""
@@ -220,17 +254,19 @@ def find_source(body: str) -> str | None:
 
 def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefParts]]]:
     """Story blocks without the briefs, and the briefs with their position in the page."""
-    roles, found = read_blocks(blocks)
+    roles, found = read_blocks(blocks, evidence=False)
     return [b for b, r in zip(blocks, roles, strict=True) if r.role == STORY], found
 
 
-def read_blocks(blocks: list[dict], at_top: bool = True,
-                page_day: PageDay | None = None) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+def read_blocks(blocks: list[dict], at_top: bool = True, page_day: PageDay | None = None,
+                evidence: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
     """What each block is (story, or a part of a brief), and the briefs with the position
     of their first block. ``at_top``: the blocks open the story (a time alone on the first
     line is then the page's date more often than a brief's). ``page_day``: the day of the
-    clock items no day heading dates (a flash page's), else they are not briefs."""
-    return _Reading(blocks, at_top, page_day).read()
+    clock items no day heading dates (a flash page's), else they are not briefs.
+    ``evidence``: a dated line left in the story carries the evidence it was weighed by
+    (weighed again: only ``explain`` shows it)."""
+    return _Reading(blocks, at_top, page_day).read(evidence)
 
 
 class _Reading:
@@ -243,11 +279,11 @@ class _Reading:
         self.headings = [b["type"] == "heading" for b in blocks]
         # most blocks are story with no clock in them: let them go before a call
         clock, day = brieftime.ANY_CLOCK.search, brieftime.MAX_DAY_LINE
-        self.marks = [brieftime.find(t) if len(t) <= day or clock(t) else None for t in self.texts]
+        self.marks = [_find_time(t) if len(t) <= day or clock(t) else None for t in self.texts]
         self.roles: list[BlockRole | None] = [None] * len(blocks)
         self.found: list[tuple[int, BriefParts]] = []
 
-    def read(self) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+    def read(self, evidence: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
         n, marks = len(self.texts), self.marks
         day: tuple[int, str] | None = None  # the day heading in force: its block, its date
         i = 0
@@ -273,6 +309,8 @@ class _Reading:
             i += 1
         if self.found:
             self._headings_over_briefs()
+        if not evidence:
+            return [r or _STORY_ROLE for r in self.roles], self.found
         return [r or (_STORY_ROLE if self.marks[k] is None else BlockRole(STORY, self._refused(k)))
                 for k, r in enumerate(self.roles)], self.found
 

@@ -27,7 +27,7 @@ def read_beside(doc: Document, kept: frozenset[int]) -> Beside:
     if sum(1 for b in blocks if ANY_CLOCK.search(b.text)) < MIN_FLASHES:
         return Beside()
     roles, found = read_blocks([{"type": "heading" if b.heading else "paragraph", "text": b.text} for b in blocks],
-                               at_top=False)
+                               at_top=False, evidence=False)
     if len(found) < MIN_FLASHES:
         return Beside()
     return Beside(found, {id(b): r.role for b, r in zip(blocks, roles, strict=True) if r.role != STORY})

@@ -149,7 +149,7 @@ class _Reader:
         """Briefs printed after the story's end (under `推荐阅读`) are the site's injected
         briefs all the same: kept with the story, for the brief split to take out."""
         lines = [(b, block) for b in rest if self.dropped_line(b) is None and (block := _story_block(b)) is not None]
-        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines], at_top=False)
+        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines], at_top=False, evidence=False)
         for (b, block), role in zip(lines, roles, strict=True):
             if role.role != briefs.STORY:
                 out.append((b, block))
@@ -168,7 +168,7 @@ class _Reader:
         kept = {id(b): block for b, block in out}
         lines = [(b, block) for i, b in enumerate(blocks)
                  if (block := kept.get(id(b)) or (_story_block(b) if i in rows else None)) is not None]
-        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines])
+        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines], evidence=False)
         taken = {id(b) for (b, _), role in zip(lines, roles, strict=True) if role.role != briefs.STORY}
         back = {id(blocks[i]) for i in rows} & taken
         for bid in back:
