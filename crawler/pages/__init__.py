@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .. import brieftime
 from ..brieftime import CLOCK_LED
 from . import labels, links
 from .article import ArticlePage
@@ -106,12 +107,19 @@ def _flash_page(page: ArticlePage, listing: ListPage) -> str | None:
     if flashes is None or flashes.teasers:
         return None
     taken, own = flashes.texts, flashes.urls
-    left = sum(len(b.text) for b in story.blocks if b.type == "paragraph" and b.text not in taken)
+    # a flash's clock, its linked title read as an entry, is left alone in the story's blocks
+    left = sum(len(b.text) for b in story.blocks
+               if b.type == "paragraph" and b.text not in taken and not _time_alone(b.text))
     other = [e for e in page.doc.entries if e.url not in own]
     if left >= MIN_STORY_CHARS or len(other) >= MIN_LIST_ENTRIES:
         return None
     return (f"{len(flashes.found)} dated flashes ({flashes.chars} characters), {left} characters of story "
             f"beside them, and {len(other)} entries")
+
+
+def _time_alone(text: str) -> bool:
+    mark = brieftime.find(text)
+    return mark is not None and mark.kind in ("clock", "alone", "day")
 
 
 def _has_list_pager(article: ArticlePage, listing: ListPage) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
 from urllib.parse import urlsplit
 
 from .. import brieftime
@@ -26,9 +25,8 @@ from .tunables import MIN_FLASHES
 # The <title>'s last part names the site: `7×24小时快讯_链报财经`, `快讯 - 讯币`.
 _TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
 MAX_SITE_NAME = 16
-MAX_LINKS_LOOKED_AT = 8
 CLOCK_ITEM = "clock_under_day"  # briefevidence.TIME_WEIGHTS: a clock, the day from a heading or the page
-# Roles that end a flash: the blocks after it are another flash's or the page's own.
+# Roles of blocks that are no part of a flash.
 _NOT_A_FLASH = frozenset((STORY, "the day heading of briefs", "a heading over briefs"))
 
 
@@ -79,8 +77,8 @@ def read_flashes(doc: Document) -> Flashes | None:
     roles, found = read_blocks(dicts, at_top=False, page_day=page_day(doc))
     if len(found) < MIN_FLASHES:
         return None
-    starts = {first for first, _ in found}
-    flashes = [Flash(parts, _own_url(doc, blocks, roles, first, starts)) for first, parts in found]
+    titles = _link_titles(doc)  # a flash's title that links its own page
+    flashes = [Flash(parts, titles.get(parts.title)) for _, parts in found]
     return Flashes(blocks, roles, flashes, site_name(doc))
 
 
@@ -105,22 +103,13 @@ def site_name(doc: Document) -> str | None:
     return parts[-1] if len(parts) > 1 and len(parts[-1]) <= MAX_SITE_NAME else None
 
 
-def _own_url(doc: Document, blocks: list[dom.Block], roles: list[BlockRole], first: int,
-             starts: set[int]) -> str | None:
-    """The page of its own a flash's blocks link to (its title's link), on the page's site."""
+def _link_titles(doc: Document) -> dict[str, str]:
+    """{link text: URL} of the page's links on its own site that may lead to a flash of its
+    own (not the page itself, a file, nor a pager's): the first link for each text."""
     host = urlsplit(doc.url).netloc
-    for k in range(first, len(blocks)):
-        if k != first and (k in starts or roles[k].role in _NOT_A_FLASH):
-            return None
-        b = blocks[k]
-        if not b.link_chars:
-            continue
-        # a flash's block holds a link or two; an element holding many blocks (`<br>` lines) is
-        # looked into no further than that, or a page of such flashes costs their square
-        for a in islice(b.owner.iter("a"), MAX_LINKS_LOOKED_AT):
-            url = links.absolute(doc.base_url, a.get("href"))
-            text = dom.text_of(a)
-            if (url and text and text in b.text and urlsplit(url).netloc == host and url != doc.url
-                    and not links.is_asset_url(url) and not links.pager_role(text)):
-                return url
-    return None
+    out: dict[str, str] = {}
+    for _, url, text in doc.anchors:
+        if (text and text not in out and urlsplit(url).netloc == host and url != doc.url
+                and not links.is_asset_url(url) and not links.pager_role(text)):
+            out[text] = url
+    return out
