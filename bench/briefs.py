@@ -17,9 +17,9 @@ from datetime import datetime
 
 import opencc
 
-from crawler.briefs import clear_cache
-from crawler.fingerprints import minute_of, text_key
 from crawler.pages import ArticlePage, read_page
+from crawler.pages.briefs import clear_cache
+from crawler.pages.fingerprints import minute_of, text_key
 from crawler.pages.split import split_article
 
 from .micro import best_of

@@ -23,11 +23,11 @@ import opencc
 from crawler.addon import ITEM_PIPELINES
 from crawler.demo.generate import generated_site
 from crawler.demo.site import DemoSite
-from crawler.fingerprints import minute_of, text_key
 from crawler.items import Brief
 from crawler.pages import ArticlePage, read_page
 from crawler.pages.affixes import repeats_headline, split_headline
 from crawler.pages.decode import decode_html
+from crawler.pages.fingerprints import minute_of, text_key
 from crawler.text import artifacts
 
 from . import realpages

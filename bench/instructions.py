@@ -56,8 +56,8 @@ def split_child(what: str) -> None:
     demo's article pages inside one ``functools.reduce`` call, the mark collected within."""
     import opencc
 
-    from crawler.briefs import clear_cache
     from crawler.pages import ArticlePage, read_page
+    from crawler.pages.briefs import clear_cache
     from crawler.pages.split import split_article
 
     from .micro import demo_articles

@@ -24,15 +24,15 @@ from scrapy.utils.test import get_crawler
 from spidermon.contrib.scrapy.extensions import Spidermon as SpidermonExtension
 
 from crawler.addon import NewsCrawlerAddon
-from crawler.briefs import clear_cache
-from crawler.dates import CHINA_TZ, DateParser
 from crawler.demo.site import DemoSite
-from crawler.exporters import JsonLinesItemExporter
 from crawler.extensions.monitoring import Spidermon
+from crawler.feeds.exporter import JsonLinesItemExporter
 from crawler.items import Reject
 from crawler.pages import ArticlePage, read_page
+from crawler.pages.briefs import clear_cache
 from crawler.pages.split import split_article
 from crawler.spiders.news import NewsSpider
+from crawler.text.dates import CHINA_TZ, DateParser
 from crawler.text.zh import ZhNormalizer
 
 

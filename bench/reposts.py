@@ -23,10 +23,9 @@ from pathlib import Path
 
 import redis
 
-from crawler import reposts
-from crawler.fingerprints import StoryKeys, paragraphs, story_key
 from crawler.pages import ArticlePage, read_page
-from crawler.state import SqliteState
+from crawler.pages.fingerprints import StoryKeys, paragraphs, story_key
+from crawler.state import SqliteState, reposts
 from crawler.state.redis import RedisState
 from tests.variants.copies import damaged, distinct_stories, story_pool
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import defaults, distributed, feeds
+from . import defaults, feeds
+from .engine import distributed
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -15,7 +16,6 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.encoding.CharsetDetectionMiddleware": 580,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,  # where Scrapy's own sits
-    "crawler.middlewares.demo.DemoProxyMiddleware": 740,  # before HttpProxyMiddleware (750) reads the proxy
     "crawler.middlewares.origins.StartPortsMiddleware": 50,  # before RobotsTxtMiddleware (100) fetches anything
     "crawler.middlewares.origins.StartFoldersMiddleware": 55,  # file:// requests stay in the start folders
     "crawler.middlewares.addresses.PrivateAddressMiddleware": 60,  # after the offsite filter (50), before robots
@@ -60,11 +60,11 @@ EXTENSIONS = {
     "crawler.extensions.postgres.PostgresSink": 600,  # off unless DATABASE_URL is set
 }
 # http(s) downloads with a bound on the response headers (NEWS_MAX_HEADER_SIZE)
-DOWNLOAD_HANDLERS = {"http": "crawler.handlers.BoundedHeadersDownloadHandler",
-                     "https": "crawler.handlers.BoundedHeadersDownloadHandler"}
+DOWNLOAD_HANDLERS = {"http": "crawler.engine.handlers.BoundedHeadersDownloadHandler",
+                     "https": "crawler.engine.handlers.BoundedHeadersDownloadHandler"}
 # The feeds' format, with a shorter road for our dataclass items (same bytes as Scrapy's).
-FEED_EXPORTERS = {"jsonlines": "crawler.exporters.JsonLinesItemExporter",
-                  "jsonl": "crawler.exporters.JsonLinesItemExporter"}
+FEED_EXPORTERS = {"jsonlines": "crawler.feeds.exporter.JsonLinesItemExporter",
+                  "jsonl": "crawler.feeds.exporter.JsonLinesItemExporter"}
 
 
 class NewsCrawlerAddon:
@@ -84,10 +84,10 @@ class NewsCrawlerAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         self.update_pre_crawler_settings(settings)  # again, for crawlers built without a runner
         # a redirect loop ends as a redirect_loop reject instead of vanishing as a duplicate
-        settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.RedirectLoopAwareDupeFilter", priority=PRIORITY)
+        settings.set("DUPEFILTER_CLASS", "crawler.engine.dupefilter.RedirectLoopAwareDupeFilter", priority=PRIORITY)
         # a slow site holds only its own downloader places, a site being a host and its port
-        settings.set("SCHEDULER_PRIORITY_QUEUE", "crawler.queues.SiteFairPriorityQueue", priority=PRIORITY)
-        settings.set("DOWNLOADER", "crawler.downloader.SiteSlotsDownloader", priority=PRIORITY)
+        settings.set("SCHEDULER_PRIORITY_QUEUE", "crawler.engine.queues.SiteFairPriorityQueue", priority=PRIORITY)
+        settings.set("DOWNLOADER", "crawler.engine.downloader.SiteSlotsDownloader", priority=PRIORITY)
         if distributed.enabled(settings):
             self._worker(settings)
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
@@ -112,5 +112,5 @@ class NewsCrawlerAddon:
         if distributed.resuming(settings, name):
             return  # a local scheduler walks everything again; shared claims prevent doubles
         settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority=PRIORITY)
-        settings.set("DUPEFILTER_CLASS", "crawler.dupefilter.CountingRedisDupeFilter", priority=PRIORITY)
+        settings.set("DUPEFILTER_CLASS", "crawler.engine.dupefilter.CountingRedisDupeFilter", priority=PRIORITY)
         settings.set("SCHEDULER_PERSIST", True, priority=PRIORITY)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import difflib
 import inspect
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import UsageError
 from scrapy.settings import SETTINGS_PRIORITIES, default_settings
@@ -89,7 +90,7 @@ def _networks(value) -> None:
 
 
 # Settings whose default says nothing of the values they take: (check, what they accept).
-SPECIAL = {
+SPECIAL: dict[str, tuple[Callable[[Any], object], str]] = {
     "NEWS_ALLOW_PRIVATE_NETWORKS": (_networks, "a boolean, or networks as CIDRs: 10.0.0.0/8,192.168.0.0/16"),
     "ZH_SCRIPT": (_script, "one of " + ", ".join(SCRIPTS)),
     "DATES_NOW": (_iso_time, "an ISO 8601 time, e.g. 2026-11-28T12:00:00+08:00"),
@@ -107,6 +108,7 @@ def check_settings(settings: BaseSettings) -> None:
             continue
         if value == "" and default is None:  # -s DATES_NOW= : not set
             continue
+        check: Callable[[Any], object]
         if name in SPECIAL:
             check, accepts = SPECIAL[name]
         elif isinstance(default, bool):

@@ -5,7 +5,7 @@ The add-on (``crawler.addon``) applies these at add-on priority, so ``settings.p
 """
 
 # -- the news spider -------------------------------------------------------------------
-NEWS_START_URLS: list[str] = []  # used when -a start_urls is not given; empty: the bundled demo site
+NEWS_START_URLS: list[str] = []  # used when -a start_urls is not given (one of the two is required)
 NEWS_MAX_LIST_PAGES = 50  # pagination cap per list: page numbers above it are not requested
 NEWS_FOLLOW_RELATED = True  # follow the related-article lists of article pages
 NEWS_MAX_ARTICLE_PAGES = 20  # an article printed over pages (1001_2.html…): pages read before it is emitted as is
@@ -68,7 +68,7 @@ STATE_PATH = None  # the SQLite state file; default <NEWS_FEED_DIR>/.state/<spid
 
 # -- monitoring (Spidermon): checked when a crawl closes; the verdict goes into the report ---
 SPIDERMON_ENABLED = True
-SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.monitors.CloseMonitors",)
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.extensions.monitors.CloseMonitors",)
 SPIDERMON_MIN_ITEMS = 1  # items a first run must emit; a later incremental run may rightly emit none
 SPIDERMON_MAX_ERRORS = 0  # ERROR log lines
 SPIDERMON_MAX_RETRIES = 50
@@ -87,7 +87,7 @@ REDIS_URL = None  # e.g. redis://127.0.0.1:6379/0; None: a single-process crawl
 NEWS_WORKER_ID = None  # this worker's name in feed files and claims; default: the host name
 MAX_IDLE_TIME_BEFORE_CLOSE = 0  # scrapy-redis: seconds a worker waits for more start URLs (0: forever)
 
-# -- extension: the feeds loaded into PostgreSQL (crawler.postgres) -------------------
+# -- extension: the feeds loaded into PostgreSQL (crawler.sinks.postgres) -------------------
 DATABASE_URL = None  # e.g. postgresql://postgres@127.0.0.1:5432/news; None: no database
 
 # -- pipeline: validation against the feeds' JSON Schemas ------------------------------------

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .briefs import STORY, BlockRole, read_blocks
 from .items import Article, Brief, Reject
 from .pages import ArticlePage, FlashPage, ListPage, page_classes, page_kind
+from .pages.briefs import STORY, BlockRole, read_blocks
 from .pages.split import Emitted
 
 USER_AGENT = "crawler-explain (+https://docs.scrapy.org)"

@@ -80,7 +80,7 @@ class Reject:
     """A page or item that could not be used, and why: nothing vanishes silently."""
 
     url: str  #: the URL that failed
-    reason: str  #: short code: http_404, empty_body, no_headline, truncated_transfer, …
+    reason: str  #: why, a short code: a ``crawler.reasons.RejectReason`` or ``http_<status>`` (http_404)
     kind: str = field(default="reject", init=False)  #: item kind, for single-file feeds (-O)
     detail: str | None = None  #: a human-readable explanation
     status: int | None = None  #: HTTP status, when there was a response

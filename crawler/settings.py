@@ -2,13 +2,13 @@
 ``crawler/defaults.py`` and are applied by the add-on below."""
 
 BOT_NAME = "crawler"
-SPIDER_MODULES = ["crawler.spiders"]
+SPIDER_MODULES = ["crawler.spiders", "crawler.demo.spider"]
 NEWSPIDER_MODULE = "crawler.spiders"
 ADDONS = {"crawler.addon.NewsCrawlerAddon": 0}
 # `scrapy crawl` with exit codes a scheduler acts on (crawler/commands/crawl.py)
 COMMANDS_MODULE = "crawler.commands"
-# `scrapy check`: a page's article among its briefs (crawler/contracts.py)
-SPIDER_CONTRACTS = {"crawler.contracts.ArticleContract": 10}
+# `scrapy check`: a page's article among its briefs (crawler/spiders/contracts.py)
+SPIDER_CONTRACTS = {"crawler.spiders.contracts.ArticleContract": 10}
 # Every stat is in the crawl report beside the feeds: the log ends with the verdict and a
 # one-line summary, not 200 lines of stats.
 STATS_DUMP = False

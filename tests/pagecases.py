@@ -38,9 +38,14 @@ def load(case: Path) -> tuple[str, bytes, dict]:
 
 
 def extract(case: Path) -> dict:
-    """What the parser makes of a stored page: plain JSON-able data. A rejected page's
-    article and briefs are those it would have given."""
-    page = read_page(*load(case))
+    """What the parser makes of a stored page."""
+    return extract_page(*load(case))
+
+
+def extract_page(url: str, body: bytes, headers: dict) -> dict:
+    """What the parser makes of a page: plain JSON-able data. A rejected page's article and
+    briefs are those it would have given."""
+    page = read_page(url, body, headers)
     if isinstance(page, ArticlePage):
         problem = page.problem()
         emitted = page.emitted if problem is None else emit(page.read_item())

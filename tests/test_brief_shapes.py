@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from crawler.fingerprints import minute_of
 from crawler.pages import ArticlePage, read_page
+from crawler.pages.fingerprints import minute_of
 
 from .variants.briefpages import brief_pages
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from crawler import fingerprints
-from crawler.briefs import parse_brief, read_blocks, split_blocks
 from crawler.items import Article
+from crawler.pages import fingerprints
+from crawler.pages.briefs import parse_brief, read_blocks, split_blocks
 from crawler.pages.split import split_article
 
 T2S = opencc.OpenCC("t2s")
@@ -335,7 +335,7 @@ def test_a_time_over_the_story_is_the_pages_date_not_a_brief():
 
 
 def test_a_repeated_briefs_line_is_weighed_once_and_read_the_same():
-    from crawler import briefs
+    from crawler.pages import briefs
 
     line = para("某链上线主网：据项目方公告，某链主网已于今日上线。[2023/9/1 08:15:00]")
     briefs.clear_cache()

@@ -39,6 +39,47 @@ def test_a_failed_verdict_exits_1(demo_server, tmp_path):
     assert proc.stderr.strip().splitlines()[-1].startswith("Crawl FAIL: ")
 
 
+def test_the_outcome_comes_from_the_signals_and_the_last_line_from_the_outcome():
+    from scrapy import signals as scrapy_signals
+    from scrapy.signalmanager import SignalManager
+
+    from crawler import signals
+    from crawler.commands.crawl import summary
+    from crawler.outcome import CrawlOutcome, Verdict
+
+    manager, outcome = SignalManager(), CrawlOutcome()
+    outcome.connect(manager)
+    manager.send_catch_log(scrapy_signals.spider_closed, spider=None, reason="finished")
+    manager.send_catch_log(signals.verdict_reached, verdict=Verdict(8, ("Item Count Monitor: too few",)))
+    manager.send_catch_log(signals.report_written, path="r.json", error=None)
+    manager.send_catch_log(signals.postgres_loaded, error="refused")
+    assert outcome.failed(["finished"]) and outcome.word == "FAIL"
+    # stats that say otherwise change nothing but the counts
+    stats = {"items/article": 2, "monitors/verdict": "PASS", "monitors/failed": [], "finish_reason": "shutdown",
+             "report/failed": "forged", "postgres/not_loaded": ""}
+    assert summary(stats, outcome, True) == ("Crawl FAIL: 2 articles, 0 briefs, 0 rejects (report r.json) — Item Count "
+                                             "Monitor: too few; PostgreSQL not loaded (refused): the feeds keep every "
+                                             "item for the next load")
+    manager.send_catch_log(signals.verdict_reached, verdict=Verdict(9))
+    manager.send_catch_log(signals.report_written, path="r.json", error="OSError: disk full")
+    assert outcome.word == "FAIL"  # the monitors passed it, then its report could not be written
+
+
+@pytest.mark.parametrize(("min_items", "returncode", "verdict"), [("1", 0, "PASS"), ("100000", 1, "FAIL")])
+def test_the_exit_code_and_last_line_are_not_decided_from_the_stats(demo_server, tmp_path, min_items, returncode,
+                                                                       verdict):
+    """The stats are rewritten to say the opposite once the crawl is over: the exit code and
+    the last line still say what the monitors, the report and the finish said."""
+    cmd, env = crawl_command(tmp_path, "-a", "start_urls=" + demo_server.urls()[1], "-s", f"SPIDERMON_MIN_ITEMS={min_items}",
+                             "-s", 'EXTENSIONS={"tests.forgedstats.ForgedStats": 1000}', "-s", "FORGED_STATS=1")
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == returncode, proc.stderr[-2000:]
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"Crawl {verdict}: 12 articles, ") and "Forged" not in last and "forged" not in last
+    assert "(report " in last and "not written" not in last
+    assert ("Item Count Monitor" in last) == (verdict == "FAIL")
+
+
 def test_scrapy_check_runs_the_demo_spiders_contracts_on_the_demo_site(tmp_path):
     cmd, env = crawl_command(tmp_path)
     check = [cmd[0], "-m", "scrapy", "check", "-s", f"NEWS_FEED_DIR={tmp_path}"]  # every spider's

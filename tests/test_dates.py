@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crawler.dates import CHINA_TZ, DATE_IN_TEXT, DateParser
+from crawler.text.dates import CHINA_TZ, DATE_IN_TEXT, DateParser
 
 NOW = datetime(2026, 11, 28, 22, 0, 0, tzinfo=CHINA_TZ)
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crawler.fingerprints import text_key, text_keys
 from crawler.pages.dom import collapse, iter_blocks, parse_html
+from crawler.pages.fingerprints import text_key, text_keys
 from crawler.text import artifacts
 
 T2S = opencc.OpenCC("t2s")

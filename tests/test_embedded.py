@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-from crawler.dates import DateParser
 from crawler.explain import explain
 from crawler.pages import ArticlePage, ListPage, page_classes, page_kind, read_page
 from crawler.pages.embedded import find_article, state_scripts
 from crawler.pages.tunables import MAX_JSON_NODES, MAX_STATE_JSON
+from crawler.text.dates import DateParser
 from tests import pagecases
 from tests.conftest import run_crawl
 

@@ -9,7 +9,7 @@ from scrapy.exporters import JsonLinesItemExporter as ScrapyExporter
 from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
-from crawler.exporters import JsonLinesItemExporter
+from crawler.feeds.exporter import JsonLinesItemExporter
 from crawler.items import Article, Brief, Reject
 from crawler.spiders.news import NewsSpider
 
@@ -66,7 +66,7 @@ def test_a_field_serializer_is_applied():
 def test_the_addon_makes_it_the_jsonlines_exporter():
     crawler = get_crawler(NewsSpider, settings_dict={"ADDONS": {NewsCrawlerAddon: 0}})
     exporters = crawler.settings.getwithbase("FEED_EXPORTERS")
-    assert exporters["jsonlines"] == exporters["jsonl"] == "crawler.exporters.JsonLinesItemExporter"
+    assert exporters["jsonlines"] == exporters["jsonl"] == "crawler.feeds.exporter.JsonLinesItemExporter"
 
 
 def test_an_unpaired_surrogate_is_written_as_its_escape_not_lost():

@@ -17,7 +17,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
-from crawler.handlers import HeadersTooLarge
+from crawler.engine.handlers import HeadersTooLarge
 from crawler.middlewares import ignores
 from crawler.middlewares.origins import OffsitePortError
 from crawler.middlewares.robots import RobotsUnavailable

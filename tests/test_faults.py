@@ -164,9 +164,9 @@ def test_a_robots_txt_that_cannot_be_read_disallows_the_site_for_the_run(tmp_pat
     assert crawl.stats["robotstxt/unavailable"] == 1 and crawl.stats["downloader/request_count"] == 1
     assert not any(k.startswith("robotstxt/response_status_count/") for k in crawl.stats)  # none came
     assert crawl.stats["log_count/ERROR"] == 0 and crawl.report["verdict"] == "FAIL"
-    from crawler.state.base import is_permanent
+    from crawler.reasons import remembered
 
-    assert not is_permanent(reason)
+    assert not remembered(reason)
 
 
 def _refusing_port() -> str:
@@ -188,7 +188,7 @@ def test_a_dead_site_fails_the_crawl_and_names_the_cause(tmp_path, kind, reason)
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    from crawler.state.base import is_permanent
+    from crawler.reasons import remembered
 
     silent = socket.socket()  # accepts connections (the kernel's backlog) and never answers
     silent.bind(("127.0.0.1", 0))
@@ -207,14 +207,14 @@ def test_a_dead_site_fails_the_crawl_and_names_the_cause(tmp_path, kind, reason)
             last = crawl.log.strip().splitlines()[-1]
             assert last.startswith("Crawl FAIL: 0 articles, 0 briefs, "), run
             assert "Start URL Monitor: none of the 1 start URLs could be downloaded" in last, last
-            assert (f"rejects {reason} 1" in last) == (run == "first" or not is_permanent(reason)), last
+            assert (f"rejects {reason} 1" in last) == (run == "first" or not remembered(reason)), last
             assert any(m.startswith("Start URL Monitor") for m in crawl.report["monitors_failed"]), run
             assert not any(k.startswith("robotstxt/response_status_count/") for k in crawl.stats)
     finally:
         silent.close()
         plain.shutdown()
     # a passing fault is written by each run; a permanent one once
-    assert [r["reason"] for r in crawl.rejects] == [reason] * (1 if is_permanent(reason) else 2)
+    assert [r["reason"] for r in crawl.rejects] == [reason] * (1 if remembered(reason) else 2)
     assert crawl.stats["log_count/ERROR"] == 0
 
 

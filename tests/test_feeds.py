@@ -1,4 +1,4 @@
-"""Where the feeds live and what their files are called (crawler/feeds.py)."""
+"""Where the feeds live and what their files are called (crawler/feeds/__init__.py)."""
 from __future__ import annotations
 
 import pytest

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from crawler.dates import CHINA_TZ, DateParser
 from crawler.pages import ArticlePage
+from crawler.text.dates import CHINA_TZ, DateParser
 
 PARSER = DateParser(datetime(2026, 11, 28, 22, 0, tzinfo=CHINA_TZ))
 TITLE = "城郊湿地公园新增观鸟步道"

@@ -6,15 +6,15 @@ from datetime import date
 
 from scrapy.http import HtmlResponse, Request
 
-from crawler import htmlreport
-from crawler.briefs import read_blocks
-from crawler.brieftime import PageDay
+from crawler.extensions.flashorigins import FlashOrigins
 from crawler.extensions.report import CrawlReport
-from crawler.flashorigins import FlashOrigins
 from crawler.items import Article, Brief
 from crawler.middlewares.briefs import BriefsMiddleware
 from crawler.pages import read_page
+from crawler.pages.briefs import read_blocks
+from crawler.pages.brieftime import PageDay
 from crawler.pages.split import emit
+from crawler.sinks import htmlreport
 from tests.pagecases import ROOT, load
 from tests.test_components import crawler_with
 

@@ -6,15 +6,15 @@ from datetime import date, datetime
 import pytest
 from scrapy.http import HtmlResponse, Request
 
-from crawler.briefs import read_blocks
-from crawler.brieftime import PageDay
-from crawler.dates import CHINA_TZ, DateParser
 from crawler.explain import explain
 from crawler.items import Article, Brief, Reject
 from crawler.meta import ROLE, Role
 from crawler.middlewares.briefs import BriefsMiddleware
 from crawler.pages import FlashPage, page_classes, page_kind, read_page
+from crawler.pages.briefs import read_blocks
+from crawler.pages.brieftime import PageDay
 from crawler.spiders.news import NewsSpider
+from crawler.text.dates import CHINA_TZ, DateParser
 from tests.pagecases import ROOT, load
 from tests.test_components import crawler_with
 

@@ -6,11 +6,11 @@ import opencc
 from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
-from crawler.briefledger import Admission, BriefLedger, Seen
 from crawler.items import Article, Brief
 from crawler.middlewares.briefs import BriefsMiddleware
 from crawler.pages.split import emit
 from crawler.spiders.news import NewsSpider
+from crawler.state.briefledger import Admission, BriefLedger, Seen
 
 T2S = opencc.OpenCC("t2s")
 STORY = {"type": "paragraph", "text": "正文第一段，說明了事情的來龍去脈，內容足夠長，足以構成一個段落。"}

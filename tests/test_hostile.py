@@ -135,9 +135,9 @@ def test_a_robots_txt_redirected_to_another_host_is_unavailable_for_its_own_host
     assert f"robots.txt of 127.0.0.1:{site.port} (redirected to http://localhost:{site.port}/robots.txt) " \
            "cannot be read" in crawl.log
     assert "robots.txt of localhost" not in crawl.log
-    from crawler.state.base import is_permanent
+    from crawler.reasons import remembered
 
-    assert not is_permanent("robots_unavailable")
+    assert not remembered("robots_unavailable")
 
 
 def test_a_redirect_loop_between_two_listed_pages_ends_in_rejects(tmp_path):

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from crawler import htmlreport
+from crawler.sinks import htmlreport
 from tests.conftest import REPO, run_crawl
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -175,7 +175,7 @@ def test_charts_of_chinese_names_warn_of_no_missing_glyph():
 
 
 def htmlreport_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "crawler.htmlreport", *args], cwd=REPO, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "crawler.sinks.htmlreport", *args], cwd=REPO, capture_output=True,
                           text=True, timeout=120)
 
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from scrapy.settings import Settings
 
-from crawler.feedlock import LOCK_FILE, FeedDirLock
+from crawler.feeds.lock import LOCK_FILE, FeedDirLock
 from tests.conftest import REPO, crawl_command, run_crawl
 
 # Another process holding the folder's lock for a while, as a crawl would.

@@ -71,7 +71,7 @@ def test_peak_memory_stays_under_the_stated_bound(attacked):
 def test_an_article_over_many_pages_is_one_bounded_item(attacked):
     crawl, _ = attacked
     from crawler import defaults
-    from crawler.postgres import MAX_LINE_BYTES
+    from crawler.sinks.postgres import MAX_LINE_BYTES
 
     article = next(a for a in crawl.articles if a["url"].endswith("/parts/0.html"))
     assert len(article["articleBody"]) <= defaults.NEWS_MAX_STORY_CHARS
@@ -103,7 +103,7 @@ def test_the_library_internals_the_header_bound_relies_on_are_still_there():
     from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
     from twisted.web._newclient import HTTP11ClientProtocol
 
-    from crawler.handlers import _BoundedHeadersFactory, _BoundedHeadersProtocol
+    from crawler.engine.handlers import _BoundedHeadersFactory, _BoundedHeadersProtocol
 
     assert callable(getattr(HTTP11ClientProtocol, "_giveUp", None)), "twisted: HTTP11ClientProtocol._giveUp is gone"
     assert "self._pool._factory" in inspect.getsource(HTTP11DownloadHandler.__init__), "scrapy: the pool's factory moved"

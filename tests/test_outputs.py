@@ -9,10 +9,10 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
-from crawler.export import main as export
-from crawler.export import to_csv
 from crawler.items import Article, Reject
 from crawler.pipelines.zh import ZhNormalizePipeline
+from crawler.sinks.export import main as export
+from crawler.sinks.export import to_csv
 from crawler.spiders.news import NewsSpider
 from crawler.text.zh import language_of
 from tests.conftest import REPO, crawl_command

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from crawler.dates import DateParser
 from crawler.pages import read_page
 from crawler.text import artifacts
+from crawler.text.dates import DateParser
 
 URL = "https://site.example/info/1.html"
 

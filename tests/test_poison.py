@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
-from crawler import postgres
 from crawler.pages import read_page
+from crawler.sinks import postgres
 from tests.conftest import REPO, run_crawl
 from tests.test_postgres import counts, database, rows  # noqa: F401  (the fixture)
 
@@ -98,7 +98,7 @@ def test_sync_counts_the_rows_it_added_not_the_lines_it_read(tmp_path, database)
 
 
 def sync_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "crawler.postgres", *args], cwd=REPO, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "crawler.sinks.postgres", *args], cwd=REPO, capture_output=True,
                           text=True, timeout=60)
 
 

@@ -12,7 +12,7 @@ import uuid
 import psycopg
 import pytest
 
-from crawler import postgres
+from crawler.sinks import postgres
 from tests.conftest import REPO, CrawlResult, crawl_command, run_crawl
 
 ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"

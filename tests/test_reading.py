@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from crawler import export
+from crawler.sinks import export
 from tests.conftest import REPO, run_crawl
 
 

@@ -9,11 +9,10 @@ from datetime import datetime
 import pytest
 import redis
 
-from crawler import reposts
-from crawler.fingerprints import StoryKeys
 from crawler.items import Article
+from crawler.pages.fingerprints import StoryKeys
 from crawler.pipelines.dedup import DedupPipeline
-from crawler.state import SqliteState
+from crawler.state import SqliteState, reposts
 from crawler.state.redis import RedisState
 from tests.variants.copies import DAMAGES, damaged, distinct_stories, story_pool
 

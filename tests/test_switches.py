@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.export import main as export
+from crawler.sinks.export import main as export
 from tests.conftest import run_crawl
 
 NOW = ("-s", "DATES_NOW=2026-11-28T12:00:00+08:00")

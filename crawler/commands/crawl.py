@@ -3,7 +3,11 @@ start URLs, spider arguments the spider does not take or could not use and setti
 could not use are a usage error (one line, exit 2) before anything starts
 (``crawler.checks``), and a crawl that failed (its monitors' verdict FAIL, an unexpected
 finish reason, or a report that could not be written) exits 1. Its last line says what
-was written where and whether it passed."""
+was written where and whether it passed.
+
+Whether the crawl failed is decided from what the crawl's components sent as it closed
+(``crawler.outcome.CrawlOutcome``, from the signals of ``crawler.signals``), never from
+its stats: the stats only give the last line its counts."""
 from __future__ import annotations
 
 import logging
@@ -16,9 +20,11 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
 from .. import checks, feeds
-from ..feedlock import FeedDirBusy, FeedDirLock
+from ..feeds.lock import FeedDirBusy, FeedDirLock
+from ..outcome import CrawlOutcome
 
 if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
@@ -39,11 +45,16 @@ def check_start_urls(value: str | None) -> None:
 
 
 class Command(ScrapyCrawl):
+    _run_crawler: Crawler | None = None  # the crawl's, once built
+
     def _create_crawler(self, spidercls):
-        self._crawler = super()._create_crawler(spidercls)
-        return self._crawler
+        self._run_crawler = super()._create_crawler(spidercls)
+        self._outcome = CrawlOutcome()
+        self._outcome.connect(self._run_crawler.signals)
+        return self._run_crawler
 
     def run(self, args, opts) -> None:
+        assert self.settings is not None  # Scrapy sets a command's settings before it runs
         if len(args) == 1:
             try:
                 self.check(args[0], opts.spargs)
@@ -57,32 +68,29 @@ class Command(ScrapyCrawl):
                 print(f"Crawl not started: {e}", file=sys.stderr)
                 self._to_log_file(logging.ERROR, f"Crawl not started: {e}")
                 return
-        self._crawler = None
+        self._run_crawler = None
         super().run(args, opts)
-        if self._crawler is None or self._crawler.stats is None:
+        if self._run_crawler is None or self._run_crawler.stats is None:
             return
-        stats = self._crawler.stats
-        reason = stats.get_value("finish_reason")
-        verdict = stats.get_value("monitors/verdict")
-        expected = self._crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
-        if verdict == "PASS" and stats.get_value("report/failed"):
-            verdict = "FAIL"  # the monitors passed the crawl, then its report could not be written
-        # a crawl that could not start (an error building it) failed too, whatever its stats say
-        failed = verdict == "FAIL" or (reason is not None and reason not in expected) or bool(self.exitcode)
+        outcome = self._outcome
+        expected = self._run_crawler.settings.getlist("SPIDERMON_EXPECTED_FINISH_REASONS") or ["finished"]
+        # a crawl that could not start (an error building it) failed too, whatever was sent
+        failed = outcome.failed(expected) or bool(self.exitcode)
         if failed and not self.exitcode:
             self.exitcode = 1
-        line = summary(stats.get_stats(), reason, verdict, failed, outputs(self._crawler.settings))
+        line = summary(self._run_crawler.stats.get_stats(), outcome, failed, outputs(self._run_crawler.settings))
         print(line, file=sys.stderr)
         self._to_log_file(logging.INFO, line)
 
     def _to_log_file(self, level: int, line: str) -> None:
         """A line said on stderr, into the log file too when there is one (a Scrapyd job's log
         is its LOG_FILE; its stderr goes elsewhere)."""
-        if self.settings.get("LOG_FILE"):
+        if self.settings is not None and self.settings.get("LOG_FILE"):
             logger.log(level, line)
 
     def check(self, name: str, arguments: dict) -> None:
         """Everything that can be known wrong before a crawl starts."""
+        assert self.settings is not None and self.crawler_process is not None  # set before run()
         try:
             spidercls = self.crawler_process.spider_loader.load(name)
         except KeyError:
@@ -106,30 +114,32 @@ def outputs(settings: BaseSettings) -> list[str]:
         str(uri) for uri in settings.getdict("FEEDS") if str(uri) not in own]
 
 
-def summary(stats: dict, reason: str | None, verdict: str | None, failed: bool, written: Sequence[str] = ()) -> str:
-    """`Crawl PASS: 40 articles, 15 briefs, 3 rejects in output/ (report output/reports/….json)`."""
+def summary(stats: dict, outcome: CrawlOutcome, failed: bool, written: Sequence[str] = ()) -> str:
+    """`Crawl PASS: 40 articles, 15 briefs, 3 rejects in output/ (report output/reports/….json)`:
+    the outcome as ``outcome`` says it, the counts from ``stats``."""
     counts = ", ".join(f"{stats.get(f'items/{kind}', 0)} {kind}s" for kind in ("article", "brief", "reject"))
     where = f" in {', '.join(written)}" if written else ""
-    report = f" (report {stats['report/path']})" if stats.get("report/path") else ""
-    if stats.get("report/failed"):
-        report = f" (report not written: {stats['report/failed']})"
-    outcome = verdict or ("FAIL" if failed else "done")
+    report = f" (report {outcome.report_path})" if outcome.report_path else ""
+    if outcome.report_error:
+        report = f" (report not written: {outcome.report_error})"
+    word = outcome.word or ("FAIL" if failed else "done")
+    reason = outcome.finish_reason
     why = f", finish reason {reason}" if reason and reason != "finished" else ""
     quiet = not any(stats.get(f"items/{kind}") for kind in ("article", "brief", "reject"))
-    nothing_new = quiet and stats.get("state/feeds_before_run") and outcome != "FAIL"
+    nothing_new = quiet and stats.get("state/feeds_before_run") and word != "FAIL"
     hint = "; nothing new: earlier runs' items are in the feeds" if nothing_new else ""
     filtered = stats.get("dupefilter/filtered", 0)
     if quiet and filtered and not stats.get("downloader/request_count"):
         # only a filter that outlived its crawl (a distributed crawl's) filters a first request
         hint = (f"; nothing crawled: {filtered} requests filtered as seen by an earlier run (the distributed crawl's "
                 "dupefilter persists: clear it before pushing start URLs again)")
-    if outcome == "FAIL" and stats.get("monitors/failed"):
+    if word == "FAIL" and outcome.verdict is not None and outcome.verdict.failed:
         # a cron log's reader sees the last line: it says why, not only that
-        failures = "; ".join(f.replace("AssertionError: ", "") for f in stats["monitors/failed"])
+        failures = "; ".join(f.replace("AssertionError: ", "") for f in outcome.verdict.failed)
         hint += f" — {failures}{_reject_reasons(stats)}"
-    if stats.get("postgres/not_loaded"):
-        hint += f"; PostgreSQL not loaded ({stats['postgres/not_loaded']}): the feeds keep every item for the next load"
-    return f"Crawl {outcome}{why}: {counts}{where}{report}{hint}"
+    if outcome.postgres_error:
+        hint += f"; PostgreSQL not loaded ({outcome.postgres_error}): the feeds keep every item for the next load"
+    return f"Crawl {word}{why}: {counts}{where}{report}{hint}"
 
 
 def _reject_reasons(stats: dict) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from scrapy import Request
+from scrapy import Request, Spider
 from scrapy.commands.shell import Command as ScrapyCommand
 from scrapy.shell import Shell
 from scrapy.utils.datatypes import SequenceExclude
@@ -57,6 +57,7 @@ def why_no_response(failures: list) -> str:
 class Command(NotACrawl, ScrapyCommand):
     def process_options(self, args, opts) -> None:
         super().process_options(args, opts)
+        assert self.settings is not None
         self.settings.setdict(NOT_RETRIED, priority="cmdline")
 
     def run(self, args: list[str], opts: Namespace) -> None:
@@ -64,7 +65,7 @@ class Command(NotACrawl, ScrapyCommand):
         url = guess_scheme(args[0]) if args else None
         assert self.crawler_process
         loader = self.crawler_process.spider_loader
-        spidercls = DefaultSpider
+        spidercls: type[Spider] = DefaultSpider
         if opts.spider:
             spidercls = loader.load(opts.spider)
         elif url:

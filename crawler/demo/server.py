@@ -54,7 +54,7 @@ def listen(site: DemoSite | None = None, port: int = 0, reactor=None):
         from twisted.internet import reactor
     factory = Site(DemoResource(site or DemoSite()))
     factory.noisy = False
-    factory.log = lambda request: None  # no access log lines in the crawl's output
+    factory.log = lambda request: None  # type: ignore[method-assign]  # no access log lines in the crawl's output
     return reactor.listenTCP(port, factory, interface="127.0.0.1")
 
 
@@ -78,6 +78,7 @@ class ServerProcess:
         args += ["--brief-pool", str(brief_pool)] if brief_pool else []
         self.proc = subprocess.Popen([sys.executable, "-m", "crawler.demo.server", *args],
                                      stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None  # a pipe was asked for
         line = self.proc.stdout.readline().strip()
         if not line.startswith("http://"):
             self.stop()
@@ -119,7 +120,7 @@ def main(argv=None) -> None:
     port = listen(site, port=args.port, reactor=reactor).getHost().port
     print(f"http://127.0.0.1:{port}/", flush=True)
     sys.stdout.flush()
-    reactor.run()
+    reactor.run()  # type: ignore[misc]  # twisted's reactor module stands in for the instance
 
 
 if __name__ == "__main__":

@@ -148,7 +148,7 @@ class DemoSite:
         return self._s2t.convert(text).translate(_DAMAGE)
 
     def _brief_pool(self) -> list[tuple[str, str, str]]:
-        return list(self.seed.briefs) + [tuple(b) for b in content.EXTRA_BRIEFS]
+        return list(self.seed.briefs) + [(title, body, time) for title, body, time in content.EXTRA_BRIEFS]
 
     def _assign_briefs(self) -> None:
         k = 0
@@ -274,7 +274,7 @@ class DemoSite:
     def pages(self) -> dict[tuple[str, str], Page]:
         """Every page of the site, rendered (for storing fixtures)."""
         keys = list(self._articles) + list(self._lists) + [(s, "/") for s in self.list_pages] + list(self._tags)
-        return {key: self.get(*key) for key in keys}
+        return {key: page for key in keys if (page := self.get(*key)) is not None}
 
     def tags_of(self, spec: Spec) -> list[str]:
         if spec.story == "seed" and spec.site == MAIN:

@@ -36,14 +36,16 @@ class Spidermon(SpidermonExtension):
         ext._skip_none = s.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_NONE", False)
         ext._skip_falsy = s.getbool("SPIDERMON_FIELD_COVERAGE_SKIP_FALSY", True)
         # Spidermon skips a value equal to a listed one *of the same type*: grouped by type
-        ext._skip_by_type: dict[type, list] = {}
+        skip_by_type: dict[type, list] = {}
+        ext._skip_by_type = skip_by_type
         for value in ext._get_skip_values_list(s):
             ext._skip_by_type.setdefault(type(value), []).append(value)
         ext._fast = (s.getint("SPIDERMON_LIST_FIELDS_COVERAGE_LEVELS", 0) <= 0
                      and not isinstance(s.get("SPIDERMON_DICT_FIELDS_COVERAGE_LEVELS", -1), dict)
                      # counts go into the collector's own dict: not into a copy of it
                      and crawler.stats.get_stats() is crawler.stats.get_stats())
-        ext._stat_names: dict[type, tuple] = {}
+        stat_names: dict[type, tuple] = {}
+        ext._stat_names = stat_names
         crawler.signals.connect(ext._zero_counters, signal=signals.spider_opened)
         return ext
 

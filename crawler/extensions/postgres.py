@@ -2,11 +2,13 @@
 
 Loads what earlier runs wrote when the crawl opens (a run whose database was down is
 caught up then), and what this run wrote once the engine has stopped and every feed and
-the report are closed. See ``crawler.postgres`` for how each line lands exactly once.
+the report are closed. See ``crawler.sinks.postgres`` for how each line lands exactly once.
 A database that cannot be reached is a warning and a stat (``postgres/unavailable``),
-never a lost item: the lines wait in the feeds for the next load. Why the last load of the
-run failed (``postgres/not_loaded``, empty once a later one succeeds) ends the crawl's
-last line, so a database that is missing for good does not pass unnoticed. A line the
+never a lost item: the lines wait in the feeds for the next load. Each load says whether
+it failed and why in the ``postgres_loaded`` signal (``crawler.signals``): why the last
+load of the run failed ends the crawl's last line, so a database that is missing for good
+does not pass unnoticed (``postgres/not_loaded`` in the stats, empty once a later one
+succeeds). A line the
 database refuses is a warning, a stat (``postgres/refused``) and a reject row, and the
 lines after it load.
 """
@@ -19,7 +21,9 @@ import psycopg
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import feeds, postgres
+from .. import feeds
+from .. import signals as crawl_signals
+from ..sinks import postgres
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -56,8 +60,10 @@ class PostgresSink:
             stats.set_value("postgres/not_loaded", why)
             logger.warning("PostgreSQL is unavailable (%s); the feeds keep every item and the next run loads "
                            "them", why)
+            self.crawler.signals.send_catch_log(crawl_signals.postgres_loaded, error=why)
             return
         stats.set_value("postgres/not_loaded", "")
+        self.crawler.signals.send_catch_log(crawl_signals.postgres_loaded, error=None)
         for kind, n in counts.items():
             stats.inc_value(f"postgres/{kind}", n)
         refused = counts.pop("refused")

@@ -1,4 +1,6 @@
-"""Extension: a machine-readable crawl report beside the feeds, and a one-line verdict."""
+"""Extension: a machine-readable crawl report beside the feeds, with the monitors' verdict
+(the ``verdict_reached`` signal); it says where it wrote it, or why it could not, in the
+``report_written`` signal (``crawler.signals``)."""
 from __future__ import annotations
 
 import json
@@ -12,11 +14,13 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import distributed, feeds
-from ..dates import CHINA_TZ
-from ..flashorigins import FlashOrigins
+from .. import feeds
+from .. import signals as crawl_signals
+from ..engine import distributed
 from ..items import Article, Brief, Reject
-from ..middlewares.briefs import brief_held_back
+from ..outcome import Verdict
+from ..text.dates import CHINA_TZ
+from .flashorigins import FlashOrigins
 from .state import CrawlStateExtension
 
 if TYPE_CHECKING:
@@ -34,23 +38,30 @@ class CrawlReport:
         self.directory = directory
         self.network = RepostNetwork()
         self.origins = FlashOrigins()
-        self._state_ext = False  # not looked up yet
+        self._state_ext: CrawlStateExtension | None | bool = False  # not looked up yet
         self.by_day: dict[str, Counter] = {"article": Counter(), "brief": Counter()}
         self.brief_sources: Counter = Counter()
         self.reject_examples: dict[str, list[str]] = {}
+        self.verdict: Verdict | None = None  # none until the close monitors give theirs
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
         s = crawler.settings
         if not s.getbool("NEWS_REPORT_ENABLED") or not s.get("NEWS_FEED_DIR"):
             raise NotConfigured
-        ext = cls(crawler, feeds.feed_dir(s) / feeds.REPORTS)
+        folder = feeds.feed_dir(s)
+        assert folder is not None  # NEWS_FEED_DIR is set
+        ext = cls(crawler, folder / feeds.REPORTS)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(ext.brief_held_back, signal=brief_held_back)
+        crawler.signals.connect(ext.brief_held_back, signal=crawl_signals.brief_held_back)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
         crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        crawler.signals.connect(ext.verdict_reached, signal=crawl_signals.verdict_reached)
         return ext
+
+    def verdict_reached(self, verdict: Verdict) -> None:
+        self.verdict = verdict
 
     def response_received(self, response: Response | None = None, request: Request | None = None,
                           spider: Spider | None = None):
@@ -118,34 +129,37 @@ class CrawlReport:
             "flash_origins": self.origins.view(),
             "charset": pick("charset/"),
             "errors": stats.get("log_count/ERROR", 0),
-            "verdict": stats.get("monitors/verdict"),
-            "monitors_failed": stats.get("monitors/failed", []),
+            "verdict": self.verdict.word if self.verdict else None,
+            "monitors_failed": list(self.verdict.failed) if self.verdict else [],
             "stats": {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in sorted(stats.items())},
         }
 
     def _state(self):
         if self._state_ext is False:  # looked up once, at the first article
             self._state_ext = self.crawler.get_extension(CrawlStateExtension)
-        return self._state_ext.state if self._state_ext is not None else None
+        return self._state_ext.state if isinstance(self._state_ext, CrawlStateExtension) else None
 
     def spider_closed(self, spider: Spider, reason):
         start = self.crawler.stats.get_value("start_time") or datetime.now(timezone.utc)
         settings = self.crawler.settings
         worker = f"-{distributed.worker_id(settings)}" if distributed.enabled(settings) else ""
         path = self.directory / f"{start.isoformat().replace(':', '-').split('.')[0]}{worker}.json"
-        self.crawler.stats.set_value("report/path", str(path))  # for the crawl command's last line
+        self.crawler.stats.set_value("report/path", str(path))
         report = self.report(reason)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
             if self.crawler.settings.getbool("NEWS_REPORT_HTML"):
-                from .. import htmlreport  # matplotlib: loaded only when the pages are wanted
+                from ..sinks import htmlreport  # matplotlib: loaded only when the pages are wanted
 
                 htmlreport.write(self.directory, path)
         except Exception as e:  # the crawl's items are safe in the feeds; its account of them is not
-            self.crawler.stats.set_value("report/failed", f"{type(e).__name__}: {e}")
-            logger.error("Could not write the crawl report %s: %s: %s", path, type(e).__name__, e)
+            error = f"{type(e).__name__}: {e}"
+            self.crawler.stats.set_value("report/failed", error)
+            logger.error("Could not write the crawl report %s: %s", path, error)
+            self.crawler.signals.send_catch_log(crawl_signals.report_written, path=str(path), error=error)
             return
+        self.crawler.signals.send_catch_log(crawl_signals.report_written, path=str(path), error=None)
         logger.info("Crawl report: %s (%s, %d pages, rejects %s)", path, reason, report["pages"],
                     report["rejects"].get("total", 0))
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from .. import distributed, feeds
+from .. import feeds
+from ..engine import distributed
 from ..state import SqliteState, reconcile
 from ..state.base import read_feed_items
 from ..state.redis import RedisState
@@ -36,6 +37,9 @@ class CrawlStateExtension:
         self.state = None  #: the crawl state, from the spider's opening to its closing
         #: the previous run did not finish: walk every list page again
         self.resuming = False
+        #: feed files earlier runs wrote into the folder, counted when the spider opens: a
+        #: later run of a quiet site rightly emits nothing (the item-count monitor asks)
+        self.feeds_before_run = 0
         self._begun = False
 
     @classmethod
@@ -62,11 +66,10 @@ class CrawlStateExtension:
 
     def spider_opened(self, spider: Spider):
         stats, feed_dir = self.crawler.stats, self.feed_dir
-        # earlier runs' feeds, whether or not they grew since the last run: a later run
-        # of a quiet site rightly emits nothing (the item-count monitor reads this)
+        # earlier runs' feeds, whether or not they grew since the last run
         every = feeds.glob_of(self.crawler.settings.get("NEWS_FEED_NAME"))
-        earlier = sum(1 for _, path in feeds.files(feed_dir, every) if path.stat().st_size)
-        stats.set_value("state/feeds_before_run", earlier)
+        self.feeds_before_run = sum(1 for _, path in feeds.files(feed_dir, every) if path.stat().st_size)
+        stats.set_value("state/feeds_before_run", self.feeds_before_run)
         state = self._open_state()
         if isinstance(state, RedisState):
             counts = reconcile_worker(state, feed_dir, feeds.glob_of(feeds.file_name(self.crawler.settings)), stats)
@@ -80,7 +83,7 @@ class CrawlStateExtension:
             stats.set_value("state/resumed", 1)
             logger.info("The previous run did not finish: resuming (every list page is walked again)")
 
-    def skips_known_pages(self, spider: Spider) -> bool:
+    def skips_known_pages(self, spider: Spider | None) -> bool:
         """Known pages are not fetched again, nor lists walked past them; ``-a full=1``
         fetches and walks everything for one crawl (the feeds still get only what is new
         or changed: they stay unique)."""
@@ -112,14 +115,16 @@ def warn_of_duplicates(crawler: Crawler) -> None:
     if earlier:
         crawler.stats.set_value("state/off_over_feeds", earlier)
         logger.warning("INCREMENTAL_ENABLED is off and %s holds %d feed files of earlier runs: every item this run "
-                       "finds is written again, so the feeds will hold duplicates (python -m crawler.export leaves "
-                       "them out; readers of the feeds must too)", s.get("NEWS_FEED_DIR"), earlier)
+                       "finds is written again, so the feeds will hold duplicates (python -m crawler.sinks.export "
+                       "leaves them out; readers of the feeds must too)", s.get("NEWS_FEED_DIR"), earlier)
 
 
 def reconcile_worker(state: RedisState, feed_dir: str, own: str, stats: StatsCollector) -> dict[str, int]:
     """Index this worker's own feed files (matching ``own``), and release its claims that
     never reached them."""
-    pages, briefs, counts = set(), set(), {}
+    pages: set[str] = set()
+    briefs: set[str] = set()
+    counts: dict[str, int] = {}
     for kind, item in read_feed_items(feed_dir, own):
         state.record(kind, item)
         counts[kind] = counts.get(kind, 0) + 1

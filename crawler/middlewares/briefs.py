@@ -5,7 +5,7 @@ them before their article. Most briefs are repeats, injected into page after pag
 already yielded in this crawl is held back here (``briefs/duplicate``), since an item Scrapy
 processes only to drop costs as much as one it keeps. Its article still lists it in
 ``briefIds``. Another body under a yielded brief's id is a variant, yielded under an id of
-its own (``briefs/variants``, ``crawler.briefledger``), and its article lists that id.
+its own (``briefs/variants``, ``crawler.state.briefledger``), and its article lists that id.
 
 ``BRIEFS_ENABLED = False``: no brief is emitted. Articles are what they always are (the
 story without the briefs, the same ``storyId``), with empty ``briefIds``: an article never
@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..briefledger import BriefLedger, Seen
+from .. import signals as crawl_signals
 from ..items import Article, Brief
 from ..pages.split import t2s
+from ..state.briefledger import BriefLedger, Seen
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
     from scrapy.http import Response
     from scrapy.signalmanager import SignalManager
     from scrapy.statscollectors import StatsCollector
-
-
-#: Signal sent with ``brief`` and ``response`` for each brief held back (a repeat, or every
-#: brief when none is emitted): the crawl report still learns where its flash was published.
-brief_held_back = object()
 
 
 class BriefsMiddleware:
@@ -84,7 +80,7 @@ class BriefsMiddleware:
 
     def _held_back(self, brief: Brief, response: Response) -> None:
         if self.signals is not None:
-            self.signals.send_catch_log(signal=brief_held_back, brief=brief, response=response)
+            self.signals.send_catch_log(signal=crawl_signals.brief_held_back, brief=brief, response=response)
 
     def _listing(self, item, ids: list[str]):
         """The article lists its briefs by the ids they went under (a variant's own: the body

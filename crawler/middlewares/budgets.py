@@ -34,6 +34,7 @@ class SiteTimeBudgetMiddleware:
         self.budget = budget
         self.timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
         self.started: dict[str, float] = {}  # site -> when its first request went out
+        self.out_of_time: set[str] = set()  # sites that have spent their budget, said once each
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
@@ -51,7 +52,8 @@ class SiteTimeBudgetMiddleware:
         if left > 0:
             request.meta["download_timeout"] = min(self.timeout, left)
             return None
-        if not self.stats.get_value(OUT_OF_TIME + site):
+        if site not in self.out_of_time:
+            self.out_of_time.add(site)
             logger.warning("%s has spent its time budget (NEWS_SITE_TIME_BUDGET=%g s): its remaining requests "
                            "are not sent this run (first: %s)", site, self.budget, request.url)
         self.stats.inc_value(OUT_OF_TIME + site)

@@ -36,7 +36,7 @@ class CharsetDetectionMiddleware:
     def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         if not isinstance(response, TextResponse) or not response.body:
             return response
-        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
         declared = declared_encoding(response.body, ctype)
         header = http_content_type_encoding(ctype) if ctype else None
         # a header's label the page's bytes contradict (``declared_encoding``)
@@ -46,8 +46,8 @@ class CharsetDetectionMiddleware:
         encoding = decode_html(response.body, ctype).encoding  # the choice the page classes make
         if declared or set_aside:
             self.stats.inc_value("charset/mismatch")
-            logger.warning("Declared charset %s garbles %s; read as %s", set_aside or declared[0], response.url,
-                           encoding)
+            logger.warning("Declared charset %s garbles %s; read as %s", set_aside or (declared and declared[0]),
+                           response.url, encoding)
         else:
             self.stats.inc_value(f"charset/detected/{encoding}")
         cls = response.__class__ if isinstance(response, HtmlResponse) else HtmlResponse

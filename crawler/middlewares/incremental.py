@@ -43,12 +43,13 @@ class IncrementalMiddleware:
         return cls(ext, crawler.stats, s.getint("INCREMENTAL_KNOWN_PAGES"), s.getfloat("INCREMENTAL_REVISIT_HOURS"))
 
     def is_known(self, url: str) -> bool:
+        assert self.ext.state is not None  # requests flow between the spider's opening and closing
         known = self.ext.state.article(url)
         if known is None:
             return False
         return not (self.revisit and time.time() - known[1] > self.revisit)
 
-    def filter(self, response: Response, outputs: list, spider: Spider) -> list:
+    def filter(self, response: Response, outputs: list, spider: Spider | None) -> list:
         if not self.ext.skips_known_pages(spider):
             return outputs
         articles = [r for r in outputs if isinstance(r, Request) and r.meta.get(ROLE) == Role.ARTICLE]

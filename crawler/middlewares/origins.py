@@ -84,6 +84,7 @@ class StartPortsMiddleware:
         if ROLE not in request.meta and "redirect_urls" not in request.meta:
             return None  # a start URL, or a page asked for by hand (scrapy shell, scrapy parse)
         if self.ports is None:  # the spider's start URLs are final once requests flow
+            assert self.crawler.spider is not None  # requests flow: the spider is open
             self.ports = self._start_ports(self.crawler.spider)
         host, port = _origin(request.url)
         start = _start_host(host, self.ports)

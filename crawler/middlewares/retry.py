@@ -19,13 +19,14 @@ from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 
-from ..handlers import HeadersTooLarge
+from ..engine.handlers import HeadersTooLarge
 
 if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.settings import BaseSettings
+    from scrapy.statscollectors import StatsCollector
 
 
 class RetryScheduled(IgnoreRequest):
@@ -33,6 +34,9 @@ class RetryScheduled(IgnoreRequest):
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
+    crawler: Crawler
+    stats: StatsCollector  # set by from_crawler
+
     def __init__(self, settings: BaseSettings):
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE")

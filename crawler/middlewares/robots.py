@@ -48,7 +48,7 @@ class RobotsUnavailable(IgnoreRequest):
 
 
 def _is_robots_request(request: Request) -> bool:
-    return request.meta.get("dont_obey_robotstxt") and urlsplit(request.url).path == "/robots.txt"
+    return bool(request.meta.get("dont_obey_robotstxt")) and urlsplit(request.url).path == "/robots.txt"
 
 
 def _warn(netloc: str, why: str, redirected_to: str | None = None) -> None:

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .. import brieftime
-from ..brieftime import CLOCK_LED
-from . import labels, links
+from . import brieftime, labels, links
 from .article import ArticlePage
+from .brieftime import CLOCK_LED
 from .document import Document
 from .flashes import Flashes
 from .listing import FlashPage, Listing, ListPage

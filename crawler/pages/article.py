@@ -12,6 +12,7 @@ from typing import Any
 from lxml import etree
 
 from ..items import Article, Reject
+from ..reasons import RejectReason
 from . import dom, parts
 from .affixes import Headline
 from .beside import Beside, read_beside
@@ -171,23 +172,24 @@ class ArticlePage:
         return rivals(self.bounds, self.container, self.found_headline.block_ids, n)
 
     # -- verdict -------------------------------------------------------------------------
-    def problem(self) -> tuple[str, str] | None:
+    def problem(self) -> tuple[RejectReason, str] | None:
         """(reason, detail) when this page cannot give an article, else None."""
         doc = self.doc
         if not doc.body.strip():
-            return "empty_response", "the response has no body"
+            return RejectReason.EMPTY_RESPONSE, "the response has no body"
         if doc.too_many_tags:
-            return "too_many_elements", f"{doc.tags} tags: more than {MAX_TAGS} are not parsed"
+            return RejectReason.TOO_MANY_ELEMENTS, f"{doc.tags} tags: more than {MAX_TAGS} are not parsed"
         if doc.root is None:
-            return "not_html", "no HTML document could be parsed"
+            return RejectReason.NOT_HTML, "no HTML document could be parsed"
         if doc.too_deep:
-            return "too_deep", f"markup nested past {dom.PARSER_DEPTH} levels: what lies deeper cannot be read"
+            return (RejectReason.TOO_DEEP,
+                    f"markup nested past {dom.PARSER_DEPTH} levels: what lies deeper cannot be read")
         if doc.garbled:
-            return "undecodable", f"text still garbled after decoding as {doc.decoded.encoding}"
+            return RejectReason.UNDECODABLE, f"text still garbled after decoding as {doc.decoded.encoding}"
         if not self.headline or not _WORD.search(self.headline.text):
-            return "no_headline", "no <h1>/<title> headline found"
+            return RejectReason.NO_HEADLINE, "no <h1>/<title> headline found"
         if self.story_chars < MIN_STORY_CHARS:
-            return "empty_body", f"story has {self.story_chars} characters"
+            return RejectReason.EMPTY_BODY, f"story has {self.story_chars} characters"
         return None
 
     def reject(self, status: int | None = None) -> Reject | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..briefs import STORY, BriefParts, read_blocks
-from ..brieftime import ANY_CLOCK
+from .briefs import STORY, BriefParts, read_blocks
+from .brieftime import ANY_CLOCK
 from .document import Document
 from .tunables import MIN_FLASHES
 

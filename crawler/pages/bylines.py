@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import DATE_IN_TEXT
+from ..text.dates import DATE_IN_TEXT
 from .labels import LABEL, label_kind
 from .tunables import MAX_BYLINE_NAME
 

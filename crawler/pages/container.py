@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .. import dates
-from ..briefs import ends_like_a_brief
+from ..text import dates
 from . import dom, labels
+from .briefs import ends_like_a_brief
 from .document import Document
 from .tunables import (
     BRIEF_WEIGHT,

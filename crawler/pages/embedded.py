@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from .. import dates
+from ..text import dates
 from . import dom
 from .affixes import split_headline
 from .container import Container, StoryBounds

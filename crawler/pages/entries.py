@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .. import dates
-from ..briefs import ends_like_a_brief
+from ..text import dates
 from . import dom, labels, links
 from .affixes import split_headline
+from .briefs import ends_like_a_brief
 from .tunables import (
     ALL_LINK,
     MAX_ENTRY_CHARS,

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .. import dates
+from ..text import dates
 from . import bylines, dom, labels, links
 from .container import Container, StoryBounds
 from .crumbs import Breadcrumb

@@ -2,7 +2,7 @@
 
 A flash page prints what the farms inject into their stories as briefs, at its source:
 `<li><time>14:05</time><h3>标题</h3><p>某财经报道，…</p></li>`, as table rows or div soup,
-under a heading per day, newest first. The brief reader (``crawler.briefs``) reads it, over
+under a heading per day, newest first. The brief reader (``crawler.pages.briefs``) reads it, over
 every block of the page (a flash's title may link to the flash's own page, which makes the
 titles an entry group the article reading leaves out). A clock no day heading dates takes
 the page's own date (``brieftime.PageDay``).
@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from .. import brieftime
-from ..briefs import STORY, BlockRole, BriefParts, read_blocks
-from ..dates import DateParser
-from . import dom, links
+from ..text.dates import DateParser
+from . import brieftime, dom, links
+from .briefs import STORY, BlockRole, BriefParts, read_blocks
 from .document import Document
 from .fields import machine_date
 from .tunables import MIN_FLASHES

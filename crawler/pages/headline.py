@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .. import dates
-from ..briefs import ends_like_a_brief
+from ..text import dates
 from . import dom, labels, links
 from .affixes import Headline, split_headline
+from .briefs import ends_like_a_brief
 from .container import StoryBounds, densest
 from .document import Document
 from .tunables import (

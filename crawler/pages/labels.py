@@ -4,7 +4,7 @@ Fields are found by these labels, never by a template's class names.
 """
 import re
 
-from ..dates import DATE_IN_TEXT
+from ..text.dates import DATE_IN_TEXT
 from .tunables import MAX_CREDITS_LINE, MAX_NOTICE, MIN_CREDITS
 
 _SEP = r"\s*[:：]\s*"

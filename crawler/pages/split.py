@@ -2,7 +2,7 @@
 injected into its story (with its ``storyId``, its story key and its ``briefIds``), the
 briefs as items, and, when no story is left, the reject that says why.
 
-The brief detection itself is ``crawler.briefs``; the ids are ``crawler.fingerprints``.
+The brief detection itself is ``crawler.pages.briefs``; the ids are ``crawler.pages.fingerprints``.
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from functools import cache
 
 import opencc
 
-from .. import fingerprints
-from ..briefs import BriefParts, split_blocks
 from ..items import Article, Brief, Reject
+from ..reasons import RejectReason
 from ..text.zh import convert_lines
+from . import fingerprints
+from .briefs import BriefParts, split_blocks
 
 
 @cache
@@ -53,9 +54,9 @@ def emit(article: Article, converter: opencc.OpenCC | None = None, beside: list[
     if article.storyId:  # a story with words is left
         return Emitted(article, briefs)
     if briefs:  # a page of nothing but briefs (a flash page): the briefs are the news
-        return Emitted(article, briefs, Reject(url=article.url, reason="only_briefs", headline=article.headline,
-                                               detail=f"{len(briefs)} briefs and no story"))
-    return Emitted(article, briefs, Reject(url=article.url, reason="empty_body", headline=article.headline,
+        return Emitted(article, briefs, Reject(url=article.url, reason=RejectReason.ONLY_BRIEFS,
+                                               headline=article.headline, detail=f"{len(briefs)} briefs and no story"))
+    return Emitted(article, briefs, Reject(url=article.url, reason=RejectReason.EMPTY_BODY, headline=article.headline,
                                            detail="the story has no letters or digits"))
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import briefs, brieftime
 from ..text import artifacts
-from . import bylines, dom, furniture, labels, links
+from . import briefs, brieftime, bylines, dom, furniture, labels, links
 from .affixes import repeats_headline
 from .container import Container, StoryBounds
 from .headline import FoundHeadline

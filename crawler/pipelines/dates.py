@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import NotConfigured
 
-from ..dates import CHINA_TZ, DateParser
 from ..items import Article, Brief
+from ..text.dates import CHINA_TZ, DateParser
 
 if TYPE_CHECKING:
     from scrapy import Spider

@@ -3,7 +3,7 @@
 The same brief is injected into many articles: its first sighting is emitted (repeats
 within a crawl are already held back by ``BriefsMiddleware``; each article still lists
 every brief in ``briefIds``). A story seen again on another page, word for word or as a
-near copy (``crawler.reposts``), is still emitted, with ``storyCluster`` naming the first
+near copy (``crawler.state.reposts``), is still emitted, with ``storyCluster`` naming the first
 copy's story and ``repostOf`` its page; a sentence the site printed at the edge of two
 earlier stories (its slogan) is left out of the comparison. With the crawl state on,
 "seen" includes everything in earlier runs' feeds and, in a distributed crawl, every
@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-from .. import reposts
 from ..extensions.state import CrawlStateExtension
-from ..fingerprints import StoryKeys, paragraphs, story_key
 from ..items import Article, Brief
+from ..pages.fingerprints import StoryKeys, paragraphs, story_key
+from ..state import reposts
 from ..state.base import downloaded_at
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ class DedupPipeline:
             self.stats.inc_value("reposts/site_lines", removed)
         # the story key the reader made, unless the site's lines were left out of it
         key = story_key(own, self.keys.t2s) if removed else item.story_key
+        assert item.storyId is not None  # the reader gives every article it emits its storyId
         story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
         with index.repost_lock():
             first, _ = reposts.find(index, story)

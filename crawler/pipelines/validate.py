@@ -10,6 +10,7 @@ import fastjsonschema
 from scrapy.exceptions import NotConfigured
 
 from ..items import Article, Brief, Reject
+from ..reasons import invalid
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -52,5 +53,5 @@ class ValidationPipeline:
                 return item  # a reject is kept whatever it holds
             self.stats.inc_value(f"validation/invalid/{item.kind}")
             return Reject(url=getattr(item, "url", None) or getattr(item, "firstSeenIn", "") or "",
-                          reason=f"invalid_{item.kind}", detail=error.message,
+                          reason=invalid(item.kind), detail=error.message,
                           headline=getattr(item, "headline", None))

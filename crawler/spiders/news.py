@@ -27,9 +27,9 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefusedError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
-from .. import checks, distributed
-from ..dates import CHINA_TZ
-from ..handlers import HeadersTooLarge
+from .. import checks
+from ..engine import distributed
+from ..engine.handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
 from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
 from ..middlewares.addresses import PrivateAddressError
@@ -41,6 +41,8 @@ from ..middlewares.robots import RobotsUnavailable
 from ..pages import ArticlePage, Document, parts, read_page
 from ..pages import links as page_links
 from ..pages.split import Emitted, emit
+from ..reasons import RejectReason, http
+from ..text.dates import CHINA_TZ
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -52,12 +54,12 @@ if TYPE_CHECKING:
 # Content types a page of these sites may be served as; anything else is not a page.
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 # What a later page of an article may lack and still add to it (the last page: an image, a line).
-PART_TOLERATED = ("empty_body", "no_headline")
+PART_TOLERATED = (RejectReason.EMPTY_BODY, RejectReason.NO_HEADLINE)
 
 
 class NewsSpider(RedisMixin, scrapy.Spider):
     """With ``REDIS_URL`` set, a worker of a distributed crawl: start URLs come from the Redis
-    list ``news:start_urls`` (plain URLs or ``{"url": …}``), see ``crawler.distributed``."""
+    list ``news:start_urls`` (plain URLs or ``{"url": …}``), see ``crawler.engine.distributed``."""
 
     name = "news"
 
@@ -69,6 +71,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if isinstance(start_urls, str):
             start_urls = start_urls.split(",")
         self.start_urls = [u.strip() for u in (start_urls or []) if u.strip()]
+        #: start URLs that gave a response, and that gave none (the start-URL monitor asks)
+        self.start_urls_downloaded = self.start_urls_failed = 0
 
     @classmethod
     def check_arguments(cls, settings: BaseSettings, arguments: dict) -> None:
@@ -149,12 +153,14 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def parse(self, response: Response):
         """Any page: an article (its item and briefs, its related links) or a list (its
         entries and pager)."""
-        if ROLE not in response.meta:  # the monitors ask whether any start URL gave a page
+        if ROLE not in response.meta:  # a start URL
+            self.start_urls_downloaded += 1
             self.crawler.stats.inc_value("start_urls/downloaded")
         unreadable = _unreadable(response)
         if unreadable is not None:
             yield unreadable
             return
+        assert isinstance(response, scrapy.http.TextResponse)  # _unreadable lets only text through
         page = read_page(response.url, response.body, response.headers, response.encoding)
         if isinstance(page, ArticlePage):
             yield from self.parse_article(page, response)
@@ -189,7 +195,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if joined is not None and parts.cut_story(joined, limit):
             self.crawler.stats.inc_value("parts/story_cut")
             later = ", its later pages not read" if url else ""
-            yield Reject(url=page.url, reason="story_too_long", headline=joined.headline,
+            yield Reject(url=page.url, reason=RejectReason.STORY_TOO_LONG, headline=joined.headline,
                          detail=f"page {number} of {first_url}: the story passed NEWS_MAX_STORY_CHARS ({limit} "
                                 f"characters); the article is cut there{later}")
         elif url is not None and number >= self.max_article_pages:
@@ -207,9 +213,16 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         meta = response.meta
         article = from_dict(Article, meta[ARTICLE])
         bad = _unreadable(response)
-        page = None if bad else ArticlePage(response.url, response.body, response.headers, response.encoding)
-        problem = (bad.reason, bad.detail) if bad else page.problem()
-        if problem and problem[0] not in PART_TOLERATED:  # the pages read so far are still the article
+        page: ArticlePage | None = None
+        if bad is not None:
+            problem: tuple[str, str | None] | None = (bad.reason, bad.detail)
+        else:
+            assert isinstance(response, scrapy.http.TextResponse)  # _unreadable lets only text through
+            page = ArticlePage(response.url, response.body, response.headers, response.encoding)
+            problem = page.problem()
+        # an unreadable page, or one without the story: the pages read so far are still the article
+        if page is None or (problem and problem[0] not in PART_TOLERATED):
+            assert problem is not None
             yield Reject(url=response.url, reason=problem[0], status=response.status, headline=article.headline,
                          detail=f"page {meta[PART]} of {meta[FIRST_PAGE]}: {problem[1]}")
             yield from self.emit(emit(article))
@@ -231,7 +244,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         with the pages it has."""
         if failure.check(RetryScheduled):
             return  # the retry's outcome will be this page's
-        meta = failure.request.meta
+        meta = failure.request.meta  # type: ignore[attr-defined]  # Scrapy attaches the request
         for reject in self.failed(failure):
             reject.detail = f"page {meta[PART]} of {meta[FIRST_PAGE]}: {reject.detail}"
             yield reject
@@ -279,13 +292,14 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         """A reject for the URL the spider asked for; a redirect's target is in the detail."""
         if failure.check(RetryScheduled):
             return  # the retry's outcome will be this page's
-        request = failure.request
-        status = failure.value.response.status if failure.check(HttpError) else None
+        request = failure.request  # type: ignore[attr-defined]  # Scrapy attaches the request
+        status = failure.value.response.status if isinstance(failure.value, HttpError) else None
         detail = str(failure.value)[:300] or type(failure.value).__name__
         asked = request.meta.get("redirect_urls", [request.url])[0]
         if asked != request.url:
             detail += f" (redirected to {request.url})"
         if ROLE not in request.meta:
+            self.start_urls_failed += 1
             self.crawler.stats.inc_value("start_urls/failed")
         yield Reject(url=asked, reason=failure_reason(failure), status=status, detail=detail)
 
@@ -303,13 +317,13 @@ def _unreadable(response: Response) -> Reject | None:
     cut short, else None. Only the transfer tells a cut page: real pages often end without
     </html>, or carry kilobytes of script after it."""
     if "dataloss" in response.flags:  # DOWNLOAD_FAIL_ON_DATALOSS=False lets such a response through
-        return Reject(url=response.url, reason="truncated_transfer", status=response.status,
+        return Reject(url=response.url, reason=RejectReason.TRUNCATED_TRANSFER, status=response.status,
                       detail="fewer bytes arrived than Content-Length announced")
-    ctype = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
+    ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
     if isinstance(response, scrapy.http.TextResponse) and (not ctype or ctype in HTML_TYPES):
         return None
-    return Reject(url=response.url, reason="not_html", status=response.status,
-                  detail=f"content type {response.headers.get('Content-Type', b'').decode()}")
+    return Reject(url=response.url, reason=RejectReason.NOT_HTML, status=response.status,
+                  detail=f"content type {(response.headers.get('Content-Type') or b'').decode()}")
 
 
 def _url_of(data: str) -> str:
@@ -319,47 +333,50 @@ def _url_of(data: str) -> str:
 
 
 # Why a request gave no page, by the exception's type: the first that matches.
-_FAILURES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
-    ((OffsitePortError,), "offsite_port"),
-    ((PrivateAddressError,), "private_address"),
-    ((OutsideFolderError,), "outside_folder"),
-    ((SiteTimeBudgetExceeded,), "site_time_budget"),
-    ((RobotsForbidden,), "robots_forbidden"),
-    ((RedirectsExhausted,), "redirect_loop"),
-    ((DecompressedTooLarge,), "too_large"),
-    ((IgnoreRequest,), "ignored"),
-    ((FileNotFoundError, NotADirectoryError), "file_not_found"),
-    ((IsADirectoryError,), "not_a_file"),
-    ((DNSLookupError, CannotResolveHostError), "dns_error"),
-    ((TxConnectionRefusedError, DownloadConnectionRefusedError), "connection_refused"),
-    ((TimeoutError, TCPTimedOutError, DownloadTimeoutError), "timeout"),
+_FAILURES: tuple[tuple[tuple[type[BaseException], ...], RejectReason], ...] = (
+    ((OffsitePortError,), RejectReason.OFFSITE_PORT),
+    ((PrivateAddressError,), RejectReason.PRIVATE_ADDRESS),
+    ((OutsideFolderError,), RejectReason.OUTSIDE_FOLDER),
+    ((SiteTimeBudgetExceeded,), RejectReason.SITE_TIME_BUDGET),
+    ((RobotsForbidden,), RejectReason.ROBOTS_FORBIDDEN),
+    ((RedirectsExhausted,), RejectReason.REDIRECT_LOOP),
+    ((DecompressedTooLarge,), RejectReason.TOO_LARGE),
+    ((IgnoreRequest,), RejectReason.IGNORED),
+    ((FileNotFoundError, NotADirectoryError), RejectReason.FILE_NOT_FOUND),
+    ((IsADirectoryError,), RejectReason.NOT_A_FILE),
+    ((DNSLookupError, CannotResolveHostError), RejectReason.DNS_ERROR),
+    ((TxConnectionRefusedError, DownloadConnectionRefusedError), RejectReason.CONNECTION_REFUSED),
+    ((TimeoutError, TCPTimedOutError, DownloadTimeoutError), RejectReason.TIMEOUT),
     # the download handler cancels a transfer only past DOWNLOAD_MAXSIZE
-    ((DownloadCancelledError, CancelledError), "too_large"),
-    ((ResponseDataLossError,), "truncated_transfer"),
-    ((HeadersTooLarge,), "headers_too_large"),
+    ((DownloadCancelledError, CancelledError), RejectReason.TOO_LARGE),
+    ((ResponseDataLossError,), RejectReason.TRUNCATED_TRANSFER),
+    ((HeadersTooLarge,), RejectReason.HEADERS_TOO_LARGE),
 )
 
 
 # Reasons that say the site could not be reached at all.
-UNREACHABLE = ("dns_error", "connection_refused", "timeout", "tls_error", "download_error")
+UNREACHABLE = (RejectReason.DNS_ERROR, RejectReason.CONNECTION_REFUSED, RejectReason.TIMEOUT, RejectReason.TLS_ERROR,
+               RejectReason.DOWNLOAD_ERROR)
 
 
 def failure_reason(failure: Failure) -> str:
     """A short, stable code for why a request gave no page."""
-    if failure.check(HttpError):
-        return f"http_{failure.value.response.status}"
-    return exception_reason(failure.value)
+    error = failure.value
+    if isinstance(error, HttpError):
+        return http(error.response.status)
+    assert error is not None  # a failure holds its exception
+    return exception_reason(error)
 
 
-def exception_reason(error: BaseException) -> str:
+def exception_reason(error: BaseException) -> RejectReason:
     """The reason code of an exception a download ended with."""
     if isinstance(error, RobotsUnavailable):  # a site that is down is down, whatever was asked of it first
         cause = exception_reason(error.cause) if error.cause is not None else None
-        return cause if cause in UNREACHABLE else "robots_unavailable"
+        return cause if cause is not None and cause in UNREACHABLE else RejectReason.ROBOTS_UNAVAILABLE
     for types, reason in _FAILURES:
         if isinstance(error, types):
             return reason
-    return "tls_error" if _tls_failed(error) else "download_error"
+    return RejectReason.TLS_ERROR if _tls_failed(error) else RejectReason.DOWNLOAD_ERROR
 
 
 def _tls_failed(error: BaseException) -> bool:

@@ -11,27 +11,17 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import defaults, feeds
-from ..reposts import Copy
+from .reposts import Copy
 
 logger = logging.getLogger(__name__)
 # The feed files of the default name (tests and tools that index a feed folder directly).
 DEFAULT_PATTERN = feeds.glob_of(defaults.NEWS_FEED_NAME)
-# Rejects worth trying again next run: the page may well be fine then (a transfer cut short
-# is a connection's fault, not the page's).
-_TRANSIENT = ("download_error", "timeout", "dns_error", "connection_refused", "tls_error", "http_5", "http_429",
-              "http_408", "robots_unavailable", "truncated_transfer", "private_address",
-              "site_time_budget")
 
 
 def downloaded_at(item: dict) -> float:
     """When an indexed item was fetched (epoch seconds); now, for items without the field."""
     stamp = item.get("dateDownloaded")
     return datetime.fromisoformat(stamp).timestamp() if stamp else time.time()
-
-
-def is_permanent(reason: str) -> bool:
-    """A reject the state remembers (404, empty body…), as opposed to a passing fault."""
-    return not reason.startswith(_TRANSIENT)
 
 
 class CrawlState(Protocol):

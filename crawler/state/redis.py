@@ -14,9 +14,10 @@ from contextlib import AbstractContextManager
 
 import redis
 
-from .. import reposts
-from ..fingerprints import StoryKeys
-from .base import downloaded_at, is_permanent
+from ..pages.fingerprints import StoryKeys
+from ..reasons import remembered
+from . import reposts
+from .base import downloaded_at
 
 
 class RedisState:
@@ -94,7 +95,7 @@ class RedisState:
     def claim_reject(self, url: str, reason: str) -> bool:
         """Permanent failures are remembered like pages; passing ones only for a day, in a key
         the incremental skip never reads, so the page is still retried by later runs."""
-        if is_permanent(reason):
+        if remembered(reason):
             return bool(self.r.hsetnx(self.pages, url, self._mark()))
         won = bool(self.r.hsetnx(self.transient, url, self._mark()))
         self.r.expire(self.transient, 86400)
@@ -105,7 +106,7 @@ class RedisState:
         if kind == "articles":
             self.r.hsetnx(self.pages, item["url"], self._mark(item.get("storyId"), when=downloaded_at(item)))
             self._record_copy(item)
-        elif kind == "rejects" and is_permanent(item.get("reason", "")):
+        elif kind == "rejects" and remembered(item.get("reason", "")):
             self.r.hsetnx(self.pages, item["url"], self._mark())
         elif kind == "briefs":
             self.r.hsetnx(self.briefs, item["id"], self._mark())

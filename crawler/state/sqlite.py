@@ -6,9 +6,10 @@ import time
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from .. import reposts
-from ..fingerprints import StoryKeys
-from .base import downloaded_at, is_permanent
+from ..pages.fingerprints import StoryKeys
+from ..reasons import remembered
+from . import reposts
+from .base import downloaded_at
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, story_id TEXT, kind TEXT, recorded REAL);
@@ -86,7 +87,7 @@ class SqliteState:
             self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, 'article', ?)",
                             (item["url"], item.get("storyId"), downloaded_at(item)))
             self._record_copy(item)
-        elif kind == "rejects" and is_permanent(item.get("reason", "")):
+        elif kind == "rejects" and remembered(item.get("reason", "")):
             self.db.execute("INSERT OR IGNORE INTO pages VALUES (?, NULL, 'reject', ?)", (item["url"], now))
         elif kind == "briefs":
             self.db.execute("INSERT OR IGNORE INTO briefs VALUES (?, ?, ?)", (item["id"], item.get("firstSeenIn"), now))

@@ -1,6 +1,6 @@
 """The feeds in PostgreSQL: tables a person can query, brought up to date from the feed files.
 
-    python -m crawler.postgres sync output postgresql://postgres@127.0.0.1/news
+    python -m crawler.sinks.postgres sync output postgresql://postgres@127.0.0.1/news
 
 The feeds stay the truth. Each feed file's lines are loaded from where the last load
 stopped, and the new offset is committed in the same transaction as the rows, so a load
@@ -24,8 +24,9 @@ import psycopg
 import psycopg.errors
 from psycopg.types.json import Jsonb
 
-from . import feeds
-from .pages.codepoints import valid
+from .. import feeds
+from ..pages.codepoints import valid
+from ..reasons import RejectReason
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ _LOCK = 0x6E657773  # advisory lock key ("news") for migrations
 # would pass jsonb's 256 MiB and the protocol's 1 GiB message. The crawl's own items stay
 # far below it (NEWS_MAX_STORY_CHARS).
 MAX_LINE_BYTES = 192 << 20
-REFUSED = "postgres_refused"  # the reason of a line the database cannot take
+REFUSED = RejectReason.POSTGRES_REFUSED.value  # the reason of a line the database cannot take
 
 
 def migrate(conn: psycopg.Connection) -> int:
@@ -79,11 +80,18 @@ def migrate(conn: psycopg.Connection) -> int:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
         conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
                      "applied timestamptz NOT NULL DEFAULT now())")
-        done = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+        done = _one(conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations"))
         for version, sql in enumerate(MIGRATIONS[done:], start=done + 1):
             conn.execute(sql)
             conn.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (version,))
     return len(MIGRATIONS)
+
+
+def _one(cursor):
+    """The first column of a query's one row (an aggregate or a row inserted just before)."""
+    row = cursor.fetchone()
+    assert row is not None
+    return row[0]
 
 
 def _complete_lines(path: Path, start: int) -> Iterator[tuple[int, bytes | None, int]]:
@@ -93,11 +101,13 @@ def _complete_lines(path: Path, start: int) -> Iterator[tuple[int, bytes | None,
         f.seek(start)
         offset = start
         while raw := f.readline(MAX_LINE_BYTES + 1):
-            size, line = len(raw), raw
+            size = len(raw)
+            line: bytes | None = raw
             if not raw.endswith(b"\n"):
                 if size <= MAX_LINE_BYTES:
                     return  # still being written: a later load finishes it
-                line = raw = None  # not held while the rest is skipped
+                line = None  # neither held while the rest is skipped
+                del raw
                 while (chunk := f.readline(1 << 20)) and not chunk.endswith(b"\n"):
                     size += len(chunk)
                 if not chunk:
@@ -192,8 +202,7 @@ def _load_file(conn: psycopg.Connection, directory: Path, kind: str, path: Path)
     with conn.transaction(), conn.cursor() as cur:
         # one loader a file at a time, whichever worker: the offset row is locked until commit
         cur.execute("INSERT INTO feed_offsets VALUES (%s, 0) ON CONFLICT DO NOTHING", (name,))
-        start = cur.execute("SELECT byte_offset FROM feed_offsets WHERE feed_file = %s FOR UPDATE",
-                            (name,)).fetchone()[0]
+        start = _one(cur.execute("SELECT byte_offset FROM feed_offsets WHERE feed_file = %s FOR UPDATE", (name,)))
         end, chunk, held = start, [], 0
         for offset, raw, size in _complete_lines(path, start):
             end = offset + size
@@ -249,7 +258,7 @@ def sync(url: str, feed_dir: str | Path, pattern: str = "*.jsonl") -> dict[str, 
 
 def main(argv=None) -> None:
     """Bad arguments exit 2 and a database that cannot be used exits 1, each with one line."""
-    ap = argparse.ArgumentParser(prog="python -m crawler.postgres",
+    ap = argparse.ArgumentParser(prog="python -m crawler.sinks.postgres",
                                  description="Load a feed folder into PostgreSQL (each line once).")
     ap.add_argument("command", choices=["sync"])
     ap.add_argument("feed_dir")

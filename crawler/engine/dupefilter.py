@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scrapy.dupefilters import RFPDupeFilter
+from scrapy.utils.asyncio import call_later
 from scrapy_redis import dupefilter
 
 if TYPE_CHECKING:
@@ -60,12 +61,11 @@ class RedirectLoopAwareDupeFilter(RFPDupeFilter):
             url = self.reached[url][0]
         if url != asked:
             return False
-        from twisted.internet import reactor
-
+        assert self.crawler.engine is not None  # requests are filtered while it runs
         for member in circle:
             _, dropped = self.reached.pop(member)
             if dropped is not hop:  # after this request is in: the engine is not re-entered
-                reactor.callLater(0, self.crawler.engine.crawl, dropped.replace(dont_filter=True))
+                call_later(0, self.crawler.engine.crawl, dropped.replace(dont_filter=True))
         self.crawler.stats.inc_value("dupefilter/redirect_loops")
         return True
 

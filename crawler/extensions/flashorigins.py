@@ -13,8 +13,8 @@ from datetime import datetime
 from statistics import median
 from urllib.parse import urlsplit
 
-from .dates import DateParser
-from .items import Article, Brief
+from ..items import Article, Brief
+from ..text.dates import DateParser
 
 MINUTE = 60
 

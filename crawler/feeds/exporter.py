@@ -27,8 +27,8 @@ class JsonLinesItemExporter(ScrapyJsonLinesItemExporter):
     def _plain_fields(self, cls: type) -> tuple[str, ...] | None:
         """The field names of a dataclass with no per-field serializer, else None."""
         if cls not in self._fields:
-            fields = dataclasses.fields(cls) if dataclasses.is_dataclass(cls) else None
-            plain = fields is not None and not any("serializer" in f.metadata for f in fields)
+            fields = dataclasses.fields(cls) if dataclasses.is_dataclass(cls) else ()
+            plain = bool(fields) and not any("serializer" in f.metadata for f in fields)
             self._fields[cls] = tuple(f.name for f in fields) if plain else None
         return self._fields[cls]
 

@@ -1,6 +1,6 @@
 """The feeds as one CSV file per item kind, each with its kind's own columns.
 
-    python -m crawler.export csv [FEED_DIR] [OUT_DIR] [--bom]   # default: output/ and output/csv/
+    python -m crawler.sinks.export csv [FEED_DIR] [OUT_DIR] [--bom]   # default: output/ and output/csv/
 
 Scrapy's ``-O all.csv`` takes its header from the first item, so a crawl whose first item
 is a brief loses every article column. Here each kind's columns are its item's fields, in
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from scrapy.utils.misc import load_object
 
-from . import defaults, feeds
-from .state.base import read_feed_items
+from .. import defaults, feeds
+from ..state.base import read_feed_items
 
 # What makes two lines of a kind's feed the same item: what the crawl state claims them by.
 IDENTITY = {"articles": ("url", "storyId"), "briefs": ("id",), "rejects": ("url", "reason")}
@@ -63,7 +63,7 @@ def _cell(value):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m crawler.export", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m crawler.sinks.export", description=__doc__.split("\n")[0])
     parser.add_argument("format", choices=["csv"])
     parser.add_argument("feed_dir", nargs="?", default=defaults.NEWS_FEED_DIR)
     parser.add_argument("out_dir", nargs="?")

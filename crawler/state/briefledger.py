@@ -19,8 +19,8 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
-from .fingerprints import text_key
-from .items import Brief
+from ..items import Brief
+from ..pages.fingerprints import text_key
 
 # The characters of a body's key remembered and compared: a brief's body is rarely longer,
 # and the memory of a crawl's briefs stays bounded.

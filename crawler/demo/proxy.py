@@ -1,4 +1,4 @@
-"""Downloader middleware: the demo site keeps its URLs when its port is taken.
+"""Downloader middleware of the demo spider: the demo site keeps its URLs when its port is taken.
 
 The demo's pages are known by their URLs (`http://127.0.0.1:8713/info/1001.html`), and a
 later run recognises what an earlier one emitted by them. When ``NEWS_DEMO_PORT`` is
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
 
-from ..demo.server import canonical_netlocs
+from .server import canonical_netlocs
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider

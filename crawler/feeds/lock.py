@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import distributed, feeds
+from .. import feeds
+from ..engine import distributed
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings

@@ -7,7 +7,7 @@ import re
 
 import opencc
 
-from .text.zh import convert_lines
+from ..text.zh import convert_lines
 
 _NOT_WORD = re.compile(r"[\W_]+", re.U)
 _NUMBERS = re.compile(r"\d+")

@@ -6,7 +6,7 @@ Charts are drawn by matplotlib as inline SVG, with text left as text (the browse
 draw the Chinese, and the numbers can be read back from the page): no script, stylesheet
 or font is fetched, so the files open on a machine with no network.
 
-    python -m crawler.htmlreport output/reports     # (re)write every run's page and the index
+    python -m crawler.sinks.htmlreport output/reports     # (re)write every run's page and the index
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ matplotlib.use("Agg")  # no display: files only
 import matplotlib.pyplot as plt  # noqa: E402  (after the backend is chosen)
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-from .dates import CHINA_TZ  # noqa: E402
+from ..text.dates import CHINA_TZ  # noqa: E402
 
 matplotlib.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False,
                             "axes.spines.right": False, "svg.hashsalt": "crawler"})
@@ -304,7 +304,7 @@ def write(directory: Path, report_path: Path | None = None) -> None:
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m crawler.htmlreport",
+    ap = argparse.ArgumentParser(prog="python -m crawler.sinks.htmlreport",
                                  description="Write every run's page and the index of a reports folder.")
     ap.add_argument("reports", help="a feed folder's reports folder (output/reports)")
     args = ap.parse_args(argv)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import UsageError
 
-from . import distributed
+from ..engine import distributed
 
 if TYPE_CHECKING:
     from scrapy import Spider

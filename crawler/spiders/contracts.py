@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.contracts import Contract
 from scrapy.exceptions import ContractFail
 
-from .items import Article
+from ..items import Article
 
 
 class ArticleContract(Contract):

@@ -35,7 +35,7 @@ class _BoundedHeadersProtocol(_LenientHTTP11ClientProtocol):
     max_header_size = 0  # set per handler on a subclass
     _header_bytes = 0
 
-    def request(self, request: Request):
+    def request(self, request):  # twisted's request, which Scrapy's lenient protocol passes on
         self._header_bytes = 0
         return super().request(request)
 
@@ -67,7 +67,8 @@ class BoundedHeadersDownloadHandler(HTTP11DownloadHandler):
         if limit <= 0:
             return
         protocol = type("BoundedHeadersProtocol", (_BoundedHeadersProtocol,), {"max_header_size": limit})
-        self._pool._factory = type("BoundedHeadersFactory", (_BoundedHeadersFactory,), {"protocol_class": protocol})
+        self._pool._factory = type(  # type: ignore[assignment]  # a subclass of the pool's factory class
+            "BoundedHeadersFactory", (_BoundedHeadersFactory,), {"protocol_class": protocol})
 
     async def download_request(self, request: Request):
         try:

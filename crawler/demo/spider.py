@@ -11,8 +11,8 @@ import scrapy
 from scrapy.exceptions import UsageError
 
 from .. import feeds
-from ..demo.server import canonical_netlocs
-from .news import NewsSpider, check_full
+from ..spiders.news import NewsSpider, check_full
+from .server import canonical_netlocs
 
 if TYPE_CHECKING:
     from scrapy.http import Response
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 class DemoSpider(NewsSpider):
     name = "demo"
+    # requests for the demo's own host:port go through its server when that port was taken
+    custom_settings = {"DOWNLOADER_MIDDLEWARES": {"crawler.demo.proxy.DemoProxyMiddleware": 740}}
     #: the demo server as an HTTP proxy, when its own port was taken
     demo_proxy: str | None = None
 
@@ -42,7 +44,7 @@ class DemoSpider(NewsSpider):
         free one behind the same URLs (``DemoProxyMiddleware``)."""
         from twisted.internet.error import CannotListenError
 
-        from ..demo import server
+        from . import server
 
         wanted = self.crawler.settings.getint("NEWS_DEMO_PORT")
         try:

@@ -1,9 +1,11 @@
 """Spidermon monitors run when a crawl closes, and the verdict they leave behind.
 
-The verdict is logged in one line and written into the stats (``monitors/verdict``,
-``monitors/failed``), so the crawl report beside the feeds carries it too. A failed
-verdict names the sites with the most rejects (``monitors/failed_sites``): one site in
-trouble among many is told from a crawl in trouble.
+The verdict is logged in one line and sent as a typed value (``crawler.outcome.Verdict``,
+the ``verdict_reached`` signal of ``crawler.signals``) to the crawl report and the crawl
+command, which decide from it; it is written into the stats too (``monitors/verdict``,
+``monitors/failed``), for people reading them. A failed verdict names the sites with the
+most rejects (``monitors/failed_sites``): one site in trouble among many is told from a
+crawl in trouble.
 """
 from __future__ import annotations
 
@@ -23,8 +25,11 @@ from spidermon.core.actions import Action
 from spidermon.core.suites import MonitorSuite
 from spidermon.settings import MONITOR
 
-from .middlewares.budgets import OUT_OF_TIME
-from .pipelines.rejects import SITE_REJECTS
+from .. import signals
+from ..middlewares.budgets import OUT_OF_TIME
+from ..outcome import Verdict
+from ..pipelines.rejects import SITE_REJECTS
+from .state import CrawlStateExtension
 
 SKIPPED = MONITOR.STATUS.SKIPPED
 
@@ -42,7 +47,8 @@ class FirstRunItemCountMonitor(BaseScrapyMonitor):
     def _later_run(self) -> bool:
         # earlier runs wrote feeds here (the third run of a quiet site indexes no new bytes,
         # yet is no first run); a worker of a distributed crawl may find nothing left to do
-        return bool(self.stats.get("state/feeds_before_run")) or bool(self.crawler.settings.get("REDIS_URL"))
+        state = self.crawler.get_extension(CrawlStateExtension)
+        return bool(state and state.feeds_before_run) or bool(self.crawler.settings.get("REDIS_URL"))
 
     @monitors.name("A first run emits articles or briefs")
     def test_a_first_run_emits_content(self):
@@ -57,36 +63,48 @@ class FirstRunItemCountMonitor(BaseScrapyMonitor):
 @monitors.name("Start URL Monitor")
 class StartUrlsMonitor(BaseScrapyMonitor):
     """A crawl none of whose start URLs could be downloaded (a dead or mistyped site, a
-    refused port, a folder given as a file) failed, first run or not."""
+    refused port, a folder given as a file) failed, first run or not. The spider counts them."""
 
     @monitors.name("Some start URL was downloaded")
     def test_some_start_url_was_downloaded(self):
-        failed = self.stats.get("start_urls/failed", 0)
-        self.assertFalse(failed and not self.stats.get("start_urls/downloaded", 0),
+        spider = self.crawler.spider
+        failed = getattr(spider, "start_urls_failed", 0)
+        self.assertFalse(failed and not getattr(spider, "start_urls_downloaded", 0),
                          msg=f"none of the {failed} start URLs could be downloaded (see the rejects)")
 
 
 class VerdictAction(Action):
+    """The verdict as a typed value, sent to whoever decides from it (``verdict_reached``);
+    logged in one line and written into the stats from that same value."""
+
     def run_action(self):
-        result = self.result
+        result, crawler = self.result, self.data.crawler
         failed = sorted(f"{r.monitor.monitor_name}: {_last_line(r.error)}" for r in result.monitors_failed_results)
         # Spidermon counts a skipped monitor as passed: a verdict says which did not run
         skipped = sorted(r.monitor.monitor_name for r in result.monitor_results if r.status == SKIPPED)
-        passed = len(result.monitors_passed_results) - len(skipped)
-        stats = self.data.crawler.stats
-        stats.set_value("monitors/verdict", "FAIL" if failed else "PASS")
-        stats.set_value("monitors/passed", passed)
-        stats.set_value("monitors/skipped", skipped)
-        stats.set_value("monitors/failed", failed)
-        ran = f"{passed + len(failed)} monitors ran"
-        ran += f", {len(skipped)} skipped: {', '.join(skipped)}" if skipped else ""
-        if failed:
-            sites = _most_rejected(stats.get_stats())
-            stats.set_value("monitors/failed_sites", sites)
-            where = f" — sites with the most rejects: {', '.join(sites)}" if sites else ""
-            logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s%s", len(failed), ran, "; ".join(failed), where)
+        sites = _most_rejected(crawler.stats.get_stats()) if failed else []
+        verdict = Verdict(len(result.monitors_passed_results) - len(skipped), tuple(failed), tuple(skipped),
+                          tuple(sites))
+        _write(crawler.stats, verdict)
+        ran = f"{verdict.passed + len(verdict.failed)} monitors ran"
+        ran += f", {len(verdict.skipped)} skipped: {', '.join(verdict.skipped)}" if verdict.skipped else ""
+        if verdict.failed:
+            where = f" — sites with the most rejects: {', '.join(verdict.failed_sites)}" if verdict.failed_sites else ""
+            logger.warning("Crawl verdict: FAIL (%d failed; %s) — %s%s", len(verdict.failed), ran,
+                           "; ".join(verdict.failed), where)
         else:
             logger.info("Crawl verdict: PASS (%s)", ran)
+        crawler.signals.send_catch_log(signals.verdict_reached, verdict=verdict)
+
+
+def _write(stats, verdict: Verdict) -> None:
+    """The verdict in the stats, for the report's readers (``monitors/…``)."""
+    stats.set_value("monitors/verdict", verdict.word)
+    stats.set_value("monitors/passed", verdict.passed)
+    stats.set_value("monitors/skipped", list(verdict.skipped))
+    stats.set_value("monitors/failed", list(verdict.failed))
+    if verdict.failed:
+        stats.set_value("monitors/failed_sites", list(verdict.failed_sites))
 
 
 # Fields a switchable component fills: with it off, no rule on them is checked.
