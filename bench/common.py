@@ -49,19 +49,20 @@ def crawl_news(out: Path, urls: list[str], *extra: str, wrap: list[str] = ()) ->
     return {**report["stats"], "wall": wall, "peak_rss": peak}
 
 
-def run_measured(cmd: list[str]) -> int:
+def run_measured(cmd: list[str], ok: tuple[int, ...] = (0,)) -> int:
     """Run a crawl to its end; returns its peak RSS in bytes, as the kernel counted it
     (Scrapy's ``memusage/max`` is sampled once a minute: a short crawl never gets a reading)."""
-    return run_usage(cmd).ru_maxrss * 1024  # KiB on Linux
+    return run_usage(cmd, ok).ru_maxrss * 1024  # KiB on Linux
 
 
-def run_usage(cmd: list[str]):
-    """Run a crawl to its end; returns the kernel's resource usage of the process (wait4)."""
+def run_usage(cmd: list[str], ok: tuple[int, ...] = (0,)):
+    """Run a crawl to its end; returns the kernel's resource usage of the process (wait4).
+    An exit status not in ``ok`` raises (1 is a crawl that ended with a FAIL verdict)."""
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env(), stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode:
+        if proc.returncode not in ok:
             log.seek(0)
             raise subprocess.CalledProcessError(proc.returncode, cmd, log.read().decode("utf-8", "replace")[-3000:])
     return usage

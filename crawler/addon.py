@@ -21,6 +21,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.addresses.PrivateAddressMiddleware": 60,  # after the offsite filter (50), before robots
     "crawler.middlewares.budgets.SiteTimeBudgetMiddleware": 70,  # before robots.txt is waited for
     "crawler.middlewares.robots.RobotsUnavailableMiddleware": 560,  # sees robots.txt failures before retries do
+    # below decompression and redirects: sees robots.txt's body, and each page once
+    "crawler.middlewares.discovery.DiscoveryMiddleware": 520,
     # Scrapy's own, raising a typed IgnoreRequest when they give up, each where Scrapy's sits
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.robots.FailClosedRobotsTxtMiddleware": 100,

@@ -89,9 +89,16 @@ def _networks(value) -> None:
     allowed_networks(value)
 
 
+def _ways(value: str) -> None:
+    from .discovery import ways
+
+    ways(value)
+
+
 # Settings whose default says nothing of the values they take: (check, what they accept).
 SPECIAL: dict[str, tuple[Callable[[Any], object], str]] = {
     "NEWS_ALLOW_PRIVATE_NETWORKS": (_networks, "a boolean, or networks as CIDRs: 10.0.0.0/8,192.168.0.0/16"),
+    "DISCOVERY_WAYS": (_ways, "auto, all, or ways joined by commas: lists,sitemaps,feeds"),
     "ZH_SCRIPT": (_script, "one of " + ", ".join(SCRIPTS)),
     "DATES_NOW": (_iso_time, "an ISO 8601 time, e.g. 2026-11-28T12:00:00+08:00"),
     "DATABASE_URL": (_database_url, "a PostgreSQL URL, postgresql://user@host:5432/dbname"),

@@ -26,6 +26,16 @@ ROBOTSTXT_MAXSIZE = 500 * 1024  # a longer robots.txt is not read (RFC 9309): th
 NEWS_MAX_HEADER_SIZE = 256 * 1024  # a response's headers past this: dropped, a headers_too_large reject (0: no bound)
 NEWS_DEMO_PORT = 8713  # the demo site's port, part of its URLs (if taken: served on a free one behind them)
 
+# -- discovery: how a site's articles are found (crawler.discovery); -a discover= overrides
+# auto: lists, the sitemaps robots.txt names, the feeds start pages link; all: /sitemap.xml
+# asked for too; or ways joined by commas: lists,sitemaps,feeds
+DISCOVERY_WAYS = "auto"
+DISCOVERY_MAX_SITEMAP_ENTRIES = 50_000  # entries one sitemap may hold (sitemaps.org's own limit)
+DISCOVERY_MAX_FEED_ENTRIES = 1_000  # items one feed may hold (feedparser reads about 2,500 a second)
+DISCOVERY_MAX_DEPTH = 3  # sitemap indexes nested below a site's first sitemap
+DISCOVERY_MAX_DOCUMENTS_PER_SITE = 200  # sitemaps and feeds read per site in one crawl
+DISCOVERY_MAX_ENTRIES_PER_SITE = 50_000  # pages requested per site from its sitemaps and feeds in one crawl
+
 # -- feeds and the crawl report ---------------------------------------------------------
 NEWS_FEED_DIR = "output"  # feeds go to <dir>/<kind>/<name>; empty: no per-kind feeds
 NEWS_FEED_NAME = "%(time)s.jsonl"  # file name per run; Scrapy feed URI parameters apply

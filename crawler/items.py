@@ -73,6 +73,11 @@ class Brief:
     originUrl: str | None = None
     inLanguage: str | None = None  #: script of its text (ZH_SCRIPT; the source's when that is none); en: English
     sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans
+    #: the id its title and time give (``id`` differs for a variant: another body under it),
+    #: and its body's key (``briefledger.body_key``): what the crawl state remembers its
+    #: body by. Set by the ledger; no fields: not in the feeds.
+    first_id = ""
+    body_key = ""
 
 
 @dataclass

@@ -9,7 +9,11 @@ KNOWN_PAGES = "news_known_pages"  #: list pages in a row that held only known ar
 ARTICLE = "news_article"  #: an article printed over pages: the item its pages so far make
 FIRST_PAGE = "news_first_page"  #: … the URL of its first page
 PART = "news_part"  #: … and the number of the page this request fetches
-
+VIA = "news_via"  #: how the request was found: lists, sitemaps or feeds (none: a start URL)
+EVIDENCE = "news_evidence"  #: what a sitemap or feed says of the page (``DiscoveredEntry.evidence``)
+SITEMAPS_ABOVE = "news_sitemaps_above"  #: the sitemap indexes that led to this sitemap, outermost first
+ANNOUNCED = "news_announced_sitemaps"  #: on a start page: the sitemaps its site's robots.txt names
+PROBE = "news_probe"  #: a sitemap asked for at /sitemap.xml unannounced: its absence is no fault
 
 
 class Role(StrEnum):
@@ -20,3 +24,5 @@ class Role(StrEnum):
     PAGE = "page"  #: another page of a list's pager
     SECTION = "section"  #: a section (category) of a site
     PART = "part"  #: a later page of an article printed over several
+    SITEMAP = "sitemap"  #: a sitemap or sitemap index
+    FEED = "feed"  #: an RSS or Atom feed

@@ -73,6 +73,15 @@ class RejectReason(StrEnum):
     ROBOTS_FORBIDDEN = "robots_forbidden", PERMANENT, "robots.txt disallows the page"
     ROBOTS_UNAVAILABLE = "robots_unavailable", PASSING, "robots.txt could not be read: the site is disallowed this run"
     IGNORED = "ignored", PERMANENT, "a component turned the request away for a reason of its own"
+    # -- a sitemap or a feed (crawler.discovery) -------------------------------------------
+    MALFORMED_SITEMAP = "malformed_sitemap", PERMANENT, "not well-formed XML, not gzip, or no sitemap: not read"
+    MALFORMED_FEED = "malformed_feed", PERMANENT, "not well-formed XML: not read"
+    TOO_MANY_ENTRIES = "too_many_entries", PERMANENT, "more entries than DISCOVERY_MAX_*_ENTRIES: not read"
+    SITEMAP_LOOP = "sitemap_loop", PERMANENT, "a sitemap index naming itself or an index above it"
+    SITEMAP_TOO_DEEP = "sitemap_too_deep", PERMANENT, "sitemap indexes nested past DISCOVERY_MAX_DEPTH"
+    DISCOVERY_BUDGET = "discovery_budget", PASSING, "sitemaps past the site's DISCOVERY_MAX_DOCUMENTS_PER_SITE"
+    OFFSITE_ENTRIES = "offsite_entries", PERMANENT, "entries on other hosts, left out (the rest are followed)"
+    FUTURE_DATES = "future_dates", PERMANENT, "dates past the crawl's clock, not kept (the entries are followed)"
     # -- an item, not a page -------------------------------------------------------------
     INVALID_ARTICLE = "invalid_article", PERMANENT, "the article breaks crawler/schemas/article.json"
     INVALID_BRIEF = "invalid_brief", PERMANENT, "the brief breaks crawler/schemas/brief.json"

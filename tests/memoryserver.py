@@ -1,12 +1,15 @@
 """A loopback server whose every page attacks the crawler's memory at once.
 
-    python -m tests.memoryserver      # prints its base URL, serves until killed
+    python -m tests.memoryserver      # prints the crawl's start URLs, serves until killed
 
 Its home page links, all fetched together: responses whose headers never end, gzip and
 deflate bombs, bodies just under ``DOWNLOAD_MAXSIZE`` of one huge text node or of a million
-tags, an article printed over ``PART_PAGES`` pages of ``PART_BYTES`` each, and a few good
-articles. It answers at the byte level (the headers must be able to
-go on forever), one request per connection.
+tags, an article printed over ``PART_PAGES`` pages of ``PART_BYTES`` each, links to
+subdomains that a wildcard record points at this server (at 127.0.0.1), ``FAN_OUT`` pages
+each redirecting to another site, and a few good articles. A second site on the same port
+(``slow.example.test``, a start URL of its own) lists pages that drip a byte every half
+second. The names resolve with ``tests.wildcarddns`` (``SETTINGS``). It answers at the byte
+level (the headers must be able to go on forever), one request per connection.
 """
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ import os
 import sys
 import zlib
 from functools import cache
+from urllib.parse import urlsplit
 
-from twisted.internet import reactor
+from twisted.internet import reactor, task
 from twisted.internet.interfaces import IPullProducer
 from twisted.internet.protocol import Factory, Protocol
 from zope.interface import implementer
@@ -28,6 +32,11 @@ BIG_BYTES = 15 * 1024 * 1024  # just under the default DOWNLOAD_MAXSIZE (16 MiB)
 DEMO = DemoSite()
 GOOD = ["/info/1001.html", "/info/1003.html", "/info/1005.html"]
 PART_PAGES, PART_BYTES = 20, 11 * 1024 * 1024  # each page within DOWNLOAD_MAXSIZE, joined far past it
+FAN_OUT = COPIES * 625  # pages redirecting to other sites: 5,000 at the default 8 copies
+SITE, SLOW_SITE = "www.example.test", "slow.example.test"
+#: the crawl's settings: the names above (and every subdomain of them) resolve to 127.0.0.1
+SETTINGS = ["-s", "TWISTED_DNS_RESOLVER=tests.wildcarddns.WildcardResolver"]
+PORT = 0  # the server's, once listening
 
 
 def _page(body: str) -> bytes:
@@ -66,14 +75,35 @@ def part(n: int) -> bytes:
                  f'<div class="content">{_part_story()}</div><div class="pages">{pager}</div>')
 
 
-ATTACKS = {"headers": COPIES, "gzip": COPIES, "deflate": COPIES, "text": COPIES // 2, "many": COPIES // 2, "parts": 1}
+ATTACKS = {"headers": COPIES, "gzip": COPIES, "deflate": COPIES, "text": COPIES // 2, "many": COPIES // 2, "parts": 1,
+           "wildcard": COPIES * 125, "fanout": FAN_OUT, "drip": COPIES}
 ONLY = [a for a in os.environ.get("MEMORY_ATTACKS", "").split(",") if a]  # a subset ("none": good pages only)
 
 
+def served(attack: str) -> bool:
+    return not ONLY or attack in ONLY
+
+
+def link(attack: str, n: int) -> str:
+    if attack == "wildcard":  # a subdomain of the start host, on this port
+        return f"http://evil{n:04d}.{SITE}:{PORT}/wildcard/{n:04d}.html"
+    return f"/{attack}/{n}.html"
+
+
+def _list(links: list[str]) -> bytes:
+    """A list page of ``links``, each titled by its path (entries alike, whatever their host)."""
+    return _page("<h1>記憶體攻擊</h1><ul>" + "".join(f'<li><a href="{u}">頁面{urlsplit(u).path}</a></li>'
+                                                     for u in links) + "</ul>")
+
+
 def home() -> bytes:
-    links = [f"/{a}/{n}.html" for a, copies in ATTACKS.items() if not ONLY or a in ONLY for n in range(copies)]
-    links += GOOD
-    return _page("<h1>記憶體攻擊</h1><ul>" + "".join(f'<li><a href="{u}">頁面{u}</a></li>' for u in links) + "</ul>")
+    links = [link(a, n) for a, copies in ATTACKS.items() if a != "drip" and served(a) for n in range(copies)]
+    return _list(links + GOOD)
+
+
+def start_urls() -> str:
+    """The home page, and the slow site's list when it is served."""
+    return f"http://{SITE}:{PORT}/" + (f",http://{SLOW_SITE}:{PORT}/drip/" if served("drip") else "")
 
 
 @implementer(IPullProducer)
@@ -92,9 +122,36 @@ class EndlessHeaders:
         pass
 
 
+def answer(path: str) -> tuple[str, dict[str, str], bytes | None]:
+    """(status, headers, body) of a page that ends; None: no such page."""
+    headers, kind = {"Content-Type": "text/html; charset=utf-8"}, path.split("/")[1]
+    if kind in ("gzip", "deflate"):
+        headers["Content-Encoding"] = kind
+        return "200 OK", headers, bomb(kind)
+    if kind in ("text", "many"):
+        return "200 OK", headers, big(kind)
+    if kind == "parts":
+        name = path.rsplit("/", 1)[1].removesuffix(".html")
+        n = int(name.split("_")[1]) if "_" in name else 1
+        return "200 OK", headers, part(n) if n <= PART_PAGES else None
+    if kind == "fanout":  # to a site of its own each
+        headers["Location"] = f"http://elsewhere{path.split('/')[2].removesuffix('.html')}.example.org/"
+        return "302 Found", headers, b""
+    if path == "/drip/":
+        return "200 OK", headers, _list([link("drip", n) for n in range(ATTACKS["drip"])])
+    if path == "/":
+        return "200 OK", headers, home()
+    return "200 OK", headers, DEMO.get(MAIN, path).body if path in GOOD else None
+
+
 class Attack(Protocol):
     def connectionMade(self):
         self.buffer = b""
+        self.drip: task.LoopingCall | None = None
+
+    def connectionLost(self, reason=None):
+        if self.drip is not None and self.drip.running:
+            self.drip.stop()
 
     def dataReceived(self, data):
         self.buffer += data
@@ -106,21 +163,14 @@ class Attack(Protocol):
             self.transport.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
             self.transport.registerProducer(EndlessHeaders(self.transport), False)
             return
-        headers, body = {"Content-Type": "text/html; charset=utf-8"}, None
-        kind = path.split("/")[1]
-        if kind in ("gzip", "deflate"):
-            headers["Content-Encoding"], body = kind, bomb(kind)
-        elif kind in ("text", "many"):
-            body = big(kind)
-        elif kind == "parts":
-            name = path.rsplit("/", 1)[1].removesuffix(".html")
-            n = int(name.split("_")[1]) if "_" in name else 1
-            body = part(n) if n <= PART_PAGES else None
-        elif path == "/":
-            body = home()
-        elif path in GOOD:
-            body = DEMO.get(MAIN, path).body
-        status = "200 OK" if body is not None else "404 Not Found"
+        if path.startswith("/drip/") and path != "/drip/":  # a byte every half second, at most two minutes
+            self.transport.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n")
+            self.drip = task.LoopingCall(self.transport.write, b" ")
+            self.drip.start(0.5)
+            reactor.callLater(120, self.transport.loseConnection)
+            return
+        status, headers, body = answer(path)
+        status = status if body is not None else "404 Not Found"
         body = body if body is not None else _page("not found")
         head = f"HTTP/1.1 {status}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n"
         head += "".join(f"{k}: {v}\r\n" for k, v in headers.items())
@@ -132,8 +182,9 @@ def main() -> None:
     for attack in ("gzip", "deflate"):  # built before the first request
         if attack in ONLY or not ONLY:
             bomb(attack)
-    port = reactor.listenTCP(0, Factory.forProtocol(Attack), interface="127.0.0.1")
-    print(f"http://127.0.0.1:{port.getHost().port}/", flush=True)
+    global PORT
+    PORT = reactor.listenTCP(0, Factory.forProtocol(Attack), interface="127.0.0.1").getHost().port
+    print(start_urls(), flush=True)
     reactor.run()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,72 @@ def test_start_urls_pushed_again_without_clearing_the_dupefilter_are_counted_and
     assert last.startswith("Crawl PASS: 0 articles, 0 briefs, 0 rejects in ")
     assert last.endswith("; nothing crawled: 1 requests filtered as seen by an earlier run (the distributed crawl's "
                          "dupefilter persists: clear it before pushing start URLs again)")
+
+
+@pytest.fixture
+def keys():
+    """Redis keys of one test's own (the frontier and start URLs), removed after it: the
+    test shares the database with no other."""
+    client = redis.Redis.from_url(REDIS_URL)
+    prefix = f"test-{uuid.uuid4().hex[:8]}"
+    yield client, prefix
+    client.delete(*client.keys(f"{prefix}:*") or [f"{prefix}:none"])
+
+
+def test_a_redirect_loop_between_two_listed_pages_ends_in_rejects_on_a_worker(keys, tmp_path):
+    """A → B → A with both listed: the shared dupefilter of a worker lets the loop go round
+    to its rejects, as a single-process crawl does (tests/test_hostile.py)."""
+    from tests.loopback import send, serve
+    from tests.test_hostile import FAST, article, listing
+
+    client, prefix = keys
+
+    def to(path):
+        return lambda h: send(h, b"", 302, Location=path)
+
+    routes = {"/info/201.html": to("/info/202.html"), "/info/202.html": to("/info/201.html"),
+              "/info/203.html": to("/info/204.html"), "/info/204.html": article,
+              "/": lambda h: send(h, listing("/info/201.html", "/info/202.html", "/info/203.html", "/info/204.html"))}
+    with serve(routes) as site:
+        client.rpush(f"{prefix}:start_urls", site.url("/"))
+        crawl = run_crawl(tmp_path, "-s", f"REDIS_URL={REDIS_URL}", "-s", f"NEWS_WORKER_ID={prefix}",
+                          "-s", f"REDIS_START_URLS_KEY={prefix}:start_urls",
+                          "-s", f"SCHEDULER_QUEUE_KEY={prefix}:requests",
+                          "-s", f"SCHEDULER_DUPEFILTER_KEY={prefix}:dupefilter",
+                          "-s", "MAX_IDLE_TIME_BEFORE_CLOSE=3", *FAST, "-s", "REDIRECT_MAX_TIMES=4")
+    assert sorted((r["url"], r["reason"]) for r in crawl.rejects) == [
+        (site.url("/info/201.html"), "redirect_loop"), (site.url("/info/202.html"), "redirect_loop")]
+    assert [a["url"] for a in crawl.articles] == [site.url("/info/204.html")]
+    assert crawl.stats["dupefilter/redirect_loops"] == 1
+    # the circle's hops taken out of the shared memory; C's stays (C → D closes no circle)
+    assert client.hkeys(f"{prefix}:dupefilter:redirects") == [site.url("/info/203.html").encode()]
+
+
+def test_a_redirect_loop_whose_hops_two_workers_dropped_is_closed_by_the_second(keys, monkeypatch):
+    """A's hop to B dropped by one worker, B's to A by another: the second closes the circle
+    and sends A's hop round again, the first sends nothing twice."""
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from crawler.engine import dupefilter
+    from crawler.engine.dupefilter import CountingRedisDupeFilter
+
+    client, prefix = keys
+    monkeypatch.setattr(dupefilter, "call_later", lambda delay, f, *args: f(*args))
+    workers = []
+    for _ in range(2):
+        sent: list[Request] = []
+        counts: dict[str, int] = {}
+        f = CountingRedisDupeFilter(client, key=f"{prefix}:dupefilter")
+        f.crawler = SimpleNamespace(spider=None, engine=SimpleNamespace(crawl=sent.append),
+                                    stats=SimpleNamespace(inc_value=lambda k, c=counts: c.update({k: c.get(k, 0) + 1})))
+        workers.append((f, sent, counts))
+    (one, sent_one, counts_one), (two, sent_two, counts_two) = workers
+    a, b = "http://site.test/info/201.html", "http://site.test/info/202.html"
+    assert not one.request_seen(Request(a)) and not two.request_seen(Request(b))  # both listed
+    assert one.request_seen(Request(b, meta={"redirect_urls": [a], "redirect_times": 1}))  # dropped: B was asked for
+    assert not two.request_seen(Request(a, meta={"redirect_urls": [b], "redirect_times": 1}))  # closes the circle
+    assert [(r.url, r.meta["redirect_urls"], r.dont_filter) for r in sent_two] == [(b, [a], True)]
+    assert sent_one == [] and counts_two == {"dupefilter/redirect_loops": 1} and counts_one == {}
+    assert client.hlen(f"{prefix}:dupefilter:redirects") == 0

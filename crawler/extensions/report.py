@@ -18,6 +18,7 @@ from .. import feeds
 from .. import signals as crawl_signals
 from ..engine import distributed
 from ..items import Article, Brief, Reject
+from ..middlewares.discovery import SITES
 from ..outcome import Verdict
 from ..text.dates import CHINA_TZ
 from .flashorigins import FlashOrigins
@@ -128,11 +129,33 @@ class CrawlReport:
             "reposts": {**pick("reposts/"), **self.network.view()},
             "flash_origins": self.origins.view(),
             "charset": pick("charset/"),
+            "discovery": self.discovery(stats),
             "errors": stats.get("log_count/ERROR", 0),
             "verdict": self.verdict.word if self.verdict else None,
             "monitors_failed": list(self.verdict.failed) if self.verdict else [],
             "stats": {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in sorted(stats.items())},
         }
+
+    def discovery(self, stats: dict) -> dict:
+        """How the crawl found articles: the ways it used, and per site the articles each way
+        found and the requests each way cost (``crawler.middlewares.discovery``)."""
+        spider = self.crawler.spider
+        ways = getattr(spider, "ways", None)
+        sites: dict[str, dict] = {}
+        for key, value in sorted(stats.items()):
+            if not key.startswith(SITES):
+                continue
+            site, _, rest = key[len(SITES):].partition("/")
+            entry = sites.setdefault(site, {"articles": {}, "requests": {}, "capped": False})
+            what, _, way = rest.partition("/")
+            if what == "capped":
+                entry["capped"] = True
+            else:
+                entry[what][way] = value
+        return {"ways": ways.names if ways is not None else [],
+                "totals": {k: v for k, v in sorted(stats.items())
+                           if k.startswith("discovery/") and not k.startswith(SITES)},
+                "sites": sites}
 
     def _state(self):
         if self._state_ext is False:  # looked up once, at the first article

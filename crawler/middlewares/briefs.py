@@ -6,6 +6,9 @@ already yielded in this crawl is held back here (``briefs/duplicate``), since an
 processes only to drop costs as much as one it keeps. Its article still lists it in
 ``briefIds``. Another body under a yielded brief's id is a variant, yielded under an id of
 its own (``briefs/variants``, ``crawler.state.briefledger``), and its article lists that id.
+The bodies earlier runs and other workers emitted are the crawl state's: a body one of them
+emitted is yielded once under the id it went under (the state drops it), another body is a
+variant.
 
 ``BRIEFS_ENABLED = False``: no brief is emitted. Articles are what they always are (the
 story without the briefs, the same ``storyId``), with empty ``briefIds``: an article never
@@ -16,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import signals as crawl_signals
+from ..extensions.state import CrawlStateExtension
 from ..items import Article, Brief
 from ..pages.split import t2s
 from ..state.briefledger import BriefLedger, Seen
@@ -29,15 +33,23 @@ if TYPE_CHECKING:
 
 
 class BriefsMiddleware:
-    def __init__(self, stats: StatsCollector, enabled: bool = True, signals: SignalManager | None = None):
+    def __init__(self, stats: StatsCollector, enabled: bool = True, state_ext: CrawlStateExtension | None = None,
+                 signals: SignalManager | None = None):
         self.stats = stats
         self.enabled = enabled
+        self.state_ext = state_ext
         self.signals = signals
-        self.ledger = BriefLedger(t2s())  # the briefs yielded in this crawl, by id and body
+        self.ledger = BriefLedger(t2s(), self._earlier)  # the briefs yielded in this crawl, by id and body
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
-        return cls(crawler.stats, crawler.settings.getbool("BRIEFS_ENABLED"), crawler.signals)
+        return cls(crawler.stats, crawler.settings.getbool("BRIEFS_ENABLED"),
+                   crawler.get_extension(CrawlStateExtension), crawler.signals)
+
+    def _earlier(self, first_id: str) -> list[tuple[str, str]]:
+        """The bodies emitted under a brief id before this crawl (none without a state)."""
+        state = self.state_ext.state if self.state_ext is not None else None
+        return state.brief_bodies(first_id) if state is not None else []
 
     def process_spider_output(self, response: Response, result, spider: Spider | None = None):
         ids: list[str] = []  # the ids a response's briefs go under: they come from one story

@@ -1,7 +1,8 @@
 """Spider middleware: on incremental runs, do not fetch what earlier runs already emitted.
 
 - requests for known article pages are dropped (``incremental/skipped``), unless older
-  than ``INCREMENTAL_REVISIT_HOURS``;
+  than ``INCREMENTAL_REVISIT_HOURS``, or changed since by their sitemap's ``lastmod`` or
+  their feed's date (``incremental/entry_changed``);
 - lists are walked by their "next" links from page 1, and a list stops once
   ``INCREMENTAL_KNOWN_PAGES`` pages in a row held only known articles
   (``incremental/lists_stopped``). After an unfinished run every page is walked again.
@@ -12,13 +13,14 @@ and part: a later page of an article, which carries the article and always goes 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
 from ..extensions.state import CrawlStateExtension
-from ..meta import KNOWN_PAGES, ROLE, Role
+from ..meta import EVIDENCE, KNOWN_PAGES, ROLE, Role
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -42,10 +44,17 @@ class IncrementalMiddleware:
         s = crawler.settings
         return cls(ext, crawler.stats, s.getint("INCREMENTAL_KNOWN_PAGES"), s.getfloat("INCREMENTAL_REVISIT_HOURS"))
 
-    def is_known(self, url: str) -> bool:
+    def is_known(self, url: str, evidence: dict | None = None) -> bool:
+        """Emitted by an earlier run, and not due again: neither older than the revisit
+        interval nor changed since, as its sitemap's ``lastmod`` (or its feed's date) says."""
         assert self.ext.state is not None  # requests flow between the spider's opening and closing
         known = self.ext.state.article(url)
         if known is None:
+            return False
+        changed = max((datetime.fromisoformat(d).timestamp() for d in
+                       ((evidence or {}).get("modified"), (evidence or {}).get("published")) if d), default=0.0)
+        if changed > known[1]:
+            self.stats.inc_value("incremental/entry_changed")
             return False
         return not (self.revisit and time.time() - known[1] > self.revisit)
 
@@ -53,7 +62,7 @@ class IncrementalMiddleware:
         if not self.ext.skips_known_pages(spider):
             return outputs
         articles = [r for r in outputs if isinstance(r, Request) and r.meta.get(ROLE) == Role.ARTICLE]
-        known = {r.url for r in articles if self.is_known(r.url)}
+        known = {r.url for r in articles if self.is_known(r.url, r.meta.get(EVIDENCE))}
         all_known = bool(articles) and len(known) == len(articles)
         streak = response.meta.get(KNOWN_PAGES, 0) + 1 if all_known else 0
         kept = []

@@ -8,7 +8,10 @@ logged once a rule with the URL:
 
 - ``NEWS_MAX_SEGMENT_REPEATS``: a path segment repeated this often (`/a/b/a/b/a/b/`);
 - ``NEWS_MAX_SECTIONS_PER_SITE``: sections (category links found on lists) per host;
-- ``NEWS_MAX_REQUESTS_PER_SITE``: requests per host in one crawl.
+- ``NEWS_MAX_REQUESTS_PER_SITE``: requests per host in one crawl;
+- ``DISCOVERY_MAX_ENTRIES_PER_SITE``: pages per host requested from its sitemaps and feeds
+  in one crawl (``discovery/sites/<host:port>/capped`` too: those documents are read again
+  next run, for the entries left).
 
 0 turns a rule off. Later pages of an article (``part``) carry an article already read and
 always go through.
@@ -22,7 +25,8 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 
-from ..meta import ROLE, Role
+from ..meta import ROLE, VIA, Role
+from .discovery import SITES
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -40,7 +44,9 @@ class TrapsMiddleware:
         self.max_repeats = settings.getint("NEWS_MAX_SEGMENT_REPEATS")
         self.max_sections = settings.getint("NEWS_MAX_SECTIONS_PER_SITE")
         self.max_requests = settings.getint("NEWS_MAX_REQUESTS_PER_SITE")
+        self.max_entries = settings.getint("DISCOVERY_MAX_ENTRIES_PER_SITE")
         self.sections: Counter = Counter()
+        self.entries: Counter = Counter()
         self.requests: Counter = Counter()
         self.warned: set[str] = set()
 
@@ -60,7 +66,12 @@ class TrapsMiddleware:
             return "site_sections"
         if self.max_requests and self.requests[host] >= self.max_requests:
             return "site_requests"
+        entry = role == Role.ARTICLE and request.meta.get(VIA) in ("sitemaps", "feeds")
+        if entry and self.max_entries and self.entries[host] >= self.max_entries:
+            self.stats.inc_value(f"{SITES}{host}/capped")
+            return "site_entries"
         self.requests[host] += 1
+        self.entries[host] += entry
         if role == Role.SECTION:
             self.sections[host] += 1
         return None

@@ -99,7 +99,9 @@ def find_container(bounds: StoryBounds, start: int, headline_ids: frozenset[int]
     over the whole page."""
     doc = bounds.doc
     element = _densest_box(bounds, start, headline_ids)
-    blocks = [b for b in doc.blocks if element is not None and dom.is_inside(b.owner, (element,))]
+    # the container's elements once, not each block's ancestors looked up to the root
+    inside = set(element.iter()) if element is not None else set()
+    blocks = [b for b in doc.blocks if b.owner in inside]
     return Container(element, blocks, frozenset(id(b) for b in blocks))
 
 

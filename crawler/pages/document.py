@@ -21,11 +21,9 @@ from .tunables import MAX_TAGS, MAX_TITLE
 
 # Compiled once: root.xpath(str) compiles its expression on every call.
 _BASE_HREF = etree.XPath("//base/@href")
-_OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 # In the <head> alone: a path from the root, not a search of the whole tree.
 _CANONICAL = etree.XPath("/html/head/link[@rel='canonical']/@href")
 _OG_URL = etree.XPath("/html/head/meta[@property='og:url']/@content")
-_META = etree.XPath("//meta[@name=$name or @property=$name]/@content")
 
 
 def _header(headers: Mapping[Any, Any] | None, name: str) -> str | None:
@@ -80,17 +78,31 @@ class Document:
     def title_text(self) -> str:
         if self.root is None:
             return ""
-        og = _OG_TITLE(self.root)
-        if og and og[0].strip():
-            return dom.collapse(og[0][:MAX_TITLE])
+        og = self._metas.get(("property", "og:title"))
+        if og and og[1].strip():
+            return dom.collapse(og[1][:MAX_TITLE])
         title = self.root.find(".//title")
         return dom.collapse((title.text or "")[:MAX_TITLE]) if title is not None else ""
 
     def meta_content(self, name: str) -> str | None:
+        found = min(filter(None, (self._metas.get(("name", name)), self._metas.get(("property", name)))), default=None)
+        return dom.collapse(found[1]) if found and found[1].strip() else None
+
+    @cached_property
+    def _metas(self) -> dict[tuple[str, str], tuple[int, str]]:
+        """("name" or "property", its value) -> (position, content) of the first <meta> with a
+        content that gives it: one walk of the tree for every name asked, not one a name."""
+        out: dict[tuple[str, str], tuple[int, str]] = {}
         if self.root is None:
-            return None
-        found = _META(self.root, name=name)
-        return dom.collapse(found[0]) if found and found[0].strip() else None
+            return out
+        for i, meta in enumerate(self.root.iter("meta")):
+            content = meta.get("content")
+            if content is not None:
+                for attr in ("name", "property"):
+                    value = meta.get(attr)
+                    if value is not None:
+                        out.setdefault((attr, value), (i, content))
+        return out
 
     @cached_property
     def json_ld(self) -> list[dict]:
@@ -154,8 +166,10 @@ class Document:
         if self.body_el is None:
             return []
         out = []
+        resolved: dict[str | None, str | None] = {}  # a page links the same href from its menu, its story, its list
         for a in self.body_el.iter("a"):
-            url = links.absolute(self.base_url, a.get("href"))
+            href = a.get("href")
+            url = resolved[href] if href in resolved else resolved.setdefault(href, links.absolute(self.base_url, href))
             if url:
                 out.append((a, url))
         return out

@@ -140,7 +140,9 @@ def candidate_links(page_url: str, followable: Iterable[tuple[etree._Element, st
     that come in groups, and what they lead to is read for what it is (``read_page``)."""
     followable = list(followable)
     own = {page_url, own_url}
-    found = [Link(a, u, dom.text_of(a)) for a, u in followable if links.is_article_url(u) and u not in own]
+    article: dict[str, bool] = {}  # each URL judged once: a page links a third of its URLs twice or more
+    found = [Link(a, u, dom.text_of(a)) for a, u in followable
+             if (article[u] if u in article else article.setdefault(u, links.is_article_url(u))) and u not in own]
     return found or _headline_links(own, followable)
 
 

@@ -1,10 +1,13 @@
 """What a link points to, judged from its URL and text: article, tag page, list page, pager."""
 from __future__ import annotations
 
+import errno
+import os
 import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISDIR
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 from urllib.request import url2pathname
 
@@ -64,16 +67,41 @@ def _in_saved_site(base: str, href: str) -> str:
     site's root, not the disk's: the nearest folder above the page that holds the target
     or its first folder (`list/`), else the page's own folder (a missing file then names
     the place looked in)."""
-    page = Path(url2pathname(urlsplit(base).path))
+    folders = _folders_above(base)
     path, _, query = href.partition("?")
     relative = posixpath.normpath("/" + unquote(path)).lstrip("/")  # `/../../x` is `/x`, as on a site
     first = relative.split("/", 1)[0]
-    root = next((folder for folder in page.parents
-                 if (folder / relative).exists() or ("/" in relative and (folder / first).is_dir())), page.parent)
+    root = next((folder for folder in folders
+                 if _mode(posixpath.join(folder, relative) if relative else folder) is not None
+                 or ("/" in relative and S_ISDIR(_mode(posixpath.join(folder, first)) or 0))), folders[0])
     # a folder's trailing slash stays: `/?p=123` and `/news/?p=12` are a WordPress article's
     # address, whose shape the slash is part of
     slash = "/" if path.endswith("/") else ""
-    return (root / relative).as_uri() + slash + (f"?{query}" if query else "")
+    return (Path(root) / relative).as_uri() + slash + (f"?{query}" if query else "")
+
+
+@lru_cache(maxsize=64)
+def _folders_above(base: str) -> tuple[str, ...]:
+    """The folders above a saved page, nearest first, as strings: a page's links are
+    resolved against the same ones, and os.stat on a string costs a fifth of Path.exists."""
+    page = Path(url2pathname(urlsplit(base).path))
+    return tuple(str(folder) for folder in page.parents) or (str(page.parent),)  # `/` has no parents
+
+
+# What Path.exists and Path.is_dir take for "not there"; any other error is raised as they raise it.
+_ABSENT = frozenset((errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP))
+
+
+def _mode(path: str) -> int | None:
+    """The file mode at ``path``, None when nothing is there."""
+    try:
+        return os.stat(path).st_mode
+    except OSError as e:
+        if e.errno not in _ABSENT:
+            raise
+        return None
+    except ValueError:  # a path the file system cannot encode
+        return None
 
 
 @lru_cache(maxsize=256)

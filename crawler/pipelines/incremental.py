@@ -38,7 +38,8 @@ class IncrementalPipeline:
         if state is None:
             return item
         self.state_ext.begin_run()  # before this item can reach a feed
-        if isinstance(item, Brief) and not state.claim_brief(item.id, item.firstSeenIn):
+        if isinstance(item, Brief) and not state.claim_brief(item.id, item.firstSeenIn, item.first_id or item.id,
+                                                             item.body_key or None):
             self.stats.inc_value("incremental/briefs_known")
             raise DropItem(f"brief {item.id} emitted by an earlier run or another worker", log_level="DEBUG")
         if isinstance(item, Article) and item.storyId and not state.claim_article(item.url, item.storyId):

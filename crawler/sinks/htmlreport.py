@@ -14,6 +14,7 @@ import argparse
 import html
 import io
 import json
+import os
 import sys
 import warnings
 from datetime import datetime
@@ -177,6 +178,7 @@ def run_page(report: dict, index_link: str = INDEX) -> str:
             {h: v["copies"] for h, v in hosts.items()}), "hosts"))
         parts.append(_table(["host", "articles", "copies", "copied share"], [
             [e(h), v["articles"], v["copies"], f'{v["copied_share"]:.0%}'] for h, v in sorted(hosts.items())], "hosts"))
+    parts.append(_discovery(report.get("discovery", {})))
     clusters = network.get("largest_clusters", [])
     if clusters:
         parts.append("<h2>Largest repost clusters</h2>")
@@ -207,6 +209,23 @@ def _flash_origins(report: dict) -> list[str]:
         ["outlet", "flashes read", "re-injected", "injections", "minutes late (median / max)"],
         [[e(h), v["flashes"], v["reinjected"], v["injections"], late(v)] for h, v in outlets.items()],
         "flash_origins")]
+
+
+def _discovery(found: dict) -> str:
+    """Per site, the articles each way found and the requests each way cost."""
+    sites = found.get("sites", {})
+    if not sites:
+        return ""
+    e = html.escape
+    ways = ("start", "lists", "sitemaps", "feeds")
+    rows = [[e(site) + (" (capped)" if v.get("capped") else "")]
+            + [v["articles"].get(w, 0) for w in ways] + [v["requests"].get(w, 0) for w in (*ways, "robots")]
+            for site, v in sorted(sites.items())]
+    asked = ", ".join(found.get("ways", [])) or "?"
+    return (f"<h2>How articles were found</h2><p>Ways asked for: {e(asked)}. Articles emitted by the way that "
+            "found their page; requests by the way that made them (a start page's own; robots.txt).</p>"
+            + _table(["site", *(f"articles: {w}" for w in ways), *(f"requests: {w}" for w in (*ways, "robots"))],
+                     rows, "discovery"))
 
 
 def index_page(reports: list[tuple[str, dict]], total: int | None = None) -> str:
@@ -254,7 +273,7 @@ def _rebuild_runs(directory: Path, report_path: Path | None) -> None:
     """The folder's summary file anew from every run's report, read one at a time (a folder
     from before the file, or a full rewrite); the page of ``report_path`` (every run's, if
     None) on the way."""
-    tmp = directory / f".{RUNS}.tmp"
+    tmp = directory / f".{RUNS}.{os.getpid()}.tmp"  # workers sharing the folder may rebuild at once
     with tmp.open("w", encoding="utf-8") as out:
         for number, path in enumerate(sorted(directory.glob("*.json")), 1):
             report = json.loads(path.read_text("utf-8"))

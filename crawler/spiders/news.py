@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -27,13 +28,27 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefusedError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
-from .. import checks
+from .. import checks, discovery
+from ..discovery import Discovered, Limits
 from ..engine import distributed
 from ..engine.handlers import HeadersTooLarge
 from ..items import Article, Reject, from_dict
-from ..meta import ARTICLE, FIRST_PAGE, LIST_PAGE, PART, ROLE, Role
+from ..meta import (
+    ANNOUNCED,
+    ARTICLE,
+    EVIDENCE,
+    FIRST_PAGE,
+    LIST_PAGE,
+    PART,
+    PROBE,
+    ROLE,
+    SITEMAPS_ABOVE,
+    VIA,
+    Role,
+)
 from ..middlewares.addresses import PrivateAddressError
 from ..middlewares.budgets import SiteTimeBudgetExceeded
+from ..middlewares.discovery import SITES
 from ..middlewares.ignores import DecompressedTooLarge, RedirectsExhausted, RobotsForbidden
 from ..middlewares.origins import OffsitePortError, OutsideFolderError
 from ..middlewares.retry import RetryScheduled
@@ -63,8 +78,12 @@ class NewsSpider(RedisMixin, scrapy.Spider):
 
     name = "news"
 
-    def __init__(self, start_urls: str | list[str] | None = None, full: str | bool = False, *args, **kwargs):
+    def __init__(self, start_urls: str | list[str] | None = None, full: str | bool = False,
+                 discover: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        #: ``-a discover=``: the ways this crawl finds articles (``DISCOVERY_WAYS`` when not given)
+        self.discover = discover
+        self._documents: dict[str, int] = {}  # host:port -> child sitemaps requested this crawl
         #: ``-a full=1``: fetch every page and walk every list again; only what is new or
         #: changed is emitted (the feeds stay unique)
         self.full = checks.boolean(full)
@@ -79,6 +98,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         """Before ``scrapy crawl`` starts: an argument the spider could not use, or no start
         URL at all, is a UsageError (the crawl never falls back to other pages)."""
         check_full(arguments)
+        if "discover" in arguments:
+            try:
+                discovery.ways(arguments["discover"])
+            except ValueError as e:
+                raise UsageError(f"-a discover={e}") from None
         given = arguments.get("start_urls")
         if given is not None and not given.strip(" ,"):
             raise UsageError("-a start_urls= is empty (an unset variable?): give the URLs to crawl, comma-separated")
@@ -141,6 +165,10 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def follow_sections(self) -> bool:
         return self.crawler.settings.getbool("NEWS_FOLLOW_SECTIONS")
 
+    @property
+    def ways(self) -> discovery.Ways:
+        return discovery.ways(self.discover or self.crawler.settings.get("DISCOVERY_WAYS"))
+
     async def start(self):
         if self.server is not None:  # a worker: the first batch from Redis, more when idle
             for request in self.next_requests():
@@ -153,9 +181,14 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def parse(self, response: Response):
         """Any page: an article (its item and briefs, its related links) or a list (its
         entries and pager)."""
-        if ROLE not in response.meta:  # a start URL
+        start = ROLE not in response.meta
+        if start:  # a start URL
             self.start_urls_downloaded += 1
             self.crawler.stats.inc_value("start_urls/downloaded")
+        unchanged = response.status == HTTPStatus.NOT_MODIFIED  # a sitemap or feed start URL, as last read
+        if start and (unchanged or ("dataloss" not in response.flags and discovery.kind_of(response.body))):
+            yield from self.parse_document(response)  # a sitemap or a feed given as a start URL
+            return
         unreadable = _unreadable(response)
         if unreadable is not None:
             yield unreadable
@@ -166,6 +199,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             yield from self.parse_article(page, response)
         else:
             yield from self.parse_listing(page, response)
+        if start:
+            yield from self.discover_from(response, page.doc)
         self.count_invalid_chars(page.doc, response.url)
 
     def parse_article(self, page: ArticlePage, response: Response):
@@ -173,7 +208,10 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         if reject is not None:
             yield reject
         else:
-            yield from self.article_or_next_part(page, response.url, 1)
+            discovery.date_from_evidence(page.emitted.article, response.meta.get(EVIDENCE))
+            yield from self.article_or_next_part(page, response.url, 1, via=response.meta.get(VIA))
+        if not self.ways.lists:
+            return
         if self.follow_related:
             for entry in page.related:
                 yield from self.follow(response, entry.url, Role.ARTICLE)
@@ -182,8 +220,110 @@ class NewsSpider(RedisMixin, scrapy.Spider):
                 if crumb.url:
                     yield from self.follow(response, crumb.url, Role.SECTION)
 
+    # -- sitemaps and feeds --------------------------------------------------------------
+    def discover_from(self, response: Response, doc: Document):
+        """A start page leads to its site's sitemaps (those robots.txt names, else
+        ``/sitemap.xml`` when asked for by name) and to the feeds it links."""
+        ways = self.ways
+        if ways.sitemaps and response.url.startswith(("http://", "https://")):
+            announced = response.meta.get(ANNOUNCED) or []
+            probe = [] if announced or not ways.probe else [response.urljoin("/sitemap.xml")]
+            for url in announced or probe:
+                yield self.document(url, Role.SITEMAP, [], **({PROBE: True} if probe else {}))
+        if ways.feeds:
+            for url in discovery.feed_links(doc.base_url, doc.root):
+                yield self.document(url, Role.FEED, [])
+
+    def document(self, url: str, role: Role, above: list[str], **extra) -> scrapy.Request:
+        """A sitemap's or a feed's request; a 304 answers a conditional one
+        (``crawler.middlewares.discovery``)."""
+        way = "sitemaps" if role == Role.SITEMAP else "feeds"
+        return scrapy.Request(url, callback=self.parse_document, errback=self.document_failed,
+                              meta={ROLE: role.value, VIA: way, SITEMAPS_ABOVE: above,
+                                    "handle_httpstatus_list": [304], **extra})
+
+    def discovery_limits(self, kind: str | None) -> Limits:
+        s = self.crawler.settings
+        now = datetime.fromisoformat(s.get("DATES_NOW")) if s.get("DATES_NOW") else datetime.now(CHINA_TZ)
+        if now.tzinfo is None:  # a pinned clock without a zone is China's, as the dates pipeline reads it
+            now = now.replace(tzinfo=CHINA_TZ)
+        cap = s.getint("DISCOVERY_MAX_FEED_ENTRIES" if kind == "feed" else "DISCOVERY_MAX_SITEMAP_ENTRIES")
+        return Limits(max_bytes=s.getint("DOWNLOAD_MAXSIZE"), max_entries=cap, now=now,
+                      future=timedelta(hours=s.getfloat("DATES_FUTURE_TOLERANCE_HOURS")))
+
+    def parse_document(self, response: Response):
+        """A sitemap, a sitemap index or a feed: requests for its entries and child sitemaps."""
+        stats = self.crawler.stats
+        if response.status == HTTPStatus.NOT_MODIFIED:
+            stats.inc_value("discovery/not_modified")
+            return
+        if "dataloss" in response.flags:
+            yield _unreadable(response)
+            return
+        kind = discovery.kind_of(response.body)
+        if kind is None and response.meta.get(PROBE):
+            stats.inc_value("discovery/sitemap_absent")  # /sitemap.xml asked for on the off chance
+            return
+        role = response.meta.get(ROLE)
+        kind = kind or ("sitemap" if role == Role.SITEMAP else "feed")
+        limits = self.discovery_limits(kind)
+        read = discovery.read_sitemap if kind == "sitemap" else discovery.read_feed
+        found = read(response.url, response.body, limits)
+        stats.inc_value(f"discovery/documents/{found.kind}")
+        stats.inc_value("discovery/entries", len(found.entries))
+        if found.offsite:
+            stats.inc_value("discovery/offsite_entries", found.offsite)
+        if found.future:
+            stats.inc_value("discovery/future_dates", found.future)
+        if found.reject is not None:
+            reason, detail = found.reject
+            yield Reject(url=response.url, reason=reason, status=response.status, detail=f"{found.kind}: {detail}")
+        yield from self.child_sitemaps(response, found)
+        for entry in found.entries:
+            yield scrapy.Request(entry.url, callback=self.parse, errback=self.failed,
+                                 meta={ROLE: Role.ARTICLE.value, VIA: entry.via, EVIDENCE: entry.evidence()})
+
+    def child_sitemaps(self, response: Response, found: Discovered):
+        """The sitemaps an index names, within the depth and the site's document budget; an
+        index that names itself or one above it is a loop, read no further."""
+        s = self.crawler.settings
+        above = [*response.meta.get(SITEMAPS_ABOVE, []), response.url]
+        loops = [c.url for c in found.sitemaps if c.url in above]
+        if loops:
+            self.crawler.stats.inc_value("discovery/loops")
+            yield Reject(url=response.url, reason=RejectReason.SITEMAP_LOOP, status=response.status,
+                         detail=f"sitemapindex names {loops[0]}, itself or an index above it: not read again")
+        children = [c for c in found.sitemaps if c.url not in above]
+        if children and len(above) > s.getint("DISCOVERY_MAX_DEPTH"):
+            self.crawler.stats.inc_value("discovery/too_deep")
+            yield Reject(url=response.url, reason=RejectReason.SITEMAP_TOO_DEEP, status=response.status,
+                         detail=f"sitemapindex {len(above)} indexes deep (DISCOVERY_MAX_DEPTH="
+                                f"{s.getint('DISCOVERY_MAX_DEPTH')}): its {len(children)} sitemaps are not read")
+            return
+        site = urlsplit(response.url).netloc
+        budget = s.getint("DISCOVERY_MAX_DOCUMENTS_PER_SITE")
+        read = self._documents.get(site, 0)
+        kept = children[:max(0, budget - read)] if budget else children
+        self._documents[site] = read + len(kept)
+        if len(kept) < len(children):
+            self.crawler.stats.inc_value(f"{SITES}{site}/capped")
+            yield Reject(url=response.url, reason=RejectReason.DISCOVERY_BUDGET, status=response.status,
+                         detail=f"{len(children) - len(kept)} of its {len(children)} sitemaps are past the site's "
+                                f"DISCOVERY_MAX_DOCUMENTS_PER_SITE={budget}: not read this run")
+        for child in kept:
+            yield self.document(child.url, Role.SITEMAP, above, **{EVIDENCE: {"modified": child.modified}})
+
+    def document_failed(self, failure: Failure):
+        """A sitemap or feed that could not be fetched: a reject, as for a page; a
+        ``/sitemap.xml`` asked for on the off chance may well not be there."""
+        if failure.check(HttpError) and failure.request.meta.get(PROBE):  # type: ignore[attr-defined]
+            self.crawler.stats.inc_value("discovery/sitemap_absent")
+            return
+        yield from self.failed(failure)
+
     # -- articles printed over several pages ------------------------------------------------
-    def article_or_next_part(self, page: ArticlePage, first_url: str, number: int, joined: Article | None = None):
+    def article_or_next_part(self, page: ArticlePage, first_url: str, number: int, joined: Article | None = None,
+                             via: str | None = None):
         """What the article emits, or, when page ``number`` links to a later page of it, the
         request for that page, carrying the article read so far (``joined``: its pages up to
         this one), briefs still in its story (plain data: requests stay picklable). Only the
@@ -205,7 +345,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             so_far = joined if joined is not None else page.read_item()
             yield scrapy.Request(url, callback=self.parse_part, errback=self.part_failed,
                                  meta={ROLE: Role.PART.value, ARTICLE: asdict(so_far), FIRST_PAGE: first_url,
-                                       PART: number + 1})
+                                       PART: number + 1, **({VIA: via} if via else {})})
             return
         yield from self.emit(page.emitted if joined is None else emit(joined))
 
@@ -229,7 +369,7 @@ class NewsSpider(RedisMixin, scrapy.Spider):
             return
         self.crawler.stats.inc_value("parts/joined")
         joined = parts.join(article, page.read_item())
-        yield from self.article_or_next_part(page, meta[FIRST_PAGE], meta[PART], joined)
+        yield from self.article_or_next_part(page, meta[FIRST_PAGE], meta[PART], joined, meta.get(VIA))
         self.count_invalid_chars(page.doc, response.url)
 
     def count_invalid_chars(self, doc: Document, url: str) -> None:
@@ -260,6 +400,11 @@ class NewsSpider(RedisMixin, scrapy.Spider):
     def parse_listing(self, page, response: Response):
         if page.emitted is not None:  # a list of news flashes: its briefs are news
             yield from self.emit(page.emitted)
+        if self.ways.lists:
+            yield from self.walk_list(page, response)
+
+    def walk_list(self, page, response: Response):
+        """A list's entries, its pager within NEWS_MAX_LIST_PAGES, and its site's sections."""
         listing = page.to_listing()
         for entry in listing.entries:
             yield from self.follow(response, entry["url"], Role.ARTICLE)
@@ -285,7 +430,8 @@ class NewsSpider(RedisMixin, scrapy.Spider):
         ``url`` is absolute and escaped already (``links.absolute``): a plain Request skips
         ``response.follow``'s second join with the page's base URL."""
         if page_links.same_scheme_family(response.url, url):
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={ROLE: role.value, **extra})
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed,
+                                 meta={ROLE: role.value, VIA: "lists", **extra})
 
     # -- failures ----------------------------------------------------------------------
     def failed(self, failure: Failure):

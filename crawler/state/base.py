@@ -47,15 +47,28 @@ class CrawlState(Protocol):
 
     def set_feed_offset(self, path: str, offset: int) -> None: ...
 
-    def claim_brief(self, brief_id: str, page: str | None = None) -> bool:
+    def brief_bodies(self, first_id: str) -> list[tuple[str, str]]:
+        """(body key, the id it went under) of every body emitted under the brief id
+        ``first_id`` (``crawler.state.briefledger``) by earlier runs and, in a shared state, claimed
+        by the other workers: a forged body under a known id is a variant across runs too."""
+
+    def claim_brief(self, brief_id: str, page: str | None = None, first_id: str | None = None,
+                    body_key: str | None = None) -> bool:
         """True when this crawl is the one to emit the brief ("first one wins"); ``page`` is
-        where it was found, to read again should the claim be released."""
+        where it was found, to read again should the claim be released; ``first_id`` and
+        ``body_key`` what ``brief_bodies`` answers with (a variant's ``first_id`` is not its id)."""
 
     def claim_article(self, url: str, story_id: str | None) -> bool:
         """True when this crawl is the one to emit the page: new, or changed since emitted."""
 
     def claim_reject(self, url: str, reason: str) -> bool:
         """True when this crawl is the one to report the failed page."""
+
+    def validators(self, url: str) -> dict | None:
+        """What a sitemap or feed answered when last read whole: ``etag``, ``last_modified``
+        (its headers, for a conditional request) and ``fetched`` (epoch seconds), else None."""
+
+    def set_validators(self, url: str, validators: dict) -> None: ...
 
     def last_run_finished(self) -> bool:
         """False when a run began and never finished (the next one resumes)."""

@@ -10,17 +10,23 @@ equals one of them, or is a truncation of one (or one of them of it: sites cut f
 short, or leave the outlet's note off the end), is the same brief: a repeat. Any other is a
 variant: emitted with ``id`` the digest of the first id and its body (its headline and time
 stay those of the first), and counted. Which body is the real one is not for the crawler to
-say; both are kept. The memory lasts one crawl (an id an earlier run emitted is the state's
-to know).
+say; both are kept.
+
+The ledger remembers one crawl. The bodies earlier runs (or other workers of a distributed
+crawl) emitted under an id are the crawl state's (``CrawlState.brief_bodies``), asked for
+when this crawl first meets the id: a forged body under an id an earlier run emitted is a
+variant too, and the genuine body again is known (emitted under the id it went under, for
+the state to drop).
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
 from ..items import Brief
-from ..pages.fingerprints import text_key
+from ..pages.fingerprints import brief_id, text_key
 
 # The characters of a body's key remembered and compared: a brief's body is rarely longer,
 # and the memory of a crawl's briefs stays bounded.
@@ -29,7 +35,8 @@ MAX_BODY_KEY = 400
 
 class Seen(Enum):
     NEW = "new"  # the first body under its id
-    REPEAT = "repeat"  # a body already emitted under its id (or a truncation of one)
+    KNOWN = "known"  # a body emitted before this crawl (or by another worker), first met in it
+    REPEAT = "repeat"  # a body already met in this crawl under its id (or a truncation of one)
     VARIANT = "variant"  # another body under a known id: emitted under an id of its own
 
 
@@ -39,22 +46,59 @@ class Admission:
     id: str  # the id the brief is emitted (or was emitted) under
 
 
+@dataclass
+class _Body:
+    key: str
+    id: str  # the id emitted under
+    earlier: bool = False  # emitted before this crawl met it
+
+
+def body_key(body: str, t2s) -> str:
+    """What a brief's body is remembered and compared by."""
+    return text_key(body, t2s)[:MAX_BODY_KEY]
+
+
+def variant_id(first: str, key: str) -> str:
+    """The id of another body (its ``body_key``) under the id ``first``."""
+    return hashlib.sha1(f"variant|{first}|{key}".encode()).hexdigest()[:16]
+
+
+def identify(item: dict, t2s) -> tuple[str, str]:
+    """(the id its title and time give, its body key) of a brief read back from a feed: a
+    variant's id is checked against its body, so an id made any other way stands for itself."""
+    key = body_key(item.get("bodyRaw") or item.get("body") or "", t2s)
+    try:
+        first = brief_id(item.get("headlineRaw") or "", item.get("datePublishedRaw") or "", t2s)
+    except (IndexError, ValueError):  # no time to read: not a brief this reader made
+        return item["id"], key
+    return (first if item["id"] == variant_id(first, key) else item["id"]), key
+
+
 class BriefLedger:
-    def __init__(self, t2s):
+    def __init__(self, t2s, earlier: Callable[[str], list[tuple[str, str]]] | None = None):
         self.t2s = t2s
-        self.bodies: dict[str, list[tuple[str, str]]] = {}  # first id -> [(body key, id emitted)]
+        #: (body key, id emitted) of the bodies emitted under an id before this crawl
+        self.earlier = earlier or (lambda first: [])
+        self.bodies: dict[str, list[_Body]] = {}  # first id -> its bodies
 
     def admit(self, brief: Brief) -> Admission:
-        """Record ``brief``; a variant is given its own id here."""
-        key = text_key(brief.bodyRaw or brief.body or "", self.t2s)[:MAX_BODY_KEY]
-        known = self.bodies.get(brief.id)
+        """Record ``brief``; a variant is given its own id here, a known body the id it went
+        under. The brief keeps its first id and body key for the crawl state."""
+        key = body_key(brief.bodyRaw or brief.body or "", self.t2s)
+        first = brief.first_id = brief.id
+        brief.body_key = key
+        known = self.bodies.get(first)
         if known is None:
-            self.bodies[brief.id] = [(key, brief.id)]
-            return Admission(Seen.NEW, brief.id)
-        for body, emitted in known:
-            if body.startswith(key) or key.startswith(body):
-                return Admission(Seen.REPEAT, emitted)
-        first = brief.id
-        brief.id = hashlib.sha1(f"variant|{first}|{key}".encode()).hexdigest()[:16]
-        known.append((key, brief.id))
+            known = self.bodies[first] = [_Body(k, emitted, earlier=True) for k, emitted in self.earlier(first)]
+        for body in known:
+            if body.key.startswith(key) or key.startswith(body.key):
+                brief.id = body.id
+                seen = Seen.KNOWN if body.earlier else Seen.REPEAT
+                body.earlier = False
+                return Admission(seen, body.id)
+        if all(body.id != first for body in known):  # the id itself is free
+            known.append(_Body(key, first))
+            return Admission(Seen.NEW, first)
+        brief.id = variant_id(first, key)
+        known.append(_Body(key, brief.id))
         return Admission(Seen.VARIANT, brief.id)

@@ -4,6 +4,11 @@ Claims are atomic (``HSETNX``) and name the worker that made them: two workers n
 emit the same brief, page or story. A worker that starts again releases the claims it
 made but never wrote to its feeds (it was killed with items in its buffer), so those
 items are emitted on the resumed run instead of being lost.
+
+A brief's claim holds its body key and the id its title and time give (``first``); a
+variant's id is also in the set ``<prefix>:state:variants:<first id>``, made for the few ids
+that have one: every worker knows which bodies went under an id, and a claim released with
+its worker's lost items takes its body with it.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ import redis
 
 from ..pages.fingerprints import StoryKeys
 from ..reasons import remembered
-from . import reposts
+from . import briefledger, reposts
 from .base import downloaded_at
 
 
@@ -31,6 +36,7 @@ class RedisState:
         self.transient = f"{prefix}:state:transient"
         self.offsets = f"{prefix}:state:offsets:{worker}"
         self.runs = f"{prefix}:state:runs"
+        self.validators_key = f"{prefix}:state:validators"
         self.run_started = time.time()
         #: pages to read again although emitted: they hold a brief whose claim was released
         self.refetch: set[str] = set()
@@ -80,8 +86,26 @@ class RedisState:
     def _mark(self, story_id: str | None = None, page: str | None = None, when: float | None = None) -> str:
         return json.dumps({"w": self.worker, "story": story_id, "t": when or time.time(), "page": page})
 
-    def claim_brief(self, brief_id: str, page: str | None = None) -> bool:
-        return bool(self.r.hsetnx(self.briefs, brief_id, self._mark(page=page)))
+    def brief_bodies(self, first_id: str) -> list[tuple[str, str]]:
+        ids = [first_id, *sorted(_text(v) for v in self.r.smembers(self._variants(first_id)))]
+        marks = [json.loads(raw) if raw is not None else {} for raw in self.r.hmget(self.briefs, ids)]
+        return [(mark["body"], bid) for bid, mark in zip(ids, marks) if mark.get("body") is not None]
+
+    def _variants(self, first_id: str) -> str:
+        return f"{self.prefix}:state:variants:{first_id}"
+
+    def _brief_mark(self, page: str | None, first_id: str, body_key: str | None) -> str:
+        mark = {"w": self.worker, "t": time.time(), "page": page, "first": first_id, "body": body_key}
+        return json.dumps(mark, ensure_ascii=False)
+
+    def claim_brief(self, brief_id: str, page: str | None = None, first_id: str | None = None,
+                    body_key: str | None = None) -> bool:
+        first_id = first_id or brief_id
+        if not self.r.hsetnx(self.briefs, brief_id, self._brief_mark(page, first_id, body_key)):
+            return False
+        if first_id != brief_id:
+            self.r.sadd(self._variants(first_id), brief_id)
+        return True
 
     def claim_article(self, url: str, story_id: str | None) -> bool:
         if self.r.hsetnx(self.pages, url, self._mark(story_id)):
@@ -109,7 +133,12 @@ class RedisState:
         elif kind == "rejects" and remembered(item.get("reason", "")):
             self.r.hsetnx(self.pages, item["url"], self._mark())
         elif kind == "briefs":
-            self.r.hsetnx(self.briefs, item["id"], self._mark())
+            if self._keys is None:
+                self._keys = StoryKeys()
+            first_id, key = briefledger.identify(item, self._keys.t2s)
+            self.r.hsetnx(self.briefs, item["id"], self._brief_mark(None, first_id, key))
+            if first_id != item["id"]:
+                self.r.sadd(self._variants(first_id), item["id"])
 
     def _record_copy(self, item: dict) -> None:
         if self._keys is None:
@@ -131,6 +160,8 @@ class RedisState:
                 mark = json.loads(raw)
                 if mark.get("w") == self.worker and field.decode() not in written:
                     released += self.r.hdel(key, field)
+                    if key == self.briefs and mark.get("first") not in (None, field.decode()):
+                        self.r.srem(self._variants(mark["first"]), field)
                     if key == self.briefs and mark.get("page"):
                         self.refetch.add(mark["page"])  # another worker may have emitted the page without it
         return released
@@ -141,6 +172,13 @@ class RedisState:
 
     def set_feed_offset(self, path: str, offset: int) -> None:
         self.r.hset(self.offsets, path, offset)
+
+    def validators(self, url: str) -> dict | None:
+        raw = self.r.hget(self.validators_key, url)
+        return json.loads(raw) if raw is not None else None
+
+    def set_validators(self, url: str, validators: dict) -> None:
+        self.r.hset(self.validators_key, url, json.dumps(validators))
 
     def last_run_finished(self) -> bool:
         last = self.r.hget(self.runs, self.worker)
