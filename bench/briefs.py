@@ -18,6 +18,7 @@ from datetime import datetime
 import opencc
 
 from crawler.pages import ArticlePage, read_page
+from crawler.pages.briefs import clear_cache
 from crawler.pages.fingerprints import minute_of, text_key
 from crawler.pages.split import split_article
 
@@ -73,6 +74,7 @@ def split_share(pages, repeat: int) -> dict:
     items = [read_page(v.url, v.body, v.headers).read_item() for v in pages]
 
     def split_all():
+        clear_cache()  # each run weighs its briefs afresh: only repeats within the run are found again
         for item in items:
             copy = type(item)(**{k: v for k, v in item.__dict__.items() if k != "kind"})
             copy.blocks, copy.briefIds = list(item.blocks), []

@@ -76,7 +76,9 @@ def our_path(clock: dict[str, float] | None = None):
         if article is None:
             return None, []
         t = now()
-        items = list(briefs.process_spider_output(None, emit(article).items()))
+        # the split, with the briefs printed beside the story, as ``page.emitted`` makes it
+        emitted = emit(article, beside=[parts for _, parts in page.beside.found])
+        items = list(briefs.process_spider_output(None, emitted.items()))
         clock[STEPS[1]] = clock.get(STEPS[1], 0.0) + now() - t
         out = []
         for item in items:

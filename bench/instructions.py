@@ -2,6 +2,7 @@
 
     python -m bench.instructions [--pages N] [--extractors NAME,NAME] [--real DIR]
     python -m bench.instructions --breakdown [--pages N]   # this project's instructions by library
+    python -m bench.instructions --split                   # the brief split's share of the parse
 
 Wall time on a shared machine swings by 2x within a session; the number of instructions
 a program runs does not. Each extractor runs in its own process under valgrind's
@@ -14,6 +15,9 @@ one marked call) and splits this project's instructions by the library that ran 
 the interpreter, the regex engine, lxml/libxml2, OpenCC, the C library. Needs valgrind on
 the PATH (and callgrind_annotate for the breakdown). ``--real DIR`` measures the pages of
 a set of real pages (``bench/realpages.py``) instead of generated ones, in turn.
+``--split`` counts, on the demo site's article pages (``bench.micro``'s), the instructions
+of reading each page (``read_page(…).read_item()``) and of splitting the briefs out of what
+was read (``split_article``), each collected inside its marked call after a warm-up pass.
 """
 from __future__ import annotations
 
@@ -45,6 +49,52 @@ def child(name: str, pages_file: str, pages: int) -> None:
     for page in site[:warm]:
         run(*page)
     functools.reduce(lambda _, page: run(*page), site[warm: warm + pages], None)
+
+
+def split_child(what: str) -> None:
+    """Inside valgrind: a warm-up pass, then reading (``parse``) or splitting (``split``) the
+    demo's article pages inside one ``functools.reduce`` call, the mark collected within."""
+    import opencc
+
+    from crawler.pages import ArticlePage, read_page
+    from crawler.pages.briefs import clear_cache
+    from crawler.pages.split import split_article
+
+    from .micro import demo_articles
+
+    t2s = opencc.OpenCC("t2s")
+    pages = demo_articles()
+    read = [read_page(u, b, h) for u, b, h in pages]
+    items = [p.read_item() for p in read if isinstance(p, ArticlePage) and not p.problem()]
+
+    def copies():
+        out = []
+        for item in items:
+            copy = type(item)(**{k: v for k, v in item.__dict__.items() if k != "kind"})
+            copy.blocks, copy.briefIds = list(item.blocks), []
+            out.append(copy)
+        return out
+
+    for copy in copies():  # the warm-up: regexes compiled, OpenCC loaded
+        split_article(copy, t2s)
+    clear_cache()  # a brief weighed in the warm-up is weighed again: only the run's repeats are found
+    if what == "parse":
+        functools.reduce(lambda _, page: read_page(*page).read_item(), pages, None)
+    else:
+        functools.reduce(lambda _, copy: split_article(copy, t2s), copies(), None)
+    print(len(pages), len(items), file=sys.stderr)
+
+
+def split_share() -> tuple[int, int, int, int]:
+    """(pages read, articles split, instructions reading them, instructions splitting them)."""
+    counts = []
+    for what in ("parse", "split"):
+        proc = subprocess.run([*CALLGRIND, "--collect-atstart=no", "--toggle-collect=functools_reduce",
+                               sys.executable, "-m", "bench.instructions", "--split-child", what],
+                              env=env(), capture_output=True, text=True, check=True)
+        pages, items = (int(n) for n in re.findall(r"^(\d+) (\d+)$", proc.stderr, re.M)[-1])
+        counts.append(collected(proc.stderr))
+    return pages, items, counts[0], counts[1]
 
 
 def save_pages(path: Path, pages: int, real: Path | None = None) -> None:
@@ -110,11 +160,22 @@ def main(argv=None) -> None:
     ap.add_argument("--extractors", default=",".join(EXTRACTORS))
     ap.add_argument("--breakdown", action="store_true", help="this project's instructions by library")
     ap.add_argument("--real", type=Path, help="a folder of real pages (bench/realpages.py) instead of generated ones")
+    ap.add_argument("--split", action="store_true", help="the brief split's share of reading the demo's articles")
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--split-child", help=argparse.SUPPRESS)
     ap.add_argument("--pages-file", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child, args.pages_file, args.pages)
+    if args.split_child:
+        return split_child(args.split_child)
+    if args.split:
+        pages, items, parse, split = split_share()
+        print(f"# bench.instructions --split — {machine()}, the demo's {pages} article pages, callgrind")
+        print("| reading the pages | splitting their briefs | split share of the parse |")
+        print("|---|---|---|")
+        print(f"| {parse / 1e6:.1f} M | {split / 1e6:.1f} M ({items} articles) | {split / parse:.1%} |")
+        return None
     with tempfile.TemporaryDirectory() as tmp:
         pages_file = Path(tmp) / "pages.pickle"
         save_pages(pages_file, args.pages, args.real)

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from .items import Article, Brief, Reject
-from .pages import ArticlePage, ListPage, page_classes, page_kind
+from .pages import ArticlePage, FlashPage, ListPage, page_classes, page_kind
 from .pages.briefs import STORY, BlockRole, read_blocks
 from .pages.split import Emitted
 
@@ -32,10 +32,13 @@ def explain(url: str, body: bytes, headers: dict | None = None) -> str:
     kind, why = page_kind(article, listing)
     out = [f"page     {url}", f"encoding {article.doc.decoded.encoding}", f"kind     {kind}: {why}"]
     out += _embedded(article)
-    if kind == "list":
-        out += _listing(listing)
-        if listing.emitted is not None:
-            out += ["", "emits (a list of news flashes)"] + _emitted(listing.emitted)
+    if kind == "flashes":
+        flash_page = FlashPage(url, body, document=article.doc)
+        out += _listing(flash_page) + _flashes(flash_page)
+        out += ["", "emits (a list of news flashes)"] + _emitted(flash_page.emitted)
+    if kind != "article":
+        if kind == "list":
+            out += _listing(listing)
         out += ["", "(read as an article, the page would give:)"]
     out += _article(article, kind == "article")
     return "\n".join(out) + "\n"
@@ -107,6 +110,20 @@ def _kept(text: str, role: BlockRole) -> str:
     if role.role == STORY:
         return f"  + {text}" + (f"    [a dated line of story{evidence}]" if evidence else "")
     return f"  > {text}    [{role.role}{evidence}]"
+
+
+def _flashes(page: FlashPage) -> list[str]:
+    """Every block of a flash page, and what the brief reader made of it."""
+    found = page.flashes
+    if found is None:
+        return []
+    out = ["", f"flashes  {len(found.found)}, published by {found.site or '(no site name)'}",
+           "blocks (> a flash's part, + not)"]
+    for b, role in zip(found.blocks, found.roles, strict=True):
+        text = b.text if len(b.text) <= MAX_TEXT else b.text[: MAX_TEXT - 1] + "…"
+        out.append(_kept(text, role))
+    out += [f"  flash    {f.parts.title}  [{f.parts.time_raw}]  {f.url or ''}" for f in found.found]
+    return out
 
 
 def _listing(page: ListPage) -> list[str]:

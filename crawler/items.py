@@ -53,19 +53,24 @@ class Article:
 
 @dataclass
 class Brief:
-    """A dated news flash the site injected into a story, emitted once per crawl."""
+    """A dated news flash, injected into a story or read from its outlet's flash page,
+    emitted once per crawl."""
 
-    id: str  #: stable id from the normalized title and time
+    id: str  #: stable id from the normalized title and time: the same in each story and at its outlet
     kind: str = field(default="brief", init=False)  #: item kind, for single-file feeds (-O)
     headline: str | None = None  #: the brief's title, normalized
     headlineRaw: str | None = None  #: the title as printed
     body: str | None = None  #: the brief's text, normalized
     bodyRaw: str | None = None  #: the text as printed
-    source: str | None = None  #: the outlet the text names (金色財經, CNBC…), if any
-    datePublished: str | None = None  #: ISO 8601 with +08:00
+    #: the outlet the text names (金色財經, CNBC…), else, read from a flash page, the site that printed it
+    source: str | None = None
+    datePublished: str | None = None  #: ISO 8601 with +08:00: its outlet's time (an injected copy prints it)
     datePublishedRaw: str | None = None  #: the time as printed inside the brackets
     datePublishedStatus: str | None = None  #: ok, placeholder, future, unparsed
-    firstSeenIn: str | None = None  #: URL of the article it was first found in
+    firstSeenIn: str | None = None  #: URL of the page it was first found in: an article, or a flash page
+    url: str | None = None  #: the flash's own page, when its outlet's flash page links one
+    #: where its outlet published it: ``url``, else the flash page; None when known only from injected copies
+    originUrl: str | None = None
     inLanguage: str | None = None  #: script of its text (ZH_SCRIPT; the source's when that is none); en: English
     sourceScript: str | None = None  #: script of the source page: zh-Hant or zh-Hans
     #: the id its title and time give (``id`` differs for a variant: another body under it),

@@ -10,3 +10,7 @@ verdict_reached = object()
 report_written = object()
 #: The PostgreSQL sink loaded the feeds, or could not. Args: ``error`` (why it could not, or None).
 postgres_loaded = object()
+#: The brief middleware held a brief back (a repeat, or every brief when none is emitted).
+#: Args: ``brief`` (:class:`crawler.items.Brief`), ``response``. The report still learns
+#: where its flash was published.
+brief_held_back = object()

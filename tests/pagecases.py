@@ -20,7 +20,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from crawler.pages import ArticlePage, read_page
+from crawler.pages import ArticlePage, FlashPage, read_page
 from crawler.pages.split import emit
 
 ROOT = Path(__file__).parent / "fixtures" / "pages"
@@ -53,8 +53,9 @@ def extract_page(url: str, body: bytes, headers: dict) -> dict:
                 "encoding": page.doc.decoded.encoding, "article": asdict(emitted.article),
                 "briefs": [asdict(b) for b in emitted.briefs],
                 "parts": {str(n): u for n, u in sorted(page.parts().items())}}
-    out = {"pageKind": "list", "encoding": page.doc.decoded.encoding, "listing": asdict(page.to_listing())}
-    if page.emitted is not None:  # a list of news flashes: its briefs, as the spider yields them
+    out = {"pageKind": "flashes" if isinstance(page, FlashPage) else "list", "encoding": page.doc.decoded.encoding,
+           "listing": asdict(page.to_listing())}
+    if isinstance(page, FlashPage):  # a list of news flashes: its briefs, as the spider yields them
         out["briefs"] = [asdict(b) for b in page.emitted.briefs]
     return out
 

@@ -183,3 +183,10 @@ def test_real_halves_split_by_id_and_fail_under_the_floors(capsys, tmp_path):
     assert realhalves.main(["--check", "--set", str(tmp_path)]) == 0
     assert realhalves.main(["--check", "--set", str(tmp_path / "absent")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_the_split_share_children_read_and_split_the_demos_articles(capsys):
+    # their counts come from valgrind (minutes a run); the work each one marks runs here without
+    instructions.split_child("parse")
+    instructions.split_child("split")
+    assert capsys.readouterr().err.split() == ["42", "41", "42", "41"]

@@ -332,3 +332,18 @@ def test_a_time_over_the_story_is_the_pages_date_not_a_brief():
     first = para("本周某链生态迎来重要进展：主网在经历数月测试后正式上线，开发者社区反应积极。")
     lines = [para("2023-09-03 10:00"), first, LAST]
     assert split_blocks(lines) == (lines, [])
+
+
+def test_a_repeated_briefs_line_is_weighed_once_and_read_the_same():
+    from crawler.pages import briefs
+
+    line = para("某链上线主网：据项目方公告，某链主网已于今日上线。[2023/9/1 08:15:00]")
+    briefs.clear_cache()
+    first = split_blocks([LEAD, line, LAST])
+    hits = briefs._in_line_once.cache_info().hits
+    again = split_blocks([LEAD, line, LAST])
+    assert again == first and briefs._in_line_once.cache_info().hits == hits + 1
+    long_line = para("长" * briefs.MAX_CACHED_LINE + "：据项目方公告，某链主网已于今日上线。[2023/9/1 08:15:00]")
+    size = briefs._in_line_once.cache_info().currsize
+    split_blocks([LEAD, long_line, LAST])
+    assert briefs._in_line_once.cache_info().currsize == size  # a line past a brief's length is not kept

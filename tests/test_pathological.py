@@ -27,6 +27,7 @@ def _read(body: bytes) -> None:
     if hasattr(page, "to_item"):
         page.to_item()
     else:
+        page.emitted  # noqa: B018 (a flash page's briefs, read on demand)
         page.to_listing()
 
 
@@ -47,6 +48,10 @@ CASES = {
                                      _read, 20_000),
     # dateparser is handed a long value
     "a long date value": (lambda n: "发布时间 " + "某公司" * n, DateParser().parse, 400_000),
+    # a flash page whose flashes are `<br>` lines of one element, each title a link
+    "flashes in one element": (lambda n: _page("<h2>2023年9月2日</h2><div>" + "".join(
+        f"{(n - i) // 60 % 24:02d}:{(n - i) % 60:02d} <a href='/flash/{i}.html'>某链第{i}次升级完成</a><br>"
+        f"据项目方公告，某链第{i}次升级已完成。<br>" for i in range(n)) + "</div>"), _read, 1000),
     # a JSON state assigned again and again in one script, never closed
     "state assignments in a script": (lambda n: _page("<script>" + "window.__NUXT__={" * n), _read, 20_000),
 }

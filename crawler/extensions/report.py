@@ -21,6 +21,7 @@ from ..items import Article, Brief, Reject
 from ..middlewares.discovery import SITES
 from ..outcome import Verdict
 from ..text.dates import CHINA_TZ
+from .flashorigins import FlashOrigins
 from .state import CrawlStateExtension
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class CrawlReport:
         self.crawler = crawler
         self.directory = directory
         self.network = RepostNetwork()
+        self.origins = FlashOrigins()
         self._state_ext: CrawlStateExtension | None | bool = False  # not looked up yet
         self.by_day: dict[str, Counter] = {"article": Counter(), "brief": Counter()}
         self.brief_sources: Counter = Counter()
@@ -53,6 +55,7 @@ class CrawlReport:
         ext = cls(crawler, folder / feeds.REPORTS)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.brief_held_back, signal=crawl_signals.brief_held_back)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
         crawler.signals.connect(ext.response_received, signal=signals.response_received)
         crawler.signals.connect(ext.verdict_reached, signal=crawl_signals.verdict_reached)
@@ -78,6 +81,7 @@ class CrawlReport:
             logger.warning("Not following the redirect of %s to another site: %s", redirects[0], request.url)
 
     def item_scraped(self, item, response: Response | None = None, spider: Spider | None = None):
+        self._flash_origin(item)
         if isinstance(item, Article):
             self.network.add(item, self._state())
         if isinstance(item, (Article, Brief)) and item.datePublished:
@@ -88,6 +92,16 @@ class CrawlReport:
             examples = self.reject_examples.setdefault(item.reason, [])
             if len(examples) < EXAMPLES:
                 examples.append(item.url)
+
+    # -- where injected briefs were first published: its own section of the report ---------
+    def brief_held_back(self, brief: Brief, response: Response | None = None):
+        self.origins.add_brief(brief)
+
+    def _flash_origin(self, item) -> None:
+        if isinstance(item, Brief):
+            self.origins.add_brief(item)
+        elif isinstance(item, Article):
+            self.origins.add_article(item)
 
     def report(self, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
@@ -113,6 +127,7 @@ class CrawlReport:
             "briefs": pick("briefs/"),
             "stories": pick("stories/"),
             "reposts": {**pick("reposts/"), **self.network.view()},
+            "flash_origins": self.origins.view(),
             "charset": pick("charset/"),
             "discovery": self.discovery(stats),
             "errors": stats.get("log_count/ERROR", 0),

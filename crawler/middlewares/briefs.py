@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import signals as crawl_signals
 from ..extensions.state import CrawlStateExtension
 from ..items import Article, Brief
 from ..pages.split import t2s
@@ -27,20 +28,23 @@ if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+    from scrapy.signalmanager import SignalManager
     from scrapy.statscollectors import StatsCollector
 
 
 class BriefsMiddleware:
-    def __init__(self, stats: StatsCollector, enabled: bool = True, state_ext: CrawlStateExtension | None = None):
+    def __init__(self, stats: StatsCollector, enabled: bool = True, state_ext: CrawlStateExtension | None = None,
+                 signals: SignalManager | None = None):
         self.stats = stats
         self.enabled = enabled
         self.state_ext = state_ext
+        self.signals = signals
         self.ledger = BriefLedger(t2s(), self._earlier)  # the briefs yielded in this crawl, by id and body
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
         return cls(crawler.stats, crawler.settings.getbool("BRIEFS_ENABLED"),
-                   crawler.get_extension(CrawlStateExtension))
+                   crawler.get_extension(CrawlStateExtension), crawler.signals)
 
     def _earlier(self, first_id: str) -> list[tuple[str, str]]:
         """The bodies emitted under a brief id before this crawl (none without a state)."""
@@ -53,6 +57,8 @@ class BriefsMiddleware:
             if isinstance(item, Brief):
                 if self._admit(item, ids):
                     yield item
+                else:
+                    self._held_back(item, response)
             else:
                 yield self._listing(item, ids)
 
@@ -62,6 +68,8 @@ class BriefsMiddleware:
             if isinstance(item, Brief):
                 if self._admit(item, ids):
                     yield item
+                else:
+                    self._held_back(item, response)
             else:
                 yield self._listing(item, ids)
 
@@ -81,6 +89,10 @@ class BriefsMiddleware:
         if admitted.seen is Seen.VARIANT:
             self.stats.inc_value("briefs/variants")
         return True
+
+    def _held_back(self, brief: Brief, response: Response) -> None:
+        if self.signals is not None:
+            self.signals.send_catch_log(signal=crawl_signals.brief_held_back, brief=brief, response=response)
 
     def _listing(self, item, ids: list[str]):
         """The article lists its briefs by the ids they went under (a variant's own: the body

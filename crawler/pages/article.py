@@ -15,6 +15,7 @@ from ..items import Article, Reject
 from ..reasons import RejectReason
 from . import dom, parts
 from .affixes import Headline
+from .beside import Beside, read_beside
 from .cache import cached_property
 from .container import Container, StoryBounds, find_container, rivals
 from .crumbs import Breadcrumb
@@ -97,9 +98,17 @@ class ArticlePage:
         return json_story.fields(fields) if json_story is not None else fields
 
     @cached_property
+    def beside(self) -> Beside:
+        """The briefs printed beside the story, outside its container (a 7×24 list in a
+        sidebar): read by the brief reader over the blocks the story left out."""
+        return read_beside(self.doc, self.story.kept)
+
+    @cached_property
     def emitted(self) -> Emitted:
         reject = self.reject()
-        return Emitted(None, reject=reject) if reject is not None else emit(self.read_item())
+        if reject is not None:
+            return Emitted(None, reject=reject)
+        return emit(self.read_item(), beside=[parts for _, parts in self.beside.found])
 
     # -- what the stages found -----------------------------------------------------------
     @property
@@ -144,8 +153,13 @@ class ArticlePage:
     def decisions(self) -> list[Decision]:
         """Every block of the page, kept in the story or dropped, with the reason."""
         json_story = self.embedded.story
-        return (json_story.decisions(self.doc.blocks) if json_story is not None
-                else self.html_story.decisions(self.doc.blocks))
+        decisions = (json_story.decisions(self.doc.blocks) if json_story is not None
+                     else self.html_story.decisions(self.doc.blocks))
+        roles = self.beside.roles
+        if not roles:
+            return decisions
+        return [Decision(d.text, False, f"beside the story: {roles[id(b)]}") if id(b) in roles else d
+                for d, b in zip(decisions, self.doc.blocks, strict=True)]
 
     @property
     def field_sources(self) -> dict[str, str]:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeGuard
 
 from . import brieftime
 from .briefevidence import ATTRIBUTION, Evidence, weigh
 from .brieftime import END_BRACKETED as BRIEF_TIME
-from .brieftime import TimeMark
+from .brieftime import PageDay, TimeMark
 
 __all__ = ["BRIEF_TIME", "BlockRole", "BriefParts", "ends_like_a_brief", "find_source", "parse_brief", "read_blocks",
            "split_blocks"]
@@ -61,7 +62,7 @@ _SOURCE_START = re.compile(
 _SOURCE_END = re.compile(r"[（(]\s*(?:(?:消息)?(?:來源|来源)|Source)?\s*[:：]?\s*"
                          r"(?P<src>[A-Za-z][A-Za-z0-9.&\- ]{1,30}|[\u4e00-\u9fff]{2,12})\s*[)）]\s*$", re.I)
 _NOT_SOURCES = frozenset({"官方", "市場", "市场", "相關", "相关", "最新", "外媒", "媒體", "媒体", "鏈上", "链上",
-                          "有關", "有关"})
+                          "有關", "有关", "統計", "统计"})
 
 
 # A flash label before the title (`【快讯】`, `[7×24]`, `币圈快讯：`, `7x24快讯 |`): not the
@@ -175,7 +176,40 @@ def parse_brief(text: str) -> BriefParts | None:
     return parts if _decided(parts) else None
 
 
+# The same briefs are injected into page after page: a brief's line is weighed once, and
+# found again in a bounded cache (lines longer than a brief's are weighed each time, so a
+# page's huge text never stays in memory).
+CACHED_LINES = 2048
+MAX_CACHED_LINE = 400
+
+
+def clear_cache() -> None:
+    """Forget the lines weighed so far (a benchmark's warm-up must not answer its run)."""
+    _find.cache_clear()
+    _in_line_once.cache_clear()
+
+
+@lru_cache(maxsize=CACHED_LINES)
+def _find(text: str) -> TimeMark | None:
+    return brieftime.find(text)
+
+
+def _find_time(text: str) -> TimeMark | None:
+    return _find(text) if len(text) <= MAX_CACHED_LINE else brieftime.find(text)
+
+
 def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
+    if len(mark.rest) > MAX_CACHED_LINE or (above is not None and len(above) > MAX_CACHED_LINE):
+        return _read_in_line(mark, above)
+    return _in_line_once(mark, above)
+
+
+@lru_cache(maxsize=CACHED_LINES)
+def _in_line_once(mark: TimeMark, above: str | None) -> BriefParts | None:
+    return _read_in_line(mark, above)
+
+
+def _read_in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
     """A brief whose time sits in its own line; ``above``: the heading over it, if any,
     which titles a text with no title of its own, that opens as a body does, or that names
     a speaker before its colon."""
@@ -220,41 +254,48 @@ def find_source(body: str) -> str | None:
 
 def split_blocks(blocks: list[dict]) -> tuple[list[dict], list[tuple[int, BriefParts]]]:
     """Story blocks without the briefs, and the briefs with their position in the page."""
-    roles, found = read_blocks(blocks)
+    roles, found = read_blocks(blocks, evidence=False)
     return [b for b, r in zip(blocks, roles, strict=True) if r.role == STORY], found
 
 
-def read_blocks(blocks: list[dict], at_top: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+def read_blocks(blocks: list[dict], at_top: bool = True, page_day: PageDay | None = None,
+                evidence: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
     """What each block is (story, or a part of a brief), and the briefs with the position
     of their first block. ``at_top``: the blocks open the story (a time alone on the first
-    line is then the page's date more often than a brief's)."""
-    return _Reading(blocks, at_top).read()
+    line is then the page's date more often than a brief's). ``page_day``: the day of the
+    clock items no day heading dates (a flash page's), else they are not briefs.
+    ``evidence``: a dated line left in the story carries the evidence it was weighed by
+    (weighed again: only ``explain`` shows it)."""
+    return _Reading(blocks, at_top, page_day).read(evidence)
 
 
 class _Reading:
     """One pass over a story's blocks, in order; a brief takes its lines out of the story."""
 
-    def __init__(self, blocks: list[dict], at_top: bool):
+    def __init__(self, blocks: list[dict], at_top: bool, page_day: PageDay | None = None):
         self.at_top = at_top
+        self.page_day = page_day
         self.texts = [b["text"] for b in blocks]
         self.headings = [b["type"] == "heading" for b in blocks]
         # most blocks are story with no clock in them: let them go before a call
         clock, day = brieftime.ANY_CLOCK.search, brieftime.MAX_DAY_LINE
-        self.marks = [brieftime.find(t) if len(t) <= day or clock(t) else None for t in self.texts]
+        self.marks = [_find_time(t) if len(t) <= day or clock(t) else None for t in self.texts]
         self.roles: list[BlockRole | None] = [None] * len(blocks)
         self.found: list[tuple[int, BriefParts]] = []
 
-    def read(self) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
+    def read(self, evidence: bool = True) -> tuple[list[BlockRole], list[tuple[int, BriefParts]]]:
         n, marks = len(self.texts), self.marks
         day: tuple[int, str] | None = None  # the day heading in force: its block, its date
         i = 0
         while i < n:
             mark = marks[i]
             if mark is not None and mark.kind == "day":
-                day = (i, mark.raw)
+                day = (i, self.page_day.with_year(mark.raw) if self.page_day is not None else mark.raw)
                 i += 1
                 continue
             taken = self._brief_at(i, mark, day) if mark is not None else None
+            if taken is None and mark is not None and day is None and self.page_day is not None:
+                taken = self._page_dated(i, mark, self.page_day)
             if mark is not None and taken is not None:
                 first, last, parts, roles = taken
                 for k, role in roles.items():
@@ -268,6 +309,8 @@ class _Reading:
             i += 1
         if self.found:
             self._headings_over_briefs()
+        if not evidence:
+            return [r or _STORY_ROLE for r in self.roles], self.found
         return [r or (_STORY_ROLE if self.marks[k] is None else BlockRole(STORY, self._refused(k)))
                 for k, r in enumerate(self.roles)], self.found
 
@@ -305,6 +348,16 @@ class _Reading:
         if kind in ("clock", "clock_start") and day is not None:
             return self._clock_item(i, mark, f"{day[1]} {mark.raw}")
         return None
+
+    def _page_dated(self, i: int, mark: TimeMark, page_day: PageDay):
+        """A clock item no day heading dates, dated by the page's own day."""
+        if mark.kind not in ("clock", "clock_start"):
+            return None
+        time_raw, day, minutes = page_day.at(mark.raw)
+        taken = self._clock_item(i, mark, time_raw)
+        if taken is not None:
+            page_day.take(day, minutes)
+        return taken
 
     def _time_line(self, i: int, mark: TimeMark):
         """A time on its own line: the brief is the text above it, or else below it."""
@@ -355,7 +408,16 @@ class _Reading:
         t = _title_and_body(text)
         parts = (_parts(t.title, t.body, time_raw, how, t.how, text, t.label, source, first_line)
                  if t is not None else None)
-        return (k, parts, {k: "a brief"}) if _decided(parts) else None
+        if _decided(parts):
+            return k, parts, {k: "a brief"}
+        # a 7×24 item's title on a line of its own, not marked as a heading (`<div class="tt">`)
+        if (how == "clock_under_day" and len(text) <= MAX_TITLE and text[-1] not in _NO_TITLE_ENDS
+                and self._free(k + 1) and self.marks[k + 1] is None and not self.headings[k + 1]):
+            body = self.texts[k + 1]
+            parts = _parts(text, body, time_raw, how, "line_above", body, source=source)
+            if _decided(parts):
+                return k + 1, parts, {k: "a brief's title", k + 1: "a brief"}
+        return None
 
     def _text_with_title(self, k: int, time_raw: str, how: str, source: str | None):
         """The brief whose text is block ``k``: titled in itself, or by the heading (or the

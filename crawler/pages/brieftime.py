@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 _OPEN, _CLOSE = "[［【〔（(「", "]］】〕）)」"
 _O, _C = re.escape(_OPEN), re.escape(_CLOSE)  # inside a character class
@@ -50,6 +51,8 @@ _WEEKDAY = r"(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])"
 _DAY = re.compile(rf"^(?:{_WEEKDAY}\s*)?(?P<day>\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?"
                   rf"|\d{{1,2}}月\d{{1,2}}日)\s*{_WEEKDAY}?$")
 ANY_CLOCK = re.compile(r"\d[:：]\d\d")  # every time holds a clock
+# A line led by a clock (a 7×24 item's, or its clock alone): cheap, for a whole story's lines.
+CLOCK_LED = re.compile(rf"^[{_O}]?\s*{_CLOCK}")
 MAX_DAY_LINE = 24  # the longest day heading: `2023年09月01日 星期五` and spaces
 MAX_TIME_LINE = 60  # the longest line that is a time alone (with an outlet's name and a label)
 _LOST_SPACE = re.compile(r"[\s?？]+")
@@ -110,6 +113,48 @@ def _at_start(text: str) -> TimeMark | None:
         return TimeMark("clock", clean(m["clock"]), "")
     m = _CLOCK_START.match(text)
     return TimeMark("clock_start", clean(m["clock"]), text[m.end():].strip()) if m else None
+
+
+MINUTES_A_DAY = 24 * 60
+
+
+class PageDay:
+    """The day of the clocks no day heading dates (a flash page printed without headings):
+    the page's own date. Flash lists run newest first, so a clock later than the one above
+    it, or than the page's own time, is the day before: the list has run past midnight."""
+
+    def __init__(self, day: date, clock: str | None = None):
+        self.day = day
+        #: minutes past midnight of the newest clock read so far (at first, the page's own time)
+        self.last = _minutes(clock) if clock else MINUTES_A_DAY
+
+    def at(self, clock: str) -> tuple[str, date, int]:
+        """(the raw time ``clock`` is read as, its day, its minutes), the day not yet moved."""
+        minutes = _minutes(clock)
+        day = self.day - timedelta(days=1) if minutes > self.last else self.day
+        return f"{day.isoformat()} {clock}", day, minutes
+
+    def with_year(self, day_raw: str) -> str:
+        """A day heading printed without its year (`9月1日`), given the page's: the latest
+        such day not after the page's own (a January page's `12月31日` is last year's)."""
+        m = _MONTH_DAY.match(day_raw)
+        if m is None:
+            return day_raw
+        year = self.day.year - ((int(m[1]), int(m[2])) > (self.day.month, self.day.day))
+        return f"{year}年{day_raw}"
+
+    def take(self, day: date, minutes: int) -> None:
+        """A brief was read at ``at``'s answer: the clocks below it are no later."""
+        self.day, self.last = day, minutes
+
+
+def _minutes(clock: str) -> int:
+    h, m = _CLOCK_PARTS.match(clock).groups()  # type: ignore[union-attr]
+    return int(h) * 60 + int(m)
+
+
+_MONTH_DAY = re.compile(r"^(\d{1,2})月(\d{1,2})日")
+_CLOCK_PARTS = re.compile(r"\D*(\d{1,2})[:：](\d{2})")
 
 
 def ends_with_time(text: str) -> bool:

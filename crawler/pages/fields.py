@@ -344,6 +344,12 @@ def _settled(printed: str, doc: Document, source: str) -> tuple[str, str]:
     return printed, source
 
 
+def machine_date(doc: Document) -> str | None:
+    """The first date the page gives machines, as given."""
+    found = _machine_dates(doc)
+    return found[0][0] if found else None
+
+
 def _machine_dates(doc: Document) -> list[tuple[str, str]]:
     """The dates the page gives machines, each with where it came from: <time datetime>, meta
     (article:published_time, og:release_date, publishdate…), microdata (itemprop=datePublished), JSON-LD."""

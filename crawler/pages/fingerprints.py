@@ -19,6 +19,11 @@ def text_key(text: str, t2s) -> str:
     return _NOT_WORD.sub("", t2s.convert(text).lower())
 
 
+def key_of_converted(text: str) -> str:
+    """``text_key`` of a text converted already."""
+    return _NOT_WORD.sub("", text.lower())
+
+
 def text_keys(texts: list[str], t2s) -> list[str]:
     """``text_key`` of each text, in one OpenCC call."""
     return [_NOT_WORD.sub("", line.lower()) for line in convert_lines(t2s.convert, texts)]
@@ -42,7 +47,12 @@ def minute_of(time_raw: str) -> str:
 
 
 def brief_id(title: str, time_raw: str, t2s) -> str:
-    return _digest(f"brief|{text_key(title, t2s)}|{minute_of(time_raw)}")
+    return brief_id_of_key(text_key(title, t2s), time_raw)
+
+
+def brief_id_of_key(title_key: str, time_raw: str) -> str:
+    """``brief_id`` of a title whose ``text_key`` is made already."""
+    return _digest(f"brief|{title_key}|{minute_of(time_raw)}")
 
 
 # Leading paragraphs shorter than this that do not end as a sentence or a clause does (a
@@ -61,10 +71,19 @@ def paragraphs(blocks: list[dict]) -> list[str]:
 def story_key(paragraphs: list[str], t2s) -> str:
     """The story's text as copies share it: ``text_key`` of its paragraphs from the first
     that reads as a sentence, joined (paragraph breaks move between copies)."""
-    keys = text_keys(paragraphs, t2s)
-    start = next((i for i, (p, k) in enumerate(zip(paragraphs, keys))
-                  if len(k) >= MIN_LEAD_CHARS or p.rstrip().endswith(_SENTENCE_END)), 0)
-    return "".join(keys[start:])
+    return story_key_of(paragraphs, convert_lines(t2s.convert, paragraphs))
+
+
+def story_key_of(paragraphs: list[str], converted: list[str]) -> str:
+    """``story_key`` of paragraphs whose conversion is made already (one OpenCC call for
+    the story and its briefs' titles). Only the leading lines are keyed one by one: the
+    rest is keyed in one pass, the same text since a line break is no word character."""
+    start = 0
+    for i, (p, line) in enumerate(zip(paragraphs, converted)):
+        if p.rstrip().endswith(_SENTENCE_END) or len(_NOT_WORD.sub("", line.lower())) >= MIN_LEAD_CHARS:
+            start = i
+            break
+    return _NOT_WORD.sub("", "\n".join(converted[start:]).lower())
 
 
 def story_id(key: str) -> str | None:

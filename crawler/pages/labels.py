@@ -104,6 +104,8 @@ CRUMB_SEP = re.compile(r"\s*(?:>|＞|›|»|/|→|>>|-)\s*")
 NEXT_PAGE = re.compile(r"^(?:下一?[頁页]|Next|»|›|>|下一[张張]?)$", re.I)
 PREV_PAGE = re.compile(r"^(?:上一?[頁页]|Prev(?:ious)?|«|‹|<)$", re.I)
 LAST_PAGE = re.compile(r"^(?:尾[頁页]|末[頁页]|最後一?[頁页]|最后一?[页頁]|Last)$", re.I)
+# A flash page's link to its older flashes: its next page (`加载更多`, `查看更多快讯`).
+LOAD_MORE = re.compile(r"^(?:加[载載]更多|[查察]看更多|更多|点击加载更多|點擊加載更多|Load more)\S{0,4}$", re.I)
 FIRST_PAGE = re.compile(r"^(?:首[頁页]|First)$", re.I)
 
 

@@ -6,13 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import dom, links
-from .article import ArticlePage
-from .briefs import BRIEF_TIME
+from . import dom, labels, links
 from .cache import cached_property
 from .document import Document
-from .split import Emitted, emit
-from .tunables import MIN_FLASHES
+from .flashes import Flashes, read_flashes
+from .split import Emitted, emit_flashes
 
 
 @dataclass
@@ -124,20 +122,16 @@ class ListPage:
                 out.append(url)
         return out
 
-    def flashes(self) -> ArticlePage | None:
-        """A list of news flashes (快讯) with no article entries: the page read as an article
-        whose story is its briefs, so the briefs are split out (and kept once) like those
-        injected into stories. None for any other list page."""
-        if self.doc.entries or sum(1 for b in self.doc.blocks if BRIEF_TIME.search(b.text)) < MIN_FLASHES:
-            return None
-        return ArticlePage(self.url, self.doc.body, document=self.doc)
-
     @cached_property
+    def flashes(self) -> Flashes | None:
+        """The page read as a flash page (``flashes.py``), or None when it holds too few
+        flashes; ``page_kind`` says whether it is one."""
+        return read_flashes(self.doc)
+
+    @property
     def emitted(self) -> Emitted | None:
-        """What a list of news flashes emits: its briefs, then an ``only_briefs`` reject (or
-        an article, should a story be left). None for any other list page."""
-        flashes = self.flashes()
-        return emit(flashes.read_item()) if flashes is not None else None
+        """What a list page emits itself: nothing (a flash page's briefs: ``FlashPage``)."""
+        return None
 
     def to_listing(self) -> Listing:
         pager = self.pager
@@ -162,3 +156,30 @@ def _common_parent(elements: list):
         while box is not None and not dom.is_inside(el, (box,)):
             box = box.getparent()
     return box
+
+
+class FlashPage(ListPage):
+    """A news-flash page: a list whose news is its flashes. It emits them as briefs, and is
+    walked like a list (its "load more" link is its next page); its flashes' own links are
+    no entries to follow (the flashes are read here)."""
+
+    @cached_property
+    def emitted(self) -> Emitted:
+        found = self.flashes
+        if found is None:
+            return Emitted(None)
+        return emit_flashes(self.url, [(f.parts, f.url) for f in found.found], found.site)
+
+    @cached_property
+    def pager(self) -> Pager:
+        pager = super().pager
+        if pager.next is None:
+            pager.next = next((url for _, url, text in self.doc.anchors
+                               if labels.LOAD_MORE.match(text) and url != self.url), None)
+        return pager
+
+    def to_listing(self) -> Listing:
+        listing = super().to_listing()
+        own = self.flashes.urls if self.flashes is not None else frozenset()
+        listing.entries = [e for e in listing.entries if e["url"] not in own]
+        return listing

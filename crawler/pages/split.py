@@ -13,8 +13,9 @@ import opencc
 
 from ..items import Article, Brief, Reject
 from ..reasons import RejectReason
+from ..text.zh import convert_lines
 from . import fingerprints
-from .briefs import split_blocks
+from .briefs import BriefParts, split_blocks
 
 
 @cache
@@ -41,10 +42,15 @@ class Emitted:
         return [*self.briefs, last] if last is not None else list(self.briefs)
 
 
-def emit(article: Article, converter: opencc.OpenCC | None = None) -> Emitted:
+def emit(article: Article, converter: opencc.OpenCC | None = None, beside: list[BriefParts] | None = None) -> Emitted:
     """Split the briefs out of ``article`` as read (one page, or the pages of an article
-    joined): its story, ids and story key are set in place."""
+    joined): its story, ids and story key are set in place. ``beside``: the briefs the page
+    printed outside the story (a sidebar's 7×24 list), listed after the story's own."""
     briefs = split_article(article, converter)
+    if beside:
+        more = [_brief(parts, article.url, fingerprints.text_key(parts.title, converter or t2s())) for parts in beside]
+        article.briefIds.extend(b.id for b in more)
+        briefs += more
     if article.storyId:  # a story with words is left
         return Emitted(article, briefs)
     if briefs:  # a page of nothing but briefs (a flash page): the briefs are the news
@@ -60,13 +66,33 @@ def split_article(article: Article, converter: opencc.OpenCC | None = None) -> l
     converter = converter or t2s()
     story, found = split_blocks(article.blocks)
     article.set_story(story)
-    article.story_key = fingerprints.story_key(fingerprints.paragraphs(story), converter)
+    paragraphs = fingerprints.paragraphs(story)
+    # the story and its briefs' titles in one OpenCC call: its cost is mostly per call
+    converted = convert_lines(converter.convert, paragraphs + [parts.title for _, parts in found])
+    article.story_key = fingerprints.story_key_of(paragraphs, converted[: len(paragraphs)])
     article.storyId = fingerprints.story_id(article.story_key)
-    briefs = []
-    for _, parts in found:
-        bid = fingerprints.brief_id(parts.title, parts.time_raw, converter)
-        article.briefIds.append(bid)
-        briefs.append(Brief(id=bid, headline=parts.title, headlineRaw=parts.title, body=parts.body,
-                            bodyRaw=parts.body, source=parts.source, datePublishedRaw=parts.time_raw,
-                            firstSeenIn=article.url))
+    briefs = [_brief(parts, article.url, fingerprints.key_of_converted(title))
+              for (_, parts), title in zip(found, converted[len(paragraphs):], strict=True)]
+    article.briefIds.extend(b.id for b in briefs)
     return briefs
+
+
+def emit_flashes(url: str, flashes: list[tuple[BriefParts, str | None]], site: str | None,
+                 converter: opencc.OpenCC | None = None) -> Emitted:
+    """What a flash page emits: its flashes as briefs, each published there (or at the
+    flash's own URL) by the site, and no article."""
+    converter = converter or t2s()
+    briefs = []
+    for parts, own in flashes:
+        brief = _brief(parts, url, fingerprints.text_key(parts.title, converter))
+        brief.source, brief.url, brief.originUrl = parts.source or site, own, own or url
+        briefs.append(brief)
+    return Emitted(None, briefs)
+
+
+def _brief(parts: BriefParts, seen_in: str, title_key: str) -> Brief:
+    """The item of a brief found in the page at ``seen_in`` (``title_key``: its title's
+    ``fingerprints.text_key``): its id is the same wherever the brief is printed."""
+    return Brief(id=fingerprints.brief_id_of_key(title_key, parts.time_raw), headline=parts.title,
+                 headlineRaw=parts.title, body=parts.body, bodyRaw=parts.body, source=parts.source,
+                 datePublishedRaw=parts.time_raw, firstSeenIn=seen_in)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import artifacts
-from . import briefs, bylines, dom, furniture, labels, links
+from . import briefs, brieftime, bylines, dom, furniture, labels, links
 from .affixes import repeats_headline
 from .container import Container, StoryBounds
 from .headline import FoundHeadline
@@ -41,6 +41,7 @@ BOILERPLATE = "the site's boilerplate (editor, disclaimer, credit, notice)"
 BYLINE = "a byline"
 CAPTION = "a photo's caption or credit"
 LABEL = "a field's label"
+LINK_ROW = "a row of links (share buttons, a pager)"
 _LINES_BEFORE_A_VALUE = frozenset((NOISE, BOILERPLATE, BYLINE, CAPTION, LABEL, *furniture.REASONS))
 
 
@@ -122,6 +123,7 @@ class _Reader:
             block = _story_block(b)
             if block is not None:
                 out.append((b, block))
+        out = self._linked_brief_titles(blocks, out, why)
         self._trim(out, why)
         if self.description is None:  # a summary printed above the story container
             self.description = next((m.group("value").strip() for b in self.doc.blocks[:TOP_BLOCKS]
@@ -146,11 +148,31 @@ class _Reader:
         """Briefs printed after the story's end (under `推荐阅读`) are the site's injected
         briefs all the same: kept with the story, for the brief split to take out."""
         lines = [(b, block) for b in rest if self.dropped_line(b) is None and (block := _story_block(b)) is not None]
-        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines], at_top=False)
+        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines], at_top=False, evidence=False)
         for (b, block), role in zip(lines, roles, strict=True):
             if role.role != briefs.STORY:
                 out.append((b, block))
                 del why[id(b)]
+
+    def _linked_brief_titles(self, blocks: list[dom.Block], out: list[tuple[dom.Block, StoryBlock]],
+                             why: dict[int, str]) -> list[tuple[dom.Block, StoryBlock]]:
+        """A 7×24 item's title linking its flash (`<span>08:15</span> <a>标题</a>`) reads as a
+        row of links: next to a clock, it is kept when the brief reader takes it for part of
+        a brief (the split then takes it out with the brief). The story in page order."""
+        clock = brieftime.ANY_CLOCK.search
+        rows = [i for i, b in enumerate(blocks) if why.get(id(b)) == LINK_ROW
+                and (clock(b.text) or (i and clock(blocks[i - 1].text)))]
+        if not rows:
+            return out
+        kept = {id(b): block for b, block in out}
+        lines = [(b, block) for i, b in enumerate(blocks)
+                 if (block := kept.get(id(b)) or (_story_block(b) if i in rows else None)) is not None]
+        roles, _ = briefs.read_blocks([block.to_dict() for _, block in lines], evidence=False)
+        taken = {id(b) for (b, _), role in zip(lines, roles, strict=True) if role.role != briefs.STORY}
+        back = {id(blocks[i]) for i in rows} & taken
+        for bid in back:
+            del why[bid]
+        return [(b, block) for b, block in lines if id(b) in kept or id(b) in back]
 
     def _repeated_lead(self, b: dom.Block, below: list[dom.Block]) -> str | None:
         """The story's first lead (`导读：…`) is the page's description; it is dropped when the
@@ -197,7 +219,7 @@ class _Reader:
             return LABEL
         if ((b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE)
                 or (b.link_chars and links.is_pager_line(text))):
-            return "a row of links (share buttons, a pager)"
+            return LINK_ROW
         return furniture.reason(text)
 
     def _is_field_line(self, text: str) -> bool:

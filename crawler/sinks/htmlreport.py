@@ -185,11 +185,30 @@ def run_page(report: dict, index_link: str = INDEX) -> str:
         parts.append(_table(["cluster", "articles", "hosts", "first copy", "first seen"], [
             [e(c["cluster"]), c["articles"], e(", ".join(c["hosts"])), f'<span class="url">{e(c["first_url"])}</span>',
              e(shown_time(c.get("first_seen")))] for c in clusters], "clusters"))
+    parts += _flash_origins(report)
     dates = {k: v for k, v in report.get("dates", {}).items() if "/" not in k}
     if dates:
         parts.append("<h2>Dates by status</h2>" + _figure(_bars("dates by status", dates, COLOURS["article"]), "dates"))
     parts.append(f'<p>Full counters: the JSON report, {len(stats)} stats.</p>')
     return _page(f"Crawl {shown_time(report.get('start_time'))}: {verdict}", "".join(parts))
+
+
+def _flash_origins(report: dict) -> list[str]:
+    """Per outlet whose flash page the crawl read: its flashes, how many the network
+    re-injected into articles, and how late (the article's date minus the flash's)."""
+    outlets = report.get("flash_origins") or {}
+    if not outlets:
+        return []
+    e = html.escape
+
+    def late(v: dict) -> str:
+        d = v.get("delay_minutes")
+        return f'{d["median"]:g} / {d["max"]:g}' if d else ""
+
+    return ["<h2>Flashes re-injected, per outlet</h2>", _table(
+        ["outlet", "flashes read", "re-injected", "injections", "minutes late (median / max)"],
+        [[e(h), v["flashes"], v["reinjected"], v["injections"], late(v)] for h, v in outlets.items()],
+        "flash_origins")]
 
 
 def _discovery(found: dict) -> str:
