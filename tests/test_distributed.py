@@ -142,18 +142,11 @@ def keys():
 def test_a_redirect_loop_between_two_listed_pages_ends_in_rejects_on_a_worker(keys, tmp_path):
     """A → B → A with both listed: the shared dupefilter of a worker lets the loop go round
     to its rejects, as a single-process crawl does (tests/test_hostile.py)."""
-    from tests.loopback import send, serve
-    from tests.test_hostile import FAST, article, listing
+    from tests.loopback import serve
+    from tests.test_hostile import FAST, redirect_loop_routes
 
     client, prefix = keys
-
-    def to(path):
-        return lambda h: send(h, b"", 302, Location=path)
-
-    routes = {"/info/201.html": to("/info/202.html"), "/info/202.html": to("/info/201.html"),
-              "/info/203.html": to("/info/204.html"), "/info/204.html": article,
-              "/": lambda h: send(h, listing("/info/201.html", "/info/202.html", "/info/203.html", "/info/204.html"))}
-    with serve(routes) as site:
+    with serve(redirect_loop_routes()) as site:
         client.rpush(f"{prefix}:start_urls", site.url("/"))
         crawl = run_crawl(tmp_path, "-s", f"REDIS_URL={REDIS_URL}", "-s", f"NEWS_WORKER_ID={prefix}",
                           "-s", f"REDIS_START_URLS_KEY={prefix}:start_urls",

@@ -140,15 +140,18 @@ def test_a_robots_txt_redirected_to_another_host_is_unavailable_for_its_own_host
     assert not remembered("robots_unavailable")
 
 
-def test_a_redirect_loop_between_two_listed_pages_ends_in_rejects(tmp_path):
+def redirect_loop_routes() -> dict:
     """A → B → A with A and B both on the list page; and C → D, D listed too (not a loop)."""
     def to(path):
         return lambda h: send(h, b"", 302, Location=path)
 
-    routes = {"/info/201.html": to("/info/202.html"), "/info/202.html": to("/info/201.html"),
-              "/info/203.html": to("/info/204.html"), "/info/204.html": article,
-              "/": lambda h: send(h, listing("/info/201.html", "/info/202.html", "/info/203.html", "/info/204.html"))}
-    with serve(routes) as site:
+    return {"/info/201.html": to("/info/202.html"), "/info/202.html": to("/info/201.html"),
+            "/info/203.html": to("/info/204.html"), "/info/204.html": article,
+            "/": lambda h: send(h, listing("/info/201.html", "/info/202.html", "/info/203.html", "/info/204.html"))}
+
+
+def test_a_redirect_loop_between_two_listed_pages_ends_in_rejects(tmp_path):
+    with serve(redirect_loop_routes()) as site:
         crawl = run_crawl(tmp_path, "-a", f"start_urls={site.url('/')}", *FAST, "-s", "REDIRECT_MAX_TIMES=4")
     assert sorted((r["url"], r["reason"]) for r in crawl.rejects) == [
         (site.url("/info/201.html"), "redirect_loop"), (site.url("/info/202.html"), "redirect_loop")]
