@@ -53,7 +53,7 @@ _TIME_SOURCE = "<time datetime>"
 _DATE_METAS = ("article:published_time", "og:release_date", "publishdate", "publish_date", "publish-date",
                "pubdate", "datepublished", "dc.date.issued", "dc.date")
 # A line that may hold an English date (`<span>Mar</span><span>7</span>…`).
-_MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", re.I)
+_MONTH_NAME = re.compile(dates.MONTH_NAMES, re.I)
 # A labelled time holds a date: digits or a day's name. `发布于：浙江省` is where, not when.
 _HOLDS_DATE = re.compile(r"\d|[昨今前]天|[昨今]日|刚刚|剛剛")
 # A line that dates other articles (`最新推荐文章于 2024-03-09 发布`, `上一篇 … 2024-03-01`).
