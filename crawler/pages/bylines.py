@@ -181,16 +181,20 @@ def with_role(line: str) -> str | None:
     return None
 
 
+_TWO_OR_THREE_HAN = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_ACCOUNT_LINE = re.compile(_ACCOUNT)
+
+
 def is_person(text: str) -> bool:
     """A Chinese person's name and nothing else: two or three characters, a common surname
     first, and not the last character of an outlet's name (`尹娟`, never `和讯网`)."""
-    return (re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text) is not None and _has_surname(text)
+    return (_TWO_OR_THREE_HAN.fullmatch(text) is not None and _has_surname(text)
             and text[-1] not in _OUTLET_END)
 
 
 def is_account(line: str) -> bool:
     """A line that may be an account's name and nothing else (`IT之家`)."""
-    return re.fullmatch(_ACCOUNT, line) is not None and label_kind(line) is None and not DATE_IN_TEXT.search(line)
+    return _ACCOUNT_LINE.fullmatch(line) is not None and label_kind(line) is None and not DATE_IN_TEXT.search(line)
 
 
 def closing(paragraph: str) -> str | None:

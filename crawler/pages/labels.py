@@ -3,6 +3,7 @@
 Fields are found by these labels, never by a template's class names.
 """
 import re
+from functools import lru_cache
 
 from ..text.dates import DATE_IN_TEXT
 from .tunables import MAX_CREDITS_LINE, MAX_NOTICE, MIN_CREDITS
@@ -150,11 +151,17 @@ def split_labelled(line: str) -> dict[str, str]:
     return out
 
 
+_KINDS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
+    ("author", AUTHOR), ("office", OFFICE), ("editor", EDITOR), ("time", TIME), ("tags", TAGS), ("source", SOURCE),
+    ("summary", SUMMARY)))
+_LEADING_PREFIX = re.compile(rf"^{_PREFIX}")
+
+
+@lru_cache(maxsize=4096)  # a site prints the same few labels on every page
 def label_kind(label: str) -> str | None:
     label = label.split("/")[0].strip()  # 作者/编辑: the first names the field
-    for name in (label, re.sub(rf"^{_PREFIX}", "", label)):  # 发布于 is a label; 發佈日期 is 日期
-        for kind, pattern in (("author", AUTHOR), ("office", OFFICE), ("editor", EDITOR), ("time", TIME),
-                              ("tags", TAGS), ("source", SOURCE), ("summary", SUMMARY)):
-            if re.fullmatch(pattern, name, re.I):
+    for name in (label, _LEADING_PREFIX.sub("", label)):  # 发布于 is a label; 發佈日期 is 日期
+        for kind, pattern in _KINDS:
+            if pattern.fullmatch(name):
                 return kind
     return None
