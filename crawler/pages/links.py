@@ -115,26 +115,42 @@ def same_scheme_family(base: str, url: str) -> bool:
     return (urlsplit(base).scheme == "file") == (urlsplit(url).scheme == "file")
 
 
-def is_article_url(url: str) -> bool:
+def path_and_query(url: str) -> tuple[str, str]:
+    """``urlsplit(url)``'s path and query. A plain web address (nearly every link) is cut
+    with three string searches, a fifth of urlsplit's cost; any other goes to urlsplit."""
+    if url.startswith(("http://", "https://")) and url.isascii() and url.isprintable():
+        rest = url[url.index("//") + 2:]
+        cut = len(rest)
+        for mark in "/?#":
+            at = rest.find(mark, 0, cut)
+            if at >= 0:
+                cut = at
+        if "[" not in rest[:cut] and "]" not in rest[:cut]:  # urlsplit checks a bracketed host
+            path, _, query = rest[cut:].partition("#")[0].partition("?")
+            return path, query
     parts = urlsplit(url)
-    if _TAG.search(parts.path):
+    return parts.path, parts.query
+
+
+def is_article_url(url: str) -> bool:
+    path, query = path_and_query(url)
+    if _TAG.search(path):
         return False
-    return bool(_ARTICLE.search(parts.path)) or bool(
-        parts.query and _ARTICLE_SCRIPT.search(parts.path) and _ARTICLE_QUERY.search(parts.query))
+    return bool(_ARTICLE.search(path)) or bool(query and _ARTICLE_SCRIPT.search(path) and _ARTICLE_QUERY.search(query))
 
 
 def is_home_url(url: str) -> bool:
     """The site's home page: `/`, `/index.html`, `/default.aspx`, with no query."""
-    parts = urlsplit(url)
-    return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))
+    path, query = path_and_query(url)
+    return not query and bool(_HOME_PATH.fullmatch(path))
 
 
 def is_tag_url(url: str) -> bool:
-    return bool(_TAG.search(urlsplit(url).path))
+    return bool(_TAG.search(path_and_query(url)[0]))
 
 
 def is_asset_url(url: str) -> bool:
-    return bool(_ASSET.search(urlsplit(url).path))
+    return bool(_ASSET.search(path_and_query(url)[0]))
 
 
 def page_number_in_url(url: str) -> int | None:
@@ -147,7 +163,7 @@ def pager_link_number(url: str) -> int | None:
     (`/list/bnb/2.html`), which on any other link could be an article's id."""
     n = page_number_in_url(url)
     if n is None:
-        m = _BARE_PAGE_NO.search(urlsplit(url).path)
+        m = _BARE_PAGE_NO.search(path_and_query(url)[0])
         n = int(m.group(1)) if m else None
     return n
 
