@@ -20,7 +20,7 @@ from .entries import Entry, Link, candidate_links, find_entries
 from .tunables import MAX_TAGS, MAX_TITLE
 
 # Compiled once: root.xpath(str) compiles its expression on every call.
-_BASE_HREF = etree.XPath("//base/@href")
+_BASE_HREF = etree.XPath("/descendant::base/@href")
 # In the <head> alone: a path from the root, not a search of the whole tree.
 _CANONICAL = etree.XPath("/html/head/link[@rel='canonical']/@href")
 _OG_URL = etree.XPath("/html/head/meta[@property='og:url']/@content")

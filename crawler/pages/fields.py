@@ -43,11 +43,12 @@ _SENTENCE = re.compile(r"[。？！!]|[\u4e00-\u9fff]{9,}")
 # The page's date before the labels: `[2021-02-10 09:11:56] 来源:`
 _BRACKETED_DATE = re.compile(r"^[\[［【]([^\]］】]+)[\]］】]")
 _TAG_SPLIT = re.compile(r"[,，、;；|\s]+")
-_CANONICAL = etree.XPath("//link[@rel='canonical']/@href")
+_CANONICAL = etree.XPath("/descendant::link[@rel='canonical']/@href")
 # The author meta, looked for in the <head> only: a walk of the whole tree costs more than the rest of the fields.
 _HEAD_AUTHOR = etree.XPath("/html/head/meta[@name='author' or @property='article:author']/@content")
 # <time datetime> in the body, meta, and microdata's datePublished, in one walk of the tree.
-_MACHINE_DATES = etree.XPath("//body//time/@datetime|//meta[@content]|//@itemprop[.='datePublished']/..")
+_MACHINE_DATES = etree.XPath("/descendant::body/descendant::time/@datetime|/descendant::meta[@content]"
+                            "|/descendant::*/@itemprop[.='datePublished']/..")
 _TIME_SOURCE = "<time datetime>"
 # The meta that date a page, by lower-cased name or property.
 _DATE_METAS = ("article:published_time", "og:release_date", "publishdate", "publish_date", "publish-date",
