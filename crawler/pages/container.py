@@ -75,7 +75,7 @@ class StoryBounds:
                 and not (len(b.text) <= MAX_DATE_LINE and _mostly_date(b.text))
                 and not labels.META_LINE.match(b.text) and id(b) not in self.tag_lines
                 and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text)
-                and not (len(b.text) <= MAX_FOOTER_LINE and labels.SITE_LINE.search(b.text)))
+                and not (len(b.text) <= MAX_FOOTER_LINE and labels.is_site_line(b.text)))
 
 
 def _mostly_date(text: str) -> bool:

@@ -260,7 +260,7 @@ def _names_the_site(doc: Document, name: str) -> bool:
     if doc.meta_content("og:site_name") == name:
         return True
     return any(b.text == name if b.owner.tag in dom.HEADING_TAGS
-               else (is_doubled(b.text) or labels.SITE_LINE.search(b.text)) and name in b.text
+               else (is_doubled(b.text) or labels.is_site_line(b.text)) and name in b.text
                for b in doc.blocks if len(b.text) <= MAX_SITE_LINE)
 
 
