@@ -44,7 +44,7 @@ _FIRST_RUN = re.compile(r"^(?:本文|此文)\S{0,4}?(?:首[发發]|原[载載]|�
 _NO_REPOST = re.compile(r"未[經经]\S{0,8}?(?:授[權权]|[許许]可|同意)\S{0,3}?(?:[請请]?勿|不得|禁止|[严嚴]禁)\S{0,6}?"
                         r"(?:[轉转][載载]|[複复]制|使用|摘[编編])")
 # A rights notice with contact details: repost terms and an e-mail address or a telephone.
-_RIGHTS = re.compile(r"版[權权]|[轉转][載载]|授[權权]")
+_RIGHTS = re.compile(r"版[權权]|轉[載载]|转[載载]|授[權权]")  # one character opening each word: a fast scan
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)")
 # A platform's disclaimer: the author's views, not the platform's.
 _DISCLAIMER = re.compile(r"[仅僅]代表(?:作者|原作者|[个個]人|本人)\S{0,6}?(?:观点|觀點|立场|立場|看法)"
@@ -53,12 +53,15 @@ _DISCLAIMER = re.compile(r"[仅僅]代表(?:作者|原作者|[个個]人|本人)
 # `编者按：…`, `【内容摘要】…`: a box the editors set above the story.
 _EDITOR_NOTE = re.compile(r"^[【\[［]?\s*(?:编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要)"
                           r"\s*[】\]］:：]")
+_EDITOR_NOTE_FIRST = frozenset("【[［编編内內")
 
 # Counters and reactions: `阅读 (12万)`, `点赞 36`, `+1`.
 _COUNTER = re.compile(r"^(?:\s*(?:阅读|閱讀|浏览|瀏覽|点赞|點讚|点击|點擊|评论|評論|收藏|分享|在看|赞|讚|转发|轉發)"
                       r"\s*[（(]?\s*[\d.,]+\s*[万萬wWkK千亿億]?\+?\s*[)）]?)+\s*$|^[+＋]\s*\d{1,3}$")
 # The font-size switch: `字号：大 中 小`, `字体：T T`.
 _FONT_SIZE = re.compile(r"^(?:字号|字號|字体|字體)\s*[:：]?(?:\s*[大中小默认認TＴAＡ+＋-]\s*)*$")
+# The first characters a counter or the font-size switch opens with, after any spaces.
+_WIDGET_FIRST = frozenset("阅閱浏瀏点點评評收分在赞讚转轉+＋字")
 # The editor in brackets run into a link home: `（编辑：某某）返回首页，查看更多`.
 _EDITOR_HOME = re.compile(r"^[（(【\[]\s*(?:[责責]任[编編][辑輯]|[编編][辑輯]|[责責][编編])\s*[:：][^）)】\]]{1,20}"
                           r"[）)】\]]\s*(?:返回\S{0,8}?首[页頁]|查看更多)")
@@ -86,8 +89,10 @@ def edit_note(text: str) -> bool:
 
 def caption(text: str) -> bool:
     """A photo's credit or a figure's caption on a line of its own."""
-    return len(text) <= MAX_CAPTION and (_CREDIT_END.search(text) is not None or _SHOT_BY.match(text) is not None
-                                         or _FIGURE.match(text) is not None)
+    # each pattern holds 图, 圖, 摄 or 攝: a line without them is let go before three searches
+    return (len(text) <= MAX_CAPTION and ("图" in text or "圖" in text or "摄" in text or "攝" in text)
+            and (_CREDIT_END.search(text) is not None or _SHOT_BY.match(text) is not None
+                 or _FIGURE.match(text) is not None))
 
 
 def notice(text: str) -> bool:
@@ -95,23 +100,27 @@ def notice(text: str) -> bool:
     views that are not the platform's."""
     if len(text) > MAX_NOTICE:
         return False
-    return (_FIRST_RUN.match(text) is not None or _NO_REPOST.search(text) is not None
+    # the words each pattern cannot lack are looked for first (a regex call costs ten substring tests)
+    return ((text[:1] in "本此首" and _FIRST_RUN.match(text) is not None)
+            or ("未" in text and _NO_REPOST.search(text) is not None)
             or (_RIGHTS.search(text) is not None and _CONTACT.search(text) is not None)
-            or _DISCLAIMER.search(text) is not None)
+            or ("代表" in text and _DISCLAIMER.search(text) is not None))
 
 
 def editor_note(text: str) -> bool:
-    return _EDITOR_NOTE.match(text) is not None
+    return (text[:1] in _EDITOR_NOTE_FIRST or text[:1].isspace()) and _EDITOR_NOTE.match(text) is not None
 
 
 def page_widget(text: str) -> bool:
     """A counter, a reaction, the font-size switch."""
-    return len(text) <= MAX_CAPTION and (_COUNTER.match(text) is not None or _FONT_SIZE.match(text) is not None)
+    return (len(text) <= MAX_CAPTION
+            and (text[:1] in _WIDGET_FIRST or text[:1].isspace())
+            and (_COUNTER.match(text) is not None or _FONT_SIZE.match(text) is not None))
 
 
 def editor_home(text: str) -> bool:
     """The editor's field run into a link home: `（编辑：某某）返回首页，查看更多`."""
-    return len(text) <= MAX_CAPTION and _EDITOR_HOME.match(text) is not None
+    return len(text) <= MAX_CAPTION and text[:1] in "（(【[" and _EDITOR_HOME.match(text) is not None
 
 
 def without_edit_note(text: str) -> str:
