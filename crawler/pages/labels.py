@@ -131,7 +131,9 @@ def unbracketed(line: str) -> str:
 
 # The credits a site prints under a story, two or more in a short line, with slashes as
 # often as colons: `药剂科供稿 摄影/张艳 编辑/苏芳`, `摄影：李强 审核：周明`.
-_CREDIT = re.compile(r"供稿|(?:摄影|攝影|编辑|編輯|责编|責編|美编|美編|审核|審核|校对|校對|文字|图片|圖片)\s*[/／:：]")
+_CREDIT_WORDS = ("摄影", "攝影", "编辑", "編輯", "责编", "責編", "美编", "美編", "审核", "審核", "校对", "校對", "文字",
+                 "图片", "圖片")
+_CREDIT = re.compile("供稿|" + "|".join(rf"{word}\s*[/／:：]" for word in _CREDIT_WORDS))  # words first: a fast scan
 
 
 def is_credits(line: str) -> bool:
