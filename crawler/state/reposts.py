@@ -75,10 +75,12 @@ def shingle_hashes(key: str) -> np.ndarray:
     a minimum is the same with them, and removing them costs more than they do."""
     points = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
     n = len(points) - SHINGLE + 1
-    h = np.zeros(n, dtype=np.uint32)
-    with np.errstate(over="ignore"):
-        for i in range(SHINGLE):
-            h = h * _MIX + points[i:i + n]
+    # in place, and without np.errstate: arrays wrap silently (only numpy scalars warn),
+    # half the time of new arrays under an errstate
+    h = points[:n].copy()
+    for i in range(1, SHINGLE):
+        h *= _MIX
+        h += points[i:i + n]
     return h
 
 
