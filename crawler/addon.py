@@ -90,6 +90,8 @@ class NewsCrawlerAddon:
         # a slow site holds only its own downloader places, a site being a host and its port
         settings.set("SCHEDULER_PRIORITY_QUEUE", "crawler.engine.queues.SiteFairPriorityQueue", priority=PRIORITY)
         settings.set("DOWNLOADER", "crawler.engine.downloader.SiteSlotsDownloader", priority=PRIORITY)
+        # Scrapy's stats, less its deprecation shim's cost on every attribute read
+        settings.set("STATS_CLASS", "crawler.engine.stats.MemoryStats", priority=PRIORITY)
         if distributed.enabled(settings):
             self._worker(settings)
         for setting, components in (("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),

@@ -5,11 +5,13 @@ from dataclasses import fields
 
 import pytest
 import scrapy
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured, ScrapyDeprecationWarning
 from scrapy.http import HtmlResponse, Request
+from scrapy.statscollectors import StatsCollector
 from scrapy.utils.test import get_crawler
 
 from crawler.addon import NewsCrawlerAddon
+from crawler.engine.stats import WARNED, MemoryStats
 from crawler.items import Article, Brief, Reject
 from crawler.meta import PART, ROLE
 from crawler.middlewares.briefs import BriefsMiddleware
@@ -42,6 +44,22 @@ def test_addon_defaults_yield_to_project_and_command_line_settings():
 def test_addon_keeps_a_user_feed():
     crawler = crawler_with(FEEDS={"all.jsonl": {"format": "jsonlines"}}, NEWS_FEED_DIR="")
     assert list(crawler.settings.getdict("FEEDS")) == ["all.jsonl"]
+
+
+def test_stats_keep_scrapys_deprecation_shim_only_on_its_methods():
+    stats = crawler_with().stats
+    assert type(stats) is MemoryStats
+    # the shim MemoryStats goes around: once Scrapy drops it, MemoryStats can go too
+    assert "__getattribute__" in vars(StatsCollector)
+    assert WARNED == {"get_value", "get_stats", "set_value", "set_stats", "inc_value", "max_value",
+                      "min_value", "clear_stats", "open_spider", "close_spider"}
+    stats.inc_value("a")
+    stats.inc_value("a", 2)
+    stats.max_value("b", 3)
+    stats.min_value("b", 1)
+    assert stats.get_stats() == {"a": 3, "b": 1}
+    with pytest.warns(ScrapyDeprecationWarning, match="spider"):
+        stats.inc_value("a", spider=None)
 
 
 @pytest.mark.parametrize("component,setting", [

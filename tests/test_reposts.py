@@ -7,6 +7,7 @@ import random
 import sqlite3
 from datetime import datetime
 
+import numpy as np
 import pytest
 import redis
 
@@ -353,3 +354,25 @@ def test_band_keys_are_those_the_state_files_hold():
         int.from_bytes(hashlib.blake2b(s[b * reposts.ROWS:(b + 1) * reposts.ROWS].tobytes(), digest_size=8,
                                        salt=b.to_bytes(2, "big")).digest(), "big") >> 1
         for b in range(reposts.BANDS)]
+
+
+@pytest.mark.parametrize("length", [reposts.MIN_KEY_CHARS, 300, reposts.BATCH * 2 + 7])  # within the head
+def test_signatures_are_datasketchs_minhash_of_the_shingles(length):
+    """``signature`` applies datasketch's permutations itself (with its private ``_fmix``),
+    sparing the Python loop ``update_batch`` makes: a datasketch that mixes or permutes
+    otherwise fails here, before any stored signature stops matching."""
+    from datasketch import MinHash
+
+    key = random_text(random.Random(length), length)
+    m = MinHash(num_perm=reposts.NUM_PERM, seed=reposts._SEED, scheme="affine32", hashfunc=int)
+    m.update_batch(reposts.shingle_hashes(key).tolist())
+    signed = reposts.signature(key)
+    assert signed.dtype == np.uint32 and signed.tolist() == m.hashvalues.tolist()
+
+
+def test_a_signature_is_the_one_earlier_runs_stored():
+    """The values a state file holds for a story: a faster signature must make the same."""
+    key = "比特币现货交易量创新高以太坊质押量突破一千万枚" * 3
+    signed = reposts.signature(key)
+    assert signed[:6].tolist() == [248694263, 964232, 26724741, 129945091, 15319268, 46774396]
+    assert reposts.bands(signed)[:3] == [8936834358784700167, 2768947643568220136, 1147610676604814057]
