@@ -15,6 +15,7 @@ Commands (run from the repository root)::
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from dataclasses import asdict
@@ -35,6 +36,16 @@ def load(case: Path) -> tuple[str, bytes, dict]:
     """(URL, body bytes, headers) of a stored page."""
     meta = json.loads((case / "meta.json").read_text("utf-8"))
     return meta["url"], (case / "body.html").read_bytes(), meta.get("headers") or {}
+
+
+@functools.lru_cache(maxsize=1)
+def lines() -> tuple[str, ...]:
+    """Every text block of every stored page, and each again after a space: a corpus on
+    which a fast path must answer as the pattern it stands in front of."""
+    from crawler.pages.document import Document
+
+    texts = {b.text for case in cases() for b in Document(*load(case)).blocks}
+    return tuple(sorted(texts | {"\u3000" + t for t in texts} | {" " + t for t in texts}))
 
 
 def extract(case: Path) -> dict:

@@ -103,3 +103,16 @@ def test_a_writers_line_with_a_slash_opening_the_story_is_the_author_not_story()
     page = ArticlePage("https://a.example/info/1.html", html.encode())
     assert page.fields.author == "链闻客 王小明 李四"
     assert all("执笔" not in b.text for b in page.story.blocks)
+
+
+def test_byline_words_are_found_in_any_case_and_script():
+    """The words a byline cannot lack, spelled so the regex engine scans for them: as the
+    case-blind pattern they stand for, on every stored line."""
+    import re
+
+    from tests.pagecases import lines
+
+    case_blind = re.compile("記者|记者|通讯员|通訊員|評論員|评论员|撰稿人|專欄|专栏|作者|/|／|By", re.I)
+    for line in ["by 张三", "BY 张三", "bY 张三", "By 张三", "Baby", "本报记者 张三", "文 / 张三", *lines()]:
+        assert (bylines._LINE_WORDS.search(line) is None) is (case_blind.search(line) is None), line
+    assert bylines._IN_TEXT_WORDS.search("新华社北京12月9日電 （刘艺）") is not None

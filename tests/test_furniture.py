@@ -48,3 +48,29 @@ def test_story_that_uses_the_same_words_stays(line):
 def test_an_edit_note_glued_to_a_post_is_cut_off():
     assert furniture.without_edit_note("本帖最后由 小王 于 2020-5-6 21:03 编辑 今天去了旧书市场。") == "今天去了旧书市场。"
     assert furniture.without_edit_note("今天去了旧书市场。") == "今天去了旧书市场。"
+
+
+def test_each_test_answers_as_its_patterns_do_on_every_stored_line():
+    """The words looked for before a pattern (图/摄 for a caption, 未 or 代表 for a notice,
+    a counter's first character) are words the pattern cannot lack: on every line of the
+    stored pages, and each after a space, the test gives what its patterns alone give."""
+    from tests.pagecases import lines
+
+    f = furniture
+    plain = {
+        f.caption: lambda t: len(t) <= f.MAX_CAPTION and bool(f._CREDIT_END.search(t) or f._SHOT_BY.match(t)
+                                                             or f._FIGURE.match(t)),
+        f.notice: lambda t: len(t) <= f.MAX_NOTICE and bool(
+            f._FIRST_RUN.match(t) or f._NO_REPOST.search(t) or (f._RIGHTS.search(t) and f._CONTACT.search(t))
+            or f._DISCLAIMER.search(t)),
+        f.editor_note: lambda t: f._EDITOR_NOTE.match(t) is not None,
+        f.page_widget: lambda t: len(t) <= f.MAX_CAPTION and bool(f._COUNTER.match(t) or f._FONT_SIZE.match(t)),
+        f.editor_home: lambda t: len(t) <= f.MAX_CAPTION and f._EDITOR_HOME.match(t) is not None,
+    }
+    corpus = [*lines(), "　编者按：本期关注旧书市场。", " 阅读 12", "图：某某图片社", "如有疑问，未经许可不得转载"]
+    found = {test: 0 for test in plain}
+    for line in corpus:
+        for test, patterns in plain.items():
+            assert test(line) is patterns(line), (test.__name__, line)
+            found[test] += test(line)
+    assert all(found.values()), found  # the corpus holds lines each test keeps

@@ -124,3 +124,18 @@ def test_a_line_printed_wholly_in_brackets_is_read_inside(line, inside):
 ])
 def test_a_line_of_credits_under_the_story(line, credits):
     assert labels.is_credits(line) is credits
+
+
+@pytest.mark.parametrize("line,site", [
+    ("Copyright © 2024 某某网", True), ("COPYRIGHT 2024", True), ("cOpYrIgHt", True), ("版权所有 某某网", True),
+    ("按 Ctrl+D 收藏本站", True), ("ctrl+d", True), ("All rights reserved.", True), ("©某某", True),
+    ("比特币价格今日上涨", False), ("the right time", False), ("Ctrl D", False), ("版本更新", False),
+])
+def test_the_sites_own_line_is_known_in_any_case(line, site):
+    assert labels.is_site_line(line) is site
+
+
+def test_the_sites_line_answers_as_its_pattern_on_every_stored_line():
+    from tests.pagecases import lines
+
+    assert all(labels.is_site_line(t) is (labels._SITE_LINE.search(t) is not None) for t in lines())

@@ -100,3 +100,38 @@ def test_root_relative_links_of_a_saved_page_resolve_in_the_saved_site(tmp_path)
     # a folder's slash stays, and with it a WordPress article's shape
     assert absolute(page, "/list/?p=12") == f"{site}/list/?p=12" and links.is_article_url(f"{site}/list/?p=12")
     assert absolute(page, "/?p=12") == f"{site}/info/?p=12"  # (the root: no folder names it, the page's own)
+
+
+def test_a_urls_path_and_query_are_urlsplits():
+    """The plain web address is cut by string search, any other by urlsplit: both give
+    urlsplit's path and query, and a bracketed host it refuses is refused."""
+    import random
+    from urllib.parse import urlsplit
+
+    rng = random.Random(7)
+    urls = ["http://a.example", "http://a.example/", "https://a.example/x/y.html?p=1#f", "http://a.example?x=1/2",
+            "http://a.example#x/y?z", "http://[::1]/x", "http://a.example/x?y#z?w", "HTTP://A.example/x",
+            "http://a b.example/x", "http://a.example/x\ty", "https://a.example//x//y", "file:///tmp/a.html?x=1"]
+    urls += [rng.choice(["http://", "https://"]) + "".join(rng.choice("ab/?#:.[]%= ") for _ in range(rng.randint(0, 12)))
+             for _ in range(5000)]
+    for url in urls:
+        try:
+            expected: object = (urlsplit(url).path, urlsplit(url).query)
+        except ValueError:
+            expected = ValueError
+        try:
+            got: object = links.path_and_query(url)
+        except ValueError:
+            got = ValueError
+        assert got == expected, url
+
+
+def test_a_saved_pages_link_is_not_looked_for_under_a_file(tmp_path):
+    """A target under a name that is a file in a folder above the page is not there: the
+    next folder up that holds its first folder is the saved site's root."""
+    (tmp_path / "site" / "info").mkdir(parents=True)
+    (tmp_path / "site" / "info" / "list").write_text("a file, not the list folder")
+    (tmp_path / "site" / "list").mkdir()
+    page = (tmp_path / "site" / "info" / "1001.html").as_uri()
+    assert links.absolute(page, "/list/a.html") == f"{(tmp_path / 'site').as_uri()}/list/a.html"
+    assert links.absolute(page, "/list") == f"{(tmp_path / 'site' / 'info').as_uri()}/list"  # the file itself
