@@ -100,6 +100,7 @@ def is_site_line(line: str) -> bool:
     # the case-blind search, which tries all six words at every position
     return ("©" in line or "版" in line or "+" in line or "ght" in line.lower()) and _SITE_LINE.search(line) is not None
 
+
 HOME_CRUMB = re.compile(r"^(?:首頁|首页|主頁|主页|Home|網站首頁|网站首页)$", re.I)
 # What may stand before the home crumb: `當前位置：`, `您的位置:`, `You are here:`.
 CRUMB_LEAD = re.compile(r"^[^:：>]{1,12}[:：]\s*")

@@ -76,8 +76,8 @@ def _in_saved_site(base: str, href: str) -> str:
     # address, whose shape the slash is part of
     slash = "/" if path.endswith("/") else ""
     # Path(root, relative).as_uri() without pathlib, whose objects cost a seventh of the resolution
-    path = posixpath.join(root, relative) if relative else root
-    return "file://" + quote_from_bytes(os.fsencode(path)) + slash + (f"?{query}" if query else "")
+    target = posixpath.join(root, relative) if relative else root
+    return "file://" + quote_from_bytes(os.fsencode(target)) + slash + (f"?{query}" if query else "")
 
 
 def _holds(folder: str, relative: str, first: str) -> bool:

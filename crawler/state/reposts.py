@@ -38,7 +38,7 @@ MIN_KEY_CHARS = 2 * SHINGLE  # a shorter story has too few shingles to estimate 
 # it always was, so the signatures earlier runs stored still compare.
 HEAD_CHARS = 20_000
 SAMPLE = 3
-BATCH = 4_096  # shingles a MinHash update: a 2 MiB matrix
+BATCH = 4_096  # shingles a batch of the signature's sums: a 2 MiB matrix
 _SEED = 1  # the permutations; changing it invalidates every stored signature
 
 
