@@ -54,7 +54,9 @@ def slow(pages: int, timeout: float, budget: float) -> None:
                                                f"DOWNLOAD_TIMEOUT={timeout}", "-s", f"NEWS_SITE_TIME_BUDGET={budget}")
     finally:
         demo.stop()
-    started = datetime.fromisoformat(report["start_time"])
+    # dateDownloaded is stamped to the second: compare at that grain, or a demo crawled
+    # within its first second would seem to end before it began.
+    started = datetime.fromisoformat(report["start_time"]).replace(microsecond=0)
     last = max((datetime.fromisoformat(a["dateDownloaded"]) for a in articles), default=started)
     print(f"# bench.fairness slow — {machine()}, {pages} dripping pages, DOWNLOAD_TIMEOUT={timeout}, "
           f"NEWS_SITE_TIME_BUDGET={budget}")
