@@ -141,6 +141,7 @@ def path_and_query(url: str) -> tuple[str, str]:
     return parts.path, parts.query
 
 
+@lru_cache(maxsize=4096)  # a site links the same menus and sidebars from every page
 def is_article_url(url: str) -> bool:
     path, query = path_and_query(url)
     if _TAG.search(path):
