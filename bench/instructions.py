@@ -57,7 +57,7 @@ def split_child(what: str) -> None:
     import opencc
 
     from crawler.pages import ArticlePage, read_page
-    from crawler.pages.briefs import clear_cache
+    from crawler.pages.memo import clear_cache
     from crawler.pages.split import split_article
 
     from .micro import demo_articles

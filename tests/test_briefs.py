@@ -8,6 +8,7 @@ from crawler.items import Article
 from crawler.pages import fingerprints
 from crawler.pages.briefs import parse_brief, read_blocks, split_blocks
 from crawler.pages.split import split_article
+from crawler.pages.tunables import MAX_CACHED_LINE
 
 T2S = opencc.OpenCC("t2s")
 
@@ -335,15 +336,15 @@ def test_a_time_over_the_story_is_the_pages_date_not_a_brief():
 
 
 def test_a_repeated_briefs_line_is_weighed_once_and_read_the_same():
-    from crawler.pages import briefs
+    from crawler.pages import briefs, memo
 
     line = para("某链上线主网：据项目方公告，某链主网已于今日上线。[2023/9/1 08:15:00]")
-    briefs.clear_cache()
+    memo.clear_cache()
     first = split_blocks([LEAD, line, LAST])
     hits = briefs._in_line_once.cache_info().hits
     again = split_blocks([LEAD, line, LAST])
     assert again == first and briefs._in_line_once.cache_info().hits == hits + 1
-    long_line = para("长" * briefs.MAX_CACHED_LINE + "：据项目方公告，某链主网已于今日上线。[2023/9/1 08:15:00]")
+    long_line = para("长" * MAX_CACHED_LINE + "：据项目方公告，某链主网已于今日上线。[2023/9/1 08:15:00]")
     size = briefs._in_line_once.cache_info().currsize
     split_blocks([LEAD, long_line, LAST])
     assert briefs._in_line_once.cache_info().currsize == size  # a line past a brief's length is not kept

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TypeGuard
 
-from . import brieftime
+from . import brieftime, memo
 from .briefevidence import ATTRIBUTION, Evidence, weigh
 from .brieftime import END_BRACKETED as BRIEF_TIME
 from .brieftime import PageDay, TimeMark
+from .tunables import MAX_CACHED_LINE
 
 __all__ = ["BRIEF_TIME", "BlockRole", "BriefParts", "ends_like_a_brief", "find_source", "parse_brief", "read_blocks",
            "split_blocks"]
@@ -176,26 +176,9 @@ def parse_brief(text: str) -> BriefParts | None:
     return parts if _decided(parts) else None
 
 
-# The same briefs are injected into page after page: a brief's line is weighed once, and
-# found again in a bounded cache (lines longer than a brief's are weighed each time, so a
-# page's huge text never stays in memory).
-CACHED_LINES = 2048
-MAX_CACHED_LINE = 400
-
-
-def clear_cache() -> None:
-    """Forget the lines weighed so far (a benchmark's warm-up must not answer its run)."""
-    _find.cache_clear()
-    _in_line_once.cache_clear()
-
-
-@lru_cache(maxsize=CACHED_LINES)
-def _find(text: str) -> TimeMark | None:
-    return brieftime.find(text)
-
-
-def _find_time(text: str) -> TimeMark | None:
-    return _find(text) if len(text) <= MAX_CACHED_LINE else brieftime.find(text)
+# The same briefs are injected into page after page: a brief's line is weighed once
+# (``memo``).
+_find_time = memo.per_short_line(brieftime.find)
 
 
 def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
@@ -204,7 +187,7 @@ def _in_line(mark: TimeMark, above: str | None) -> BriefParts | None:
     return _in_line_once(mark, above)
 
 
-@lru_cache(maxsize=CACHED_LINES)
+@memo.remembered()
 def _in_line_once(mark: TimeMark, above: str | None) -> BriefParts | None:
     return _read_in_line(mark, above)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..text import dates
-from . import dom, labels
+from . import dom, labels, memo
 from .briefs import ends_like_a_brief
 from .document import Document
 from .tunables import (
@@ -71,11 +71,19 @@ class StoryBounds:
     def is_prose(self, b: dom.Block, min_len: int) -> bool:
         """A line of story text: long enough, few links, and no date, label, tags line,
         breadcrumb trail, boilerplate or footer line."""
-        return (len(b.text) >= min_len and b.link_density < MAX_STORY_LINKS
-                and not (len(b.text) <= MAX_DATE_LINE and _mostly_date(b.text))
-                and not labels.META_LINE.match(b.text) and id(b) not in self.tag_lines
-                and id(b) not in self.doc.crumb_blocks and not labels.BOILERPLATE_LINE.match(b.text)
-                and not (len(b.text) <= MAX_FOOTER_LINE and labels.is_site_line(b.text)))
+        text = b.text
+        return (len(text) >= min_len and b.link_density < MAX_STORY_LINKS
+                and id(b) not in self.tag_lines and id(b) not in self.doc.crumb_blocks
+                and _reads_as_prose(text))
+
+
+@memo.per_short_line
+def _reads_as_prose(text: str) -> bool:
+    """No date, label, boilerplate or footer line, whatever the page."""
+    return (not (len(text) <= MAX_DATE_LINE and _mostly_date(text))
+            and not labels.META_LINE.match(text) and not labels.BOILERPLATE_LINE.match(text)
+            and not (len(text) <= MAX_FOOTER_LINE and labels.is_site_line(text)))
+
 
 
 def _mostly_date(text: str) -> bool:

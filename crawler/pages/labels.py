@@ -3,9 +3,9 @@
 Fields are found by these labels, never by a template's class names.
 """
 import re
-from functools import lru_cache
 
 from ..text.dates import DATE_IN_TEXT
+from . import memo
 from .tunables import MAX_CREDITS_LINE, MAX_NOTICE, MIN_CREDITS
 
 _SEP = r"\s*[:：]\s*"
@@ -166,7 +166,7 @@ _KINDS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
 _LEADING_PREFIX = re.compile(rf"^{_PREFIX}")
 
 
-@lru_cache(maxsize=4096)  # a site prints the same few labels on every page
+@memo.remembered(4096)  # a site prints the same few labels on every page
 def label_kind(label: str) -> str | None:
     label = label.split("/")[0].strip()  # 作者/编辑: the first names the field
     for name in (label, _LEADING_PREFIX.sub("", label)):  # 发布于 is a label; 發佈日期 is 日期

@@ -13,7 +13,7 @@ from urllib.request import url2pathname
 
 from w3lib.url import safe_url_string
 
-from . import labels
+from . import labels, memo
 
 # The network prints articles as /info/<id>.html (once /info<id>.html); sister designs use
 # another word before the id. The last segment is a bare number, maybe after a short word;
@@ -141,7 +141,7 @@ def path_and_query(url: str) -> tuple[str, str]:
     return parts.path, parts.query
 
 
-@lru_cache(maxsize=4096)  # a site links the same menus and sidebars from every page
+@memo.remembered(4096)  # a site links the same menus and sidebars from every page
 def is_article_url(url: str) -> bool:
     path, query = path_and_query(url)
     if _TAG.search(path):

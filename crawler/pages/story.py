@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import artifacts
-from . import briefs, brieftime, bylines, dom, furniture, labels, links
+from . import briefs, brieftime, bylines, dom, furniture, labels, links, memo
 from .affixes import repeats_headline
 from .container import Container, StoryBounds
 from .headline import FoundHeadline
@@ -205,22 +205,17 @@ class _Reader:
             return "the headline"  # its element may hold more: `headline<br>story…`
         if id(b) in self.doc.crumb_blocks:
             return "the breadcrumb trail"
-        if artifacts.only_escaped_markup(text):
-            return "an image's markup left in the text, escaped"
-        if labels.NOISE_LINE.match(text):
-            return NOISE
-        if labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text) or labels.is_credits(text):
-            return BOILERPLATE
-        if bylines.is_byline(text):
-            return BYLINE
-        if (text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text)) or b.owner.tag == "figcaption":
+        reason = _line_reason(text)
+        if reason is not None:
+            return reason
+        if b.owner.tag == "figcaption":
             return CAPTION
         if self._is_field_line(text):
             return LABEL
         if ((b.link_density > MIN_ROW_LINKS and len(text) < MAX_ROW_LINE)
                 or (b.link_chars and links.is_pager_line(text))):
             return LINK_ROW
-        return furniture.reason(text)
+        return _furniture_reason(text)
 
     def _is_field_line(self, text: str) -> bool:
         """A labelled field of the page's (not the repost's own byline), bare or printed in
@@ -240,6 +235,26 @@ class _Reader:
             return False
         values = labels.split_labelled(text)
         return any(values.values()) and not _ENDS_IN_COLON.search(text)
+
+
+@memo.per_short_line
+def _line_reason(text: str) -> str | None:
+    """Why a line is no story whatever its page: escaped markup, noise, boilerplate, a
+    byline, a caption."""
+    if artifacts.only_escaped_markup(text):
+        return "an image's markup left in the text, escaped"
+    if labels.NOISE_LINE.match(text):
+        return NOISE
+    if labels.BOILERPLATE_LINE.match(text) or labels.is_notice(text) or labels.is_credits(text):
+        return BOILERPLATE
+    if bylines.is_byline(text):
+        return BYLINE
+    if text[-1] in labels.CAPTION_ENDS and labels.CAPTION_LINE.match(text):
+        return CAPTION
+    return None
+
+
+_furniture_reason = memo.per_short_line(furniture.reason)
 
 
 def _story_block(b: dom.Block) -> StoryBlock | None:

@@ -37,6 +37,12 @@ TOP_BLOCKS = 80
 # A block this much link is a link: a logo, an entry's title, a row of menu links.
 ALL_LINK = 0.9
 
+# -- caches: verdicts found again on the lines a site prints on every page (``memo``) --------
+# Lines, addresses or labels each cache keeps.
+CACHED_LINES = 2048
+# The longest line kept: a brief's length; a story's paragraph past it is weighed each time.
+MAX_CACHED_LINE = 400
+
 # -- page kind: an article, or a list ------------------------------------------------------
 # Entries a page needs to be a list though its URL looks like an article's.
 MIN_LIST_ENTRIES = 3

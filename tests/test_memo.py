@@ -1,0 +1,35 @@
+"""The reader's caches: a verdict found again is the verdict weighed, a long line is never
+kept, and a benchmark can forget them all."""
+from crawler.pages import container, links, memo, story
+from crawler.pages.tunables import MAX_CACHED_LINE
+
+from .pagecases import lines
+
+
+def test_a_remembered_line_reads_as_the_line_weighed():
+    memo.clear_cache()
+    for cached in (story._line_reason, story._furniture_reason, container._reads_as_prose):
+        for text in lines():
+            first = cached(text)
+            assert first == cached(text) == cached.__wrapped__(text), (cached.__name__, text)
+
+
+def test_a_short_line_is_kept_and_a_long_one_weighed_each_time():
+    seen = []
+
+    @memo.per_short_line
+    def verdict(text: str) -> int:
+        seen.append(text)
+        return len(text)
+
+    short, long = "短" * MAX_CACHED_LINE, "长" * (MAX_CACHED_LINE + 1)
+    assert [verdict(short), verdict(short), verdict(long), verdict(long)] == [len(short)] * 2 + [len(long)] * 2
+    assert seen == [short, long, long]
+
+
+def test_clearing_forgets_every_verdict():
+    links.is_article_url("https://example.com/news/2024/05/01/12345.html")
+    story._line_reason("责任编辑：王小明")
+    memo.clear_cache()
+    assert all(c.cache_info().currsize == 0 for c in memo._CACHES)
+    assert len(memo._CACHES) >= 6  # is_article_url, label_kind, and the brief and story lines' verdicts
