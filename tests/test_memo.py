@@ -1,6 +1,6 @@
 """The reader's caches: a verdict found again is the verdict weighed, a long line is never
 kept, and a benchmark can forget them all."""
-from crawler.pages import container, links, memo, story
+from crawler.pages import bylines, container, entries, labels, links, memo, story
 from crawler.pages.tunables import MAX_CACHED_LINE
 
 from .pagecases import lines
@@ -8,7 +8,8 @@ from .pagecases import lines
 
 def test_a_remembered_line_reads_as_the_line_weighed():
     memo.clear_cache()
-    for cached in (story._line_reason, story._furniture_reason, container._reads_as_prose):
+    for cached in (story._line_reason, story._furniture_reason, container._reads_as_prose, bylines.in_line,
+                   labels._labelled_values, entries._without_affix):
         for text in lines():
             first = cached(text)
             assert first == cached(text) == cached.__wrapped__(text), (cached.__name__, text)
@@ -33,3 +34,10 @@ def test_clearing_forgets_every_verdict():
     memo.clear_cache()
     assert all(c.cache_info().currsize == 0 for c in memo._CACHES)
     assert len(memo._CACHES) >= 6  # is_article_url, label_kind, and the brief and story lines' verdicts
+
+
+def test_labelled_values_are_a_copy_each_time():
+    line = "作者：王小明 来源：某网"
+    first = labels.split_labelled(line)
+    first["time"] = "2024-05-01"
+    assert labels.split_labelled(line) == {"author": "王小明", "source": "某网"}

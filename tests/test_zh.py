@@ -107,3 +107,61 @@ def test_script_invariants_on_every_fixture(zh, text):
     assert not any(zh["zh-Hans"].is_traditional(line) for line in hans.split("\n"))
     assert zh["zh-Hans"].convert(hans) == hans
     assert "\ufffd" not in hans
+
+
+def _one_script_counts(text: str) -> tuple[int, int, int, int]:
+    """Each character of the text converted on its own: what t2s and s2t rewrite, and of
+    those, what the other script's character set does not hold."""
+    def holds(codec: str, c: str) -> bool:
+        try:
+            c.encode(codec)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    cjk = [c for c in text if "\u3400" <= c < "\ua000"]
+    trad = [c for c in cjk if T2S.convert(c) != c]
+    simp = [c for c in cjk if S2T.convert(c) != c]
+    return (len(trad), len(simp), sum(not holds("gb2312", c) for c in trad),
+            sum(not holds("big5", c) for c in simp))
+
+
+def test_the_count_tables_count_as_converting_each_character(zh):
+    z = zh["zh-Hans"]
+    texts = [t for t in pagecases.lines() if any("\u3400" <= c < "\ua000" for c in t)][:400]
+    texts += ["", "這个", "干燥後", "\ud800這個", "😀這个", "Bitcoin 2024", "這" * 70_000]
+    for text in texts:
+        trad, simp, trad_only, simp_only = _one_script_counts(text[:1000])
+        assert z.detect(text) == (None if trad == simp == 0 else "zh-Hant" if trad > simp else "zh-Hans")
+        _, _, trad_only, simp_only = _one_script_counts(text)
+        for page in ("zh-Hant", "zh-Hans"):
+            expected = trad_only > 0 and (trad_only > simp_only or (trad_only == simp_only and page == "zh-Hant"))
+            assert z.is_traditional(text, page) == expected, text[:40]
+    # many texts in one count read as each alone
+    assert z._traditional_texts(texts, "zh-Hant") == [z.is_traditional(t, "zh-Hant") for t in texts]
+
+
+# The `?` rules as written before each was turned to open with what it matches first.
+_PLAIN_RULES = [
+    (r"(?<=[A-Za-z0-9])\?(?=[A-Za-z0-9])", " "),
+    (r"(?<=[0-9])\?(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\?(?=[0-9])", " "),
+    (r"(?<=[\u4e00-\u9fff])\?(?=[A-Za-z][\w.\-]*\?)", " "),
+    (r"(?<=[\s?])([A-Za-z][\w.\-]*)\?(?=[\u4e00-\u9fff])", r"\1 "),
+    (rf"(?<=[{artifacts._BEFORE_NAME}])\?(?=[A-Za-z])", " "),
+    (r"^\?+\s*", ""),
+]
+
+
+def test_each_question_mark_rule_matches_as_its_plain_form():
+    import random
+    import re
+
+    rng = random.Random(3)
+    pool = list("???? \t\u3000abXZ09_.-像的與個開頭。") + ["\u4e00", "\u9fff", "\u9fa5"]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 30))) for _ in range(20_000)]
+    assert len(_PLAIN_RULES) == len(artifacts._RULES)
+    for (plain, repl), (fast, fast_repl) in zip(_PLAIN_RULES, artifacts._RULES):
+        assert repl == fast_repl
+        plain_re = re.compile(plain)
+        for text in texts:
+            assert fast.sub(repl, text) == plain_re.sub(repl, text), (plain, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text.dates import DATE_IN_TEXT
+from . import memo
 from .labels import LABEL, label_kind
 from .tunables import MAX_BYLINE_NAME
 
@@ -128,6 +129,7 @@ def _has_surname(name: str) -> bool:
     return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
 
 
+@memo.per_short_line
 def in_line(line: str) -> str | None:
     """The names a byline in ``line`` gives, space-separated, or None."""
     if len(line) <= MAX_BYLINE_LINE and _may_be_line(line):

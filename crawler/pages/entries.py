@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..text import dates
-from . import dom, labels, links
+from . import dom, labels, links, memo
 from .affixes import split_headline
 from .briefs import ends_like_a_brief
 from .tunables import (
@@ -57,9 +57,16 @@ class Entry:
 
     def to_dict(self) -> dict:
         """As items and listings carry it, the SEO affix split from the headline."""
-        h = split_headline(self.headline)
-        return {"url": self.url, "headline": h.text, "headlineTag": h.tag,
+        headline, tag = _without_affix(self.headline)
+        return {"url": self.url, "headline": headline, "headlineTag": tag,
                 "summary": self.summary, "datePublishedRaw": self.date_raw}
+
+
+@memo.per_short_line  # a related list comes back page after page
+def _without_affix(headline: str) -> tuple[str, str | None]:
+    """The headline without its SEO affix, and the affix's tag."""
+    h = split_headline(headline)
+    return h.text, h.tag
 
 
 _LETTER = re.compile(r"[^\W\d_]")

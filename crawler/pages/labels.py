@@ -149,6 +149,11 @@ def is_notice(line: str) -> bool:
 
 def split_labelled(line: str) -> dict[str, str]:
     """``'Author:x Time:y'`` -> ``{'author': 'x', 'time': 'y'}``, by label kind."""
+    return dict(_labelled_values(line))  # a copy: a caller may add to it
+
+
+@memo.per_short_line
+def _labelled_values(line: str) -> dict[str, str]:
     out: dict[str, str] = {}
     matches = list(LABEL.finditer(line))
     for i, m in enumerate(matches):

@@ -39,12 +39,15 @@ _SENTENCE_END = re.compile(r"[。！!；;]")
 # A `?` after these characters stands before a name or number, where a space was.
 _BEFORE_NAME = "像如的和與与在用從从個个為为將将是及或稱称者師师員员於于到向對对把被給给讓让由以等即自據据"
 
+# Each rule opens with what it matches first (the `?`, a letter) and looks behind only
+# after it: a pattern opening with a look-behind is tried at every character, one opening
+# with a character is searched for as that character, a tenth of the work.
 _RULES = [
-    (re.compile(r"(?<=[A-Za-z0-9])\?(?=[A-Za-z0-9])"), " "),                       # Jon?Rice, Layer?2
-    (re.compile(rf"(?<=[0-9])\?(?=[{_CJK}])|(?<=[{_CJK}])\?(?=[0-9])"), " "),     # 0x?739?開頭, 創建?114?個
-    (re.compile(rf"(?<=[{_CJK}])\?(?=[A-Za-z][\w.\-]*\?)"), " "),                   # 個?memeCoin?騙局
-    (re.compile(rf"(?<=[\s?])([A-Za-z][\w.\-]*)\?(?=[{_CJK}])"), r"\1 "),           # ?ZachXBT?發推, DBNEWSWIRE?發推
-    (re.compile(rf"(?<=[{_BEFORE_NAME}])\?(?=[A-Za-z])"), " "),                      # 像?Uniswap, 例如?USDC
+    (re.compile(r"\?(?<=[A-Za-z0-9]\?)(?=[A-Za-z0-9])"), " "),                     # Jon?Rice, Layer?2
+    (re.compile(rf"\?(?:(?<=[0-9]\?)(?=[{_CJK}])|(?<=[{_CJK}]\?)(?=[0-9]))"), " "),  # 0x?739?開頭, 創建?114?個
+    (re.compile(rf"\?(?<=[{_CJK}]\?)(?=[A-Za-z][\w.\-]*\?)"), " "),                 # 個?memeCoin?騙局
+    (re.compile(rf"([A-Za-z](?<=[\s?][A-Za-z])[\w.\-]*)\?(?=[{_CJK}])"), r"\1 "),    # ?ZachXBT?發推, DBNEWSWIRE?發推
+    (re.compile(rf"\?(?<=[{_BEFORE_NAME}]\?)(?=[A-Za-z])"), " "),                    # 像?Uniswap, 例如?USDC
     (re.compile(r"^\?+\s*"), ""),                                                   # a run opening a paragraph
 ]
 
