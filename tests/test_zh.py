@@ -8,7 +8,7 @@ import opencc
 import pytest
 
 from crawler.text import artifacts
-from crawler.text.zh import ZhNormalizer
+from crawler.text.zh import ZhNormalizer, _encodes
 from tests import pagecases
 
 S2T, T2S = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
@@ -112,18 +112,11 @@ def test_script_invariants_on_every_fixture(zh, text):
 def _one_script_counts(text: str) -> tuple[int, int, int, int]:
     """Each character of the text converted on its own: what t2s and s2t rewrite, and of
     those, what the other script's character set does not hold."""
-    def holds(codec: str, c: str) -> bool:
-        try:
-            c.encode(codec)
-        except UnicodeEncodeError:
-            return False
-        return True
-
     cjk = [c for c in text if "\u3400" <= c < "\ua000"]
     trad = [c for c in cjk if T2S.convert(c) != c]
     simp = [c for c in cjk if S2T.convert(c) != c]
-    return (len(trad), len(simp), sum(not holds("gb2312", c) for c in trad),
-            sum(not holds("big5", c) for c in simp))
+    return (len(trad), len(simp), sum(not _encodes("gb2312", c) for c in trad),
+            sum(not _encodes("big5", c) for c in simp))
 
 
 def test_the_count_tables_count_as_converting_each_character(zh):
