@@ -35,6 +35,29 @@ def per_short_line(fn: Callable[[str], T]) -> Callable[[str], T]:
     return call
 
 
+def per_short_key(key: Callable[..., str]) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """``fn(*args)``, remembered under ``key(*args)``: a line that determines what ``fn``
+    returns (the markup of the elements it reads), when it has ``MAX_CACHED_LINE``
+    characters or fewer. Only the line is kept, never the arguments: an element holds its
+    whole page."""
+    def wrap(fn: Callable[..., T]) -> Callable[..., T]:
+        @remembered()
+        def cell(line: str) -> list:  # filled on the first call with this line
+            return []
+
+        @wraps(fn)
+        def call(*args):
+            line = key(*args)
+            if len(line) > MAX_CACHED_LINE:
+                return fn(*args)
+            found = cell(line)
+            if not found:
+                found.append(fn(*args))
+            return found[0]
+        return call
+    return wrap
+
+
 def clear_cache() -> None:
     """Forget every verdict kept (a benchmark's warm-up must not answer its run)."""
     for cached in _CACHES:
