@@ -2,7 +2,8 @@
 its briefs on page after page: a verdict on a short line, a link's address or a label is
 found again instead of weighed again. A line longer than ``MAX_CACHED_LINE`` is weighed
 each time, so a page's huge text never stays in memory. Each verdict kept is a pure
-function of its arguments: a cache changes how fast a page reads, never what it reads.
+function of its arguments, or of the line it is kept under (an entry's markup): a cache
+changes how fast a page reads, never what it reads.
 """
 from __future__ import annotations
 
