@@ -28,7 +28,7 @@ from pathlib import Path
 import redis
 
 from crawler.pages import ArticlePage, read_page
-from crawler.pages.fingerprints import StoryKeys, paragraphs, story_key
+from crawler.pages.fingerprints import StoryKeys, story_key_of
 from crawler.pages.memo import clear_cache
 from crawler.state import SqliteState, reconcile, reposts
 from crawler.state.redis import RedisState
@@ -86,10 +86,10 @@ def site_slogan(n: int, keys: StoryKeys, seed: int = 9) -> int:
     """One site's one-line stories, each closed by its 52-character slogan, entered as the
     pipeline does (the site's lines left out): how many link to an earlier one."""
     rng = random.Random(seed)
-    index, lines, linked = reposts.RepostIndex(), reposts.SiteLines(keys), 0
+    index, lines, linked = reposts.RepostIndex(), reposts.SiteLines(), 0
     for i in range(n):
-        own, _ = lines.own("farm.example", [_hanzi(rng, 12) + "。", SLOGAN])
-        story = reposts.Copy(str(i), str(i), str(i), str(i), 0.0, reposts.signature(story_key(own, keys.t2s)))
+        own, _ = lines.own("farm.example", keys.lines(_blocks([_hanzi(rng, 12) + "。", SLOGAN])))
+        story = reposts.Copy(str(i), str(i), str(i), str(i), 0.0, reposts.signature(story_key_of(own, own)))
         linked += reposts.find(index, story)[0] is not None
         index.add_copy(story)
     return linked
@@ -100,12 +100,13 @@ def same_site_recall(pairs: int, keys: StoryKeys, seed: int = 5) -> float:
     rng = random.Random(seed)
     pool, linked = story_pool(), 0
     for _ in range(pairs):
-        lines = reposts.SiteLines(keys)
+        lines = reposts.SiteLines()
         story = rng.choice(pool)
         for other in rng.sample([p for p in pool if p is not story], 50):
-            lines.own("site", other)
+            lines.own("site", keys.lines(_blocks(other)))
         original, copy, _ = damaged(story, rng, rng.choice([1, 2, 3]))
-        a, b = (reposts.signature(story_key(lines.own("site", p)[0], keys.t2s)) for p in (original, copy))
+        own = (lines.own("site", keys.lines(_blocks(p)))[0] for p in (original, copy))
+        a, b = (reposts.signature(story_key_of(o, o)) for o in own)
         linked += a is not None and b is not None and reposts.similarity(a, b) >= reposts.THRESHOLD
     return linked / pairs
 
@@ -129,12 +130,11 @@ def cost(repeat: int) -> dict:
     articles = [p for p in (read_page(u, b, h) for u, b, h in pages) if isinstance(p, ArticlePage) and not p.problem()]
     items = [p.to_item() for p in articles]
     t_parse = best_of(lambda: clear_cache() or [read_page(u, b, h).read_item() for u, b, h in pages], repeat)
-    keys = StoryKeys()
-    lines = reposts.SiteLines(keys)
+    lines = reposts.SiteLines()
 
     def sign(item) -> None:  # as the pipeline does: the site's lines left out, then the signature
-        own, removed = lines.own("demo", paragraphs(item.blocks))
-        reposts.signature(story_key(own, keys.t2s) if removed else item.story_key)
+        own, removed = lines.own("demo", item.story_lines)
+        reposts.signature(story_key_of(own, own) if removed else item.story_key)
 
     t_sig = best_of(lambda: [sign(i) for i in items], repeat)
     return {"pages": len(items), "parse_us": t_parse / len(pages) * 1e6, "sig_us": t_sig / len(items) * 1e6}

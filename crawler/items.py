@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import cast
 
 
 @dataclass
@@ -41,6 +42,9 @@ class Article:
     #: the story's text as copies share it (``fingerprints.story_key``): what ``storyId`` is the
     #: digest of and reposts are signed from. Set with ``storyId``; no field: not in the feeds.
     story_key = ""
+    #: the story's paragraphs in Simplified, the lines ``story_key`` is made of: the site's
+    #: boilerplate is found among them without converting them again. Set with ``story_key``.
+    story_lines = cast("list[str]", [])  # no annotation, so no field; replaced, never changed in place
 
     def set_story(self, blocks: list[dict], as_printed: bool = True) -> None:
         """The story's blocks, and ``articleBody`` joined from them, so the two stay in step;

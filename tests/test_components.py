@@ -49,6 +49,7 @@ def test_addon_keeps_a_user_feed():
 def test_stats_keep_scrapys_deprecation_shim_only_on_its_methods():
     stats = crawler_with().stats
     assert type(stats) is MemoryStats
+    assert type(stats).__getattribute__ is object.__getattribute__  # no Python call to read an attribute
     # the shim MemoryStats goes around: once Scrapy drops it, MemoryStats can go too
     assert "__getattribute__" in vars(StatsCollector)
     assert WARNED == {"get_value", "get_stats", "set_value", "set_stats", "inc_value", "max_value",

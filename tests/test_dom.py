@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.pages.dom import collapse, iter_blocks, parse_html
-from crawler.pages.fingerprints import text_key, text_keys
 from crawler.text import artifacts
 
 T2S = opencc.OpenCC("t2s")
@@ -39,11 +38,6 @@ def test_an_emoji_joined_with_zwj_keeps_its_joiner(text):
 @given(st.lists(TEXT, max_size=6))
 def test_repair_many_is_repair_of_each(texts):
     assert artifacts.repair_many(texts) == [artifacts.repair(t) for t in texts]
-
-
-@given(st.lists(TEXT, max_size=6))
-def test_text_keys_in_one_call_are_text_key_of_each(texts):
-    assert text_keys(texts, T2S) == [text_key(t, T2S) for t in texts]
 
 
 def test_cached_property_computes_once_per_instance():

@@ -41,3 +41,37 @@ def test_labelled_values_are_a_copy_each_time():
     first = labels.split_labelled(line)
     first["time"] = "2024-05-01"
     assert labels.split_labelled(line) == {"author": "王小明", "source": "某网"}
+
+
+def test_an_entry_read_again_reads_as_the_entry_weighed():
+    """Every entry of every stored page, read twice: the second from the cache, as read."""
+    from crawler.pages.document import Document
+
+    from .pagecases import cases, load
+
+    memo.clear_cache()
+    read = 0
+    for case in cases():
+        first, again = (Document(*load(case)).entries for _ in range(2))
+        for a, b in zip(first, again, strict=True):
+            weighed = entries._summary_and_date.__wrapped__(a.headline, a.elements)
+            assert (a.summary, a.date_raw) == (b.summary, b.date_raw) == weighed, (case.name, a.url)
+            read += 1
+    assert read > 100
+
+
+def test_a_keyed_verdict_is_kept_by_its_line_and_not_its_arguments():
+    seen = []
+
+    @memo.per_short_key(lambda name, _: name)
+    def verdict(name: str, element: object) -> str:
+        seen.append(element)
+        return name.upper()
+
+    one, other = object(), object()
+    short, long = "a" * MAX_CACHED_LINE, "b" * (MAX_CACHED_LINE + 1)
+    assert [verdict(short, one), verdict(short, other), verdict(long, one), verdict(long, other)] == [
+        short.upper(), short.upper(), long.upper(), long.upper()]
+    assert seen == [one, one, other]  # the short line weighed once; the long one each time
+    memo.clear_cache()
+    assert verdict(short, other) == short.upper() and seen[-1] is other

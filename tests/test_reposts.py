@@ -10,9 +10,11 @@ from datetime import datetime
 import numpy as np
 import pytest
 import redis
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crawler.items import Article
-from crawler.pages.fingerprints import StoryKeys
+from crawler.pages.fingerprints import StoryKeys, key_of_converted, text_key
 from crawler.pipelines.dedup import DedupPipeline
 from crawler.state import SqliteState, reconcile, reposts
 from crawler.state.redis import RedisState
@@ -82,10 +84,23 @@ def test_a_story_too_short_to_sign_still_links_word_for_word():
 
 
 def article(url: str, paras: list[str], story_id: str) -> Article:
-    """An article as the reader emits it: its story key set with its storyId."""
+    """An article as the reader emits it: its story key and lines set with its storyId."""
     item = Article(url=url, blocks=blocks(paras), storyId=story_id, dateDownloaded="2026-12-02T12:00:00+08:00")
-    item.story_key = KEYS(item.blocks)
+    item.story_key, item.story_lines = KEYS(item.blocks), KEYS.lines(item.blocks)
     return item
+
+
+# Phrases OpenCC converts as a whole (頭髮, 於是), split by a sentence's end or not.
+PIECES = ["頭", "髮", "頭髮", "於是", "乾隆", "比特幣", "發展", "。", "！", "？", "；", "?", "!", ";", "，", "a", " "]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_a_sentence_of_a_converted_line_keys_as_the_sentence_converted_alone(pieces):
+    """The site's lines are keyed from the story's converted lines, sentence by sentence,
+    as each sentence was keyed converted on its own: no phrase spans a sentence's end."""
+    line = "".join(pieces)
+    assert ([key_of_converted(s) for s in reposts._SENTENCE.findall(KEYS.t2s.convert(line))]
+            == [text_key(s, KEYS.t2s) for s in reposts._SENTENCE.findall(line)])
 
 
 class Stats(dict):

@@ -243,7 +243,20 @@ def _largest_elements(article: list[Link], urls_under: dict, bare_heads_under: d
     return picked
 
 
+def _markup(headline: str, elements: list) -> str:
+    """All that an entry's summary and date are read from: its headline and its elements'
+    markup, with their tails when it has several (the tails are read then)."""
+    tails = len(elements) > 1
+    return "\0".join([headline, *(etree.tostring(el, encoding=str, with_tail=tails) for el in elements)])
+
+
 def _entry(url: str, headline: str, elements: list) -> Entry:
+    summary, date_raw = _summary_and_date(headline, elements)
+    return Entry(url, headline, summary, date_raw, elements)
+
+
+@memo.per_short_key(_markup)  # a site's sidebar lists come back page after page
+def _summary_and_date(headline: str, elements: list) -> tuple[str | None, str | None]:
     texts = []
     for el in elements:
         for block in dom.iter_blocks(el):
@@ -264,4 +277,4 @@ def _entry(url: str, headline: str, elements: list) -> Entry:
     summary = lead.group("value") if lead else summary
     if len(summary.strip(":：")) <= MAX_LABEL_CHARS:
         summary = ""  # what is left is a label (`上一篇：`), not a summary
-    return Entry(url, headline, summary or None, date_raw, elements)
+    return summary or None, date_raw

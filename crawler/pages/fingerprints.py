@@ -24,11 +24,6 @@ def key_of_converted(text: str) -> str:
     return _NOT_WORD.sub("", text.lower())
 
 
-def text_keys(texts: list[str], t2s) -> list[str]:
-    """``text_key`` of each text, in one OpenCC call."""
-    return [_NOT_WORD.sub("", line.lower()) for line in convert_lines(t2s.convert, texts)]
-
-
 def _digest(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -100,5 +95,6 @@ class StoryKeys:
     def __call__(self, blocks: list[dict]) -> str:
         return story_key(paragraphs(blocks), self.t2s)
 
-    def text_keys(self, texts: list[str]) -> list[str]:
-        return text_keys(texts, self.t2s)
+    def lines(self, blocks: list[dict]) -> list[str]:
+        """The story's paragraphs in Simplified (``Article.story_lines``)."""
+        return convert_lines(self.t2s.convert, paragraphs(blocks))

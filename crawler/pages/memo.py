@@ -2,7 +2,8 @@
 its briefs on page after page: a verdict on a short line, a link's address or a label is
 found again instead of weighed again. A line longer than ``MAX_CACHED_LINE`` is weighed
 each time, so a page's huge text never stays in memory. Each verdict kept is a pure
-function of its arguments: a cache changes how fast a page reads, never what it reads.
+function of its arguments, or of the line it is kept under (an entry's markup): a cache
+changes how fast a page reads, never what it reads.
 """
 from __future__ import annotations
 
@@ -33,6 +34,29 @@ def per_short_line(fn: Callable[[str], T]) -> Callable[[str], T]:
     def call(text: str) -> T:
         return cached(text) if len(text) <= MAX_CACHED_LINE else fn(text)
     return call
+
+
+def per_short_key(key: Callable[..., str]) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """``fn(*args)``, remembered under ``key(*args)``: a line that determines what ``fn``
+    returns (the markup of the elements it reads), when it has ``MAX_CACHED_LINE``
+    characters or fewer. Only the line is kept, never the arguments: an element holds its
+    whole page."""
+    def wrap(fn: Callable[..., T]) -> Callable[..., T]:
+        @remembered()
+        def cell(line: str) -> list:  # filled on the first call with this line
+            return []
+
+        @wraps(fn)
+        def call(*args):
+            line = key(*args)
+            if len(line) > MAX_CACHED_LINE:
+                return fn(*args)
+            found = cell(line)
+            if not found:
+                found.append(fn(*args))
+            return found[0]
+        return call
+    return wrap
 
 
 def clear_cache() -> None:

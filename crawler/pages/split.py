@@ -69,7 +69,8 @@ def split_article(article: Article, converter: opencc.OpenCC | None = None) -> l
     paragraphs = fingerprints.paragraphs(story)
     # the story and its briefs' titles in one OpenCC call: its cost is mostly per call
     converted = convert_lines(converter.convert, paragraphs + [parts.title for _, parts in found])
-    article.story_key = fingerprints.story_key_of(paragraphs, converted[: len(paragraphs)])
+    article.story_lines = converted[: len(paragraphs)]
+    article.story_key = fingerprints.story_key_of(paragraphs, article.story_lines)
     article.storyId = fingerprints.story_id(article.story_key)
     briefs = [_brief(parts, article.url, fingerprints.key_of_converted(title))
               for (_, parts), title in zip(found, converted[len(paragraphs):], strict=True)]

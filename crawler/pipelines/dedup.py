@@ -19,7 +19,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from ..extensions.state import CrawlStateExtension
 from ..items import Article, Brief
-from ..pages.fingerprints import StoryKeys, paragraphs, story_key
+from ..pages.fingerprints import story_key_of
 from ..state import reposts
 from ..state.base import downloaded_at
 
@@ -35,8 +35,7 @@ class DedupPipeline:
         self.state_ext = state_ext
         self.briefs: set[str] = set()
         self.copies = reposts.RepostIndex()  # without a crawl state: this crawl's stories
-        self.keys = StoryKeys()
-        self.site_lines = reposts.SiteLines(self.keys)
+        self.site_lines = reposts.SiteLines()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler):
@@ -59,15 +58,16 @@ class DedupPipeline:
         """Set ``storyCluster`` and, for a copy of an earlier story, ``repostOf``."""
         seen = downloaded_at({"dateDownloaded": item.dateDownloaded})
         # the site's own lines (a slogan on every page) are no part of what makes two stories one
-        own, removed = self.site_lines.own(urlsplit(item.url).netloc, paragraphs(item.blocks))
+        own, removed = self.site_lines.own(urlsplit(item.url).netloc, item.story_lines)
         if removed:
             self.stats.inc_value("reposts/site_lines", removed)
         # the same story entered before needs no signature: entries never change, first one wins
         first = index.copy_of(item.storyId)
         if first is None:
             assert item.storyId is not None  # the reader gives every article it emits its storyId
-            # the story key the reader made, unless the site's lines were left out of it
-            key = story_key(own, self.keys.t2s) if removed else item.story_key
+            # the story key the reader made, unless the site's lines were left out of it (they
+            # are converted already, and t2s leaves the punctuation a line ends with as printed)
+            key = story_key_of(own, own) if removed else item.story_key
             story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
             with index.repost_lock():  # another worker may have entered it since: looked up again
                 first, _ = reposts.find(index, story)

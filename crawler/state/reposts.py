@@ -23,6 +23,8 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.minhash import _fmix  # what update_batch mixes with: tests/test_reposts.py holds it
 
+from ..pages.fingerprints import key_of_converted
+
 SHINGLE = 5  # characters a shingle: Chinese words are 1–4 characters, a 5-gram spans a phrase
 NUM_PERM = 128  # signature length; 512 bytes a story as uint32
 THRESHOLD = 0.5  # estimated Jaccard similarity of the shingle sets that makes two stories one
@@ -120,8 +122,7 @@ class SiteLines:
     """The edge sentences each site has printed in this crawl, counted to two in two Bloom
     filters (a fixed 4 MiB, however many sites and stories)."""
 
-    def __init__(self, keys):
-        self.keys = keys  #: a ``fingerprints.StoryKeys``
+    def __init__(self):
         # bytearrays: indexing one gives an int, where a numpy array gives a numpy scalar
         # whose every operation costs ten times an int's
         self.seen = [bytearray(_BLOOM_BITS // 8) for _ in range(SITE_STORIES)]
@@ -141,19 +142,18 @@ class SiteLines:
             for p in positions:
                 bits[p >> 3] |= 1 << (p & 7)
 
-    def own(self, host: str, paragraphs: list[str]) -> tuple[list[str], int]:
-        """The story's paragraphs without the site's boilerplate sentences, and how many
-        went; this story's edge sentences are counted for the stories after it."""
-        n = len(paragraphs)
+    def own(self, host: str, lines: list[str]) -> tuple[list[str], int]:
+        """The story's lines (its paragraphs in Simplified, ``Article.story_lines``) without
+        the site's boilerplate sentences, and how many went; this story's edge sentences are
+        counted for the stories after it."""
+        n = len(lines)
         edges = sorted(set(range(min(EDGE, n))) | set(range(max(0, n - EDGE), n)))
-        sentences = {i: _SENTENCE.findall(paragraphs[i]) for i in edges}
-        flat = [s for i in edges for s in sentences[i]]
-        keys = dict(zip(flat, self.keys.text_keys(flat)))
-        out, removed, learned = list(paragraphs), 0, {}
+        sentences = {i: _SENTENCE.findall(lines[i]) for i in edges}
+        out, removed, learned = list(lines), 0, {}
         for i, parts in sentences.items():
             kept = []
             for sentence in parts:
-                key = keys[sentence]
+                key = key_of_converted(sentence)
                 if len(key) >= MIN_SENTENCE_KEY:
                     learned[key] = positions = self._positions(host, key)
                     if self._has(self.seen[-1], positions):
