@@ -3,8 +3,9 @@ from pathlib import Path
 
 from setuptools import find_packages, setup
 
+# the packages requirements.txt names; its pip options (``-c constraints.txt``) are no requirements
 REQUIREMENTS = [line.strip() for line in Path(__file__).with_name("requirements.txt").read_text().splitlines()
-                if line.strip() and not line.startswith("#")]
+                if line.strip() and not line.startswith(("#", "-"))]
 
 setup(
     name="crawler",
