@@ -28,7 +28,7 @@ from pathlib import Path
 import redis
 
 from crawler.pages import ArticlePage, read_page
-from crawler.pages.fingerprints import StoryKeys, story_key_of
+from crawler.pages.fingerprints import StoryKeys, key_of_lines
 from crawler.pages.memo import clear_cache
 from crawler.state import SqliteState, reconcile, reposts
 from crawler.state.redis import RedisState
@@ -89,7 +89,7 @@ def site_slogan(n: int, keys: StoryKeys, seed: int = 9) -> int:
     index, lines, linked = reposts.RepostIndex(), reposts.SiteLines(), 0
     for i in range(n):
         own, _ = lines.own("farm.example", keys.lines(_blocks([_hanzi(rng, 12) + "。", SLOGAN])))
-        story = reposts.Copy(str(i), str(i), str(i), str(i), 0.0, reposts.signature(story_key_of(own, own)))
+        story = reposts.Copy(str(i), str(i), str(i), str(i), 0.0, reposts.signature(key_of_lines(own)))
         linked += reposts.find(index, story)[0] is not None
         index.add_copy(story)
     return linked
@@ -106,7 +106,7 @@ def same_site_recall(pairs: int, keys: StoryKeys, seed: int = 5) -> float:
             lines.own("site", keys.lines(_blocks(other)))
         original, copy, _ = damaged(story, rng, rng.choice([1, 2, 3]))
         own = (lines.own("site", keys.lines(_blocks(p)))[0] for p in (original, copy))
-        a, b = (reposts.signature(story_key_of(o, o)) for o in own)
+        a, b = (reposts.signature(key_of_lines(o)) for o in own)
         linked += a is not None and b is not None and reposts.similarity(a, b) >= reposts.THRESHOLD
     return linked / pairs
 
@@ -134,7 +134,7 @@ def cost(repeat: int) -> dict:
 
     def sign(item) -> None:  # as the pipeline does: the site's lines left out, then the signature
         own, removed = lines.own("demo", item.story_lines)
-        reposts.signature(story_key_of(own, own) if removed else item.story_key)
+        reposts.signature(key_of_lines(own) if removed else item.story_key)
 
     t_sig = best_of(lambda: [sign(i) for i in items], repeat)
     return {"pages": len(items), "parse_us": t_parse / len(pages) * 1e6, "sig_us": t_sig / len(items) * 1e6}

@@ -81,6 +81,12 @@ def story_key_of(paragraphs: list[str], converted: list[str]) -> str:
     return _NOT_WORD.sub("", "\n".join(converted[start:]).lower())
 
 
+def key_of_lines(lines: list[str]) -> str:
+    """``story_key`` of a story's converted lines alone (``Article.story_lines``, less the
+    site's sentences): t2s leaves the punctuation a line ends with as printed."""
+    return story_key_of(lines, lines)
+
+
 def story_id(key: str) -> str | None:
     """The exact digest of a ``story_key``."""
     return _digest(f"story|{key}") if key else None

@@ -19,7 +19,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from ..extensions.state import CrawlStateExtension
 from ..items import Article, Brief
-from ..pages.fingerprints import story_key_of
+from ..pages.fingerprints import key_of_lines
 from ..state import reposts
 from ..state.base import downloaded_at
 
@@ -65,9 +65,8 @@ class DedupPipeline:
         first = index.copy_of(item.storyId)
         if first is None:
             assert item.storyId is not None  # the reader gives every article it emits its storyId
-            # the story key the reader made, unless the site's lines were left out of it (they
-            # are converted already, and t2s leaves the punctuation a line ends with as printed)
-            key = story_key_of(own, own) if removed else item.story_key
+            # the story key the reader made, unless the site's lines were left out of it
+            key = key_of_lines(own) if removed else item.story_key
             story = reposts.Copy(item.storyId, item.url, item.storyId, item.url, seen, reposts.signature(key))
             with index.repost_lock():  # another worker may have entered it since: looked up again
                 first, _ = reposts.find(index, story)
