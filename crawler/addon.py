@@ -60,6 +60,7 @@ EXTENSIONS = {
     "spidermon.contrib.scrapy.extensions.Spidermon": None,  # never both: items counted twice
     "crawler.extensions.report.CrawlReport": 500,
     "crawler.extensions.postgres.PostgresSink": 600,  # off unless DATABASE_URL is set
+    "crawler.extensions.gcfreeze.GcFreeze": 700,
 }
 # http(s) downloads with a bound on the response headers (NEWS_MAX_HEADER_SIZE)
 DOWNLOAD_HANDLERS = {"http": "crawler.engine.handlers.BoundedHeadersDownloadHandler",

@@ -103,6 +103,9 @@ DATABASE_URL = None  # e.g. postgresql://postgres@127.0.0.1:5432/news; None: no 
 # -- pipeline: validation against the feeds' JSON Schemas ------------------------------------
 VALIDATION_ENABLED = True
 
+# -- extension: the objects a crawl starts with left out of the garbage collector's passes ---
+GC_FREEZE_ENABLED = True
+
 
 def all_defaults() -> dict:
     return {k: v for k, v in globals().items() if k.isupper()}

@@ -381,3 +381,29 @@ def test_zh_pipeline_converts_every_text_field_of_an_article():
         "canonicalUrl", "headlineRaw", "datePublished", "datePublishedRaw", "datePublishedStatus", "articleBody",
         "articleBodyRaw", "storyId", "storyCluster", "repostOf", "inLanguage", "sourceScript", "encoding",
         "dateDownloaded"}
+
+
+def test_gc_freeze_holds_only_while_the_engine_runs():
+    import gc
+
+    from scrapy import signals
+
+    from crawler.extensions.gcfreeze import GcFreeze
+
+    with pytest.raises(NotConfigured):
+        GcFreeze.from_crawler(crawler_with(GC_FREEZE_ENABLED=False))
+    crawler = crawler_with(MEMUSAGE_ENABLED=False)  # its handler needs a running reactor
+    GcFreeze.from_crawler(crawler)
+    crawler.stats.open_spider()
+    gc.unfreeze()
+    try:
+        crawler.signals.send_catch_log(signals.engine_started)
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000  # the modules, classes and components imported
+        assert crawler.stats.get_value("gc_freeze/objects") >= frozen  # (less any freed since)
+        young = [[]]  # made while crawling: still the collector's
+        assert gc.is_tracked(young) and gc.get_freeze_count() == frozen
+        crawler.signals.send_catch_log(signals.engine_stopped)
+        assert gc.get_freeze_count() == 0  # the next crawl in this process frees this one's cycles
+    finally:
+        gc.unfreeze()
