@@ -41,7 +41,7 @@ CRAWLS = (("bare", "bare spider (same links, yields nothing)"), ("news", "`news`
 # dupefilter (what its repeated-request filter gains), and the bare spider with that filter
 # (news / this one is what the item work costs once both drop repeats early).
 _REPEATS_ON = ("-s", "REPEATS_ENABLED=1", "-s",
-               'SPIDER_MIDDLEWARES={"crawler.middlewares.repeats.RepeatedRequestsMiddleware": 625}')
+               'SPIDER_MIDDLEWARES={"crawler.middlewares.repeats.RepeatedRequestsMiddleware": 740}')
 SPEED_CRAWLS = {
     "bare": (crawl_bare, ()),
     "news": (crawl_news, ("-s", "INCREMENTAL_ENABLED=0")),

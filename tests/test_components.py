@@ -407,3 +407,15 @@ def test_gc_freeze_holds_only_while_the_engine_runs():
         assert gc.get_freeze_count() == 0  # the next crawl in this process frees this one's cycles
     finally:
         gc.unfreeze()
+
+
+def test_repeats_stop_after_depth_and_url_length_and_before_referer():
+    """A spider's output passes the middlewares from the highest number down: what Depth or
+    UrlLength drops is never claimed as requested, and Referer works only on what is sent."""
+    from scrapy.utils.conf import build_component_list
+
+    order = [path.rsplit(".", 1)[1] for path in
+             build_component_list(crawler_with().settings.getwithbase("SPIDER_MIDDLEWARES"))][::-1]
+    names = ["DepthMiddleware", "UrlLengthMiddleware", "IncrementalMiddleware", "RepeatedRequestsMiddleware",
+             "TrapsMiddleware", "RefererMiddleware"]
+    assert [n for n in order if n in names] == names
