@@ -98,12 +98,20 @@ def signature(key: str) -> np.ndarray | None:
         with np.errstate(over="ignore"):
             picked = rest * _SPREAD < _PICK  # the product's top bits: well mixed
         hashes = np.concatenate([hashes[:head], rest[picked]])
-    # MinHash.update_batch's sums on the whole array: it calls its hashfunc on each shingle
-    # and makes an array of their list again, half the time of a signature. A permutation a
-    # row: the minimum runs along a row, and numpy copies no broadcast column to buffers
-    # (12% fewer instructions than update_batch's layout).
-    return np.min([(_A * _fmix(hashes[start:start + BATCH], 32) + _B).min(axis=1)
-                   for start in range(0, len(hashes), BATCH)], axis=0)
+    if len(hashes) <= BATCH:  # nearly every story: one batch, no minimum across batches
+        return _batch_minimum(hashes)
+    return np.min([_batch_minimum(hashes[start:start + BATCH]) for start in range(0, len(hashes), BATCH)], axis=0)
+
+
+def _batch_minimum(hashes: np.ndarray) -> np.ndarray:
+    """Each permutation's minimum over ``hashes``. MinHash.update_batch's sums on the whole
+    array: it calls its hashfunc on each shingle and makes an array of their list again, half
+    the time of a signature. A permutation a row: the minimum runs along a row, and numpy
+    copies no broadcast column to buffers (12% fewer instructions than update_batch's layout);
+    the sum is made in place of the product (no third matrix)."""
+    values = _A * _fmix(hashes, 32)
+    values += _B
+    return values.min(axis=1)
 
 
 # Boilerplate: a sentence at the edge of a story (its first or last EDGE paragraphs) that
