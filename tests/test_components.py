@@ -419,3 +419,37 @@ def test_repeats_stop_after_depth_and_url_length_and_before_referer():
     names = ["DepthMiddleware", "UrlLengthMiddleware", "IncrementalMiddleware", "RepeatedRequestsMiddleware",
              "TrapsMiddleware", "RefererMiddleware"]
     assert [n for n in order if n in names] == names
+
+
+def test_the_fair_queue_works_out_a_waiting_requests_site_once():
+    """A request handed to the downloader but not yet in its slot is counted for its site
+    each time a request is handed out; its key is worked out once (by IP address, each
+    time: the key changes when the DNS answers)."""
+    from types import SimpleNamespace
+
+    from crawler.engine.queues import _OpenSlots
+
+    asked = []
+
+    class Downloader:
+        DOWNLOAD_SLOT = "download_slot"
+        slots: dict = {}
+        per_slot_settings: dict = {}
+        domain_concurrency = 2
+
+        def __init__(self, ip_concurrency):
+            self.ip_concurrency = ip_concurrency
+            self.active = {Request("http://a.test/1"), Request("http://a.test/2"),
+                           Request("http://b.test/1", meta={"download_slot": "b.test"})}
+
+        def get_slot_key(self, request):
+            asked.append(request.url)
+            return request.url.split("/")[2]
+
+    for ip_concurrency, calls in ((0, 2), (2, 6)):
+        asked.clear()
+        interface = _OpenSlots(SimpleNamespace(engine=SimpleNamespace(downloader=Downloader(ip_concurrency))))
+        for _ in range(3):
+            # a.test has its two places taken by the requests on their way; b.test one of two
+            assert interface.stats(["a.test", "b.test"]) == [(1, "b.test")]
+        assert len(asked) == calls

@@ -87,6 +87,7 @@ def test_the_scrapy_internals_fair_site_shares_rely_on_are_still_there():
 
     assert "self._downloader_interface" in inspect.getsource(DownloaderAwarePriorityQueue.__init__)
     assert list(inspect.signature(DownloaderInterface.stats).parameters) == ["self", "possible_slots"]
+    assert list(inspect.signature(DownloaderInterface.__init__).parameters) == ["self", "crawler"]
     assert callable(getattr(Downloader, "get_slot_key", None)) and hasattr(Downloader, "DOWNLOAD_SLOT")
     for attribute in ("self.active", "self.slots", "self.per_slot_settings", "self.ip_concurrency",
                       "self.domain_concurrency"):

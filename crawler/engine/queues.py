@@ -15,29 +15,45 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from scrapy.pqueues import DownloaderAwarePriorityQueue, DownloaderInterface
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from scrapy import Request
     from scrapy.crawler import Crawler
 
 
 class _OpenSlots(DownloaderInterface):
     """The sites with requests waiting, less those whose downloader places are all taken."""
 
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        # the slot key of a request handed out but not yet in its slot, worked out once: it
+        # is asked again each time a request is handed out, and a key costs two URL parses
+        self._keys: WeakKeyDictionary[Request, str] = WeakKeyDictionary()
+
     def stats(self, possible_slots: Iterable[str]) -> list[tuple[int, str]]:
-        downloader, slot = self.downloader, self.downloader.DOWNLOAD_SLOT
-        # a request in its slot has the slot's key in its meta: asked again each time a
-        # request is handed out, of every request in the downloader (~25 a page)
-        handed = Counter(request.meta.get(slot) or downloader.get_slot_key(request) for request in downloader.active)
+        # a request in its slot has the slot's key in its meta: asked of every request in
+        # the downloader (~25 a page)
+        handed = Counter(request.meta.get(self.downloader.DOWNLOAD_SLOT) or self._key(request)
+                         for request in self.downloader.active)
         open_slots = []
         for active, key in super().stats(possible_slots):
             busy = max(active, handed[key])
             if busy < self._concurrency(key):
                 open_slots.append((busy, key))
         return open_slots
+
+    def _key(self, request: Request) -> str:
+        if self.downloader.ip_concurrency:  # by IP address: the key changes once the DNS answers
+            return self.downloader.get_slot_key(request)
+        key = self._keys.get(request)
+        if key is None:
+            key = self._keys[request] = self.downloader.get_slot_key(request)
+        return key
 
     def _concurrency(self, key: str) -> int:
         """How many requests of the slot may run at once, as the downloader sets it."""
