@@ -64,6 +64,7 @@ EXTENSIONS = {
     "crawler.extensions.report.CrawlReport": 500,
     "crawler.extensions.postgres.PostgresSink": 600,  # off unless DATABASE_URL is set
     "crawler.extensions.gcfreeze.GcFreeze": 700,
+    "crawler.extensions.loglevel.ScrapyLogLevel": 0,  # before the others log anything
 }
 # http(s) downloads with a bound on the response headers (NEWS_MAX_HEADER_SIZE)
 DOWNLOAD_HANDLERS = {"http": "crawler.engine.handlers.BoundedHeadersDownloadHandler",

@@ -106,6 +106,9 @@ VALIDATION_ENABLED = True
 # -- extension: the objects a crawl starts with left out of the garbage collector's passes ---
 GC_FREEZE_ENABLED = True
 
+# -- extension: Scrapy's `scrapy` logger at LOG_LEVEL, not DEBUG (no record built to be dropped)
+LOG_LEVEL_AT_SCRAPY_LOGGER = True
+
 
 def all_defaults() -> dict:
     return {k: v for k, v in globals().items() if k.isupper()}

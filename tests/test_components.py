@@ -453,3 +453,24 @@ def test_the_fair_queue_works_out_a_waiting_requests_site_once():
             # a.test has its two places taken by the requests on their way; b.test one of two
             assert interface.stats(["a.test", "b.test"]) == [(1, "b.test")]
         assert len(asked) == calls
+
+
+def test_scrapys_logger_stops_at_log_level_while_the_engine_runs():
+    import logging
+
+    from scrapy import signals
+
+    from crawler.extensions.loglevel import SCRAPY_LOGGER, ScrapyLogLevel
+
+    with pytest.raises(NotConfigured):
+        ScrapyLogLevel.from_crawler(crawler_with(LOG_LEVEL_AT_SCRAPY_LOGGER=False))
+    before = SCRAPY_LOGGER.level
+    crawler = crawler_with(LOG_LEVEL="INFO", MEMUSAGE_ENABLED=False)
+    try:
+        ScrapyLogLevel.from_crawler(crawler)
+        assert not logging.getLogger("scrapy.core.scraper").isEnabledFor(logging.DEBUG)  # no "Scraped from" record
+        assert logging.getLogger("scrapy.core.scraper").isEnabledFor(logging.INFO)
+        crawler.signals.send_catch_log(signals.engine_stopped)
+        assert SCRAPY_LOGGER.level == before
+    finally:
+        SCRAPY_LOGGER.setLevel(before)
