@@ -8,7 +8,7 @@ import opencc
 import pytest
 
 from crawler.text import artifacts
-from crawler.text.zh import ZhNormalizer, _encodes
+from crawler.text.zh import ZhNormalizer, _encodes, language_of
 from tests import pagecases
 
 S2T, T2S = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
@@ -158,3 +158,11 @@ def test_each_question_mark_rule_matches_as_its_plain_form():
         plain_re = re.compile(plain)
         for text in texts:
             assert fast.sub(repl, text) == plain_re.sub(repl, text), (plain, text)
+
+
+def test_an_items_script_and_language_come_from_one_count_as_from_two(zh):
+    texts = [t for t in pagecases.lines()][:600]
+    texts += ["", "這个", "Bitcoin 2024", "😀這个 Layer2", "2024 — 12:00 ……", "這" * 1500, "abc" * 900 + "這个"]
+    for script in ("zh-Hans", "zh-TW"):
+        for text in texts:
+            assert zh[script].read(text) == (zh[script].detect(text), language_of(text)), text[:40]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import NotConfigured
 
 from ..items import Article, Brief, Reject
-from ..text.zh import ZhNormalizer, language_of
+from ..text.zh import ZhNormalizer
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -36,23 +36,21 @@ class ZhNormalizePipeline:
 
     def process_item(self, item, spider: Spider | None = None):
         if isinstance(item, Article):
-            text = (item.headlineRaw or "") + (item.articleBodyRaw or "")
-            self._article(item, text)
+            item.sourceScript, language = self.zh.read((item.headlineRaw or "") + (item.articleBodyRaw or ""))
+            self._article(item)
         elif isinstance(item, Brief):
-            text = (item.headlineRaw or "") + (item.bodyRaw or "")
-            self._brief(item, text)
+            item.sourceScript, language = self.zh.read((item.headlineRaw or "") + (item.bodyRaw or ""))
+            self._brief(item)
         else:
             if isinstance(item, Reject) and item.headline:  # in the script of everything else written
                 item.headline = self.zh.convert(item.headline) or item.headline
             return item
         # the script written, for a Chinese text; a page in English is said to be one
-        language = language_of(text)
         item.inLanguage = (self.script or item.sourceScript) if language == "zh" else language
         self.stats.inc_value(f"zh/source/{item.sourceScript or 'unknown'}")
         return item
 
-    def _article(self, a: Article, text: str) -> None:
-        a.sourceScript = self.zh.detect(text)
+    def _article(self, a: Article) -> None:
         # every text field in one OpenCC call: the per-call cost dominates short texts
         texts = ([getattr(a, name) or "" for name in ARTICLE_TEXT_FIELDS] + [b["text"] for b in a.blocks] + a.tags
                  + [c["name"] for c in a.breadcrumbs]
@@ -67,8 +65,7 @@ class ZhNormalizePipeline:
         a.breadcrumbs = [{**c, "name": next(out)} for c in a.breadcrumbs]
         a.related = [{**r, "headline": next(out) or None, "summary": next(out) or None} for r in a.related]
 
-    def _brief(self, b: Brief, text: str) -> None:
-        b.sourceScript = self.zh.detect(text)
+    def _brief(self, b: Brief) -> None:
         headline, body, source = self.zh.convert_many([b.headline or "", b.body or "", b.source or ""],
                                                       b.sourceScript)
         b.headline, b.body, b.source = headline or b.headline, body or b.body, source or None

@@ -30,6 +30,7 @@ _LETTERS = np.zeros(_PAST_BMP + 1, dtype=np.uint32)  # Han, and Latin letters <<
 _LETTERS[0x3400:0xA000] = _LETTERS[0xF900:0xFB00] = 1
 _LETTERS[ord("A"):ord("Z") + 1] = _LETTERS[ord("a"):ord("z") + 1] = 1 << _SAMPLE_BITS
 _TEXT_BITS = 32  # a count in any text
+_SAMPLE_TABLE_SHIFT = 2 * _SAMPLE_BITS  # a table's two sample counts, and another's above them
 # Han characters in a Chinese text outnumber this share of its letters (Han and Latin), however
 # many coin names and English terms it quotes; an English text quoting a Chinese name stays under.
 MIN_HAN_SHARE = 0.2
@@ -48,10 +49,20 @@ def _sample_counts(table: np.ndarray, sample: str) -> tuple[int, int]:
 
 def language_of(text: str) -> str | None:
     """``zh`` for a Chinese text, ``en`` for one in Latin letters (the sites' other language), else None."""
-    han, latin = _sample_counts(_LETTERS, text[:_SAMPLE])
+    return _language(*_sample_counts(_LETTERS, text[:_SAMPLE]))
+
+
+def _language(han: int, latin: int) -> str | None:
     if han and han >= MIN_HAN_SHARE * (han + latin):
         return "zh"
     return "en" if latin else None
+
+
+def _script(trad: int, simp: int) -> str | None:
+    """The script whose conversion would change more characters: t2s's ``trad``, s2t's ``simp``."""
+    if trad == simp == 0:
+        return None
+    return "zh-Hant" if trad > simp else "zh-Hans"
 
 
 def convert_lines(convert, texts: list[str]) -> list[str]:
@@ -102,16 +113,19 @@ class ZhNormalizer:
             changed = _changed_by(converter)
             self._changed[[ord(c) for c in changed]] += changed_bit
             self._one_script[[ord(c) for c in changed if not _encodes(other_set, c)]] += one_script_bit
+        # both sample tables side by side: an item's script and language from one look-up
+        self._sampled = self._changed.astype(np.uint64) << _SAMPLE_TABLE_SHIFT | _LETTERS
+
+    def read(self, text: str) -> tuple[str | None, str | None]:
+        """(``detect(text)``, ``language_of(text)``), counted in one pass over the sample."""
+        both = int(self._sampled[_codes(text[:_SAMPLE])].sum())
+        letters, changed = both & ((1 << _SAMPLE_TABLE_SHIFT) - 1), both >> _SAMPLE_TABLE_SHIFT
+        low = (1 << _SAMPLE_BITS) - 1
+        return _script(changed & low, changed >> _SAMPLE_BITS), _language(letters & low, letters >> _SAMPLE_BITS)
 
     def detect(self, text: str) -> str | None:
         """zh-Hant or zh-Hans: which conversion would change more of the text."""
-        sample = text[:_SAMPLE]
-        if not sample:
-            return None
-        trad, simp = _sample_counts(self._changed, sample)
-        if trad == simp == 0:
-            return None
-        return "zh-Hant" if trad > simp else "zh-Hans"
+        return _script(*_sample_counts(self._changed, text[:_SAMPLE]))
 
     def is_traditional(self, text: str, page: str | None = None) -> bool:
         """Whether ``text`` (a paragraph, a field) is printed in Traditional: more characters
