@@ -43,7 +43,11 @@ def _codes(text: str) -> np.ndarray:
 
 def _sample_counts(table: np.ndarray, sample: str) -> tuple[int, int]:
     """The two counts ``table`` holds, over a sample of at most _SAMPLE characters."""
-    both = int(table[_codes(sample)].sum())
+    return _two_counts(int(table[_codes(sample)].sum()))
+
+
+def _two_counts(both: int) -> tuple[int, int]:
+    """A sample table's sum as its two counts (low bits, high bits)."""
     return both & ((1 << _SAMPLE_BITS) - 1), both >> _SAMPLE_BITS
 
 
@@ -106,26 +110,25 @@ class ZhNormalizer:
         # in a text is ~10x cheaper than converting it both ways; and of those, the
         # characters of one script only: t2s rewrites 乾 and 於, but GB2312 (the Simplified
         # character set) holds them, so they say nothing of the script
-        self._changed = np.zeros(_PAST_BMP + 1, dtype=np.uint32)  # by t2s, and by s2t << 16
+        rewritten = np.zeros(_PAST_BMP + 1, dtype=np.uint32)  # by t2s, and by s2t << 16
         self._one_script = np.zeros(_PAST_BMP + 1, dtype=np.uint64)  # Traditional, and Simplified << 32
         for converter, other_set, changed_bit, one_script_bit in (
                 (self.t2s, "gb2312", 1, 1), (opencc.OpenCC("s2t"), "big5", 1 << _SAMPLE_BITS, 1 << _TEXT_BITS)):
             changed = _changed_by(converter)
-            self._changed[[ord(c) for c in changed]] += changed_bit
+            rewritten[[ord(c) for c in changed]] += changed_bit
             self._one_script[[ord(c) for c in changed if not _encodes(other_set, c)]] += one_script_bit
-        # both sample tables side by side: an item's script and language from one look-up
-        self._sampled = self._changed.astype(np.uint64) << _SAMPLE_TABLE_SHIFT | _LETTERS
+        # the rewritten characters beside the letters: an item's script and language from one look-up
+        self._sampled = rewritten.astype(np.uint64) << _SAMPLE_TABLE_SHIFT | _LETTERS
 
     def read(self, text: str) -> tuple[str | None, str | None]:
         """(``detect(text)``, ``language_of(text)``), counted in one pass over the sample."""
         both = int(self._sampled[_codes(text[:_SAMPLE])].sum())
         letters, changed = both & ((1 << _SAMPLE_TABLE_SHIFT) - 1), both >> _SAMPLE_TABLE_SHIFT
-        low = (1 << _SAMPLE_BITS) - 1
-        return _script(changed & low, changed >> _SAMPLE_BITS), _language(letters & low, letters >> _SAMPLE_BITS)
+        return _script(*_two_counts(changed)), _language(*_two_counts(letters))
 
     def detect(self, text: str) -> str | None:
         """zh-Hant or zh-Hans: which conversion would change more of the text."""
-        return _script(*_sample_counts(self._changed, text[:_SAMPLE]))
+        return self.read(text)[0]
 
     def is_traditional(self, text: str, page: str | None = None) -> bool:
         """Whether ``text`` (a paragraph, a field) is printed in Traditional: more characters
