@@ -4,10 +4,11 @@ A crawl's process holds some 200,000 objects once Scrapy, Twisted, lxml, numpy a
 project are imported and the components built, and all of them live until the crawl ends.
 Python's cyclic collector walks every one of them on each full pass, and a crawl's
 requests, responses and Deferreds bring a full pass every few hundred pages: a tenth of a
-second each, a few percent of a crawl's CPU. ``gc.freeze()`` once the engine has started
-moves them to a generation no pass walks; the objects made while crawling are collected
-as before. They are given back to the collector when the engine stops, so a process that
-runs crawl after crawl (a test suite, Scrapyd's runner) frees each crawl's cycles.
+second each (1.4% of a generated site's crawl in instructions a page, BENCHMARKS.md).
+``gc.freeze()`` once the engine has started moves them to a generation no pass walks; the
+objects made while crawling are collected as before. They are given back to the collector
+when the engine stops, so a process that runs crawl after crawl (a test suite, Scrapyd's
+runner) frees each crawl's cycles.
 """
 from __future__ import annotations
 
